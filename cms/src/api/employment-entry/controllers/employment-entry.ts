@@ -1,0 +1,4 @@
+import { employmentEntrySchema } from '@mobio/config';
+import { ownedRecordController } from '../../../owned-records';
+
+export default ownedRecordController('api::employment-entry.employment-entry', employmentEntrySchema);

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+// Public information: anyone may read it, only the admin panel writes it.
+export default factories.createCoreRouter('api::info-page.info-page', { only: ['find', 'findOne'] });

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALES } from '@mobio/config';
+
+/** Creates the five content locales (names in German, as the admin panel is German) and makes `de` the default. */
+export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
+  const locales = strapi.plugin('i18n').service('locales');
+  const names = new Intl.DisplayNames(['de'], { type: 'language' });
+  for (const code of LOCALES) {
+    if (!(await locales.findByCode(code))) {
+      await locales.create({ code, name: `${names.of(code)} (${code})` });
+    }
+  }
+  if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) {
+    await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
+  }
+}

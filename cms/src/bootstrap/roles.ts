@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+
+/** Newcomers work on their own records; which record is theirs is the sharing plugin's rule. */
+const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].flatMap((name) =>
+  ['find', 'findOne', 'create', 'update', 'delete'].map((action) => `api::${name}.${name}.${action}`),
+);
+
+/**
+ * The exact content-API permissions of each users-permissions role. Bootstrap makes the database
+ * match this list: a permission added by hand in the admin panel is removed at the next start,
+ * so nobody can quietly give a role more than this.
+ */
+export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = {
+  public: [
+    'plugin::users-permissions.auth.callback',
+    'plugin::users-permissions.auth.register',
+    'plugin::users-permissions.auth.forgotPassword',
+    'plugin::users-permissions.auth.resetPassword',
+    'plugin::users-permissions.auth.emailConfirmation',
+    'plugin::users-permissions.auth.sendEmailConfirmation',
+    'plugin::users-permissions.auth.refresh',
+    'api::info-page.info-page.find',
+    'api::info-page.info-page.findOne',
+    'api::info-event.info-event.find',
+    'api::info-event.info-event.findOne',
+  ],
+  newcomer: [
+    'plugin::users-permissions.user.me',
+    'plugin::users-permissions.auth.changePassword',
+    'plugin::users-permissions.auth.logout',
+    'plugin::users-permissions.auth.getSessions',
+    'plugin::users-permissions.auth.revokeSession',
+    'api::info-page.info-page.find',
+    'api::info-page.info-page.findOne',
+    'api::info-event.info-event.find',
+    'api::info-event.info-event.findOne',
+    'api::profile.profile.me',
+    'api::profile.profile.updateMe',
+    ...OWN_ENTRIES,
+    'api::document.document.find',
+    'api::document.document.findOne',
+    'api::document.document.update',
+    'api::document.document.delete',
+    'api::integration-plan.integration-plan.find',
+    'api::integration-plan.integration-plan.findOne',
+  ],
+};
+
+/** Staff roles of the admin panel; their permissions are set by the sharing and staff features. */
+export const ADMIN_ROLES = [
+  {
+    code: 'integration-manager',
+    name: 'Integration manager',
+    description: 'Sees only what newcomers shared with them; writes integration plans where a plan grant allows.',
+  },
+  {
+    code: 'district-administrator',
+    name: 'District administrator',
+    description: 'Manages staff accounts, organisations, reference lists, info pages and events; sees statistics; reads no newcomer data without a grant.',
+  },
+] as const;
+
+async function ensureUsersPermissionsRole(strapi: Core.Strapi, type: 'public' | 'newcomer'): Promise<number> {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  let role = await roles.findOne({ where: { type } });
+  if (!role) {
+    role = await roles.create({
+      data: { type, name: 'Newcomer', description: 'Newcomers who registered on the site; given at registration.' },
+    });
+  }
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const wanted = new Set(CONTENT_API_PERMISSIONS[type]);
+  const existing: Array<{ id: number; action: string }> = await permissions.findMany({ where: { role: role.id } });
+  const extra = existing.filter((permission) => !wanted.has(permission.action));
+  if (extra.length > 0) await permissions.deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
+  const have = new Set(existing.map((permission) => permission.action));
+  for (const action of wanted) {
+    if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+  }
+  return role.id;
+}
+
+/** Newcomer and Public roles with exactly their permissions; registration gives Newcomer. */
+export async function ensureContentApiRoles(strapi: Core.Strapi): Promise<void> {
+  await ensureUsersPermissionsRole(strapi, 'public');
+  await ensureUsersPermissionsRole(strapi, 'newcomer');
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+  await store.set({
+    key: 'advanced',
+    value: { ...advanced, default_role: 'newcomer', allow_register: true, unique_email: true },
+  });
+}
+
+/** The two staff roles of the admin panel. */
+export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role');
+  for (const role of ADMIN_ROLES) {
+    if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
+  }
+}
+
+/** The first super admin from ADMIN_EMAIL / ADMIN_PASSWORD, only while no admin user exists. */
+export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
+  const admin = strapi.config.get<{ admin?: { email: string; password: string; firstname: string; lastname: string } }>('mobio').admin;
+  if (!admin || (await strapi.service('admin::user').exists())) return;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await strapi.service('admin::user').create({
+    email: admin.email.toLowerCase(),
+    firstname: admin.firstname,
+    lastname: admin.lastname,
+    password: admin.password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  strapi.log.info(`[mobio] Created the first super admin ${admin.email}.`);
+}

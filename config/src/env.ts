@@ -1,0 +1,322 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/** The repository's top folder: relative paths in the configuration are resolved from here. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const MB = 1024 * 1024;
+
+/** Secrets the deployment needs; generated into the env file on first start when absent. */
+export const SECRET_NAMES = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'DOCUMENTS_MASTER_KEY',
+] as const;
+type SecretName = (typeof SECRET_NAMES)[number];
+
+const secret = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .min(16, `expected ${what} of at least 16 characters`);
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(1, 'expected a port number from 1 to 65535')
+    .max(65535, 'expected a port number from 1 to 65535')
+    .default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .stringbool({ error: 'expected true or false' })
+    .default(fallback);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://mobio.example.org' });
+const url = (fallback: string) => httpUrl.default(fallback);
+
+const optionalText = z.string().trim().min(1).optional();
+const email = z.email({ error: 'expected an e-mail address' });
+
+/**
+ * Every environment variable MoBio reads, with its default. The README's configuration table is
+ * checked against this object, so a variable cannot be added without being documented.
+ */
+export const envSchema = z.object({
+  MOBIO_ENV_FILE: z.string().min(1).optional(),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
+    .default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CMS_PORT: port(1337),
+  SITE_PORT: port(4321),
+  CMS_PUBLIC_URL: url('http://localhost:1337'),
+  SITE_PUBLIC_URL: url('http://localhost:4321'),
+  CMS_INTERNAL_URL: httpUrl.optional(),
+
+  DATABASE_CLIENT: z.enum(['sqlite', 'postgres'], { error: 'expected sqlite or postgres' }).default('sqlite'),
+  DATABASE_FILENAME: z.string().min(1).default('database/data/mobio.db'),
+  DATABASE_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PORT: port(5432),
+  DATABASE_NAME: z.string().min(1).default('mobio'),
+  DATABASE_USERNAME: z.string().min(1).default('mobio'),
+  DATABASE_PASSWORD: z.string().default(''),
+  DATABASE_SCHEMA: z.string().min(1).default('public'),
+  DATABASE_SSL: bool(false),
+
+  APP_KEYS: z
+    .string({ error: 'expected a comma-separated list of at least two keys' })
+    .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, 'expected keys of at least 16 characters')).min(2, 'expected at least two keys, comma-separated')),
+  API_TOKEN_SALT: secret('a random salt'),
+  ADMIN_JWT_SECRET: secret('a random secret'),
+  TRANSFER_TOKEN_SALT: secret('a random salt'),
+  JWT_SECRET: secret('a random secret'),
+  ENCRYPTION_KEY: secret('a random key'),
+  DOCUMENTS_MASTER_KEY: z
+    .string({ error: 'expected 32 random bytes in base64' })
+    .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+      error: 'expected 32 random bytes in base64 (openssl rand -base64 32); losing this key loses every document',
+    }),
+
+  SMTP_HOST: optionalText,
+  SMTP_PORT: port(587),
+  SMTP_SECURE: bool(false),
+  SMTP_USERNAME: optionalText,
+  SMTP_PASSWORD: optionalText,
+  MAIL_FROM: email.default('mobio@localhost'),
+  MAIL_REPLY_TO: email.optional(),
+
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: 'expected a number of bytes' })
+    .int('expected a whole number of bytes')
+    .min(1024, 'expected at least 1024 bytes')
+    .max(200 * MB, 'expected at most 209715200 bytes (200 MB)')
+    .default(20 * MB),
+  DOCUMENTS_DIR: z.string().min(1).default('database/storage/documents'),
+
+  MUNICIPALITY_NAME: z.string().trim().min(1).default('Landkreis Musterstadt'),
+  MUNICIPALITY_ADDRESS: z.string().trim().min(1).default('Musterstraße 1, 12345 Musterstadt'),
+  MUNICIPALITY_EMAIL: email.default('integration@musterstadt.example'),
+  MUNICIPALITY_PHONE: optionalText,
+  PRIVACY_OFFICER_NAME: z.string().trim().min(1).default('Datenschutzbeauftragte/r des Landkreises'),
+  PRIVACY_OFFICER_EMAIL: email.default('datenschutz@musterstadt.example'),
+
+  GRANT_DEFAULT_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(1, 'expected at least 1 day')
+    .max(4 * 366, 'expected at most 1464 days (4 years)')
+    .default(3 * 365),
+
+  ADMIN_EMAIL: email.optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'expected at least 8 characters with an upper-case letter, a lower-case letter and a digit')
+    .regex(/[a-z]/, 'expected at least one lower-case letter')
+    .regex(/[A-Z]/, 'expected at least one upper-case letter')
+    .regex(/[0-9]/, 'expected at least one digit')
+    .optional(),
+  ADMIN_FIRSTNAME: z.string().min(1).default('MoBio'),
+  ADMIN_LASTNAME: z.string().min(1).default('Admin'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The configuration as the applications use it. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  root: string;
+  host: string;
+  cms: { port: number; publicUrl: string; internalUrl: string };
+  site: { port: number; publicUrl: string };
+  database:
+    | { client: 'sqlite'; filename: string }
+    | {
+        client: 'postgres';
+        host: string;
+        port: number;
+        database: string;
+        user: string;
+        password: string;
+        schema: string;
+        ssl: boolean;
+      };
+  secrets: {
+    appKeys: string[];
+    apiTokenSalt: string;
+    adminJwtSecret: string;
+    transferTokenSalt: string;
+    jwtSecret: string;
+    encryptionKey: string;
+    documentsMasterKey: string;
+  };
+  mail: {
+    smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
+    from: string;
+    replyTo?: string;
+  };
+  uploads: { maxBytes: number; documentsDir: string };
+  municipality: {
+    name: string;
+    address: string;
+    email: string;
+    phone?: string;
+    privacyOfficer: { name: string; email: string };
+  };
+  sharing: { defaultGrantDays: number; maxGrantDays: number };
+  admin?: { email: string; password: string; firstname: string; lastname: string };
+}
+
+/** Thrown when the environment is wrong; the message names each variable and what it expects. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`MoBio cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadOptions {
+  /** Variables to read; defaults to process.env. They win over the env file. */
+  env?: Record<string, string | undefined>;
+  /** The env file; defaults to MOBIO_ENV_FILE or .env in the repository's top folder. */
+  envFile?: string;
+  /** Write missing secrets into the env file (what a first start does). */
+  generateSecrets?: boolean;
+  /** Where to say that secrets were generated. */
+  log?: (message: string) => void;
+}
+
+function generateSecret(name: SecretName): string {
+  if (name === 'APP_KEYS') return Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(',');
+  return randomBytes(32).toString('base64');
+}
+
+function readEnvFile(file: string): Record<string, string> {
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/** The env file in use: MOBIO_ENV_FILE, or .env in the repository's top folder. */
+export function envFilePath(env: Record<string, string | undefined> = process.env): string {
+  return resolveFromRoot(env.MOBIO_ENV_FILE || '.env');
+}
+
+/** Resolve a configured path: absolute paths stay, relative ones start at the repository's top. */
+export function resolveFromRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+}
+
+/**
+ * Appends the missing secrets to the env file (created with mode 600) and returns their names.
+ * Existing values are never replaced: a new DOCUMENTS_MASTER_KEY would make every stored file unreadable.
+ */
+export function ensureSecrets(file: string, present: Record<string, string | undefined>): SecretName[] {
+  const missing = SECRET_NAMES.filter((name) => !present[name]);
+  if (missing.length === 0) return [];
+  mkdirSync(dirname(file), { recursive: true });
+  const lines = missing.map((name) => `${name}=${generateSecret(name)}`);
+  const header = `\n# Generated by MoBio on first start, ${new Date().toISOString()}. Keep this file secret and backed up:\n# without DOCUMENTS_MASTER_KEY the stored documents cannot be decrypted.\n`;
+  appendFileSync(file, header + lines.join('\n') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return missing;
+}
+
+/**
+ * Reads, checks and shapes the configuration. Throws a ConfigError naming every wrong variable.
+ * With `generateSecrets`, absent secrets are created first and the log says so.
+ */
+export function loadConfig(options: LoadOptions = {}): Config {
+  const processEnv = options.env ?? process.env;
+  const file = options.envFile ?? envFilePath(processEnv);
+  let raw: Record<string, string | undefined> = { ...readEnvFile(file), ...processEnv };
+
+  if (options.generateSecrets) {
+    const generated = ensureSecrets(file, raw);
+    if (generated.length > 0) {
+      (options.log ?? console.log)(`[mobio] Generated ${generated.join(', ')} into ${file} (first start).`);
+      raw = { ...readEnvFile(file), ...processEnv };
+    }
+  }
+
+  // An empty value means "not set", as the Strapi generator writes `DATABASE_FILENAME=`.
+  const input = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]),
+  );
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const message = issue.code === 'invalid_type' && raw[name] === undefined ? `is missing (${issue.message})` : issue.message;
+        return `${name}: ${message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) throw new ConfigError(['ADMIN_PASSWORD: is missing (expected with ADMIN_EMAIL)']);
+  if (e.NODE_ENV === 'production' && !e.SMTP_HOST) {
+    throw new ConfigError(['SMTP_HOST: is missing (expected in production: password resets and notices are sent by e-mail)']);
+  }
+
+  return {
+    env: e.NODE_ENV,
+    root: REPO_ROOT,
+    host: e.HOST,
+    cms: {
+      port: e.CMS_PORT,
+      publicUrl: e.CMS_PUBLIC_URL,
+      internalUrl: e.CMS_INTERNAL_URL ?? `http://127.0.0.1:${e.CMS_PORT}`,
+    },
+    site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
+    database:
+      e.DATABASE_CLIENT === 'sqlite'
+        ? { client: 'sqlite', filename: resolveFromRoot(e.DATABASE_FILENAME) }
+        : {
+            client: 'postgres',
+            host: e.DATABASE_HOST,
+            port: e.DATABASE_PORT,
+            database: e.DATABASE_NAME,
+            user: e.DATABASE_USERNAME,
+            password: e.DATABASE_PASSWORD,
+            schema: e.DATABASE_SCHEMA,
+            ssl: e.DATABASE_SSL,
+          },
+    secrets: {
+      appKeys: e.APP_KEYS,
+      apiTokenSalt: e.API_TOKEN_SALT,
+      adminJwtSecret: e.ADMIN_JWT_SECRET,
+      transferTokenSalt: e.TRANSFER_TOKEN_SALT,
+      jwtSecret: e.JWT_SECRET,
+      encryptionKey: e.ENCRYPTION_KEY,
+      documentsMasterKey: e.DOCUMENTS_MASTER_KEY,
+    },
+    mail: {
+      smtp: e.SMTP_HOST
+        ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USERNAME, password: e.SMTP_PASSWORD }
+        : undefined,
+      from: e.MAIL_FROM,
+      replyTo: e.MAIL_REPLY_TO,
+    },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
+    municipality: {
+      name: e.MUNICIPALITY_NAME,
+      address: e.MUNICIPALITY_ADDRESS,
+      email: e.MUNICIPALITY_EMAIL,
+      phone: e.MUNICIPALITY_PHONE,
+      privacyOfficer: { name: e.PRIVACY_OFFICER_NAME, email: e.PRIVACY_OFFICER_EMAIL },
+    },
+    sharing: { defaultGrantDays: e.GRANT_DEFAULT_DAYS, maxGrantDays: 4 * 366 },
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+        ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, firstname: e.ADMIN_FIRSTNAME, lastname: e.ADMIN_LASTNAME }
+        : undefined,
+  };
+}

@@ -1,0 +1,24 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'sharing_grants',
+  info: {
+    singularName: 'grant',
+    pluralName: 'grants',
+    displayName: 'Grant',
+    description: "A newcomer's permission for one staff member to see chosen sections until a date.",
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    grantee: { type: 'relation', relation: 'manyToOne', target: 'admin::user' },
+    sections: { type: 'json', required: true },
+    access: { type: 'enumeration', enum: ['read', 'write'], default: 'read', required: true },
+    purpose: { type: 'text', maxLength: 500, required: true },
+    expiresAt: { type: 'datetime', required: true },
+    revokedAt: { type: 'datetime' },
+  },
+} as const;

@@ -1,0 +1,7 @@
+import auditEvent from './audit-event';
+import grant from './grant';
+
+export default {
+  grant,
+  'audit-event': auditEvent,
+};
