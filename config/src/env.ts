@@ -229,15 +229,90 @@ export function ensureSecrets(file: string, present: Record<string, string | und
   return missing;
 }
 
+/** The keys of the environment schema that the site reads: no secrets, no database. */
+const SITE_KEYS = {
+  NODE_ENV: true,
+  HOST: true,
+  CMS_PORT: true,
+  SITE_PORT: true,
+  CMS_PUBLIC_URL: true,
+  SITE_PUBLIC_URL: true,
+  CMS_INTERNAL_URL: true,
+  UPLOAD_MAX_BYTES: true,
+  MUNICIPALITY_NAME: true,
+  MUNICIPALITY_ADDRESS: true,
+  MUNICIPALITY_EMAIL: true,
+  MUNICIPALITY_PHONE: true,
+  PRIVACY_OFFICER_NAME: true,
+  PRIVACY_OFFICER_EMAIL: true,
+  GRANT_DEFAULT_DAYS: true,
+} as const;
+
+/** What the newcomer site needs: it holds no secret and never touches the database. */
+export type SiteConfig = Pick<Config, 'env' | 'host' | 'site' | 'municipality' | 'sharing'> & {
+  cms: Config['cms'];
+  uploads: Pick<Config['uploads'], 'maxBytes'>;
+};
+
+function readRaw(options: LoadOptions) {
+  const processEnv = options.env ?? process.env;
+  const file = options.envFile ?? envFilePath(processEnv);
+  const raw: Record<string, string | undefined> = { ...readEnvFile(file), ...processEnv };
+  return { processEnv, file, raw };
+}
+
+function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string | undefined>): z.output<S> {
+  // An empty value means "not set", as the Strapi generator writes `DATABASE_FILENAME=`.
+  const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]));
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const message = issue.code === 'invalid_type' && raw[name] === undefined ? `is missing (${issue.message})` : issue.message;
+      return `${name}: ${message}`;
+    }),
+  );
+}
+
+function municipalityOf(e: Pick<Env, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'PRIVACY_OFFICER_NAME' | 'PRIVACY_OFFICER_EMAIL'>) {
+  return {
+    name: e.MUNICIPALITY_NAME,
+    address: e.MUNICIPALITY_ADDRESS,
+    email: e.MUNICIPALITY_EMAIL,
+    phone: e.MUNICIPALITY_PHONE,
+    privacyOfficer: { name: e.PRIVACY_OFFICER_NAME, email: e.PRIVACY_OFFICER_EMAIL },
+  };
+}
+
+const cmsOf = (e: Pick<Env, 'CMS_PORT' | 'CMS_PUBLIC_URL' | 'CMS_INTERNAL_URL'>) => ({
+  port: e.CMS_PORT,
+  publicUrl: e.CMS_PUBLIC_URL,
+  internalUrl: e.CMS_INTERNAL_URL ?? `http://127.0.0.1:${e.CMS_PORT}`,
+});
+
+const sharingOf = (e: Pick<Env, 'GRANT_DEFAULT_DAYS'>) => ({ defaultGrantDays: e.GRANT_DEFAULT_DAYS, maxGrantDays: 4 * 366 });
+
+/** Reads and checks the site's part of the configuration. Throws a ConfigError naming every wrong variable. */
+export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
+  const e = parse(envSchema.pick(SITE_KEYS), readRaw(options).raw);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
+    cms: cmsOf(e),
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
+    municipality: municipalityOf(e),
+    sharing: sharingOf(e),
+  };
+}
+
 /**
- * Reads, checks and shapes the configuration. Throws a ConfigError naming every wrong variable.
+ * Reads, checks and shapes the CMS configuration. Throws a ConfigError naming every wrong variable.
  * With `generateSecrets`, absent secrets are created first and the log says so.
  */
 export function loadConfig(options: LoadOptions = {}): Config {
-  const processEnv = options.env ?? process.env;
-  const file = options.envFile ?? envFilePath(processEnv);
-  let raw: Record<string, string | undefined> = { ...readEnvFile(file), ...processEnv };
-
+  let { processEnv, file, raw } = readRaw(options);
   if (options.generateSecrets) {
     const generated = ensureSecrets(file, raw);
     if (generated.length > 0) {
@@ -245,22 +320,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       raw = { ...readEnvFile(file), ...processEnv };
     }
   }
-
-  // An empty value means "not set", as the Strapi generator writes `DATABASE_FILENAME=`.
-  const input = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]),
-  );
-  const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '');
-        const message = issue.code === 'invalid_type' && raw[name] === undefined ? `is missing (${issue.message})` : issue.message;
-        return `${name}: ${message}`;
-      }),
-    );
-  }
-  const e = parsed.data;
+  const e = parse(envSchema, raw);
   if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) throw new ConfigError(['ADMIN_PASSWORD: is missing (expected with ADMIN_EMAIL)']);
   if (e.NODE_ENV === 'production' && !e.SMTP_HOST) {
     throw new ConfigError(['SMTP_HOST: is missing (expected in production: password resets and notices are sent by e-mail)']);
@@ -270,11 +330,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
     env: e.NODE_ENV,
     root: REPO_ROOT,
     host: e.HOST,
-    cms: {
-      port: e.CMS_PORT,
-      publicUrl: e.CMS_PUBLIC_URL,
-      internalUrl: e.CMS_INTERNAL_URL ?? `http://127.0.0.1:${e.CMS_PORT}`,
-    },
+    cms: cmsOf(e),
     site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
     database:
       e.DATABASE_CLIENT === 'sqlite'
@@ -306,14 +362,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
       replyTo: e.MAIL_REPLY_TO,
     },
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
-    municipality: {
-      name: e.MUNICIPALITY_NAME,
-      address: e.MUNICIPALITY_ADDRESS,
-      email: e.MUNICIPALITY_EMAIL,
-      phone: e.MUNICIPALITY_PHONE,
-      privacyOfficer: { name: e.PRIVACY_OFFICER_NAME, email: e.PRIVACY_OFFICER_EMAIL },
-    },
-    sharing: { defaultGrantDays: e.GRANT_DEFAULT_DAYS, maxGrantDays: 4 * 366 },
+    municipality: municipalityOf(e),
+    sharing: sharingOf(e),
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
         ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, firstname: e.ADMIN_FIRSTNAME, lastname: e.ADMIN_LASTNAME }
