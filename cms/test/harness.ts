@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Boots the real MoBio Strapi (compiled by `npm run build`) in this process on a fresh temporary
+ * database, listening on a free loopback port. SQLite by default; PostgreSQL when the environment
+ * says DATABASE_CLIENT=postgres (a database of its own is created for each test file and dropped).
+ */
+
+const CMS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// Strapi's ESM build trips over lodash/fp directory imports: load its CommonJS build.
+const require = createRequire(import.meta.url);
+
+export interface TestCms {
+  strapi: Core.Strapi;
+  url: string;
+  /** Stops Strapi and removes the temporary database, keeping it when `keep` is set. */
+  stop(options?: { keep?: boolean }): Promise<void>;
+  /** What the test needs to boot the same database again (bootstrap idempotency). */
+  env: Record<string, string>;
+}
+
+const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
+
+async function withPostgresAdmin<T>(fn: (client: import('pg').Client) => Promise<T>): Promise<T> {
+  const { Client } = require('pg') as typeof import('pg');
+  const client = new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME,
+    password: process.env.DATABASE_PASSWORD,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database and private folders, as environment variables. */
+export async function freshEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'mobio-test-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    MOBIO_ENV_FILE: join(dir, '.env'),
+    DOCUMENTS_DIR: join(dir, 'documents'),
+    MOBIO_TEST_DIR: dir,
+    ...extra,
+  };
+  if (postgres()) {
+    const name = `mobio_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+    env.DATABASE_NAME = name;
+  } else {
+    env.DATABASE_CLIENT = 'sqlite';
+    env.DATABASE_FILENAME = join(dir, 'test.db');
+  }
+  return env;
+}
+
+/** Boots Strapi on the given (or a fresh) environment. */
+export async function startCms(given?: Record<string, string>): Promise<TestCms> {
+  const env = given ?? (await freshEnv());
+  Object.assign(process.env, env);
+
+  // strapi.destroy() removes every process listener, which kills vitest's worker channel.
+  const saved = (['message', 'disconnect', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGTERM', 'SIGINT'] as const).map(
+    (event) => [event, process.listeners(event as NodeJS.Signals)] as const,
+  );
+
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
+  strapi.log.level = 'warn';
+  await strapi.load();
+  const server = strapi.server.listen(0, '127.0.0.1') as import('node:http').Server;
+  await new Promise<void>((ready) => (server.listening ? ready() : server.once('listening', () => ready())));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    env,
+    async stop({ keep = false } = {}) {
+      await strapi.destroy();
+      for (const [event, listeners] of saved) {
+        for (const listener of listeners) {
+          if (!process.listeners(event as NodeJS.Signals).includes(listener)) process.on(event, listener as never);
+        }
+      }
+      if (keep) return;
+      if (postgres()) await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`));
+      rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+    },
+  };
+}
+
+/** JSON over HTTP against the test CMS; returns status and parsed body. */
+export async function api(
+  cms: Pick<TestCms, 'url'>,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string } = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(cms.url + path, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined || options.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await response.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body };
+}
+
+let counter = 0;
+
+/** Registers a newcomer through the public route and returns the JWT and user id. */
+export async function registerNewcomer(cms: Pick<TestCms, 'url'>, name = `newcomer${++counter}${Date.now()}`) {
+  const { status, body } = await api(cms, 'POST', '/api/auth/local/register', {
+    body: { username: name, email: `${name}@example.test`, password: 'Geheim123!' },
+  });
+  if (status !== 200) throw new Error(`registration failed: ${status} ${JSON.stringify(body)}`);
+  return { jwt: body.jwt as string, id: body.user.id as number, email: body.user.email as string };
+}

@@ -1,0 +1,210 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Section } from '@mobio/config';
+import type { Actor } from '../access';
+import { AUDITED_EVENTS, type AuditEntry } from '../services/audit';
+import { getService } from '../utils';
+
+type Params = Record<string, any>;
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params: Params;
+}
+
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const CHANGES = new Set(['update', 'delete']);
+const USER = 'plugin::users-permissions.user';
+
+const and = (a: unknown, b: Params): Params => (a && Object.keys(a as object).length > 0 ? { $and: [a, b] } : b);
+const ownerFilter = (ownerIds: number[]) => ({ owner: { id: { $in: ownerIds } } });
+
+/** The ids and documentIds a relation value in `data` points at, whatever form Strapi accepts. */
+function relationRefs(value: unknown): Array<{ id?: number; documentId?: string }> {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'number') return [{ id: value }];
+  if (typeof value === 'string') return /^\d+$/.test(value) ? [{ id: Number(value) }] : [{ documentId: value }];
+  if (Array.isArray(value)) return value.flatMap(relationRefs);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('connect' in v || 'set' in v) return [...relationRefs(v.connect), ...relationRefs(v.set)];
+    if (typeof v.id === 'number' || typeof v.id === 'string') return [{ id: Number(v.id) }];
+    if (typeof v.documentId === 'string') return [{ documentId: v.documentId }];
+  }
+  return [];
+}
+
+function changesRelation(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown[] | undefined>;
+    if (('connect' in v || 'disconnect' in v) && !('set' in v)) return (v.connect?.length ?? 0) + (v.disconnect?.length ?? 0) > 0;
+  }
+  return true;
+}
+
+/**
+ * The sharing rule applied below every entry point: REST controllers, the admin panel's Content
+ * Manager and any plugin reach personal records through the document service, and this middleware
+ * scopes every read to what the actor may see and refuses every write the actor may not make.
+ * Code that bypasses the document service (strapi.db.query) is plugin or system code by contract.
+ */
+export function createDocumentGuard(strapi: Core.Strapi) {
+  const access = () => getService(strapi, 'access');
+
+  async function resolveOwnerId(value: unknown): Promise<number | undefined> {
+    const refs = relationRefs(value);
+    if (refs.length !== 1) return undefined;
+    const [ref] = refs;
+    if (ref.id !== undefined) return ref.id;
+    const user = await strapi.db.query(USER).findOne({ where: { documentId: ref.documentId }, select: ['id'] });
+    return user?.id;
+  }
+
+  /**
+   * Populating a relation loads the related rows without asking the related type's guard, so each
+   * populated personal relation gets the same owner filter here, and users are cut to their name.
+   */
+  async function scopePopulate(uid: string, populate: unknown, actor: Actor): Promise<unknown> {
+    if (populate === undefined || populate === null || populate === false) return populate;
+    const model = strapi.getModel(uid as never) as { attributes: Record<string, any> } | undefined;
+    if (!model) return populate;
+    const tree: Record<string, any> = {};
+    const add = (path: string[]) => {
+      const [head, ...rest] = path;
+      if (!head) return;
+      if (rest.length === 0) {
+        tree[head] ??= true;
+        return;
+      }
+      const node = tree[head] === true || tree[head] === undefined ? { populate: [] } : tree[head];
+      node.populate = [...(Array.isArray(node.populate) ? node.populate : []), rest.join('.')];
+      tree[head] = node;
+    };
+    if (populate === '*' || populate === true) {
+      for (const [name, attribute] of Object.entries(model.attributes)) {
+        if (['relation', 'component', 'media', 'dynamiczone'].includes(attribute.type)) tree[name] = true;
+      }
+    } else if (typeof populate === 'string') {
+      populate.split(',').forEach((item) => add(item.trim().split('.')));
+    } else if (Array.isArray(populate)) {
+      populate.forEach((item) => add(String(item).split('.')));
+    } else if (typeof populate === 'object') {
+      Object.assign(tree, populate);
+    }
+
+    const personal = access().personalTypes();
+    for (const [name, value] of Object.entries(tree)) {
+      const attribute = model.attributes[name];
+      if (!attribute) continue;
+      const node = value === true || value === '*' ? {} : { ...value };
+      const target: string | undefined = attribute.type === 'component' ? attribute.component : attribute.target;
+      if (attribute.type === 'relation' && target && personal.has(target)) {
+        const scope = await access().readScope(actor, personal.get(target)!);
+        node.filters = and(node.filters, 'deny' in scope ? { id: { $in: [] } } : 'all' in scope ? {} : ownerFilter(scope.ownerIds));
+      }
+      if (target === USER) node.fields = ['username'];
+      if (target === 'admin::user') node.fields = ['firstname', 'lastname'];
+      if (target && node.populate !== undefined) node.populate = await scopePopulate(target, node.populate, actor);
+      tree[name] = node;
+    }
+    return tree;
+  }
+
+  /** Relations from a personal record may only point at records of the same owner. */
+  async function checkRelationTargets(uid: string, data: Params | undefined, ownerId: number) {
+    if (!data) return;
+    const model = strapi.getModel(uid as never) as { attributes: Record<string, any> };
+    const personal = access().personalTypes();
+    for (const [name, attribute] of Object.entries(model.attributes)) {
+      if (attribute.type !== 'relation' || !personal.has(attribute.target) || data[name] === undefined) continue;
+      const refs = relationRefs(data[name]);
+      if (refs.length === 0) continue;
+      const ids = refs.flatMap((ref) => (ref.id === undefined ? [] : [ref.id]));
+      const documentIds = refs.flatMap((ref) => (ref.documentId === undefined ? [] : [ref.documentId]));
+      const found = await strapi.db.query(attribute.target).findMany({
+        where: { $or: [{ id: { $in: ids } }, { documentId: { $in: documentIds } }], owner: { id: ownerId } },
+        select: ['id', 'documentId'],
+      });
+      const known = new Set(found.flatMap((row) => [`id:${row.id}`, `doc:${row.documentId}`]));
+      const missing = refs.some((ref) => !known.has(ref.id !== undefined ? `id:${ref.id}` : `doc:${ref.documentId}`));
+      if (missing) throw new errors.ValidationError(`${name}: no such record`, { errors: [{ path: [name], message: 'error.notFound' }] });
+    }
+  }
+
+  async function ownersOf(uid: string, result: unknown): Promise<Map<number, string[]>> {
+    const docs = (Array.isArray(result) ? result : result ? [result] : []) as Array<{ id?: number }>;
+    const ids = docs.map((doc) => doc.id).filter((id): id is number => typeof id === 'number');
+    const byOwner = new Map<number, string[]>();
+    if (ids.length === 0) return byOwner;
+    const rows = await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, select: ['documentId'], populate: { owner: { select: ['id'] } } });
+    for (const row of rows) {
+      if (!row.owner) continue;
+      byOwner.set(row.owner.id, [...(byOwner.get(row.owner.id) ?? []), row.documentId]);
+    }
+    return byOwner;
+  }
+
+  async function auditStaff(actor: Actor, section: Section, uid: string, action: AuditEntry['action'], byOwner: Map<number, string[]>) {
+    if (actor.kind !== 'staff') return;
+    const entries: AuditEntry[] = [];
+    for (const [ownerId, documentIds] of byOwner) {
+      entries.push({ actor, ownerId, action, section, resource: { type: uid, id: documentIds.length === 1 ? documentIds[0] : '' } });
+    }
+    await getService(strapi, 'audit').record(entries);
+  }
+
+  return async (ctx: DocumentContext, next: () => Promise<unknown>) => {
+    const section = access().personalTypes().get(ctx.uid);
+    if (!section) return next();
+    const actor = access().currentActor();
+    if (actor.kind === 'system') return next();
+
+    if (READS.has(ctx.action)) {
+      const scope = await access().readScope(actor, section);
+      if ('deny' in scope) throw new errors.ForbiddenError('Personal data is only shared with the owner and the staff they chose.');
+      ctx.params = {
+        ...ctx.params,
+        filters: 'all' in scope ? ctx.params.filters : and(ctx.params.filters, ownerFilter(scope.ownerIds)),
+        populate: await scopePopulate(ctx.uid, ctx.params.populate, actor),
+      };
+      const result = await next();
+      if (ctx.action !== 'count') await auditStaff(actor, section, ctx.uid, AUDITED_EVENTS.READ, await ownersOf(ctx.uid, result));
+      return result;
+    }
+
+    if (ctx.action === 'create') {
+      const ownerId = await resolveOwnerId(ctx.params.data?.owner);
+      if (!(await access().canWrite(actor, section, ownerId))) throw new errors.ForbiddenError('Not allowed to create this record.');
+      await checkRelationTargets(ctx.uid, ctx.params.data, ownerId!);
+      const result = (await next()) as { documentId: string };
+      await auditStaff(actor, section, ctx.uid, AUDITED_EVENTS.CREATE, new Map([[ownerId!, [result.documentId]]]));
+      return result;
+    }
+
+    if (CHANGES.has(ctx.action)) {
+      const existing = await strapi.db.query(ctx.uid).findOne({
+        where: { documentId: ctx.params.documentId },
+        select: ['id'],
+        populate: { owner: { select: ['id'] } },
+      });
+      const ownerId: number | undefined = existing?.owner?.id;
+      // 404, not 403: whether somebody else's record exists is itself personal information.
+      if (!existing || !(await access().canWrite(actor, section, ownerId))) throw new errors.NotFoundError('Not Found');
+      if (ctx.action === 'update') {
+        const owner = ctx.params.data?.owner;
+        if (changesRelation(owner) && (await resolveOwnerId(owner)) !== ownerId) {
+          throw new errors.ForbiddenError('The owner of a record cannot be changed.');
+        }
+        await checkRelationTargets(ctx.uid, ctx.params.data, ownerId!);
+      }
+      const result = await next();
+      const action = ctx.action === 'update' ? AUDITED_EVENTS.UPDATE : AUDITED_EVENTS.DELETE;
+      await auditStaff(actor, section, ctx.uid, action, new Map([[ownerId!, [ctx.params.documentId]]]));
+      return result;
+    }
+
+    // clone, publish, unpublish, discardDraft: personal records have no drafts and are never copied.
+    throw new errors.ForbiddenError(`${ctx.action} is not allowed on personal data.`);
+  };
+}

@@ -1,0 +1,82 @@
+import type { Core } from '@strapi/strapi';
+import { SECTIONS, type Section } from '@mobio/config';
+import { actorFromState, canWrite, readScope, type Actor, type GrantFacts, type ReadScope } from '../access';
+
+const GRANT = 'plugin::sharing.grant';
+const sectionCodes = new Set<string>(SECTIONS.codes);
+
+/**
+ * The access rule's link to Strapi: who is asking (from the request context), which grants they
+ * hold (one query per request), and which content types are personal (`pluginOptions.sharing.section`
+ * in their schema). The decisions themselves are the pure functions in ../access.
+ */
+const access = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Per request, not longer: a revoked grant must stop access on the very next request.
+  const grantsByRequest = new WeakMap<object, Promise<GrantFacts[]>>();
+  let personal: Map<string, Section> | undefined;
+
+  async function loadGrants(staffId: number): Promise<GrantFacts[]> {
+    const rows = await strapi.db.query(GRANT).findMany({
+      where: { grantee: { id: staffId }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+      select: ['sections', 'access', 'expiresAt', 'revokedAt'],
+      populate: { owner: { select: ['id'] } },
+    });
+    return rows
+      .filter((row) => row.owner)
+      .map((row) => ({ ownerId: row.owner.id, sections: row.sections, access: row.access, expiresAt: row.expiresAt, revokedAt: row.revokedAt }));
+  }
+
+  return {
+    /** The actor of the current request, or `system` outside of any request. */
+    currentActor(): Actor {
+      const ctx = strapi.requestContext.get();
+      return actorFromState(ctx?.state, ctx !== undefined);
+    },
+
+    /** Runs `fn` as system code, for the few plugin actions that act for the owner (export, erasure). */
+    asSystem<T>(fn: () => Promise<T>): Promise<T> {
+      let result!: T;
+      return strapi.requestContext.run(undefined as never, async () => {
+        result = await fn();
+      }).then(() => result);
+    },
+
+    /** Active grants held by a staff member, looked up once per request. */
+    grantsOf(actor: Actor): Promise<GrantFacts[]> {
+      if (actor.kind !== 'staff') return Promise.resolve([]);
+      const ctx = strapi.requestContext.get();
+      if (!ctx) return loadGrants(actor.id);
+      let grants = grantsByRequest.get(ctx);
+      if (!grants) {
+        grants = loadGrants(actor.id);
+        grantsByRequest.set(ctx, grants);
+      }
+      return grants;
+    },
+
+    /** Personal content types and their section, read from the schemas once. */
+    personalTypes(): Map<string, Section> {
+      if (!personal) {
+        personal = new Map();
+        for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
+          const section = (contentType.pluginOptions as { sharing?: { section?: string } } | undefined)?.sharing?.section;
+          if (section === undefined) continue;
+          if (!sectionCodes.has(section)) throw new Error(`${uid}: unknown sharing section "${section}"`);
+          personal.set(uid, section as Section);
+        }
+      }
+      return personal;
+    },
+
+    async readScope(actor: Actor, section: Section): Promise<ReadScope> {
+      return readScope({ actor, section, grants: await this.grantsOf(actor), now: new Date() });
+    },
+
+    async canWrite(actor: Actor, section: Section, ownerId: number | undefined): Promise<boolean> {
+      return canWrite({ actor, section, ownerId, grants: await this.grantsOf(actor), now: new Date() });
+    },
+  };
+};
+
+export type AccessService = ReturnType<typeof access>;
+export default access;

@@ -1,0 +1,7 @@
+import access from './access';
+import audit from './audit';
+
+export default {
+  access,
+  audit,
+};

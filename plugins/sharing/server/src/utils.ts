@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import type { AccessService } from './services/access';
+import type { AuditService } from './services/audit';
+
+interface Services {
+  access: AccessService;
+  audit: AuditService;
+}
+
+/** Typed access to this plugin's services. */
+export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] {
+  return strapi.plugin('sharing').service(name) as Services[K];
+}

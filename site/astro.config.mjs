@@ -1,0 +1,43 @@
+// @ts-check
+import node from '@astrojs/node';
+import { DEFAULT_LOCALE, LOCALES, loadSiteConfig } from '@mobio/config';
+import { defineConfig } from 'astro/config';
+
+// Read at build time: the public URL ends up in the server bundle, so changing SITE_PUBLIC_URL
+// needs a rebuild. Port and host are not baked in: the standalone server reads PORT/HOST at start.
+const publicUrl = new URL(loadSiteConfig().site.publicUrl);
+
+export default defineConfig({
+  site: publicUrl.origin,
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: true },
+  },
+  security: {
+    checkOrigin: true,
+    // Astro only trusts the Host header for these; otherwise Astro.url says localhost and
+    // same-origin form POSTs are refused as cross-site.
+    allowedDomains: [
+      {
+        protocol: publicUrl.protocol.slice(0, -1),
+        hostname: publicUrl.hostname,
+        ...(publicUrl.port ? { port: publicUrl.port } : {}),
+      },
+    ],
+  },
+  build: {
+    // Stylesheets as files, never inline <style>, so the CSP can say style-src 'self'.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    ssr: {
+      // Loaded from node_modules at run time: it finds the repository (and its .env) from its own path.
+      external: ['@mobio/config'],
+      // zod 4 bundled into the site; left external it clashes with Astro's own zod 3.
+      noExternal: ['zod'],
+    },
+  },
+});

@@ -1,0 +1,100 @@
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@mobio/config';
+import { z } from 'zod';
+import ar from './ar.json';
+import de from './de.json';
+import en from './en.json';
+import fa from './fa.json';
+import fr from './fr.json';
+
+/** A key of the catalogues; German is the reference every other catalogue is checked against. */
+export type MessageKey = keyof typeof de;
+export type Catalogue = Record<MessageKey, string>;
+export type MessageParams = Record<string, string | number>;
+/** Looks a message up in one locale and fills in its `{name}` placeholders. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+const placeholdersOf = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort().join(',');
+
+/**
+ * The schema every catalogue must satisfy: exactly the reference's keys, each a non-empty text
+ * with the same `{placeholders}` as the reference, so a translation cannot drop a name.
+ */
+export function catalogueSchema(reference: Record<string, string>) {
+  return z.strictObject(
+    Object.fromEntries(
+      Object.entries(reference).map(([key, text]) => [
+        key,
+        z
+          .string()
+          .trim()
+          .min(1, 'is empty')
+          .refine((value) => placeholdersOf(value) === placeholdersOf(text), {
+            error: `must have the placeholders {${placeholdersOf(text)}} like the German text`,
+          }),
+      ]),
+    ),
+  );
+}
+
+const RAW: Record<Locale, unknown> = { ar, de, en, fa, fr };
+
+/** Parses one catalogue against the German keys; throws naming the locale and each bad key. */
+export function parseCatalogue(locale: string, raw: unknown): Catalogue {
+  const parsed = catalogueSchema(de).safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Catalogue ${locale}.json is wrong:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data as Catalogue;
+}
+
+// Parsed at module load: a broken catalogue stops the server at the first request, not at a page view.
+const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, parseCatalogue(locale, RAW[locale])])) as Record<
+  Locale,
+  Catalogue
+>;
+
+// First Strong Isolate … Pop Directional Isolate: a German name inside an Arabic sentence keeps
+// its own direction and does not drag the surrounding punctuation along.
+const isolate = (value: string) => `\u2068${value}\u2069`;
+
+/**
+ * The message function for a locale: `t('landing.keep', { municipality })`. Text parameters are
+ * wrapped in Unicode direction isolates, numbers formatted for the locale; a missing parameter throws.
+ */
+export function t(locale: Locale): Translate {
+  const catalogue = CATALOGUES[locale] ?? CATALOGUES[DEFAULT_LOCALE];
+  return (key, params = {}) =>
+    catalogue[key].replace(PLACEHOLDER, (_, name: string) => {
+      if (!(name in params)) throw new Error(`Message ${key} needs the parameter {${name}}`);
+      const value = params[name];
+      return typeof value === 'string' ? isolate(value) : formatNumber(locale, value);
+    });
+}
+
+// Events are held in the district's time, whatever zone the server runs in.
+const TIME_ZONE = 'Europe/Berlin';
+
+/** A date and time for display in the locale, e.g. "Dienstag, 3. März 2026 um 18:00". */
+export function formatDateTime(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE, ...options }).format(date);
+}
+
+/** A period for display in the locale; the shared date is written once ("3. März 2026, 18:00–20:00"). */
+export function formatDateTimeRange(
+  locale: Locale,
+  start: Date,
+  end: Date,
+  options: Intl.DateTimeFormatOptions = {},
+): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE, ...options }).formatRange(
+    start,
+    end,
+  );
+}
+
+/** A number for display in the locale (Arabic gets the digits Intl gives for 'ar'). */
+export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
