@@ -29,6 +29,8 @@ describe('bootstrap', () => {
     const env = await freshEnv({ ADMIN_EMAIL: 'Chef@Example.test', ADMIN_PASSWORD: 'Sicher123' });
     cms = await startCms(env);
     const first = await snapshot(cms);
+    // The suite runs on the database the environment names (CI: SQLite, then PostgreSQL).
+    expect(cms.strapi.db.dialect.client).toBe(process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite');
 
     expect(first.locales).toEqual([...LOCALES].sort());
     expect(first.defaultLocale).toBe(DEFAULT_LOCALE);

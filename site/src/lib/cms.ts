@@ -36,7 +36,9 @@ async function getList<T extends z.ZodType>(path: string, query: URLSearchParams
     if (!parsed.success) return { ok: false, reason: `${url.pathname} sent an unexpected shape: ${parsed.error.message}` };
     return { ok: true, data: parsed.data.data };
   } catch (error) {
-    return { ok: false, reason: `${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}` };
+    // fetch() hides the useful part (ECONNREFUSED, timeout) in error.cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return { ok: false, reason: `${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}${cause}` };
   }
 }
 

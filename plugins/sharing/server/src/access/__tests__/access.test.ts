@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { actorFromState, canWrite, isGrantActive, readScope, type GrantFacts } from '..';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const future = '2027-01-01T00:00:00Z';
+const past = '2026-11-24T11:59:59Z';
+const grant = (over: Partial<GrantFacts> = {}): GrantFacts => ({
+  ownerId: 7,
+  sections: ['languages'],
+  access: 'read',
+  expiresAt: future,
+  revokedAt: null,
+  ...over,
+});
+const staff = { kind: 'staff', id: 3 } as const;
+
+describe('actorFromState', () => {
+  it('is system outside of any request', () => {
+    expect(actorFromState(undefined, false)).toEqual({ kind: 'system' });
+  });
+  it('tells newcomers, staff and API tokens apart by the authentication strategy', () => {
+    expect(actorFromState({ auth: { strategy: { name: 'users-permissions' } }, user: { id: 5 } }, true)).toEqual({ kind: 'newcomer', id: 5 });
+    expect(actorFromState({ auth: { strategy: { name: 'admin' } }, user: { id: 2 } }, true)).toEqual({ kind: 'staff', id: 2 });
+    expect(actorFromState({ auth: { strategy: { name: 'api-token' } } }, true)).toEqual({ kind: 'token' });
+  });
+  it('treats an unauthenticated or unknown caller in a request as anonymous, never as system', () => {
+    expect(actorFromState({}, true)).toEqual({ kind: 'anonymous' });
+    expect(actorFromState({ auth: { strategy: { name: 'something-new' } }, user: { id: 1 } }, true)).toEqual({ kind: 'anonymous' });
+    expect(actorFromState({ auth: { strategy: { name: 'admin' } } }, true)).toEqual({ kind: 'anonymous' });
+  });
+});
+
+describe('isGrantActive', () => {
+  it('holds until the expiry', () => expect(isGrantActive(grant(), now)).toBe(true));
+  it('ends at the expiry', () => expect(isGrantActive(grant({ expiresAt: past }), now)).toBe(false));
+  it('ends when revoked, even before the expiry', () => expect(isGrantActive(grant({ revokedAt: past }), now)).toBe(false));
+});
+
+describe('readScope', () => {
+  it('lets a newcomer read only their own records', () => {
+    expect(readScope({ actor: { kind: 'newcomer', id: 9 }, section: 'profile', grants: [], now })).toEqual({ ownerIds: [9] });
+  });
+  it('lets staff read a section of the owners who granted it', () => {
+    expect(readScope({ actor: staff, section: 'languages', grants: [grant(), grant({ ownerId: 8 })], now })).toEqual({ ownerIds: [7, 8] });
+  });
+  it('cannot read a section that was not granted', () => {
+    expect(readScope({ actor: staff, section: 'education', grants: [grant()], now })).toEqual({ ownerIds: [] });
+  });
+  it('cannot read with a revoked or expired grant', () => {
+    const grants = [grant({ revokedAt: past }), grant({ expiresAt: past })];
+    expect(readScope({ actor: staff, section: 'languages', grants, now })).toEqual({ ownerIds: [] });
+  });
+  it('denies API tokens and anonymous callers outright', () => {
+    expect(readScope({ actor: { kind: 'token' }, section: 'profile', grants: [grant()], now })).toEqual({ deny: true });
+    expect(readScope({ actor: { kind: 'anonymous' }, section: 'profile', grants: [], now })).toEqual({ deny: true });
+  });
+});
+
+describe('canWrite', () => {
+  const writePlans = grant({ sections: ['plans'], access: 'write' });
+  it('lets a newcomer change their own biography but not their plan or anyone else’s records', () => {
+    const actor = { kind: 'newcomer', id: 7 } as const;
+    expect(canWrite({ actor, section: 'education', ownerId: 7, grants: [], now })).toBe(true);
+    expect(canWrite({ actor, section: 'plans', ownerId: 7, grants: [], now })).toBe(false);
+    expect(canWrite({ actor, section: 'education', ownerId: 8, grants: [], now })).toBe(false);
+  });
+  it('lets staff write plans only with an active write grant on plans from that owner', () => {
+    expect(canWrite({ actor: staff, section: 'plans', ownerId: 7, grants: [writePlans], now })).toBe(true);
+    expect(canWrite({ actor: staff, section: 'plans', ownerId: 8, grants: [writePlans], now })).toBe(false);
+    expect(canWrite({ actor: staff, section: 'plans', ownerId: 7, grants: [grant({ sections: ['plans'] })], now })).toBe(false);
+    expect(canWrite({ actor: staff, section: 'plans', ownerId: 7, grants: [{ ...writePlans, revokedAt: past }], now })).toBe(false);
+  });
+  it('never lets staff change a biography, even with a write grant', () => {
+    const all = grant({ sections: ['profile', 'plans'], access: 'write' });
+    expect(canWrite({ actor: staff, section: 'profile', ownerId: 7, grants: [all], now })).toBe(false);
+  });
+  it('refuses a write with no known owner, and any write by tokens or anonymous callers', () => {
+    expect(canWrite({ actor: staff, section: 'plans', ownerId: undefined, grants: [writePlans], now })).toBe(false);
+    expect(canWrite({ actor: { kind: 'token' }, section: 'plans', ownerId: 7, grants: [], now })).toBe(false);
+    expect(canWrite({ actor: { kind: 'anonymous' }, section: 'plans', ownerId: 7, grants: [], now })).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built standalone server; the tests use the build, they never build. */
+export const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
+
+/** The district the test server says it belongs to, so pages can be checked for it. */
+export const TEST_MUNICIPALITY = {
+  MUNICIPALITY_NAME: 'Landkreis Testhausen',
+  MUNICIPALITY_ADDRESS: 'Prüfweg 7, 54321 Testhausen',
+  MUNICIPALITY_EMAIL: 'integration@testhausen.example',
+  MUNICIPALITY_PHONE: '+49 1234 5678-0',
+  PRIVACY_OFFICER_NAME: 'Dana Datenschutz',
+  PRIVACY_OFFICER_EMAIL: 'datenschutz@testhausen.example',
+};
+
+/** A port nobody listens on right now (also used as a "CMS is down" address). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
+}
+
+export interface RunningSite {
+  url: string;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts site/dist/server/entry.mjs on a free port with the given environment and waits for
+ * /health. Throws a clear message when the site has not been built.
+ */
+export async function startSite(env: Record<string, string>): Promise<RunningSite> {
+  if (!existsSync(ENTRY)) {
+    throw new Error(`${ENTRY} is missing: run \`npm run build -w site\` first (the root \`npm test\` builds before testing).`);
+  }
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [ENTRY], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // A file that does not exist: the developer's .env must not change what the tests see.
+      MOBIO_ENV_FILE: join(tmpdir(), `mobio-site-test-${process.pid}-no-such.env`),
+      ...TEST_MUNICIPALITY,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the site server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`the site server did not answer /health within 15 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

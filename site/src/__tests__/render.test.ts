@@ -1,0 +1,178 @@
+import { dirOf, LOCALE_NAMES, LOCALES, type Locale } from '@mobio/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateTimeRange, t } from '../i18n';
+import {
+  EVENT_END,
+  EVENT_START,
+  eventLocation,
+  eventTitle,
+  type FakeCms,
+  pageTitle,
+  startFakeCms,
+} from './helpers/fake-cms';
+import { freePort, type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
+
+/** Astro escapes text; turn the few entities it writes back into characters for comparisons. */
+function text(html: string): string {
+  return html
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+async function get(site: RunningSite, path: string) {
+  const response = await fetch(site.url + path, { redirect: 'manual' });
+  return { response, html: await response.text() };
+}
+
+const htmlTag = (locale: Locale) => `<html lang="${locale}" dir="${dirOf(locale)}">`;
+
+describe('site server with the CMS down', () => {
+  let site: RunningSite;
+
+  beforeAll(async () => {
+    // Nothing listens there: every CMS call fails at once with ECONNREFUSED.
+    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+  });
+  afterAll(() => site?.stop());
+
+  it('answers /health with status ok', async () => {
+    const { response, html } = await get(site, '/health');
+    expect(response.status).toBe(200);
+    expect(JSON.parse(html)).toEqual({ status: 'ok' });
+  });
+
+  it('redirects / to the German start page', async () => {
+    const { response } = await get(site, '/');
+    expect([301, 302, 307, 308]).toContain(response.status);
+    expect(response.headers.get('location')).toBe('/de/');
+  });
+
+  it.each(LOCALES)('renders /%s/ with status 200, lang and dir, the language switcher and the CMS notice', async (locale) => {
+    const { response, html } = await get(site, `/${locale}/`);
+    expect(response.status, site.output()).toBe(200);
+    expect(html).toContain(htmlTag(locale));
+    const page = text(html);
+    for (const other of LOCALES.filter((l) => l !== locale)) {
+      expect(page).toMatch(
+        new RegExp(`<a href="/${other}/" lang="${other}" hreflang="${other}"[^>]*>\\s*${LOCALE_NAMES[other]}\\s*</a>`),
+      );
+    }
+    expect(page).toContain(t(locale)('cms.unavailable'));
+    expect(page).toContain(t(locale)('landing.title'));
+  });
+
+  it('shows the municipality contact and the privacy officer from the configuration', async () => {
+    const page = text((await get(site, '/en/')).html);
+    for (const value of Object.values(TEST_MUNICIPALITY)) expect(page).toContain(value);
+    expect(page).toContain('href="tel:+49123456780"');
+  });
+
+  it('answers an unknown locale /xx/ with the German 404 page', async () => {
+    const { response, html } = await get(site, '/xx/');
+    expect(response.status).toBe(404);
+    expect(html).toContain(htmlTag('de'));
+    expect(text(html)).toContain(t('de')('notFound.title'));
+  });
+
+  it.each([
+    ['de', '/de/does-not-exist'],
+    ['ar', '/ar/does-not-exist'],
+    ['fa', '/fa/a/b/c'],
+  ] as const)('answers a missing page in %s with a 404 in that language', async (locale, path) => {
+    const { response, html } = await get(site, path);
+    expect(response.status).toBe(404);
+    expect(html).toContain(htmlTag(locale));
+    expect(text(html)).toContain(t(locale)('notFound.title'));
+  });
+
+  it('sends the security headers on pages and on the 404 page', async () => {
+    for (const path of ['/de/', '/xx/']) {
+      const { response } = await get(site, path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+
+  it('has no inline script or style that the policy would block', async () => {
+    const { html } = await get(site, '/ar/');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(html).not.toMatch(/<style/);
+    expect(html).not.toMatch(/\sstyle="/);
+  });
+});
+
+describe('landing page with a CMS', () => {
+  let cms: FakeCms;
+  let site: RunningSite;
+
+  beforeAll(async () => {
+    cms = await startFakeCms();
+    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+  });
+  afterAll(async () => {
+    await site?.stop();
+    await cms?.close();
+  });
+
+  it.each(LOCALES)('lists the info pages and events of the CMS in %s and asks for that locale', async (locale) => {
+    cms.mode = 'content';
+    cms.requests.length = 0;
+    const { response, html } = await get(site, `/${locale}/`);
+    expect(response.status, site.output()).toBe(200);
+    const page = text(html);
+    expect(page).toContain(pageTitle(locale));
+    expect(page).toContain(`Summary in ${locale}`);
+    expect(page).toContain(eventTitle(locale));
+    expect(page).toContain(eventLocation(locale));
+    expect(page).not.toContain(t(locale)('cms.unavailable'));
+
+    const asked = Object.fromEntries(cms.requests.map((url) => [url.pathname, url.searchParams]));
+    expect(asked['/api/info-pages']?.get('locale')).toBe(locale);
+    expect(asked['/api/info-pages']?.get('sort')).toBe('order:asc');
+    expect(asked['/api/info-events']?.get('locale')).toBe(locale);
+    expect(asked['/api/info-events']?.get('sort')).toBe('startsAt:asc');
+  });
+
+  it('writes event times with Intl for the locale, in a machine-readable <time>', async () => {
+    cms.mode = 'content';
+    for (const locale of ['ar', 'fa', 'de'] as const) {
+      const page = text((await get(site, `/${locale}/`)).html);
+      expect(page).toContain(`<time datetime="${EVENT_START}">`);
+      expect(page).toContain(formatDateTimeRange(locale, new Date(EVENT_START), new Date(EVENT_END)));
+    }
+  });
+
+  it('shows the empty-state texts when the CMS has nothing published', async () => {
+    cms.mode = 'empty';
+    const page = text((await get(site, '/fr/')).html);
+    expect(page).toContain(t('fr')('info.empty'));
+    expect(page).toContain(t('fr')('events.empty'));
+  });
+
+  it.each([400, 500, 503])('shows the notice with status 200 when the CMS answers %i', async (status) => {
+    cms.mode = status;
+    const { response, html } = await get(site, '/fa/');
+    expect(response.status).toBe(200);
+    expect(text(html)).toContain(t('fa')('cms.unavailable'));
+  });
+
+  it('escapes markup in CMS texts instead of rendering it', async () => {
+    cms.mode = 'content';
+    cms.extraPages = [{ id: 2, documentId: 'evil', title: '<img src=x onerror=alert(1)>', slug: 'x', summary: null }];
+    try {
+      const { html } = await get(site, '/en/');
+      expect(html).not.toContain('<img src=x');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    } finally {
+      cms.extraPages = [];
+    }
+  });
+});
