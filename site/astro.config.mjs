@@ -33,6 +33,15 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
+    build: {
+      rollupOptions: {
+        // zod 4 carries comments Rollup cannot place; harmless, and the build log stays readable.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
     ssr: {
       // Loaded from node_modules at run time: it finds the repository (and its .env) from its own path.
       external: ['@mobio/config'],

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { z } from 'zod';
+import { parseRequestData } from '@mobio/config';
+import type { z } from 'zod';
 
 type OwnedUid =
   | 'api::profile.profile'
@@ -9,20 +10,12 @@ type OwnedUid =
   | 'api::employment-entry.employment-entry'
   | 'api::document.document';
 
-/**
- * Parses a REST body `{ data: … }` with the form's shared zod schema. Unknown keys, `owner`
- * among them, are refused with a 400 naming the field, so the client can never choose the owner.
- */
+/** The body's `data`, checked with the form's shared schema; a 400 naming each bad field otherwise. */
 export function parseData<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const result = z.object({ data: schema }, { error: 'error.invalid' }).strict().safeParse(body);
-  if (result.success) return (result.data as { data: z.output<T> }).data;
-  throw new errors.ValidationError('Invalid input', {
-    errors: result.error.issues.map((issue) => ({
-      path: issue.path.slice(issue.path[0] === 'data' ? 1 : 0).map(String),
-      message: issue.code === 'unrecognized_keys' ? `error.unknownField:${issue.keys.join(',')}` : issue.message,
-      name: 'ValidationError',
-    })),
-  });
+  const result = parseRequestData(schema, body);
+  // Checked with `in`: the CMS compiles without strictNullChecks, which narrowing on `success` needs.
+  if ('errors' in result) throw new errors.ValidationError('Invalid input', { errors: result.errors });
+  return result.data;
 }
 
 /**

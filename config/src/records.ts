@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './locales.js';
 import {
+  ACCESS_LEVELS,
   CEFR_LEVELS,
   DOCUMENT_KINDS,
   EDUCATION_KINDS,
@@ -8,6 +9,7 @@ import {
   ISCED_LEVELS,
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
+  SECTIONS,
 } from './reference.js';
 
 /**
@@ -176,3 +178,81 @@ export type LanguageSkillInput = z.infer<typeof languageSkillSchema>;
 export type EducationEntryInput = z.infer<typeof educationEntrySchema>;
 export type EmploymentEntryInput = z.infer<typeof employmentEntrySchema>;
 export type DocumentMetadataInput = z.infer<typeof documentMetadataSchema>;
+
+/** Eight characters from an alphabet without look-alikes (0/O, 1/I/L), shown as XXXX-XXXX. */
+export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const invitationCode = z
+  .string({ error: MESSAGES.invalid })
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(new RegExp(`^[${INVITATION_ALPHABET}]{8}$`), 'error.invitationCode'));
+
+const sections = z
+  .array(choice(SECTIONS.codes), { error: 'error.sections' })
+  .min(1, 'error.sections')
+  .refine((list) => new Set(list).size === list.length, 'error.sections');
+const futureDate = isoDate.refine((value) => value > new Date().toISOString().slice(0, 10), 'error.pastExpiry');
+
+function writeOnlyForPlans(grant: { access?: string; sections?: string[] }, ctx: z.RefinementCtx) {
+  if (grant.access === 'write' && !grant.sections?.includes('plans')) {
+    ctx.addIssue({ code: 'custom', path: ['access'], message: 'error.writeOnlyPlans' });
+  }
+}
+
+/**
+ * A newcomer's grant to one staff member, found by invitation code or picked from the directory.
+ * `expiresAt` is a day; its upper bound (GRANT_DEFAULT_DAYS, at most four years) is the server's.
+ */
+export const grantRequestSchema = z
+  .object({
+    invitationCode: optional(invitationCode),
+    grantee: optional(documentId),
+    sections,
+    access: choice(ACCESS_LEVELS.codes).default('read'),
+    purpose: text(500),
+    expiresAt: optional(futureDate),
+  })
+  .strict()
+  .superRefine((grant, ctx) => {
+    if (Boolean(grant.invitationCode) === Boolean(grant.grantee)) {
+      ctx.addIssue({ code: 'custom', path: ['grantee'], message: 'error.granteeOrCode' });
+    }
+    writeOnlyForPlans(grant, ctx);
+  });
+
+/** What the owner may change on an existing grant: sections, access, purpose and expiry. */
+export const grantUpdateSchema = z
+  .object({ sections, access: choice(ACCESS_LEVELS.codes).default('read'), purpose: text(500), expiresAt: optional(futureDate) })
+  .strict()
+  .superRefine(writeOnlyForPlans);
+
+export type GrantRequest = z.infer<typeof grantRequestSchema>;
+export type GrantUpdate = z.infer<typeof grantUpdateSchema>;
+
+/** A problem with one field: its path in the form and a catalogue key for the message. */
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export type Parsed<T> = { success: true; data: T } | { success: false; errors: FieldError[] };
+
+/** Field errors of a zod failure, with unknown keys named (`error.unknownField:owner`). */
+export function fieldErrors(error: z.ZodError, dropPrefix?: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    return {
+      path: dropPrefix && path[0] === dropPrefix ? path.slice(1) : path,
+      message: issue.code === 'unrecognized_keys' ? `error.unknownField:${issue.keys.join(',')}` : issue.message,
+    };
+  });
+}
+
+/**
+ * Checks a REST body `{ data: … }` with a form's schema. Unknown keys, `owner` among them, are
+ * errors: the client can never choose the owner of a record.
+ */
+export function parseRequestData<T extends z.ZodType>(schema: T, body: unknown): Parsed<z.output<T>> {
+  const result = z.object({ data: schema }, { error: MESSAGES.invalid }).strict().safeParse(body);
+  if (result.success) return { success: true, data: (result.data as { data: z.output<T> }).data };
+  return { success: false, errors: fieldErrors(result.error, 'data') };
+}

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Config } from '@mobio/config';
 
 /** Newcomers work on their own records; which record is theirs is the sharing plugin's rule. */
 const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].flatMap((name) =>
@@ -43,22 +44,11 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'api::document.document.delete',
     'api::integration-plan.integration-plan.find',
     'api::integration-plan.integration-plan.findOne',
+    ...['find', 'create', 'update', 'revoke', 'revokeAll', 'previewInvitation', 'directory', 'accessLog'].map(
+      (action) => `plugin::sharing.grants.${action}`,
+    ),
   ],
 };
-
-/** Staff roles of the admin panel; their permissions are set by the sharing and staff features. */
-export const ADMIN_ROLES = [
-  {
-    code: 'integration-manager',
-    name: 'Integration manager',
-    description: 'Sees only what newcomers shared with them; writes integration plans where a plan grant allows.',
-  },
-  {
-    code: 'district-administrator',
-    name: 'District administrator',
-    description: 'Manages staff accounts, organisations, reference lists, info pages and events; sees statistics; reads no newcomer data without a grant.',
-  },
-] as const;
 
 async function ensureUsersPermissionsRole(strapi: Core.Strapi, type: 'public' | 'newcomer'): Promise<number> {
   const roles = strapi.db.query('plugin::users-permissions.role');
@@ -92,17 +82,9 @@ export async function ensureContentApiRoles(strapi: Core.Strapi): Promise<void> 
   });
 }
 
-/** The two staff roles of the admin panel. */
-export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.service('admin::role');
-  for (const role of ADMIN_ROLES) {
-    if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
-  }
-}
-
 /** The first super admin from ADMIN_EMAIL / ADMIN_PASSWORD, only while no admin user exists. */
 export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
-  const admin = strapi.config.get<{ admin?: { email: string; password: string; firstname: string; lastname: string } }>('mobio').admin;
+  const { admin } = strapi.config.get<Config>('mobio');
   if (!admin || (await strapi.service('admin::user').exists())) return;
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({

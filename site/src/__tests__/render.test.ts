@@ -1,4 +1,5 @@
-import { dirOf, LOCALE_NAMES, LOCALES, type Locale } from '@mobio/config';
+import { request } from 'node:http';
+import { dirOf, loadSiteConfig, LOCALE_NAMES, LOCALES, type Locale } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTimeRange, t } from '../i18n';
 import {
@@ -101,6 +102,28 @@ describe('site server with the CMS down', () => {
     }
   });
 
+  it('accepts a same-origin form POST addressed to the public URL and refuses a cross-site one', async () => {
+    // The build took its trusted host from SITE_PUBLIC_URL; without it Astro would think every
+    // request came to http://localhost and refuse real same-origin posts.
+    const publicUrl = new URL(loadSiteConfig().site.publicUrl);
+    // node:http, because fetch() does not let a caller set the Host header.
+    const post = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${site.url}/de/`, {
+          method: 'POST',
+          headers: { host: publicUrl.host, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('a=1');
+      });
+    expect(await post(publicUrl.origin)).toBe(200);
+    expect(await post('https://evil.example')).toBe(403);
+  });
+
   it('has no inline script or style that the policy would block', async () => {
     const { html } = await get(site, '/ar/');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
@@ -162,6 +185,15 @@ describe('landing page with a CMS', () => {
     const { response, html } = await get(site, '/fa/');
     expect(response.status).toBe(200);
     expect(text(html)).toContain(t('fa')('cms.unavailable'));
+  });
+
+  it('gives up on a CMS that does not answer and shows the notice within a few seconds', async () => {
+    cms.mode = 'hang';
+    const started = Date.now();
+    const { response, html } = await get(site, '/de/');
+    expect(response.status).toBe(200);
+    expect(text(html)).toContain(t('de')('cms.unavailable'));
+    expect(Date.now() - started).toBeLessThan(6000);
   });
 
   it('escapes markup in CMS texts instead of rendering it', async () => {

@@ -73,25 +73,24 @@ export function t(locale: Locale): Translate {
     });
 }
 
-// Events are held in the district's time, whatever zone the server runs in.
-const TIME_ZONE = 'Europe/Berlin';
+// Events are held in the district's time, whatever zone the server runs in; and in the Gregorian
+// calendar, like the letters and appointment cards newcomers get (Intl would pick the Solar Hijri
+// calendar for Persian).
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  dateStyle: 'full',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+  calendar: 'gregory',
+};
 
 /** A date and time for display in the locale, e.g. "Dienstag, 3. März 2026 um 18:00". */
 export function formatDateTime(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE, ...options }).format(date);
+  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).format(date);
 }
 
-/** A period for display in the locale; the shared date is written once ("3. März 2026, 18:00–20:00"). */
-export function formatDateTimeRange(
-  locale: Locale,
-  start: Date,
-  end: Date,
-  options: Intl.DateTimeFormatOptions = {},
-): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE, ...options }).formatRange(
-    start,
-    end,
-  );
+/** A period for display in the locale; a shared date is written once ("Dienstag, 3. März 2026, 18:00–20:00 Uhr"). */
+export function formatDateTimeRange(locale: Locale, start: Date, end: Date, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).formatRange(start, end);
 }
 
 /** A number for display in the locale (Arabic gets the digits Intl gives for 'ar'). */

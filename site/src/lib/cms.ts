@@ -24,7 +24,8 @@ const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) 
 export type InfoPage = z.infer<typeof infoPageSchema>;
 export type InfoEvent = z.infer<typeof infoEventSchema>;
 
-// A slow CMS must not hold the landing page: the notice is better than a hanging request.
+// Strapi answers 400 to any unknown query parameter: only locale, sort, filters, fields and
+// pagination are sent. A slow CMS must not hold the landing page: the notice beats a hanging request.
 const TIMEOUT_MS = 3000;
 
 async function getList<T extends z.ZodType>(path: string, query: URLSearchParams, item: T): Promise<CmsResult<z.infer<T>[]>> {
@@ -44,7 +45,6 @@ async function getList<T extends z.ZodType>(path: string, query: URLSearchParams
 
 /** The published info pages in one locale, in their editorial order. */
 export function fetchInfoPages(locale: Locale): Promise<CmsResult<InfoPage[]>> {
-  // Strapi answers 400 to unknown parameters, so only locale/sort/fields/pagination are sent.
   const query = new URLSearchParams({
     locale,
     sort: 'order:asc',

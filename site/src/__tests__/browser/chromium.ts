@@ -17,7 +17,8 @@ export function findChromium(): string | undefined {
 export function chromiumOrSkip(): string | undefined {
   const path = findChromium();
   if (path) return path;
-  const reason = `Chromium not found (set CHROMIUM_PATH or apt-get install chromium)`;
+  const looked = process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : '';
+  const reason = `Chromium not found${looked} (set CHROMIUM_PATH or apt-get install chromium)`;
   if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${reason}`);
   console.warn(`BROWSER TESTS SKIPPED: ${reason}`);
   return undefined;

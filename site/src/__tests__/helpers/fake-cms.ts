@@ -9,8 +9,8 @@ export interface FakeCms {
   url: string;
   /** Every request URL received, newest last. */
   requests: URL[];
-  /** What the next requests get: 'content' (per-locale data), 'empty', or an HTTP status. */
-  mode: 'content' | 'empty' | number;
+  /** What the next requests get: 'content' (per-locale data), 'empty', no answer at all ('hang'), or an HTTP status. */
+  mode: 'content' | 'empty' | 'hang' | number;
   /** Extra info pages to answer with in 'content' mode, e.g. hostile titles. */
   extraPages: Record<string, unknown>[];
   close: () => Promise<void>;
@@ -43,6 +43,7 @@ export async function startFakeCms(): Promise<FakeCms> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (fake.mode === 'hang') return;
     if (typeof fake.mode === 'number') return send(fake.mode, { data: null, error: { status: fake.mode } });
     const empty = fake.mode === 'empty';
     const meta = { pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 } };
@@ -81,6 +82,10 @@ export async function startFakeCms(): Promise<FakeCms> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () => new Promise((resolve) => server.close(() => resolve()));
+  fake.close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections(); // requests left hanging on purpose
+    });
   return fake;
 }

@@ -5,7 +5,7 @@ import de from '../de.json';
 import en from '../en.json';
 import fa from '../fa.json';
 import fr from '../fr.json';
-import { catalogueSchema, formatDateTime, formatNumber, parseCatalogue, t } from '..';
+import { catalogueSchema, formatDateTime, formatDateTimeRange, formatNumber, parseCatalogue, t } from '..';
 
 const RAW = { ar, de, en, fa, fr };
 
@@ -72,6 +72,14 @@ describe('formatting helpers', () => {
   it('formats a date in the locale and the district time zone', () => {
     expect(formatDateTime('de', date)).toBe('Dienstag, 5. März 2030 um 18:00');
     expect(formatDateTime('en', date)).toContain('Tuesday');
+  });
+
+  it('uses the Gregorian calendar also for Persian', () => {
+    expect(formatDateTime('fa', date)).toContain('۲۰۳۰');
+  });
+
+  it('writes a period with the shared date once', () => {
+    expect(formatDateTimeRange('de', date, new Date('2030-03-05T19:00:00Z'))).toBe('Dienstag, 5. März 2030, 18:00–20:00 Uhr');
   });
 
   it('uses the digits Intl gives for Arabic and Persian', () => {

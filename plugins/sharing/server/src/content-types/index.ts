@@ -1,7 +1,11 @@
 import auditEvent from './audit-event';
 import grant from './grant';
+import invitation from './invitation';
+import staffListing from './staff-listing';
 
 export default {
   grant,
   'audit-event': auditEvent,
+  invitation,
+  'staff-listing': staffListing,
 };

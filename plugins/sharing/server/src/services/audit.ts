@@ -38,6 +38,23 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The owner's access log, newest first: who did what to which section, when. */
+    async listForOwner(ownerId: number, page: number, pageSize: number) {
+      const where = { owner: { id: ownerId } };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(AUDIT).findMany({
+          where,
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
+        }),
+        strapi.db.query(AUDIT).count({ where }),
+      ]);
+      return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+    },
+
+    /** Appends events; nothing ever updates or deletes one except the owner's account erasure. */
     async record(entries: AuditEntry[]): Promise<void> {
       if (entries.length === 0) return;
       const at = new Date();

@@ -1,0 +1,5 @@
+import grants from './grants';
+
+export default {
+  grants,
+};

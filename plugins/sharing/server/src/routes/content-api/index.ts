@@ -1,0 +1,17 @@
+// Each action is a users-permissions permission (`plugin::sharing.grants.<handler>`) that bootstrap
+// gives to the Newcomer role only. Specific paths come before the `:documentId` ones.
+const route = (method: string, path: string, handler: string) => ({ method, path, handler: `grants.${handler}`, config: { policies: [] } });
+
+export default {
+  type: 'content-api',
+  routes: [
+    route('GET', '/grants', 'find'),
+    route('POST', '/grants', 'create'),
+    route('POST', '/grants/revoke-all', 'revokeAll'),
+    route('PUT', '/grants/:documentId', 'update'),
+    route('POST', '/grants/:documentId/revoke', 'revoke'),
+    route('GET', '/invitations/:code', 'previewInvitation'),
+    route('GET', '/directory', 'directory'),
+    route('GET', '/access-log', 'accessLog'),
+  ],
+};
