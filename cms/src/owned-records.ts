@@ -39,3 +39,11 @@ export function ownedRecordController(uid: OwnedUid, schema: z.ZodType) {
     },
   }));
 }
+
+type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete';
+
+/** Core router options: only these actions, each behind the plugin's newcomer policy. */
+export function newcomerOnly<A extends Action>(only: A[]) {
+  const config = Object.fromEntries(only.map((action) => [action, { policies: ['plugin::sharing.is-newcomer'] }])) as Record<A, { policies: string[] }>;
+  return { only, config };
+}

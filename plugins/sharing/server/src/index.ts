@@ -1,6 +1,7 @@
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -10,6 +11,7 @@ export default {
   bootstrap,
   contentTypes,
   controllers,
+  policies,
   routes,
   services,
 };

@@ -1,5 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { newcomerOnly } from '../../../owned-records';
 
-export default factories.createCoreRouter('api::language-skill.language-skill', {
-  only: ['find', 'findOne', 'create', 'update', 'delete'],
-});
+export default factories.createCoreRouter('api::language-skill.language-skill', newcomerOnly(['find', 'findOne', 'create', 'update', 'delete']));

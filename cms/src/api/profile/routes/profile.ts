@@ -1,6 +1,8 @@
+const config = { policies: ['plugin::sharing.is-newcomer'] };
+
 export default {
   routes: [
-    { method: 'GET', path: '/profiles/me', handler: 'api::profile.profile.me' },
-    { method: 'PUT', path: '/profiles/me', handler: 'api::profile.profile.updateMe' },
+    { method: 'GET', path: '/profiles/me', handler: 'api::profile.profile.me', config },
+    { method: 'PUT', path: '/profiles/me', handler: 'api::profile.profile.updateMe', config },
   ],
 };

@@ -1,6 +1,6 @@
 // Each action is a users-permissions permission (`plugin::sharing.grants.<handler>`) that bootstrap
 // gives to the Newcomer role only. Specific paths come before the `:documentId` ones.
-const route = (method: string, path: string, handler: string) => ({ method, path, handler: `grants.${handler}`, config: { policies: [] } });
+const route = (method: string, path: string, handler: string) => ({ method, path, handler: `grants.${handler}`, config: { policies: ['plugin::sharing.is-newcomer'] } });
 
 export default {
   type: 'content-api',

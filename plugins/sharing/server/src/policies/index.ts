@@ -1,0 +1,5 @@
+import isNewcomer from './is-newcomer';
+
+export default {
+  'is-newcomer': isNewcomer,
+};
