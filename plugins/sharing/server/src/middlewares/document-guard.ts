@@ -169,6 +169,8 @@ export function createDocumentGuard(strapi: Core.Strapi) {
         populate: await scopePopulate(ctx.uid, ctx.params.populate, actor),
       };
       const result = await next();
+      // The Content Manager answers a missing document with an empty 200 form; staff get a plain 404.
+      if (actor.kind === 'staff' && ctx.action === 'findOne' && !result) throw new errors.NotFoundError('Not Found');
       if (ctx.action !== 'count') await auditStaff(actor, section, ctx.uid, AUDITED_EVENTS.READ, await ownersOf(ctx.uid, result));
       return result;
     }
