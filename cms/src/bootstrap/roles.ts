@@ -47,6 +47,8 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     ...['find', 'create', 'update', 'revoke', 'revokeAll', 'previewInvitation', 'directory', 'accessLog'].map(
       (action) => `plugin::sharing.grants.${action}`,
     ),
+    'plugin::sharing.documents.upload',
+    'plugin::sharing.documents.download',
   ],
 };
 

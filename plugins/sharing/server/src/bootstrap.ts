@@ -57,8 +57,23 @@ async function ensureStaffRoles(strapi: Core.Strapi) {
   await roles.assignPermissions(manager.id, withSharedWithMe(personal, wanted));
 }
 
+/** Deleting a newcomer's account, from any entry point, erases everything that was theirs. */
+function eraseWithAccount(strapi: Core.Strapi) {
+  const USER = 'plugin::users-permissions.user';
+  const erase = async (where: unknown) => {
+    const users = await strapi.db.query(USER).findMany({ where, select: ['id'] });
+    for (const user of users) await getService(strapi, 'erasure').eraseOwner(user.id);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [USER],
+    beforeDelete: (event: { params: { where: unknown } }) => erase(event.params.where),
+    beforeDeleteMany: (event: { params: { where: unknown } }) => erase(event.params.where),
+  });
+}
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureIndexes(strapi);
+  eraseWithAccount(strapi);
   await ensureStaffRoles(strapi);
 };
 

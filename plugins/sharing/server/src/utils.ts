@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { AccessService } from './services/access';
 import type { AuditService } from './services/audit';
+import type { ErasureService } from './services/erasure';
 import type { GrantService } from './services/grant';
+import type { VaultService } from './services/vault';
 
 interface Services {
   access: AccessService;
   audit: AuditService;
+  erasure: ErasureService;
   grant: GrantService;
+  vault: VaultService;
 }
 
 /** Typed access to this plugin's services. */

@@ -1,5 +1,7 @@
+import documents from './documents';
 import grants from './grants';
 
 export default {
+  documents,
   grants,
 };

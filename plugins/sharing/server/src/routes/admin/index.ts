@@ -7,5 +7,11 @@ export default {
       handler: 'grants.createInvitation',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    {
+      method: 'GET',
+      path: '/documents/:documentId/file',
+      handler: 'documents.download',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ],
 };

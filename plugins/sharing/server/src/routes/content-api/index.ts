@@ -1,6 +1,11 @@
-// Each action is a users-permissions permission (`plugin::sharing.grants.<handler>`) that bootstrap
+// Each action is a users-permissions permission (`plugin::sharing.<controller>.<handler>`) that bootstrap
 // gives to the Newcomer role only. Specific paths come before the `:documentId` ones.
-const route = (method: string, path: string, handler: string) => ({ method, path, handler: `grants.${handler}`, config: { policies: ['plugin::sharing.is-newcomer'] } });
+const route = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: handler.includes('.') ? handler : `grants.${handler}`,
+  config: { policies: ['plugin::sharing.is-newcomer'] },
+});
 
 export default {
   type: 'content-api',
@@ -13,5 +18,7 @@ export default {
     route('GET', '/invitations/:code', 'previewInvitation'),
     route('GET', '/directory', 'directory'),
     route('GET', '/access-log', 'accessLog'),
+    route('POST', '/documents', 'documents.upload'),
+    route('GET', '/documents/:documentId/file', 'documents.download'),
   ],
 };

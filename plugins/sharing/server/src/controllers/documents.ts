@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { documentMetadataSchema, parseRequestData, type Config } from '@mobio/config';
+import { actorFromState } from '../access';
+import { AUDITED_EVENTS } from '../services/audit';
+import { VaultError, type VaultProblem } from '../services/vault';
+import { safeFileName } from '../vault/safe-file-name';
+import { getService } from '../utils';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+const DOCUMENT = 'api::document.document';
+
+const REFUSALS: Record<VaultProblem, { status: number; name: string; message: string }> = {
+  tooLarge: { status: 413, name: 'PayloadTooLargeError', message: 'error.fileTooLarge' },
+  unsupportedType: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.fileType' },
+  unsafeContent: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.fileUnsafe' },
+  aborted: { status: 400, name: 'BadRequestError', message: 'error.uploadAborted' },
+};
+
+function refuse(ctx: Ctx, problem: VaultProblem) {
+  const { status, name, message } = REFUSALS[problem];
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details: { errors: [{ path: ['file'], message }] } } };
+}
+
+/**
+ * Private documents: upload (the file as the raw request body, metadata in the query string, so
+ * nothing is parsed or buffered before the checks and the cipher) and download through a checked
+ * route, for the owner or for staff with an active grant on the documents section.
+ */
+const documents = ({ strapi }: { strapi: Core.Strapi }) => {
+  const vault = () => getService(strapi, 'vault');
+
+  return {
+    async upload(ctx: Ctx) {
+      const { fileName, ...query } = ctx.query as Record<string, string>;
+      const parsed = parseRequestData(documentMetadataSchema, { data: query });
+      if ('errors' in parsed) throw new errors.ValidationError('Invalid input', { errors: parsed.errors });
+      const { maxBytes } = (strapi.config.get('mobio') as Config).uploads;
+      if (Number(ctx.get('content-length') || 0) > maxBytes) return refuse(ctx, 'tooLarge');
+
+      let stored;
+      try {
+        stored = await vault().store(ctx.req);
+      } catch (error) {
+        if (error instanceof VaultError) return refuse(ctx, error.problem);
+        throw error;
+      }
+      try {
+        const document = await strapi.documents(DOCUMENT).create({
+          data: {
+            ...parsed.data,
+            owner: ctx.state.user.id,
+            fileName: safeFileName(fileName, stored.extension),
+            mimeType: stored.mime,
+            size: stored.size,
+            storageKey: stored.storageKey,
+          } as never,
+        });
+        const sanitized = await strapi.contentAPI.sanitize.output(document, strapi.getModel(DOCUMENT), { auth: ctx.state.auth });
+        ctx.status = 201;
+        ctx.body = { data: sanitized };
+      } catch (error) {
+        // No row, no file: a refused link (another owner's entry) must not leave an orphan behind.
+        await vault().remove(stored.storageKey);
+        throw error;
+      }
+    },
+
+    /** Streams the decrypted file to its owner or to a grantee of the documents section. */
+    async download(ctx: Ctx) {
+      const actor = actorFromState(ctx.state as never, true);
+      const row = await strapi.db.query(DOCUMENT).findOne({
+        where: { documentId: ctx.params.documentId },
+        select: ['documentId', 'fileName', 'mimeType', 'storageKey'],
+        populate: { owner: { select: ['id'] } },
+      });
+      const scope = await getService(strapi, 'access').readScope(actor, 'documents');
+      const allowed = row?.owner && row.storageKey && 'ownerIds' in scope && scope.ownerIds.includes(row.owner.id);
+      // 404 for "not yours" as for "not there": existence of someone else's document is private too.
+      if (!allowed) throw new errors.NotFoundError('Not Found');
+
+      const { stream, size } = await vault().open(row.storageKey);
+      if (actor.kind === 'staff') {
+        await getService(strapi, 'audit').record([
+          { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
+        ]);
+      }
+      ctx.set('Content-Type', row.mimeType);
+      ctx.set('Content-Length', String(size));
+      ctx.set('Content-Disposition', `attachment; filename="${row.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.body = stream;
+    },
+  };
+};
+
+export default documents;
