@@ -5,6 +5,8 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Before the body parser: private documents are streamed raw into the vault, never parsed to disk.
+  'plugin::sharing.raw-upload',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

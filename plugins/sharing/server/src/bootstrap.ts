@@ -66,8 +66,8 @@ function eraseWithAccount(strapi: Core.Strapi) {
   };
   strapi.db.lifecycles.subscribe({
     models: [USER],
-    beforeDelete: (event: { params: { where: unknown } }) => erase(event.params.where),
-    beforeDeleteMany: (event: { params: { where: unknown } }) => erase(event.params.where),
+    beforeDelete: (event: { params: { where?: unknown } }) => erase(event.params.where),
+    beforeDeleteMany: (event: { params: { where?: unknown } }) => erase(event.params.where),
   });
 }
 

@@ -1,6 +1,7 @@
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import middlewares from './middlewares';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -11,6 +12,7 @@ export default {
   bootstrap,
   contentTypes,
   controllers,
+  middlewares,
   policies,
   routes,
   services,

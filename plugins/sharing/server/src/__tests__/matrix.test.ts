@@ -183,7 +183,23 @@ function adminRows(): Row[] {
   return rows;
 }
 
-const ROWS = [...contentApiRows(), ...adminRows()];
+/** Downloads of a stored file: the owner through the content API, grantees through the admin API. */
+function downloadRows(): Row[] {
+  const uid = 'api::document.document';
+  const attempt = (prefix: string): Attempt => async (w, a) => {
+    const res = await fetch(`${w.cms.url}${prefix}/documents/${w.records[uid]}/file`, {
+      headers: tokenOf(w, a) ? { authorization: `Bearer ${tokenOf(w, a)}` } : {},
+    });
+    if (res.status >= 500) serverErrors.push(`download ${prefix} as ${a}: ${res.status}`);
+    return res.status === 200 && (await res.arrayBuffer()).byteLength > 0;
+  };
+  return [
+    { route: 'GET /api/sharing/documents/:id/file', uid, section: 'documents', allowed: ['owner'], attempt: attempt('/api/sharing') },
+    { route: 'GET /sharing/documents/:id/file', uid, section: 'documents', allowed: ['staffGranted'], attempt: attempt('/sharing') },
+  ];
+}
+
+const ROWS = [...contentApiRows(), ...adminRows(), ...downloadRows()];
 
 async function adminLogin(cms: TestCms, email: string, password: string): Promise<string> {
   const res = await api(cms, 'POST', '/admin/login', { body: { email, password } });
@@ -214,6 +230,13 @@ describe('authorization matrix', () => {
     for (const uid of Object.keys(PERSONAL)) {
       records[uid] = (await cms.strapi.documents(uid as never).create({ data: { ...SAMPLE[uid], owner: owner.id } as never })).documentId;
     }
+    // The owner's document comes with a real stored file, for the download rows.
+    const uploaded = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=Zeugnis`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${owner.jwt}` },
+      body: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n'),
+    });
+    records['api::document.document'] = (await uploaded.json()).data.documentId;
     const staff = {
       granted: await makeStaff(cms, 'Granted'),
       otherProfile: await makeStaff(cms, 'OnlyProfile'),

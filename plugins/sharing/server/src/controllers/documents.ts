@@ -19,6 +19,8 @@ const REFUSALS: Record<VaultProblem, { status: number; name: string; message: st
 
 function refuse(ctx: Ctx, problem: VaultProblem) {
   const { status, name, message } = REFUSALS[problem];
+  // Part of the body may be unread: close the connection so that a kept-alive socket is not reused.
+  ctx.set('Connection', 'close');
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details: { errors: [{ path: ['file'], message }] } } };
 }
@@ -35,7 +37,10 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
     async upload(ctx: Ctx) {
       const { fileName, ...query } = ctx.query as Record<string, string>;
       const parsed = parseRequestData(documentMetadataSchema, { data: query });
-      if ('errors' in parsed) throw new errors.ValidationError('Invalid input', { errors: parsed.errors });
+      if ('errors' in parsed) {
+        ctx.set('Connection', 'close');
+        throw new errors.ValidationError('Invalid input', { errors: parsed.errors });
+      }
       const { maxBytes } = (strapi.config.get('mobio') as Config).uploads;
       if (Number(ctx.get('content-length') || 0) > maxBytes) return refuse(ctx, 'tooLarge');
 

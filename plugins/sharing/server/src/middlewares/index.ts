@@ -1,0 +1,5 @@
+import rawUpload from './raw-upload';
+
+export default {
+  'raw-upload': rawUpload,
+};
