@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
+import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../test/harness';
+
+const executablePath = chromiumOrSkip();
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function uploadAs(cms: TestCms, jwt: string, title: string) {
+  const res = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=${encodeURIComponent(title)}&fileName=zeugnis.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${jwt}` },
+    body: PDF,
+  });
+  return (await res.json()).data.documentId as string;
+}
+
+// Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
+describe.skipIf(!executablePath)('admin panel: a granted document', () => {
+  let cms: TestCms;
+  let browser: Browser;
+  let shared: string;
+  let notShared: string;
+
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv());
+    const amal = await registerNewcomer(cms);
+    const reza = await registerNewcomer(cms);
+    shared = await uploadAs(cms, amal.jwt, 'Bachelorzeugnis');
+    notShared = await uploadAs(cms, reza.jwt, 'Geheimes Zeugnis');
+    const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
+    const staff = await cms.strapi.service('admin::user').create({
+      email: 'sabine@staff.example', firstname: 'Sabine', lastname: 'Keller', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
+    });
+    await cms.strapi.db.query('plugin::sharing.grant').create({
+      data: { owner: amal.id, grantee: staff.id, sections: ['documents'], access: 'read', purpose: 'Anerkennung', expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    browser = await launchChromium(executablePath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  it('is downloaded by its grantee from the record, and another newcomer’s is not shown', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.getByLabel(/email/i).fill('sabine@staff.example');
+    await page.getByLabel(/password/i).fill('Staff1234!');
+    await page.getByRole('button', { name: /login/i }).click();
+    await page.waitForURL(/\/admin(\/)?$/, { timeout: 30_000 });
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::document.document/${shared}`);
+    const button = page.getByRole('button', { name: 'Datei herunterladen' });
+    await button.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('zeugnis.pdf');
+    expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
+
+    const log = await cms.strapi.db.query('plugin::sharing.audit-event').findMany({ where: { action: 'download' } });
+    expect(log).toHaveLength(1);
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::document.document/${notShared}`);
+    await page.waitForTimeout(1500);
+    expect(await page.getByText('Geheimes Zeugnis').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Datei herunterladen' }).count()).toBe(0);
+    const direct = await api(cms, 'GET', `/sharing/documents/${notShared}/file`);
+    expect(direct.status).toBe(401);
+    await page.close();
+  });
+});
