@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@mobio/config';
 import { withSharedWithMe, type AdminPermission } from './conditions';
 import { getService } from './utils';
 
@@ -16,9 +17,32 @@ export const STAFF_ROLES = [
   },
 ] as const;
 
-const READ = 'plugin::content-manager.explorer.read';
-const PLAN_WRITE = ['plugin::content-manager.explorer.create', 'plugin::content-manager.explorer.update'];
+const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
+const READ = CM('read');
+const PLAN_WRITE = [CM('create'), CM('update')];
 const PLAN = 'api::integration-plan.integration-plan';
+
+/** What the District administrator edits in the Content Manager: public content and accounts, no personal record. */
+const ADMINISTERED: Record<string, string[]> = {
+  'api::organisation.organisation': ['read', 'create', 'update', 'delete'],
+  'api::info-page.info-page': ['read', 'create', 'update', 'delete', 'publish'],
+  'api::info-event.info-event': ['read', 'create', 'update', 'delete', 'publish'],
+  // Lock (block) or delete an account on request; the account's records stay out of reach.
+  'plugin::users-permissions.user': ['read', 'update', 'delete'],
+};
+/** Permissions without a content type: staff accounts and the media library for public images. */
+const ADMINISTRATION = [
+  'admin::users.create',
+  'admin::users.read',
+  'admin::users.update',
+  'admin::users.delete',
+  'admin::roles.read',
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 
 /**
  * Index of the grant lookup, which runs once per staff request. Strapi keeps relations in link
@@ -45,16 +69,29 @@ async function ensureStaffRoles(strapi: Core.Strapi) {
     if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
   }
   const personal = getService(strapi, 'access').personalTypes();
+  const all = contentManagerPermissions(strapi);
+
+  const manager = await roles.findOne({ code: 'integration-manager' });
+  const reading = all.filter((p) => personal.has(p.subject!) && (p.action === READ || (p.subject === PLAN && PLAN_WRITE.includes(p.action))));
+  await roles.assignPermissions(manager.id, withSharedWithMe(personal, reading));
+
+  const administrator = await roles.findOne({ code: 'district-administrator' });
+  const administering = all.filter((p) => ADMINISTERED[p.subject!]?.some((action) => p.action === CM(action)));
+  const plain = ADMINISTRATION.filter((action) => strapi.service('admin::permission').actionProvider.get(action)).map((action) => ({ action }));
+  await roles.assignPermissions(administrator.id, [...administering, ...plain]);
+}
+
+/** Content Manager permissions for every content type, with all fields, and all locales where localized. */
+function contentManagerPermissions(strapi: Core.Strapi): Array<AdminPermission & { subject: string }> {
   const actions = strapi
     .service('admin::permission')
     .actionProvider.values()
-    .filter((action: { actionId: string }) => action.actionId === READ || PLAN_WRITE.includes(action.actionId));
-  const all: AdminPermission[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
-  const wanted = all.filter(
-    (permission) => permission.subject && personal.has(permission.subject) && (permission.action === READ || permission.subject === PLAN),
-  );
-  const manager = await roles.findOne({ code: 'integration-manager' });
-  await roles.assignPermissions(manager.id, withSharedWithMe(personal, wanted));
+    .filter((action: { actionId: string }) => action.actionId.startsWith('plugin::content-manager.explorer.'));
+  const permissions: Array<AdminPermission & { subject: string }> = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
+  return permissions.map((permission) => {
+    const localized = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>)[permission.subject]?.pluginOptions?.i18n?.localized;
+    return localized ? { ...permission, properties: { ...permission.properties, locales: [...LOCALES] } } : permission;
+  });
 }
 
 /** Deleting a newcomer's account, from any entry point, erases everything that was theirs. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { createDocumentGuard } from './middlewares/document-guard';
+import { keepRelationPickerForbidden } from './strapi-fixes';
 import { getService } from './utils';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,6 +15,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.service('admin::role').hooks.willResetSuperAdminPermissions.register((permissions: never[]) =>
     withSharedWithMe(getService(strapi, 'access').personalTypes(), permissions),
   );
+  keepRelationPickerForbidden(strapi);
 };
 
 export default register;

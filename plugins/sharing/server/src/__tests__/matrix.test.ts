@@ -17,6 +17,7 @@ const ACTORS = [
   'staffRevoked',
   'staffExpired',
   'staffNoGrant',
+  'districtAdmin',
   'superAdmin',
   'apiToken',
 ] as const;
@@ -207,8 +208,8 @@ async function adminLogin(cms: TestCms, email: string, password: string): Promis
   return res.body.data.token;
 }
 
-async function makeStaff(cms: TestCms, name: string) {
-  const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
+async function makeStaff(cms: TestCms, name: string, roleCode = 'integration-manager') {
+  const role = await cms.strapi.service('admin::role').findOne({ code: roleCode });
   const email = `${name.toLowerCase()}@staff.example`;
   const user = await cms.strapi.service('admin::user').create({
     email, firstname: name, lastname: 'Staff', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
@@ -244,6 +245,7 @@ describe('authorization matrix', () => {
       revoked: await makeStaff(cms, 'Revoked'),
       expired: await makeStaff(cms, 'Expired'),
       none: await makeStaff(cms, 'NoGrant'),
+      district: await makeStaff(cms, 'District', 'district-administrator'),
     };
     const grant = (grantee: number, sections: Section[], extra: Record<string, unknown> = {}) =>
       cms.strapi.db.query('plugin::sharing.grant').create({
@@ -269,6 +271,7 @@ describe('authorization matrix', () => {
         staffRevoked: { kind: 'admin', token: staff.revoked.token },
         staffExpired: { kind: 'admin', token: staff.expired.token },
         staffNoGrant: { kind: 'admin', token: staff.none.token },
+        districtAdmin: { kind: 'admin', token: staff.district.token },
         superAdmin: { kind: 'admin', token: await adminLogin(cms, 'super@admin.example', 'Super1234!') },
         apiToken: { kind: 'token', token: token.accessKey },
       },

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+
+async function staffToken(cms: TestCms, code: string) {
+  const role = await cms.strapi.service('admin::role').findOne({ code });
+  const email = `${code}@staff.example`;
+  await cms.strapi.service('admin::user').create({ email, firstname: 'A', lastname: code, password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id] });
+  return (await api(cms, 'POST', '/admin/login', { body: { email, password: 'Staff1234!' } })).body.data.token as string;
+}
+
+describe('District administrator', () => {
+  let cms: TestCms;
+  let token: string;
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv());
+    token = await staffToken(cms, 'district-administrator');
+  });
+  afterAll(() => cms?.stop());
+
+  it('manages organisations and info pages in every locale', async () => {
+    const org = await api(cms, 'POST', '/content-manager/collection-types/api::organisation.organisation', { token, body: { name: 'Diakonie', kind: 'charity' } });
+    expect(org.status).toBe(201);
+    const page = await api(cms, 'POST', '/content-manager/collection-types/api::info-page.info-page?locale=fa', {
+      token,
+      body: { title: 'کلاس زبان', slug: 'sprachkurse', order: 1 },
+    });
+    expect(page.status).toBe(201);
+    const published = await api(cms, 'POST', `/content-manager/collection-types/api::info-page.info-page/${page.body.data.documentId}/actions/publish?locale=fa`, { token, body: {} });
+    expect(published.status).toBe(200);
+    expect((await api(cms, 'GET', '/api/info-pages?locale=fa')).body.data[0].title).toBe('کلاس زبان');
+  });
+
+  it('locks and deletes an account on request, which erases its records', async () => {
+    const amal = await registerNewcomer(cms);
+    await api(cms, 'POST', '/api/language-skills', { token: amal.jwt, body: { data: { language: 'de' } } });
+    const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: amal.id } });
+    const path = `/content-manager/collection-types/plugin::users-permissions.user/${user.documentId}`;
+    expect((await api(cms, 'PUT', path, { token, body: { blocked: true } })).status).toBe(200);
+    expect((await api(cms, 'GET', '/api/language-skills', { token: amal.jwt })).status).toBe(401);
+    expect((await api(cms, 'DELETE', path, { token })).status).toBe(200);
+    expect(await cms.strapi.db.query('api::language-skill.language-skill').count()).toBe(0);
+  });
+
+  it('has no permission on any personal content type', async () => {
+    const role = await cms.strapi.service('admin::role').findOne({ code: 'district-administrator' }, ['permissions']);
+    const personal = role.permissions.filter((p: { subject: string | null }) => p.subject && /api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./.test(p.subject));
+    expect(personal).toEqual([]);
+  });
+});
