@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, dirOf } from '@mobio/config';
+// The demo district and the CMS test harness, so the landing page is checked against the real CMS.
+import { infoEvents, infoPages } from '../../../database/demo/data.mjs';
+import { seedDemo } from '../../../database/demo/seed.mjs';
+import { freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
+import { type RunningSite, startSite } from './helpers/site-server';
+
+describe('landing page on the real CMS with the demo district', () => {
+  let cms: TestCms;
+  let site: RunningSite;
+
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv());
+    expect(await seedDemo(cms.strapi)).toEqual({ seeded: true });
+    // Seeding is safe to repeat: the second run changes nothing.
+    expect(await seedDemo(cms.strapi)).toEqual({ seeded: false });
+    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+  }, 120_000);
+  afterAll(async () => {
+    await site?.stop();
+    await cms?.stop();
+  });
+
+  it.each(LOCALES)('shows the info pages and upcoming events in %s', async (locale) => {
+    const response = await fetch(`${site.url}/${locale}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<html lang="${locale}" dir="${dirOf(locale)}"`);
+    for (const page of infoPages) expect(html).toContain(page.texts[locale].title.replace(/'/g, '&#39;').replace(/’/g, '’'));
+    for (const event of infoEvents) expect(html).toContain(event.texts[locale].title.replace(/'/g, '&#39;'));
+  });
+});
