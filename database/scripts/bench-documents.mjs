@@ -18,7 +18,10 @@ const SIZE = 25 * 1024 * 1024;
 const RUNS = 3;
 const dir = mkdtempSync(join(tmpdir(), 'mobio-bench-'));
 const port = await new Promise((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => server.close(() => resolve(server.address().port)));
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = server.address();
+    server.close(() => resolve(free));
+  });
 });
 const url = `http://127.0.0.1:${port}`;
 

@@ -78,9 +78,17 @@ export async function ensureContentApiRoles(strapi: Core.Strapi): Promise<void> 
   await ensureUsersPermissionsRole(strapi, 'newcomer');
   const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
   const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+  const { site } = strapi.config.get<Config>('mobio');
   await store.set({
     key: 'advanced',
-    value: { ...advanced, default_role: 'newcomer', allow_register: true, unique_email: true },
+    value: {
+      ...advanced,
+      default_role: 'newcomer',
+      allow_register: true,
+      unique_email: true,
+      // The reset link in the mail leads to the site, which sends the code on to the CMS.
+      email_reset_password: `${site.publicUrl}/de/reset-password`,
+    },
   });
 }
 
