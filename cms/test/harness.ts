@@ -137,3 +137,37 @@ export async function registerNewcomer(cms: Pick<TestCms, 'url'>, name = `newcom
   if (status !== 200) throw new Error(`registration failed: ${status} ${JSON.stringify(body)}`);
   return { jwt: body.jwt as string, id: body.user.id as number, email: body.user.email as string };
 }
+
+/** Logs a staff member into the admin API and returns the admin JWT. */
+export async function adminLogin(cms: Pick<TestCms, 'url'>, email: string, password: string): Promise<string> {
+  const { status, body } = await api(cms, 'POST', '/admin/login', { body: { email, password } });
+  if (status !== 200) throw new Error(`admin login failed for ${email}: ${status} ${JSON.stringify(body)}`);
+  return body.data.token;
+}
+
+/** Creates an active staff member with one admin role (by code) and logs them in. */
+export async function createStaff(cms: TestCms, name: string, roleCode = 'integration-manager') {
+  const role = await cms.strapi.service('admin::role').findOne({ code: roleCode });
+  const email = `${name.toLowerCase()}@staff.example`;
+  const user = await cms.strapi.service('admin::user').create({
+    email, firstname: name, lastname: 'Berater', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
+  });
+  return { id: user.id as number, email, token: await adminLogin(cms, email, 'Staff1234!') };
+}
+
+/** Uploads a file into the private vault as a newcomer: raw body, metadata in the query. */
+export async function uploadDocument(
+  cms: Pick<TestCms, 'url'>,
+  token: string | undefined,
+  body: Buffer,
+  query: Record<string, string> = { kind: 'certificate', title: 'Zeugnis' },
+  type = 'application/octet-stream',
+) {
+  const response = await fetch(`${cms.url}/api/sharing/documents?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

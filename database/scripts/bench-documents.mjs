@@ -106,12 +106,15 @@ const vaultDownload = await measure(async () => {
 });
 
 let publicUrl;
+const uploadedIds = [];
 const plainUpload = await measure(async () => {
   const form = new FormData();
   form.append('files', new Blob([readFileSync(file)], { type: 'application/pdf' }), 'zeugnis.pdf');
   const res = await fetch(`${url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
   if (res.status !== 201 && res.status !== 200) throw new Error(`plain upload: ${res.status} ${await res.text()}`);
-  publicUrl = (await res.json())[0].url;
+  const [uploaded] = await res.json();
+  publicUrl = uploaded.url;
+  uploadedIds.push(uploaded.id);
 });
 const plainDownload = await measure(async () => {
   const res = await fetch(`${url}${publicUrl}`);
@@ -119,6 +122,9 @@ const plainDownload = await measure(async () => {
   for await (const chunk of res.body) n += chunk.length;
   if (n !== bytes) throw new Error(`plain download: ${n} bytes`);
 });
+
+// The media library writes into cms/public/uploads of this checkout: take the bench's files out again.
+for (const id of uploadedIds) await fetch(`${url}/upload/files/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
 
 const row = (name, m, base) =>
   `| ${name.padEnd(36)} | ${m.ms.toFixed(0).padStart(7)} ms | ${base ? (m.ms / base.ms).toFixed(2).padStart(5) + '×' : '     –'} | ${m.mb.toFixed(1).padStart(6)} MB |`;

@@ -2,18 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../test/harness';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
 
 const executablePath = chromiumOrSkip();
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function uploadAs(cms: TestCms, jwt: string, title: string) {
-  const res = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=${encodeURIComponent(title)}&fileName=zeugnis.pdf`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${jwt}` },
-    body: PDF,
-  });
-  return (await res.json()).data.documentId as string;
+  return (await uploadDocument(cms, jwt, PDF, { kind: 'certificate', title, fileName: 'zeugnis.pdf' })).body.data.documentId as string;
 }
 
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
@@ -29,10 +24,7 @@ describe.skipIf(!executablePath)('admin panel: a granted document', () => {
     const reza = await registerNewcomer(cms);
     shared = await uploadAs(cms, amal.jwt, 'Bachelorzeugnis');
     notShared = await uploadAs(cms, reza.jwt, 'Geheimes Zeugnis');
-    const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
-    const staff = await cms.strapi.service('admin::user').create({
-      email: 'sabine@staff.example', firstname: 'Sabine', lastname: 'Keller', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
-    });
+    const staff = await createStaff(cms, 'Sabine');
     await cms.strapi.db.query('plugin::sharing.grant').create({
       data: { owner: amal.id, grantee: staff.id, sections: ['documents'], access: 'read', purpose: 'Anerkennung', expiresAt: new Date(Date.now() + 86_400_000) },
     });

@@ -3,22 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
 
 type Newcomer = Awaited<ReturnType<typeof registerNewcomer>>;
 
 /** A small but real-looking PDF: the header, some random bytes, the end marker. */
 const pdf = (size = 50_000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b)), Buffer.from('\n%%EOF\n')]);
 
-async function upload(cms: TestCms, token: string | undefined, body: Buffer, query: Record<string, string> = { kind: 'certificate', title: 'Zeugnis' }, type = 'application/octet-stream') {
-  const response = await fetch(`${cms.url}/api/sharing/documents?${new URLSearchParams(query)}`, {
-    method: 'POST',
-    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const upload = uploadDocument;
 
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -31,6 +23,8 @@ describe('document vault', () => {
   let reza: Newcomer;
   let documentsDir: string;
   const rows = () => cms.strapi.db.query('api::document.document').count();
+  const PUBLIC_UPLOADS = join(__dirname, '../../../../../cms/public/uploads');
+  const publicBefore = filesIn(PUBLIC_UPLOADS);
 
   beforeAll(async () => {
     cms = await startCms(await freshEnv({ UPLOAD_MAX_BYTES: String(2 * 1024 * 1024), ADMIN_EMAIL: 'super@admin.example', ADMIN_PASSWORD: 'Super1234!' }));
@@ -56,8 +50,8 @@ describe('document vault', () => {
       expect(stored.includes(plaintext.subarray(0, 64))).toBe(false);
       expect(stored.includes(plaintext.subarray(100_000, 100_064))).toBe(false);
       expect(files[0].startsWith(documentsDir)).toBe(true);
-      // The public folder Strapi serves holds nothing but its placeholder.
-      expect(filesIn(join(__dirname, '../../../../../cms/public/uploads')).map((f) => f.split('/').pop())).toEqual(['.gitkeep']);
+      // Nothing new in the folder Strapi serves publicly.
+      expect(filesIn(PUBLIC_UPLOADS)).toEqual(publicBefore);
     });
 
     it('streams it back byte-identical, as an attachment that browsers must not sniff or cache', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Section } from '@mobio/config';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import { adminLogin, api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
 
 /**
  * The authorization matrix: every personal route of the content API and of the admin panel's
@@ -202,20 +202,6 @@ function downloadRows(): Row[] {
 
 const ROWS = [...contentApiRows(), ...adminRows(), ...downloadRows()];
 
-async function adminLogin(cms: TestCms, email: string, password: string): Promise<string> {
-  const res = await api(cms, 'POST', '/admin/login', { body: { email, password } });
-  if (res.status !== 200) throw new Error(`admin login failed for ${email}: ${JSON.stringify(res.body)}`);
-  return res.body.data.token;
-}
-
-async function makeStaff(cms: TestCms, name: string, roleCode = 'integration-manager') {
-  const role = await cms.strapi.service('admin::role').findOne({ code: roleCode });
-  const email = `${name.toLowerCase()}@staff.example`;
-  const user = await cms.strapi.service('admin::user').create({
-    email, firstname: name, lastname: 'Staff', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
-  });
-  return { id: user.id as number, token: await adminLogin(cms, email, 'Staff1234!') };
-}
 
 const ALL_SECTIONS: Section[] = ['profile', 'languages', 'education', 'employment', 'documents', 'plans'];
 const DAY = 86_400_000;
@@ -232,20 +218,16 @@ describe('authorization matrix', () => {
       records[uid] = (await cms.strapi.documents(uid as never).create({ data: { ...SAMPLE[uid], owner: owner.id } as never })).documentId;
     }
     // The owner's document comes with a real stored file, for the download rows.
-    const uploaded = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=Zeugnis`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${owner.jwt}` },
-      body: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n'),
-    });
-    records['api::document.document'] = (await uploaded.json()).data.documentId;
+    const uploaded = await uploadDocument(cms, owner.jwt, Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n'));
+    records['api::document.document'] = uploaded.body.data.documentId;
     const staff = {
-      granted: await makeStaff(cms, 'Granted'),
-      otherProfile: await makeStaff(cms, 'OnlyProfile'),
-      otherLanguages: await makeStaff(cms, 'OnlyLanguages'),
-      revoked: await makeStaff(cms, 'Revoked'),
-      expired: await makeStaff(cms, 'Expired'),
-      none: await makeStaff(cms, 'NoGrant'),
-      district: await makeStaff(cms, 'District', 'district-administrator'),
+      granted: await createStaff(cms, 'Granted'),
+      otherProfile: await createStaff(cms, 'OnlyProfile'),
+      otherLanguages: await createStaff(cms, 'OnlyLanguages'),
+      revoked: await createStaff(cms, 'Revoked'),
+      expired: await createStaff(cms, 'Expired'),
+      none: await createStaff(cms, 'NoGrant'),
+      district: await createStaff(cms, 'District', 'district-administrator'),
     };
     const grant = (grantee: number, sections: Section[], extra: Record<string, unknown> = {}) =>
       cms.strapi.db.query('plugin::sharing.grant').create({

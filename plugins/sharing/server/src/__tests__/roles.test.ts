@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
-
-async function staffToken(cms: TestCms, code: string) {
-  const role = await cms.strapi.service('admin::role').findOne({ code });
-  const email = `${code}@staff.example`;
-  await cms.strapi.service('admin::user').create({ email, firstname: 'A', lastname: code, password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id] });
-  return (await api(cms, 'POST', '/admin/login', { body: { email, password: 'Staff1234!' } })).body.data.token as string;
-}
+import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 describe('District administrator', () => {
   let cms: TestCms;
   let token: string;
   beforeAll(async () => {
     cms = await startCms(await freshEnv());
-    token = await staffToken(cms, 'district-administrator');
+    token = (await createStaff(cms, 'District', 'district-administrator')).token;
   });
   afterAll(() => cms?.stop());
 

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 type Newcomer = Awaited<ReturnType<typeof registerNewcomer>>;
 
+/** A staff member with a directory entry (listed or not) in an organisation of their own. */
 async function makeStaff(cms: TestCms, name: string, listed = false) {
-  const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
-  const email = `${name.toLowerCase()}@staff.example`;
-  const user = await cms.strapi.service('admin::user').create({
-    email, firstname: name, lastname: 'Berater', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
-  });
-  const login = await api(cms, 'POST', '/admin/login', { body: { email, password: 'Staff1234!' } });
+  const staff = await createStaff(cms, name);
   const organisation = await cms.strapi.documents('api::organisation.organisation').create({ data: { name: `Org ${name}`, kind: 'charity' } as never });
   const listing = await cms.strapi.db.query('plugin::sharing.staff-listing').create({
-    data: { staff: user.id, displayName: `${name} Berater`, organisation: organisation.id, municipality: 'Musterstadt', listed },
+    data: { staff: staff.id, displayName: `${name} Berater`, organisation: organisation.id, municipality: 'Musterstadt', listed },
   });
-  return { id: user.id as number, token: login.body.data.token as string, email, listing: listing.documentId as string };
+  return { ...staff, listing: listing.documentId as string };
 }
 
 describe('sharing', () => {

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { MessageKey } from '../i18n';
+import { siteConfig } from './config';
+
+/*
+ * The CMS's users-permissions routes, as the site uses them. Nothing here throws and no CMS text
+ * reaches a page: every failure becomes a catalogue key (and, when it belongs to one, a field).
+ */
+
+export interface AuthFailure {
+  key: MessageKey;
+  /** The form field the message belongs beside, if any. */
+  field?: string;
+  /** The status the page answers with. */
+  status: 400 | 401 | 429 | 503;
+}
+export type AuthResult<T> = { ok: true; data: T } | { ok: false; failure: AuthFailure };
+
+const TIMEOUT_MS = 5000;
+
+const userSchema = z.object({ id: z.number(), email: z.string() });
+export type SessionUser = z.infer<typeof userSchema>;
+const sessionSchema = z.object({ jwt: z.string().min(1), user: userSchema });
+const errorSchema = z.object({ error: z.object({ message: z.string().optional() }).optional() });
+
+const CMS_DOWN: AuthFailure = { key: 'auth.cmsUnavailable', status: 503 };
+
+// The users-permissions messages the site knows (Strapi 5.54); anything else is "did not work".
+const KNOWN_ERRORS: Record<string, Omit<AuthFailure, 'status'>> = {
+  'Email or Username are already taken': { key: 'error.emailTaken', field: 'email' },
+  'Invalid identifier or password': { key: 'error.invalidCredentials' },
+  'The provided current password is invalid': { key: 'error.currentPasswordWrong', field: 'currentPassword' },
+  'Your new password must be different than your current password': { key: 'error.samePassword', field: 'password' },
+  'Passwords do not match': { key: 'error.passwordMismatch', field: 'passwordConfirmation' },
+  'Incorrect code provided': { key: 'error.resetCode' },
+  'Your account has been blocked by an administrator': { key: 'error.blocked' },
+  'Your account email is not confirmed': { key: 'error.notConfirmed' },
+  'Password must be less than 73 bytes': { key: 'error.passwordLong', field: 'password' },
+};
+
+/** Turns a CMS error answer into a localized failure. */
+export function failureOf(status: number, body: unknown): AuthFailure {
+  if (status === 429) return { key: 'error.tooMany', status: 429 };
+  if (status >= 500) return CMS_DOWN;
+  const parsed = errorSchema.safeParse(body);
+  const message = parsed.success ? parsed.data.error?.message : undefined;
+  const known = message ? KNOWN_ERRORS[message] : undefined;
+  if (known) return { ...known, status: 400 };
+  if (status === 401 || status === 403) return { key: 'error.invalidCredentials', status: 401 };
+  return { key: 'error.unexpected', status: 400 };
+}
+
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; jwt?: string; schema: z.ZodType<T> },
+): Promise<AuthResult<T>> {
+  const url = new URL(path, siteConfig().cms.internalUrl);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.jwt ? { authorization: `Bearer ${options.jwt}` } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    console.warn(`[site] ${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
+    return { ok: false, failure: CMS_DOWN };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    if (response.status >= 500) console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
+    return { ok: false, failure: failureOf(response.status, body) };
+  }
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) {
+    console.warn(`[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`);
+    return { ok: false, failure: CMS_DOWN };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+export type Session = z.infer<typeof sessionSchema>;
+
+/** Creates an account; the e-mail address is also the user name. */
+export const register = (input: { email: string; password: string }) =>
+  call('POST', '/api/auth/local/register', {
+    body: { username: input.email, email: input.email, password: input.password },
+    schema: sessionSchema,
+  });
+
+export const login = (input: { email: string; password: string }) =>
+  call('POST', '/api/auth/local', { body: { identifier: input.email, password: input.password }, schema: sessionSchema });
+
+/** Asks the CMS to mail a reset link. The answer says nothing about whether the address exists. */
+export const forgotPassword = (input: { email: string }) =>
+  call('POST', '/api/auth/forgot-password', { body: { email: input.email }, schema: z.unknown() });
+
+export const resetPassword = (input: { code: string; password: string; passwordConfirmation: string }) =>
+  call('POST', '/api/auth/reset-password', { body: input, schema: sessionSchema });
+
+export const changePassword = (
+  jwt: string,
+  input: { currentPassword: string; password: string; passwordConfirmation: string },
+) => call('POST', '/api/auth/change-password', { body: input, jwt, schema: sessionSchema });
+
+/** The user of a JWT; a 401 failure means the JWT is expired or not valid. */
+export const me = (jwt: string) => call('GET', '/api/users/me', { jwt, schema: userSchema });

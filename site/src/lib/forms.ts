@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { MessageKey } from '../i18n';
+
+/*
+ * The zod schema of each account form. Every message is a catalogue key, so the page shows it in
+ * the UI language next to the field. (To move to @mobio/config once the CMS refuses the same input.)
+ */
+
+/** Strapi users-permissions refuses passwords longer than 72 bytes (bcrypt's limit). */
+export const PASSWORD_MAX_BYTES = 72;
+/** The site's own minimum; Strapi itself only asks for a non-empty password. */
+export const PASSWORD_MIN_CHARACTERS = 8;
+
+const key = (k: MessageKey) => ({ error: k });
+
+const required = z.string(key('error.required')).min(1, key('error.required'));
+
+const email = z
+  .string(key('error.required'))
+  .trim()
+  .min(1, key('error.required'))
+  .pipe(z.email(key('error.email')).max(254, key('error.email')));
+
+// Counted in characters (code points) as a person counts them, not in UTF-16 units.
+const newPassword = required
+  .refine((value) => [...value].length >= PASSWORD_MIN_CHARACTERS, key('error.passwordShort'))
+  .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, key('error.passwordLong'));
+
+/** Confirmation check that also runs when another field is wrong, so all errors show at once. */
+function confirmed<T extends { password: string; passwordConfirmation: string }>(schema: z.ZodType<T>) {
+  return schema.refine((value) => value.passwordConfirmation === '' || value.password === value.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    error: 'error.passwordMismatch' satisfies MessageKey,
+    when: (payload) => {
+      const value = payload.value as Partial<Record<string, unknown>>;
+      return typeof value?.password === 'string' && typeof value?.passwordConfirmation === 'string';
+    },
+  });
+}
+
+const newPasswords = { password: newPassword, passwordConfirmation: required };
+
+export const registerSchema = confirmed(
+  z.strictObject({
+    email,
+    ...newPasswords,
+    privacy: z.literal('on', key('error.privacyRequired')),
+  }),
+);
+
+export const loginSchema = z.strictObject({ email, password: required });
+
+export const forgotPasswordSchema = z.strictObject({ email });
+
+export const resetPasswordSchema = confirmed(z.strictObject({ code: required, ...newPasswords }));
+
+export const changePasswordSchema = confirmed(z.strictObject({ currentPassword: required, ...newPasswords }));
+
+/** The fields each form has; anything else a client posts is ignored, a missing one reads as ''. */
+export const FORM_FIELDS = {
+  register: ['email', 'password', 'passwordConfirmation', 'privacy'],
+  login: ['email', 'password'],
+  forgotPassword: ['email'],
+  resetPassword: ['code', 'password', 'passwordConfirmation'],
+  changePassword: ['currentPassword', 'password', 'passwordConfirmation'],
+} as const;
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/** Parses form values; on failure the first message of each field, keyed by field name. */
+export function validate<T>(schema: z.ZodType<T>, values: Record<string, string>): Validated<T> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message as MessageKey;
+  }
+  return { ok: false, errors };
+}
+
+/**
+ * The named fields of a posted form as strings ('' when absent or a file). A body that is not a
+ * form at all reads as an empty form, so it fails validation instead of the page.
+ */
+export async function readForm<F extends string>(request: Request, fields: readonly F[]): Promise<Record<F, string>> {
+  let data: FormData | undefined;
+  try {
+    data = await request.formData();
+  } catch {
+    data = undefined;
+  }
+  return Object.fromEntries(
+    fields.map((name) => {
+      const value = data?.get(name);
+      return [name, typeof value === 'string' ? value : ''];
+    }),
+  ) as Record<F, string>;
+}
