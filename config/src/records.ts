@@ -256,3 +256,6 @@ export function parseRequestData<T extends z.ZodType>(schema: T, body: unknown):
   if (result.success) return { success: true, data: (result.data as { data: z.output<T> }).data };
   return { success: false, errors: fieldErrors(result.error, 'data') };
 }
+
+/** Deleting one's account asks for the password again. */
+export const accountDeletionSchema = z.object({ password: z.string({ error: MESSAGES.required }).min(1, MESSAGES.required) }).strict();

@@ -8,5 +8,11 @@ declare namespace App {
     dir: 'ltr' | 'rtl';
     /** Messages of that locale. */
     t: import('./i18n').Translate;
+    /** The JWT of the session cookie, when there is a well-formed one (it may still be expired). */
+    jwt?: string;
+    /** The logged-in user; set on protected pages only (dashboard, account/…). */
+    user?: import('./lib/auth').SessionUser;
+    /** Set on a protected page when the CMS could not be asked who the user is. */
+    userUnavailable?: boolean;
   }
 }

@@ -1,6 +1,11 @@
 import { DEFAULT_LOCALE, dirOf, isLocale } from '@mobio/config';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
+import { me } from './lib/auth';
+import { clearSession, readSession } from './lib/session';
+
+// Pages that need a logged-in newcomer: /<locale>/dashboard and everything under /<locale>/account/.
+const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|account\/[^/]+)\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
 // policy can forbid both; an injected <script> would not run.
@@ -29,8 +34,25 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.dir = dirOf(locale);
   context.locals.t = t(locale);
+  context.locals.jwt = readSession(context.cookies);
+
+  const path = context.url.pathname;
+  if (isLocale(first) && PROTECTED.test(path)) {
+    const back = `/${locale}/login?next=${encodeURIComponent(path)}`;
+    if (!context.locals.jwt) return context.redirect(back, 303);
+    // Asked only on protected pages: the header shows "logged in" from the cookie alone.
+    const user = await me(context.locals.jwt);
+    if (user.ok) context.locals.user = user.data;
+    else if (user.failure.status === 401) {
+      clearSession(context.cookies);
+      context.locals.jwt = undefined;
+      return context.redirect(back, 303);
+    } else context.locals.userUnavailable = true;
+  }
 
   const response = await next();
+  // Pages for one person are never stored by a browser or proxy cache.
+  if (context.locals.jwt || PROTECTED.test(path)) response.headers.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   // The dev server injects inline scripts (Vite client, toolbar); the policy is for the built site.
   if (!import.meta.env.DEV) response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

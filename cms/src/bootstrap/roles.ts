@@ -49,6 +49,8 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     ),
     'plugin::sharing.documents.upload',
     'plugin::sharing.documents.download',
+    'plugin::sharing.account.export',
+    'plugin::sharing.account.remove',
   ],
 };
 

@@ -69,16 +69,21 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-/** Parses form values; on failure the first message of each field, keyed by field name. */
+/**
+ * Parses form values; on failure the first message of each field, keyed by field name, in the
+ * order of the values (the order of the form).
+ */
 export function validate<T>(schema: z.ZodType<T>, values: Record<string, string>): Validated<T> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: FieldErrors = {};
+  const found = new Map<string, MessageKey>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message as MessageKey;
+    if (!found.has(field)) found.set(field, issue.message as MessageKey);
   }
-  return { ok: false, errors };
+  const order = Object.keys(values);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return { ok: false, errors: Object.fromEntries([...found].sort(([a], [b]) => rank(a) - rank(b))) };
 }
 
 /**

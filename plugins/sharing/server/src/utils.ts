@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { AccessService } from './services/access';
 import type { AuditService } from './services/audit';
 import type { ErasureService } from './services/erasure';
+import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
 import type { VaultService } from './services/vault';
 
@@ -9,6 +10,7 @@ interface Services {
   access: AccessService;
   audit: AuditService;
   erasure: ErasureService;
+  export: ExportService;
   grant: GrantService;
   vault: VaultService;
 }

@@ -1,7 +1,9 @@
+import account from './account';
 import documents from './documents';
 import grants from './grants';
 
 export default {
+  account,
   documents,
   grants,
 };

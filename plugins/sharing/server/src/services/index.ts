@@ -1,6 +1,7 @@
 import access from './access';
 import audit from './audit';
 import erasure from './erasure';
+import exporter from './export';
 import grant from './grant';
 import vault from './vault';
 
@@ -8,6 +9,7 @@ export default {
   access,
   audit,
   erasure,
+  export: exporter,
   grant,
   vault,
 };

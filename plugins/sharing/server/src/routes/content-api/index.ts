@@ -20,5 +20,7 @@ export default {
     route('GET', '/access-log', 'accessLog'),
     route('POST', '/documents', 'documents.upload'),
     route('GET', '/documents/:documentId/file', 'documents.download'),
+    route('GET', '/export', 'account.export'),
+    route('POST', '/account/delete', 'account.remove'),
   ],
 };

@@ -1,0 +1,113 @@
+import type { Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import { ZipFile } from 'yazl';
+import { getService } from '../utils';
+
+/** Version of the archive's JSON shape; documented in the README. Raise it on any change of shape. */
+export const EXPORT_FORMAT = { name: 'mobio-export', version: 1 } as const;
+
+/**
+ * Attributes that are stored but deliberately left out of the export, each for a reason: the
+ * owner link is the person themselves, the storage key is an internal file name (the file itself
+ * is in the archive), and the account's secrets would only help an attacker.
+ */
+export const NOT_EXPORTED = {
+  personal: ['owner', 'storageKey'],
+  account: ['password', 'resetPasswordToken', 'confirmationToken'],
+} as const;
+
+type Model = { attributes: Record<string, { type: string; component?: string; target?: string; private?: boolean }> };
+type Row = Record<string, unknown>;
+
+const USER = 'plugin::users-permissions.user';
+const DOCUMENT = 'api::document.document';
+
+/**
+ * Everything stored about a newcomer, as one zip: `mobio-export.json` (every stored field of
+ * every personal record, the account, grants and the access log) and the documents' files,
+ * decrypted, under `documents/`. Built and streamed as it is read, never held whole in memory.
+ */
+const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const model = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
+
+  /** Populate for every component (deeply) and relation (as documentId) of a model. */
+  function fullPopulate(uid: string, skip: readonly string[] = []): Record<string, unknown> {
+    const populate: Record<string, unknown> = {};
+    for (const [name, attribute] of Object.entries(model(uid).attributes)) {
+      if (skip.includes(name)) continue;
+      if (attribute.type === 'component') populate[name] = { populate: fullPopulate(attribute.component!) };
+      if (attribute.type === 'relation') populate[name] = { select: ['documentId'] };
+    }
+    return populate;
+  }
+
+  /** Drops internal ids and the not-exported attributes; relations become documentIds. */
+  function clean(row: Row, uid: string, skip: readonly string[] = []): Row {
+    const out: Row = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'id' || key === '__component' || skip.includes(key)) continue;
+      const attribute = model(uid).attributes[key];
+      if (attribute?.type === 'component') {
+        out[key] = Array.isArray(value) ? value.map((item) => clean(item as Row, attribute.component!)) : value && clean(value as Row, attribute.component!);
+      } else if (attribute?.type === 'relation') {
+        out[key] = Array.isArray(value) ? value.map((item) => (item as Row).documentId) : ((value as Row | null)?.documentId ?? null);
+      } else {
+        out[key] = value;
+      }
+    }
+    return out;
+  }
+
+  return {
+    /** The archive's JSON: a plain object with every stored field of the owner. */
+    async collect(ownerId: number) {
+      const access = getService(strapi, 'access');
+      const user = await strapi.db.query(USER).findOne({ where: { id: ownerId }, populate: fullPopulate(USER, NOT_EXPORTED.account) });
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { users: { id: ownerId } }, select: ['name'] });
+      const account = { ...clean(user ?? {}, USER, NOT_EXPORTED.account), role: role?.name ?? null };
+      const records: Record<string, Row[]> = {};
+      for (const uid of access.personalTypes().keys()) {
+        const rows = await strapi.db.query(uid).findMany({
+          where: { owner: { id: ownerId } },
+          populate: fullPopulate(uid, NOT_EXPORTED.personal),
+          orderBy: { id: 'asc' },
+        });
+        records[uid] = rows.map((row: Row) => clean(row, uid, NOT_EXPORTED.personal));
+      }
+      const grants = await getService(strapi, 'grant').list({ kind: 'newcomer', id: ownerId });
+      const accessLog = await strapi.db.query('plugin::sharing.audit-event').findMany({
+        where: { owner: { id: ownerId } },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
+      });
+      for (const document of records[DOCUMENT] ?? []) {
+        document.file = document.fileName ? `documents/${document.documentId}-${document.fileName}` : null;
+      }
+      return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, records, grants, accessLog };
+    },
+
+    /** The zip archive as a stream: the JSON first, then each document's decrypted file. */
+    async archive(ownerId: number): Promise<Readable> {
+      const data = await this.collect(ownerId);
+      const zip = new ZipFile();
+      zip.addBuffer(Buffer.from(JSON.stringify(data, null, 2)), 'mobio-export.json');
+      const stored = await strapi.db.query(DOCUMENT).findMany({ where: { owner: { id: ownerId }, storageKey: { $notNull: true } }, select: ['documentId', 'storageKey'] });
+      const keys = new Map(stored.map((row: Row) => [row.documentId, row.storageKey as string]));
+      for (const document of data.records[DOCUMENT] ?? []) {
+        const storageKey = keys.get(document.documentId);
+        if (!storageKey || !document.file) continue;
+        // Opened only when the zip reaches this entry: one file open at a time.
+        zip.addReadStreamLazy(document.file as string, (done) => {
+          getService(strapi, 'vault')
+            .open(storageKey)
+            .then(({ stream }) => done(null, stream), (error) => done(error, undefined as never));
+        });
+      }
+      zip.end();
+      return zip.outputStream as unknown as Readable;
+    },
+  };
+};
+
+export type ExportService = ReturnType<typeof exporter>;
+export default exporter;
