@@ -117,6 +117,21 @@ export const envSchema = z.object({
     .max(4 * 366, 'expected at most 1464 days (4 years)')
     .default(3 * 365),
 
+  RETENTION_INACTIVE_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(30, 'expected at least 30 days')
+    .default(730),
+  RETENTION_NOTICE_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(7, 'expected at least 7 days')
+    .default(60),
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^(\S+\s+){4,5}\S+$/, 'expected a cron pattern such as "0 3 * * *"')
+    .default('0 3 * * *'),
+
   ADMIN_EMAIL: email.optional(),
   ADMIN_PASSWORD: z
     .string()
@@ -173,6 +188,7 @@ export interface Config {
     privacyOfficer: { name: string; email: string };
   };
   sharing: { defaultGrantDays: number; maxGrantDays: number };
+  retention: { inactiveDays: number; noticeDays: number; schedule: string };
   admin?: { email: string; password: string; firstname: string; lastname: string };
 }
 
@@ -364,6 +380,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
+    retention: { inactiveDays: e.RETENTION_INACTIVE_DAYS, noticeDays: e.RETENTION_NOTICE_DAYS, schedule: e.RETENTION_SCHEDULE },
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
         ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, firstname: e.ADMIN_FIRSTNAME, lastname: e.ADMIN_LASTNAME }

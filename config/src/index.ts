@@ -2,3 +2,4 @@ export * from './env.js';
 export * from './locales.js';
 export * from './reference.js';
 export * from './records.js';
+export * from './mail.js';

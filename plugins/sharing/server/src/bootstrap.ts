@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES } from '@mobio/config';
+import { LOCALES, type Config } from '@mobio/config';
+import { RETENTION_JOB } from './services/retention';
 import { withSharedWithMe, type AdminPermission } from './conditions';
 import { getService } from './utils';
 
@@ -108,9 +109,30 @@ function eraseWithAccount(strapi: Core.Strapi) {
   });
 }
 
+/** Notes each newcomer's use of the content API (once a day) for retention, and schedules the job. */
+function scheduleRetention(strapi: Core.Strapi) {
+  strapi.server.use(async (ctx, next) => {
+    await next();
+    const state = ctx.state as { auth?: { strategy?: { name?: string } }; user?: { id?: number } };
+    if (state.auth?.strategy?.name === 'users-permissions' && typeof state.user?.id === 'number' && ctx.status < 400) {
+      await getService(strapi, 'retention').touch(state.user.id);
+    }
+  });
+  strapi.cron.add({
+    [RETENTION_JOB]: {
+      task: async () => {
+        const result = await getService(strapi, 'retention').run(new Date());
+        strapi.log.info(`[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`);
+      },
+      options: { rule: (strapi.config.get('mobio') as Config).retention.schedule },
+    },
+  });
+}
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureIndexes(strapi);
   eraseWithAccount(strapi);
+  scheduleRetention(strapi);
   await ensureStaffRoles(strapi);
 };
 

@@ -4,6 +4,7 @@ import type { AuditService } from './services/audit';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
+import type { RetentionService } from './services/retention';
 import type { VaultService } from './services/vault';
 
 interface Services {
@@ -12,6 +13,7 @@ interface Services {
   erasure: ErasureService;
   export: ExportService;
   grant: GrantService;
+  retention: RetentionService;
   vault: VaultService;
 }
 

@@ -1,3 +1,4 @@
+import accountActivity from './account-activity';
 import auditEvent from './audit-event';
 import grant from './grant';
 import invitation from './invitation';
@@ -8,4 +9,5 @@ export default {
   'audit-event': auditEvent,
   invitation,
   'staff-listing': staffListing,
+  'account-activity': accountActivity,
 };

@@ -15,6 +15,8 @@ export const AUDITED_EVENTS = {
   GRANT_CREATE: 'grant.create',
   GRANT_UPDATE: 'grant.update',
   GRANT_REVOKE: 'grant.revoke',
+  GRANT_EXPIRE: 'grant.expire',
+  RETENTION_NOTICE: 'retention.notice',
 } as const;
 export type AuditAction = (typeof AUDITED_EVENTS)[keyof typeof AUDITED_EVENTS];
 

@@ -17,7 +17,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => ({
         for (const row of rows) await strapi.documents(uid as never).delete({ documentId: row.documentId });
       }
     });
-    for (const uid of ['plugin::sharing.grant', 'plugin::sharing.audit-event']) {
+    for (const uid of ['plugin::sharing.grant', 'plugin::sharing.audit-event', 'plugin::sharing.account-activity']) {
       await strapi.db.query(uid).deleteMany({ where: { owner: { id: userId } } });
     }
   },

@@ -80,10 +80,14 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
         select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
       });
+      const activity = await strapi.db.query('plugin::sharing.account-activity').findOne({
+        where: { owner: { id: ownerId } },
+        select: ['lastActiveAt', 'noticeSentAt'],
+      });
       for (const document of records[DOCUMENT] ?? []) {
         document.file = document.fileName ? `documents/${document.documentId}-${document.fileName}` : null;
       }
-      return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, records, grants, accessLog };
+      return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, activity, records, grants, accessLog };
     },
 
     /** The zip archive as a stream: the JSON first, then each document's decrypted file. */

@@ -3,6 +3,7 @@ import audit from './audit';
 import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
+import retention from './retention';
 import vault from './vault';
 
 export default {
@@ -11,5 +12,6 @@ export default {
   erasure,
   export: exporter,
   grant,
+  retention,
   vault,
 };

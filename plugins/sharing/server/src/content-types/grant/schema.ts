@@ -20,5 +20,7 @@ export default {
     purpose: { type: 'text', maxLength: 500, required: true },
     expiresAt: { type: 'datetime', required: true },
     revokedAt: { type: 'datetime' },
+    // Set by the retention job once the expiry has passed, so the owner's log can say so.
+    expiredAt: { type: 'datetime' },
   },
 } as const;

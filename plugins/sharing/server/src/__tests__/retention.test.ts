@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+
+const DAY = 86_400_000;
+
+/** A local SMTP server that keeps every mail it receives. */
+async function startSmtp() {
+  const mails: Array<{ to: string; raw: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { mails, port: (server.server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The text/plain part of a mail as nodemailer writes it (base64 for non-ASCII text). */
+function textOf(raw: string): string {
+  const part = /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);
+  if (!part) throw new Error(`no base64 text/plain part in:\n${raw}`);
+  return Buffer.from(part[1].replace(/\s+/g, ''), 'base64').toString('utf8');
+}
+
+describe('retention', () => {
+  let cms: TestCms;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    cms = await startCms(await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), RETENTION_INACTIVE_DAYS: '365', RETENTION_NOTICE_DAYS: '30' }));
+  });
+  afterAll(async () => {
+    await cms?.stop();
+    await smtp?.stop();
+  });
+
+  const run = (now: Date) => cms.strapi.plugin('sharing').service('retention').run(now);
+
+  it('is scheduled as a Strapi cron job', () => {
+    const jobs = (cms.strapi.cron as unknown as { jobs: Array<{ name: string }> }).jobs;
+    expect(jobs.map((job) => job.name)).toContain('mobio-retention');
+  });
+
+  it('warns an unused account in its language, erases it after the notice period, and spares the active', async () => {
+    const reza = await registerNewcomer(cms);
+    await api(cms, 'PUT', '/api/profiles/me', { token: reza.jwt, body: { data: { givenNames: 'رضا', familyName: 'احمدی', uiLocale: 'fa' } } });
+    await uploadDocument(cms, reza.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'));
+    const amal = await registerNewcomer(cms);
+    await api(cms, 'GET', '/api/profiles/me', { token: amal.jwt });
+    const now = Date.now();
+
+    // A day short of a year: nobody is warned.
+    expect((await run(new Date(now + 364 * DAY))).notified).toEqual([]);
+
+    // Amal comes back after 200 days; Reza does not.
+    await cms.strapi.plugin('sharing').service('retention').touch(amal.id, new Date(now + 200 * DAY));
+    const year = await run(new Date(now + 366 * DAY));
+    expect(year.notified).toEqual([reza.id]);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0].to).toBe(reza.email);
+    const text = textOf(smtp.mails[0].raw);
+    expect(text).toContain('حساب شما و همه اطلاعات');
+    expect(text).toContain('/fa/login');
+    // Gregorian dates, as in every letter from the district.
+    expect(text).toMatch(/۲۰۲[۰-۹]/);
+    const log = await api(cms, 'GET', '/api/sharing/access-log', { token: reza.jwt });
+    expect(log.body.data.map((e: { action: string }) => e.action)).toContain('retention.notice');
+
+    // Not yet: the notice period runs 30 days.
+    expect((await run(new Date(now + 380 * DAY))).erased).toEqual([]);
+    const erasure = await run(new Date(now + 397 * DAY));
+    expect(erasure.erased).toEqual([reza.id]);
+    expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: reza.id } })).toBe(0);
+    expect(await cms.strapi.db.query('api::document.document').count({ where: { owner: { id: reza.id } } })).toBe(0);
+    expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: amal.id } })).toBe(1);
+  });
+
+  it('spares an account that comes back after the notice', async () => {
+    const olena = await registerNewcomer(cms);
+    const now = Date.now();
+    expect((await run(new Date(now + 366 * DAY))).notified).toContain(olena.id);
+    await cms.strapi.plugin('sharing').service('retention').touch(olena.id, new Date(now + 370 * DAY));
+    expect((await run(new Date(now + 400 * DAY))).erased).not.toContain(olena.id);
+  });
+
+  it('marks grants past their expiry as expired, once, in the owner’s log', async () => {
+    const aminata = await registerNewcomer(cms);
+    const staff = await createStaff(cms, 'Expiring');
+    await cms.strapi.db.query('plugin::sharing.grant').create({
+      data: { owner: aminata.id, grantee: staff.id, sections: ['languages'], access: 'read', purpose: 'Kurs', expiresAt: new Date(Date.now() + 10 * DAY) },
+    });
+    expect((await run(new Date(Date.now() + 5 * DAY))).expiredGrants).toBe(0);
+    expect((await run(new Date(Date.now() + 11 * DAY))).expiredGrants).toBe(1);
+    expect((await run(new Date(Date.now() + 12 * DAY))).expiredGrants).toBe(0);
+    const log = await api(cms, 'GET', '/api/sharing/access-log', { token: aminata.jwt });
+    expect(log.body.data.filter((e: { action: string }) => e.action === 'grant.expire')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,20 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'sharing_account_activity',
+  info: {
+    singularName: 'account-activity',
+    pluralName: 'account-activities',
+    displayName: 'Account activity',
+    description: 'When a newcomer last used MoBio, and when they were told of the coming erasure (retention).',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    owner: { type: 'relation', relation: 'oneToOne', target: 'plugin::users-permissions.user', private: true },
+    lastActiveAt: { type: 'datetime', required: true },
+    noticeSentAt: { type: 'datetime' },
+  },
+} as const;

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, RETENTION_NOTICE, fill, isLocale, type Config, type Locale } from '@mobio/config';
+import { AUDITED_EVENTS } from './audit';
+import { getService } from '../utils';
+
+const ACTIVITY = 'plugin::sharing.account-activity';
+const GRANT = 'plugin::sharing.grant';
+const USER = 'plugin::users-permissions.user';
+const DAY = 86_400_000;
+export const RETENTION_JOB = 'mobio-retention';
+
+/**
+ * Retention: accounts unused for RETENTION_INACTIVE_DAYS get an e-mail notice in their language,
+ * and are erased RETENTION_NOTICE_DAYS later if still unused; grants past expiry are marked
+ * expired in the owner's log. Runs as a Strapi cron job; `run(now)` takes the clock as a
+ * parameter so that tests can move it.
+ */
+const retention = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('mobio') as Config;
+  // Last day each account was seen, so that activity is written once a day, not on every request.
+  const seen = new Map<number, string>();
+
+  return {
+    /** Notes that a newcomer used MoBio today; a later notice no longer counts once they are back. */
+    async touch(userId: number, now = new Date()) {
+      const day = now.toISOString().slice(0, 10);
+      if (seen.get(userId) === day) return;
+      seen.set(userId, day);
+      const row = await strapi.db.query(ACTIVITY).findOne({ where: { owner: { id: userId } }, select: ['id'] });
+      if (row) await strapi.db.query(ACTIVITY).update({ where: { id: row.id }, data: { lastActiveAt: now, noticeSentAt: null } });
+      else await strapi.db.query(ACTIVITY).create({ data: { owner: userId, lastActiveAt: now } });
+    },
+
+    async run(now = new Date()) {
+      const { inactiveDays, noticeDays } = config().retention;
+      const audit = getService(strapi, 'audit');
+
+      const expired = await strapi.db.query(GRANT).findMany({
+        where: { expiresAt: { $lte: now }, expiredAt: { $null: true }, revokedAt: { $null: true } },
+        select: ['id', 'documentId'],
+        populate: { owner: { select: ['id'] } },
+      });
+      for (const grant of expired) {
+        await strapi.db.query(GRANT).update({ where: { id: grant.id }, data: { expiredAt: now } });
+        if (grant.owner) {
+          await audit.record([{ actor: { kind: 'system' }, ownerId: grant.owner.id, action: AUDITED_EVENTS.GRANT_EXPIRE, resource: { type: GRANT, id: grant.documentId } }]);
+        }
+      }
+
+      // Accounts never seen since this job exists count from their creation.
+      const users = await strapi.db.query(USER).findMany({ select: ['id', 'email', 'createdAt'] });
+      const activity = new Map<number, { lastActiveAt: string; noticeSentAt: string | null }>();
+      for (const row of await strapi.db.query(ACTIVITY).findMany({ populate: { owner: { select: ['id'] } } })) {
+        if (row.owner) activity.set(row.owner.id, row);
+      }
+      const notified: number[] = [];
+      const erased: number[] = [];
+      for (const user of users) {
+        const seenAt = new Date(activity.get(user.id)?.lastActiveAt ?? user.createdAt).getTime();
+        const noticeAt = activity.get(user.id)?.noticeSentAt;
+        if (noticeAt && now.getTime() - new Date(noticeAt).getTime() >= noticeDays * DAY) {
+          await strapi.plugin('users-permissions').service('user').remove({ id: user.id });
+          erased.push(user.id);
+        } else if (!noticeAt && now.getTime() - seenAt >= inactiveDays * DAY) {
+          await this.sendNotice(user, new Date(now.getTime() + noticeDays * DAY));
+          await strapi.db.query(ACTIVITY).deleteMany({ where: { owner: { id: user.id } } });
+          await strapi.db.query(ACTIVITY).create({ data: { owner: user.id, lastActiveAt: new Date(seenAt), noticeSentAt: now } });
+          await audit.record([{ actor: { kind: 'system' }, ownerId: user.id, action: AUDITED_EVENTS.RETENTION_NOTICE }]);
+          notified.push(user.id);
+        }
+      }
+      return { expiredGrants: expired.length, notified, erased };
+    },
+
+    async sendNotice(user: { id: number; email: string }, erasureDate: Date) {
+      const profile = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: user.id } }, select: ['uiLocale'] });
+      const locale: Locale = isLocale(profile?.uiLocale) ? profile.uiLocale : DEFAULT_LOCALE;
+      const { site, municipality } = config();
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: 'Europe/Berlin' }).format(erasureDate);
+      await strapi.plugin('email').service('email').send({
+        to: user.email,
+        subject: RETENTION_NOTICE.subject[locale],
+        text: fill(RETENTION_NOTICE.body[locale], { date, url: `${site.publicUrl}/${locale}/login`, municipality: municipality.name }),
+      });
+    },
+  };
+};
+
+export type RetentionService = ReturnType<typeof retention>;
+export default retention;
