@@ -3,3 +3,4 @@ export * from './locales.js';
 export * from './reference.js';
 export * from './records.js';
 export * from './mail.js';
+export * from './receipt.js';

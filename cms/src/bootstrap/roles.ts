@@ -44,7 +44,7 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'api::document.document.delete',
     'api::integration-plan.integration-plan.find',
     'api::integration-plan.integration-plan.findOne',
-    ...['find', 'create', 'update', 'revoke', 'revokeAll', 'previewInvitation', 'directory', 'accessLog'].map(
+    ...['find', 'create', 'update', 'revoke', 'revokeAll', 'receipt', 'previewInvitation', 'directory', 'accessLog'].map(
       (action) => `plugin::sharing.grants.${action}`,
     ),
     'plugin::sharing.documents.upload',

@@ -4,6 +4,7 @@ import type { AuditService } from './services/audit';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
+import type { PdfService } from './services/pdf';
 import type { RetentionService } from './services/retention';
 import type { VaultService } from './services/vault';
 
@@ -13,6 +14,7 @@ interface Services {
   erasure: ErasureService;
   export: ExportService;
   grant: GrantService;
+  pdf: PdfService;
   retention: RetentionService;
   vault: VaultService;
 }

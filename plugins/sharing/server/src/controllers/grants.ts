@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { grantRequestSchema, grantUpdateSchema, parseRequestData } from '@mobio/config';
+import { DEFAULT_LOCALE, LOCALES, grantRequestSchema, grantUpdateSchema, parseRequestData } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 
@@ -19,6 +19,13 @@ const pageQuery = z
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
+
+const receiptQuery = z
+  .object({ locale: z.enum(LOCALES).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') })
+  .strict();
+
+const invalidQuery = (error: z.ZodError) =>
+  new errors.ValidationError('Invalid query', { errors: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
 
 /** Content API of the newcomer: their grants, their access log, the staff directory. */
 const grants = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -50,8 +57,22 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async accessLog(ctx: Ctx) {
       const query = pageQuery.safeParse(ctx.query);
-      if (!query.success) throw new errors.ValidationError('Invalid query', { errors: query.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+      if (!query.success) throw invalidQuery(query.error);
       ctx.body = await getService(strapi, 'audit').listForOwner(newcomer(ctx).id, query.data.page, query.data.pageSize);
+    },
+    /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
+    async receipt(ctx: Ctx) {
+      const query = receiptQuery.safeParse(ctx.query);
+      if (!query.success) throw invalidQuery(query.error);
+      const receipt = await service().receipt(newcomer(ctx), ctx.params.documentId, query.data.locale);
+      if (query.data.format === 'json') {
+        ctx.body = { data: receipt };
+        return;
+      }
+      ctx.set('Content-Type', 'application/pdf');
+      ctx.set('Content-Disposition', `attachment; filename="mobio-receipt-${receipt.receiptId}.pdf"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = getService(strapi, 'pdf').render('receipt', receipt);
     },
     /** Admin route: a one-time code for the calling staff member to hand to a newcomer. */
     async createInvitation(ctx: Ctx) {

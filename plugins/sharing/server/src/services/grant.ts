@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVITATION_ALPHABET, type Config, type GrantRequest, type GrantUpdate } from '@mobio/config';
+import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
@@ -170,6 +170,46 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(GRANT).updateMany({ where: { id: { $in: open.map((row) => row.id) } }, data: { revokedAt: new Date() } });
       await record(owner, AUDITED_EVENTS.GRANT_REVOKE, open.map((row) => row.documentId));
       return open.length;
+    },
+
+    /**
+     * The consent receipt of one of the owner's grants, in the owner's language: plain data for
+     * the site's page and the PDF (ISO/IEC TS 27560 / Kantara fields, the controller from the configuration).
+     */
+    async receipt(owner: Newcomer, documentId: string, locale: Locale) {
+      const grant = (await this.list(owner)).find((row) => row.documentId === documentId);
+      if (!grant) throw notFound('error.notFound');
+      const { municipality, site } = config();
+      const profile = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: owner.id } }, select: ['givenNames', 'familyName'] });
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: owner.id }, select: ['email'] });
+      const labels = receiptLabels(locale);
+      const revokeUrl = `${site.publicUrl}/${locale}/sharing`;
+      const date = (value: string | Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: 'Europe/Berlin' }).format(new Date(value));
+      const status = grant.revokedAt ? fill(labels.revoked, { date: date(grant.revokedAt) }) : grant.active ? labels.active : labels.expired;
+      return {
+        receiptId: grant.documentId,
+        version: 'mobio-consent-receipt/1 (ISO/IEC TS 27560)',
+        locale,
+        dir: dirOf(locale),
+        issuedAt: date(new Date()),
+        labels,
+        controller: { name: municipality.name, address: municipality.address, email: municipality.email, privacyOfficer: municipality.privacyOfficer },
+        dataSubject: profile ? `${profile.givenNames} ${profile.familyName}` : user.email,
+        recipient: grant.grantee ? [grant.grantee.name, grant.grantee.organisation].filter(Boolean).join(', ') : '—',
+        purpose: grant.purpose,
+        categories: (grant.sections as Array<(typeof SECTIONS.codes)[number]>).map((section) => SECTIONS.label(section, locale)),
+        categoriesText: new Intl.ListFormat(locale, { type: 'unit' }).format(
+          (grant.sections as Array<(typeof SECTIONS.codes)[number]>).map((section) => SECTIONS.label(section, locale)),
+        ),
+        access: ACCESS_LEVELS.label(grant.access, locale),
+        validFrom: date(grant.createdAt),
+        validUntil: date(grant.expiresAt),
+        status,
+        howToRevoke: fill(labels.howToRevoke, { url: revokeUrl }),
+        // The sentence around the link, for the PDF to keep the address on one line.
+        howToRevokeParts: labels.howToRevoke.split('{url}'),
+        revokeUrl,
+      };
     },
 
     /** A new one-time invitation code for a staff member; the only time the code is seen. */

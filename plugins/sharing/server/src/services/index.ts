@@ -3,6 +3,7 @@ import audit from './audit';
 import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
+import pdf from './pdf';
 import retention from './retention';
 import vault from './vault';
 
@@ -12,6 +13,7 @@ export default {
   erasure,
   export: exporter,
   grant,
+  pdf,
   retention,
   vault,
 };

@@ -15,6 +15,7 @@ export default {
     route('POST', '/grants/revoke-all', 'revokeAll'),
     route('PUT', '/grants/:documentId', 'update'),
     route('POST', '/grants/:documentId/revoke', 'revoke'),
+    route('GET', '/grants/:documentId/receipt', 'receipt'),
     route('GET', '/invitations/:code', 'previewInvitation'),
     route('GET', '/directory', 'directory'),
     route('GET', '/access-log', 'accessLog'),

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECEIPT_LABELS, SECTIONS } from '@mobio/config';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+
+const RESULTS = join(__dirname, '../../../test-results');
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('consent receipt', () => {
+  let cms: TestCms;
+  let amal: Awaited<ReturnType<typeof registerNewcomer>>;
+  let grant: string;
+
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv({ MUNICIPALITY_NAME: 'Landkreis Beispiel' }));
+    amal = await registerNewcomer(cms);
+    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد' } } });
+    const staff = await createStaff(cms, 'Sabine');
+    grant = (
+      await cms.strapi.db.query('plugin::sharing.grant').create({
+        data: { owner: amal.id, grantee: staff.id, sections: ['languages', 'documents'], access: 'read', purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)', expiresAt: new Date('2029-11-24T12:00:00Z') },
+      })
+    ).documentId;
+  });
+  afterAll(() => cms?.stop());
+
+  it('says who shared what with whom, why, until when and how to revoke, in the owner’s language', async () => {
+    const { status, body } = await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=fa`, { token: amal.jwt });
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({
+      receiptId: grant,
+      dir: 'rtl',
+      dataSubject: 'أمل حداد',
+      recipient: 'Sabine Berater',
+      purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)',
+      categories: [SECTIONS.labels.languages.fa, SECTIONS.labels.documents.fa],
+      status: RECEIPT_LABELS.active.fa,
+      controller: { name: 'Landkreis Beispiel' },
+    });
+    expect(body.data.validUntil).toContain('۲۰۲۹');
+    expect(body.data.howToRevoke).toContain('/fa/sharing');
+  });
+
+  it('is the owner’s only', async () => {
+    const other = await registerNewcomer(cms);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`, { token: other.jwt })).status).toBe(404);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`)).status).toBe(403);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=xx`, { token: amal.jwt })).status).toBe(400);
+  });
+
+  it.skipIf(!hasPoppler)('prints as a PDF with Arabic and Farsi text in reading order (pdftotext from poppler-utils)', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    for (const locale of ['ar', 'fa', 'de'] as const) {
+      const response = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=${locale}&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const file = join(RESULTS, `receipt-${locale}.pdf`);
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFKC');
+      expect(text).toContain(RECEIPT_LABELS.title[locale].normalize('NFKC'));
+      expect(text).toContain('Landkreis Beispiel');
+      // (Words with the lam-alef ligature come out of pdftotext reordered, so the check avoids them.)
+      if (locale !== 'de') expect(text.replace(/\s+/g, ' ')).toContain('مشورة حول');
+      if (locale !== 'de') expect(text).toContain('بالشهادات');
+      // A PNG for people to look at (pdftoppm), kept in test-results/.
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, `receipt-${locale}`)]);
+    }
+  });
+});
