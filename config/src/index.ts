@@ -4,3 +4,4 @@ export * from './reference.js';
 export * from './records.js';
 export * from './mail.js';
 export * from './receipt.js';
+export * from './cv.js';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AccessService } from './services/access';
 import type { AuditService } from './services/audit';
+import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
@@ -11,6 +12,7 @@ import type { VaultService } from './services/vault';
 interface Services {
   access: AccessService;
   audit: AuditService;
+  cv: CvService;
   erasure: ErasureService;
   export: ExportService;
   grant: GrantService;

@@ -1,5 +1,6 @@
 import access from './access';
 import audit from './audit';
+import cv from './cv';
 import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
@@ -10,6 +11,7 @@ import vault from './vault';
 export default {
   access,
   audit,
+  cv,
   erasure,
   export: exporter,
   grant,
