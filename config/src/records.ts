@@ -259,3 +259,6 @@ export function parseRequestData<T extends z.ZodType>(schema: T, body: unknown):
 
 /** Deleting one's account asks for the password again. */
 export const accountDeletionSchema = z.object({ password: z.string({ error: MESSAGES.required }).min(1, MESSAGES.required) }).strict();
+
+/** The newcomer accepts one version of their integration plan. */
+export const planAcceptanceSchema = z.object({ version: z.coerce.number({ error: MESSAGES.number }).int(MESSAGES.number).min(1, MESSAGES.number) }).strict();

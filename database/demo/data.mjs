@@ -47,7 +47,7 @@ export const newcomers = [
     documents: [{ kind: 'diploma', title: 'شهادة بكالوريوس الصيدلة', issuer: 'جامعة البعث', issueDate: '2014-07-30', language: 'ar', educationEntry: 'pharmacy' }],
     grants: [{ grantee: 'sabine', sections: ['profile', 'languages', 'education', 'employment', 'documents', 'plans'], access: 'write', purpose: 'Integrationsberatung und Integrationsplan', days: 1095 }],
     plan: {
-      title: 'Integrationsplan 2026/27', version: 1, status: 'proposed', notes: 'Ziel: Approbation als Apothekerin in Deutschland.',
+      title: 'Integrationsplan 2026/27', version: 1, planStatus: 'proposed', notes: 'Ziel: Approbation als Apothekerin in Deutschland.',
       fieldsOfAction: [
         {
           field: 'language', situation: 'Deutsch B1 (Zertifikat Deutsch), Fachsprache fehlt noch.',

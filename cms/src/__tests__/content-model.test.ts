@@ -20,7 +20,8 @@ const ENUM_SOURCES: Record<string, readonly string[]> = {
   'education-entry.iscedLevel': REFERENCE_LISTS.iscedLevels.codes,
   'education-entry.recognitionStatus': REFERENCE_LISTS.recognitionStatuses.codes,
   'document.kind': REFERENCE_LISTS.documentKinds.codes,
-  'integration-plan.status': REFERENCE_LISTS.planStatuses.codes,
+  // `status` is taken by Strapi (draft/published) in the Content Manager: the plan's own is planStatus.
+  'integration-plan.planStatus': REFERENCE_LISTS.planStatuses.codes,
   'organisation.kind': REFERENCE_LISTS.organisationKinds.codes,
   'field-of-action.field': REFERENCE_LISTS.fieldsOfAction.codes,
   'goal.status': REFERENCE_LISTS.goalStatuses.codes,
@@ -91,7 +92,7 @@ describe('content types in the running CMS', () => {
         {
           owner,
           version: 1,
-          status: 'draft',
+          planStatus: 'draft',
           fieldsOfAction: [
             {
               field: 'language',

@@ -6,6 +6,7 @@ import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
 import type { PdfService } from './services/pdf';
+import type { PlansService } from './services/plans';
 import type { RetentionService } from './services/retention';
 import type { VaultService } from './services/vault';
 
@@ -17,6 +18,7 @@ interface Services {
   export: ExportService;
   grant: GrantService;
   pdf: PdfService;
+  plans: PlansService;
   retention: RetentionService;
   vault: VaultService;
 }

@@ -30,6 +30,7 @@ const PERSONAL: Record<string, { section: Section; rest?: string }> = {
   'api::employment-entry.employment-entry': { section: 'employment', rest: 'employment-entries' },
   'api::document.document': { section: 'documents', rest: 'documents' },
   'api::integration-plan.integration-plan': { section: 'plans', rest: 'integration-plans' },
+  'api::plan-version.plan-version': { section: 'plans', rest: 'plan-versions' },
 };
 
 const SAMPLE: Record<string, Record<string, unknown>> = {
@@ -38,7 +39,8 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   'api::education-entry.education-entry': { kind: 'school', institution: 'Schule am Markt' },
   'api::employment-entry.employment-entry': { occupation: 'Apothekerin' },
   'api::document.document': { kind: 'certificate', title: 'Zeugnis' },
-  'api::integration-plan.integration-plan': { version: 1, status: 'draft', title: 'Plan' },
+  'api::integration-plan.integration-plan': { version: 1, planStatus: 'draft', title: 'Plan' },
+  'api::plan-version.plan-version': { version: 1, content: { title: 'Plan' }, proposedAt: '2026-11-01T10:00:00.000Z' },
 };
 
 interface World {
@@ -103,7 +105,7 @@ function contentApiRows(): Row[] {
       continue;
     }
     const base = `/api/${rest}`;
-    const writable = uid !== 'api::integration-plan.integration-plan';
+    const writable = !['api::integration-plan.integration-plan', 'api::plan-version.plan-version'].includes(uid);
     rows.push(
       { route: `GET ${base}`, uid, section, allowed: owner, attempt: async (w, a) => {
         const res = await call(w, a, 'GET', base);

@@ -60,7 +60,7 @@ describe('privacy lifecycle', () => {
       });
       await api(cms, 'GET', `/content-manager/collection-types/api::document.document/${document}`, { token: staff.token });
       const plan = await cms.strapi.documents('api::integration-plan.integration-plan').create({
-        data: { owner: amal.id, version: 1, status: 'proposed', fieldsOfAction: [{ field: 'work', goals: [{ description: 'Job', status: 'open' }], measures: [{ description: 'Bewerben', responsible: 'newcomer', status: 'open' }] }], reviews: [{ date: '2027-01-01' }] } as never,
+        data: { owner: amal.id, version: 1, planStatus: 'proposed', fieldsOfAction: [{ field: 'work', goals: [{ description: 'Job', status: 'open' }], measures: [{ description: 'Bewerben', responsible: 'newcomer', status: 'open' }] }], reviews: [{ date: '2027-01-01' }] } as never,
       });
 
       const response = await fetch(`${cms.url}/api/sharing/export`, { headers: { authorization: `Bearer ${amal.jwt}` } });
@@ -83,7 +83,7 @@ describe('privacy lifecycle', () => {
         }
       };
       const personal = Object.entries(cms.strapi.contentTypes).filter(([, ct]) => (ct as { pluginOptions?: { sharing?: unknown } }).pluginOptions?.sharing);
-      expect(personal.length).toBe(6);
+      expect(personal.length).toBe(7);
       for (const [uid] of personal) {
         expect(data.records[uid]?.length, `${uid} exported`).toBeGreaterThan(0);
         data.records[uid].forEach((record: Record<string, unknown>, i: number) => check(record, uid, `${uid}[${i}]`));

@@ -147,7 +147,7 @@ describe('sharing', () => {
       expect(list.status).toBe(200);
       const plan = await api(cms, 'POST', '/content-manager/collection-types/api::integration-plan.integration-plan', {
         token: sabine.token,
-        body: { version: 1, status: 'draft', title: 'Plan', owner: { connect: [{ id: amal.id }] } },
+        body: { version: 1, planStatus: 'draft', title: 'Plan', owner: { connect: [{ id: amal.id }] } },
       });
       expect(plan.status).toBe(201);
       await api(cms, 'POST', `/api/sharing/grants/${grant.body.data.documentId}/revoke`, { token: amal.jwt });

@@ -175,6 +175,9 @@ export function createDocumentGuard(strapi: Core.Strapi) {
       return result;
     }
 
+    // Frozen records (plan versions) are written by the plugin's own system code only.
+    if (access().isReadOnly(ctx.uid)) throw new errors.ForbiddenError('This record cannot be changed.');
+
     if (ctx.action === 'create') {
       const ownerId = await resolveOwnerId(ctx.params.data?.owner);
       if (!(await access().canWrite(actor, section, ownerId))) throw new errors.ForbiddenError('Not allowed to create this record.');

@@ -14,6 +14,7 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
   // Per request, not longer: a revoked grant must stop access on the very next request.
   const grantsByRequest = new WeakMap<object, Promise<GrantFacts[]>>();
   let personal: Map<string, Section> | undefined;
+  const readOnly = new Set<string>();
 
   async function loadGrants(staffId: number): Promise<GrantFacts[]> {
     const rows = await strapi.db.query(GRANT).findMany({
@@ -59,13 +60,20 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!personal) {
         personal = new Map();
         for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
-          const section = (contentType.pluginOptions as { sharing?: { section?: string } } | undefined)?.sharing?.section;
-          if (section === undefined) continue;
-          if (!sectionCodes.has(section)) throw new Error(`${uid}: unknown sharing section "${section}"`);
-          personal.set(uid, section as Section);
+          const sharing = (contentType.pluginOptions as { sharing?: { section?: string; readOnly?: boolean } } | undefined)?.sharing;
+          if (sharing?.section === undefined) continue;
+          if (!sectionCodes.has(sharing.section)) throw new Error(`${uid}: unknown sharing section "${sharing.section}"`);
+          personal.set(uid, sharing.section as Section);
+          if (sharing.readOnly) readOnly.add(uid);
         }
       }
       return personal;
+    },
+
+    /** Personal types nobody but system code writes (`pluginOptions.sharing.readOnly`), such as frozen plan versions. */
+    isReadOnly(uid: string): boolean {
+      this.personalTypes();
+      return readOnly.has(uid);
     },
 
     async readScope(actor: Actor, section: Section): Promise<ReadScope> {

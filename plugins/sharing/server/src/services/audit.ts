@@ -17,6 +17,7 @@ export const AUDITED_EVENTS = {
   GRANT_REVOKE: 'grant.revoke',
   GRANT_EXPIRE: 'grant.expire',
   RETENTION_NOTICE: 'retention.notice',
+  PLAN_ACCEPT: 'plan.accept',
 } as const;
 export type AuditAction = (typeof AUDITED_EVENTS)[keyof typeof AUDITED_EVENTS];
 

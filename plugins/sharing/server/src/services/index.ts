@@ -5,6 +5,7 @@ import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
 import pdf from './pdf';
+import plans from './plans';
 import retention from './retention';
 import vault from './vault';
 
@@ -16,6 +17,7 @@ export default {
   export: exporter,
   grant,
   pdf,
+  plans,
   retention,
   vault,
 };

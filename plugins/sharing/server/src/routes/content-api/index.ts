@@ -21,6 +21,7 @@ export default {
     route('GET', '/access-log', 'accessLog'),
     route('POST', '/documents', 'documents.upload'),
     route('GET', '/documents/:documentId/file', 'documents.download'),
+    route('POST', '/plans/:documentId/accept', 'plans.accept'),
     route('GET', '/export', 'account.export'),
     route('GET', '/cv', 'account.cv'),
     route('POST', '/account/delete', 'account.remove'),

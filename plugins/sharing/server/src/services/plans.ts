@@ -1,0 +1,101 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Actor } from '../access';
+import { AUDITED_EVENTS } from './audit';
+import { getService } from '../utils';
+
+const PLAN = 'api::integration-plan.integration-plan';
+const VERSION = 'api::plan-version.plan-version';
+/** What a version freezes: the plan's content, not its bookkeeping. */
+const CONTENT = ['title', 'fieldsOfAction', 'reviews', 'notes', 'textLanguage'] as const;
+/** Set only by the newcomer's acceptance, never by an edit. */
+const ACCEPTANCE = ['acceptedAt', 'acceptedVersion'] as const;
+
+type Row = Record<string, any>;
+
+/** Equal as stored values: both empty, or the same number, date or text. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  const time = (v: unknown) => (typeof v === 'number' ? NaN : new Date(v as string).getTime());
+  if (!Number.isNaN(time(a)) && !Number.isNaN(time(b))) return time(a) === time(b);
+  return String(a) === String(b);
+}
+
+/** Plan content without ids, so that two saves of the same content compare equal. */
+function contentOf(plan: Row): Row {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id' && key !== '__component').map(([key, v]) => [key, strip(v)]))
+        : value;
+  return Object.fromEntries(CONTENT.map((key) => [key, strip(plan[key] ?? null)]));
+}
+
+/**
+ * Integration plans are versioned: when staff save a plan as "proposed" with content that differs
+ * from the last version, that content is frozen as a new plan version. The newcomer accepts a
+ * version (recorded with time and number); staff cannot set an acceptance themselves.
+ */
+const plans = ({ strapi }: { strapi: Core.Strapi }) => {
+  const populate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true, owner: { select: ['id'] } };
+  const latestVersion = (planId: number) =>
+    strapi.db.query(VERSION).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
+
+  return {
+    /** Document-service middleware on plans: refuses hand-made acceptances, freezes proposed versions. */
+    versioning() {
+      return async (ctx: { uid: string; action: string; params: Row }, next: () => Promise<unknown>) => {
+        if (ctx.uid !== PLAN || !['create', 'update'].includes(ctx.action)) return next();
+        const actor = getService(strapi, 'access').currentActor();
+        if (actor.kind !== 'system') {
+          const before: Row | null = ctx.action === 'update' ? await strapi.db.query(PLAN).findOne({ where: { documentId: ctx.params.documentId } }) : null;
+          const data: Row = ctx.params.data ?? {};
+          const changed = (key: string) => key in data && !sameValue(data[key], before?.[key]);
+          if (ACCEPTANCE.some(changed) || (data.planStatus === 'accepted' && before?.planStatus !== 'accepted')) {
+            throw new errors.ForbiddenError('Only the newcomer accepts a plan.');
+          }
+        }
+        const result = (await next()) as Row;
+        const plan: Row = await strapi.db.query(PLAN).findOne({ where: { documentId: result.documentId }, populate });
+        if (!plan?.owner) return result;
+        const latest = await latestVersion(plan.id);
+        const unchanged = latest && JSON.stringify(latest.content) === JSON.stringify(contentOf(plan));
+        if (plan.planStatus === 'accepted' && !unchanged) {
+          // What was agreed has changed: the plan is a draft again until it is proposed and accepted anew.
+          await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { planStatus: 'draft' } });
+          return { ...result, planStatus: 'draft' };
+        }
+        if (plan.planStatus !== 'proposed' || unchanged) return result;
+        const version = (latest?.version ?? 0) + 1;
+        const proposedAt = new Date();
+        await strapi.db.query(VERSION).create({ data: { owner: plan.owner.id, plan: plan.id, version, content: contentOf(plan), proposedAt } });
+        await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { version, proposedAt } });
+        return { ...result, version, proposedAt };
+      };
+    },
+
+    /** The newcomer accepts the proposed version of their plan. */
+    async accept(owner: Extract<Actor, { kind: 'newcomer' }>, documentId: string, version: number) {
+      // Through the document service: the sharing rule decides whether this plan is the caller's.
+      const plan = await strapi.documents(PLAN).findOne({ documentId });
+      if (!plan) throw new errors.NotFoundError('error.notFound');
+      const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const latest = await latestVersion(row.id);
+      if (row.planStatus !== 'proposed' || !latest || latest.version !== version) {
+        throw new errors.ValidationError('error.planVersion', { errors: [{ path: ['version'], message: 'error.planVersion' }] });
+      }
+      const acceptedAt = new Date();
+      await strapi.db.query(VERSION).update({ where: { id: latest.id }, data: { acceptedAt } });
+      await strapi.db.query(PLAN).update({ where: { id: row.id }, data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version } });
+      await getService(strapi, 'audit').record([
+        { actor: owner, ownerId: owner.id, action: AUDITED_EVENTS.PLAN_ACCEPT, section: 'plans', resource: { type: VERSION, id: latest.documentId } },
+      ]);
+      return { documentId, version, acceptedAt };
+    },
+  };
+};
+
+export type PlansService = ReturnType<typeof plans>;
+export default plans;
