@@ -43,6 +43,7 @@ const ADMINISTRATION = [
   'plugin::upload.assets.update',
   'plugin::upload.assets.download',
   'plugin::upload.assets.copy-link',
+  'plugin::sharing.statistics.read',
 ];
 
 /**
@@ -130,6 +131,10 @@ function scheduleRetention(strapi: Core.Strapi) {
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before the roles: the District administrator gets it; the super admin has every action.
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Statistik lesen (ohne personenbezogene Daten)', uid: 'statistics.read', pluginName: 'sharing' },
+  ]);
   await ensureIndexes(strapi);
   eraseWithAccount(strapi);
   scheduleRetention(strapi);

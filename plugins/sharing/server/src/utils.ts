@@ -8,6 +8,7 @@ import type { GrantService } from './services/grant';
 import type { PdfService } from './services/pdf';
 import type { PlansService } from './services/plans';
 import type { RetentionService } from './services/retention';
+import type { StaffService } from './services/staff';
 import type { VaultService } from './services/vault';
 
 interface Services {
@@ -20,6 +21,7 @@ interface Services {
   pdf: PdfService;
   plans: PlansService;
   retention: RetentionService;
+  staff: StaffService;
   vault: VaultService;
 }
 

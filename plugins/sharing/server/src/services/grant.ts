@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import QRCode from 'qrcode';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
@@ -217,7 +218,10 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       const code = Array.from({ length: 8 }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY);
       await strapi.db.query(INVITATION).create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
-      return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt };
+      const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
+      // The QR code leads to the site's page for entering a code, with the code filled in.
+      const url = `${config().site.publicUrl}/de/sharing/invitation?code=${shown}`;
+      return { code: shown, expiresAt, url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1 }) };
     },
 
     /** Staff who chose to be listed: name, organisation, municipality — nothing else. */

@@ -7,6 +7,7 @@ import grant from './grant';
 import pdf from './pdf';
 import plans from './plans';
 import retention from './retention';
+import staff from './staff';
 import vault from './vault';
 
 export default {
@@ -19,5 +20,6 @@ export default {
   pdf,
   plans,
   retention,
+  staff,
   vault,
 };

@@ -7,6 +7,16 @@ export default {
       handler: 'grants.createInvitation',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    {
+      method: 'GET',
+      path: '/statistics',
+      handler: 'staff.statistics',
+      config: {
+        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
+      },
+    },
     {
       method: 'GET',
       path: '/documents/:documentId/file',

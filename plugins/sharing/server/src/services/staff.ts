@@ -1,0 +1,268 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  CEFR_LEVELS,
+  CEFR_SKILLS,
+  DOCUMENT_KINDS,
+  EDUCATION_KINDS,
+  FAMILY_STATUSES,
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
+  ISCED_LEVELS,
+  PLAN_STATUSES,
+  RECOGNITION_STATUSES,
+  RESIDENCE_STATUSES,
+  SECTIONS,
+  type Section,
+} from '@mobio/config';
+import { isGrantActive, type Actor } from '../access';
+import { textDir } from './cv';
+
+type Row = Record<string, any>;
+type Staff = Extract<Actor, { kind: 'staff' }>;
+type Field = { label: string; value: string; lang?: string; dir?: 'rtl' | 'ltr' };
+type Count = number | null;
+interface Statistics {
+  suppressedBelow: number;
+  periods: Array<{
+    period: string;
+    newcomers: Count;
+    activeGrants: Count;
+    plans: Count;
+    acceptedAgreements: Count;
+    goals: Array<{ field: string; fieldLabel: string; status: string; statusLabel: string; count: Count }>;
+  }>;
+}
+
+const GRANT = 'plugin::sharing.grant';
+const USER = 'plugin::users-permissions.user';
+const country = new Intl.DisplayNames(['de'], { type: 'region' });
+const language = new Intl.DisplayNames(['de'], { type: 'language' });
+const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+const month = new Intl.DateTimeFormat('de-DE', { month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+
+/** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
+type Kind = 'text' | 'free' | 'date' | 'country' | 'language' | 'languages' | 'number' | { codes: { label(code: never, locale: 'de'): string } };
+const SHOWN: Record<string, Array<[string, string, Kind]>> = {
+  'api::profile.profile': [
+    ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['birthDate', 'Geburtsdatum', 'date'],
+    ['birthPlace', 'Geburtsort', 'free'], ['nationality', 'Staatsangehörigkeit', 'country'], ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
+    ['contactEmail', 'E-Mail', 'text'], ['phone', 'Telefon', 'text'], ['address', 'Anschrift', 'free'],
+    ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }], ['children', 'Kinder', 'number'], ['arrivalDate', 'Einreise', 'date'],
+    ['residenceStatus', 'Aufenthaltsstatus', { codes: RESIDENCE_STATUSES }], ['residenceNote', 'Anmerkung zum Aufenthalt', 'free'],
+  ],
+  'api::language-skill.language-skill': [
+    ...CEFR_SKILLS.codes.map((skill) => [skill, CEFR_SKILLS.label(skill, 'de'), { codes: CEFR_LEVELS }] as [string, string, Kind]),
+    ['courses', 'Kurse', 'free'], ['notes', 'Notizen', 'free'],
+  ],
+  'api::education-entry.education-entry': [
+    ['kind', 'Art', { codes: EDUCATION_KINDS }], ['iscedLevel', 'ISCED-Stufe', { codes: ISCED_LEVELS }], ['institution', 'Einrichtung', 'free'],
+    ['place', 'Ort', 'free'], ['country', 'Land', 'country'], ['from', 'von', 'date'], ['to', 'bis', 'date'], ['subject', 'Fachrichtung', 'free'],
+    ['recognitionStatus', 'Anerkennung in Deutschland', { codes: RECOGNITION_STATUSES }], ['notes', 'Notizen', 'free'],
+  ],
+  'api::employment-entry.employment-entry': [
+    ['iscoCode', 'ISCO-08', 'text'], ['employer', 'Arbeitgeber', 'free'], ['place', 'Ort', 'free'], ['country', 'Land', 'country'],
+    ['from', 'von', 'date'], ['to', 'bis', 'date'], ['tasks', 'Tätigkeiten', 'free'], ['skills', 'Kenntnisse', 'free'],
+  ],
+  'api::document.document': [
+    ['kind', 'Art', { codes: DOCUMENT_KINDS }], ['issuer', 'Aussteller', 'free'], ['issueDate', 'Ausgestellt am', 'date'],
+    ['language', 'Sprache', 'language'], ['fileName', 'Datei', 'text'],
+  ],
+  'api::integration-plan.integration-plan': [
+    ['version', 'Version', 'number'], ['planStatus', 'Stand', { codes: PLAN_STATUSES }], ['proposedAt', 'Vorgelegt am', 'date'],
+    ['acceptedVersion', 'Vereinbart: Version', 'number'], ['acceptedAt', 'Vereinbart am', 'date'], ['notes', 'Notizen', 'free'],
+  ],
+};
+const SECTION_TYPES: Record<Section, string> = {
+  profile: 'api::profile.profile',
+  languages: 'api::language-skill.language-skill',
+  education: 'api::education-entry.education-entry',
+  employment: 'api::employment-entry.employment-entry',
+  documents: 'api::document.document',
+  plans: 'api::integration-plan.integration-plan',
+};
+
+function fieldsOf(uid: string, row: Row): Field[] {
+  const fields: Field[] = [];
+  for (const [attribute, label, kind] of SHOWN[uid]) {
+    const raw = row[attribute];
+    if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
+    if (kind === 'free') fields.push({ label, value: String(raw), lang: row.textLanguage ?? undefined, dir: textDir(String(raw)) });
+    else if (kind === 'date') fields.push({ label, value: date.format(new Date(raw)) });
+    else if (kind === 'country') fields.push({ label, value: country.of(raw) ?? raw });
+    else if (kind === 'language') fields.push({ label, value: language.of(raw) ?? raw });
+    else if (kind === 'languages') fields.push({ label, value: (raw as string[]).map((code) => language.of(code) ?? code).join(', ') });
+    else if (kind === 'text' || kind === 'number') fields.push({ label, value: String(raw) });
+    else fields.push({ label, value: kind.codes.label(raw as never, 'de') });
+  }
+  return fields;
+}
+
+function titleOf(uid: string, row: Row): string {
+  switch (uid) {
+    case 'api::profile.profile':
+      return `${row.givenNames} ${row.familyName}`;
+    case 'api::language-skill.language-skill':
+      return `${language.of(row.language) ?? row.language}${row.native ? ' (Muttersprache)' : ''}`;
+    case 'api::education-entry.education-entry':
+      return row.degree || EDUCATION_KINDS.label(row.kind, 'de');
+    case 'api::employment-entry.employment-entry':
+      return row.occupation;
+    case 'api::document.document':
+      return row.title;
+    default:
+      return row.title || 'Integrationsplan';
+  }
+}
+
+/**
+ * The staff workspace: who shared with me, a newcomer's record in German (read through the
+ * document service as the staff member, so the sharing rule scopes it and every read is audited),
+ * and statistics without personal data.
+ */
+const staff = ({ strapi }: { strapi: Core.Strapi }) => {
+  async function activeGrants(staffId: number): Promise<Row[]> {
+    const rows: Row[] = await strapi.db.query(GRANT).findMany({
+      where: { grantee: { id: staffId }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+      populate: { owner: { select: ['id', 'documentId'] } },
+      orderBy: { updatedAt: 'desc' },
+    });
+    return rows.filter((row) => row.owner && isGrantActive(row as never, new Date()));
+  }
+
+  async function namesOf(ownerIds: number[]): Promise<Map<number, string>> {
+    const profiles: Row[] = await strapi.db.query('api::profile.profile').findMany({
+      where: { owner: { id: { $in: ownerIds } } },
+      select: ['givenNames', 'familyName'],
+      populate: { owner: { select: ['id'] } },
+    });
+    return new Map(profiles.filter((p) => p.owner).map((p) => [p.owner.id, `${p.givenNames} ${p.familyName}`]));
+  }
+
+  return {
+    /**
+     * The newcomers who currently share something with this staff member, one row each. A grant
+     * identifies the person to its grantee by name (never by e-mail), whatever sections it covers.
+     */
+    async sharedWithMe(actor: Staff, query: { search?: string; page: number; pageSize: number }) {
+      const byOwner = new Map<number, Row[]>();
+      for (const grant of await activeGrants(actor.id)) byOwner.set(grant.owner.id, [...(byOwner.get(grant.owner.id) ?? []), grant]);
+      const names = await namesOf([...byOwner.keys()]);
+      const search = query.search?.trim().toLocaleLowerCase('de');
+      const rows = [...byOwner.entries()]
+        .map(([ownerId, grants]) => {
+          const sections = [...new Set(grants.flatMap((g) => g.sections as Section[]))];
+          return {
+            ownerId: grants[0].owner.documentId as string,
+            name: names.get(ownerId) ?? null,
+            sections,
+            sectionLabels: sections.map((section) => SECTIONS.label(section, 'de')),
+            access: grants.some((g) => g.access === 'write') ? 'write' : 'read',
+            purpose: grants.map((g) => g.purpose).join(' · '),
+            since: grants.map((g) => g.createdAt).sort()[0],
+            until: grants.map((g) => g.expiresAt).sort().at(-1),
+            updatedAt: grants.map((g) => g.updatedAt).sort().at(-1),
+          };
+        })
+        .filter((row) => !search || (row.name ?? '').toLocaleLowerCase('de').includes(search));
+      const total = rows.length;
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        data: rows.slice(start, start + query.pageSize),
+        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+      };
+    },
+
+    /** A newcomer's record, only the granted sections, coded values in German. 404 when nothing is shared. */
+    async record(actor: Staff, ownerDocumentId: string) {
+      const grants = (await activeGrants(actor.id)).filter((grant) => grant.owner.documentId === ownerDocumentId);
+      if (grants.length === 0) throw new errors.NotFoundError('Nicht freigegeben oder nicht vorhanden');
+      const ownerId: number = grants[0].owner.id;
+      const granted = new Set(grants.flatMap((g) => g.sections as Section[]));
+      const sections = [];
+      for (const section of SECTIONS.codes.filter((code) => granted.has(code))) {
+        const uid = SECTION_TYPES[section];
+        // The document service, as this staff member: the sharing rule scopes it and audits the read.
+        const rows = (await strapi.documents(uid as never).findMany({ filters: { owner: { id: ownerId } } as never })) as Row[];
+        sections.push({
+          code: section,
+          label: SECTIONS.label(section, 'de'),
+          entries: rows.map((row) => ({
+            documentId: row.documentId,
+            title: titleOf(uid, row),
+            fields: fieldsOf(uid, row),
+            ...(section === 'documents' && row.fileName ? { download: `/sharing/documents/${row.documentId}/file` } : {}),
+            ...(section === 'plans' ? { editUrl: `/content-manager/collection-types/${uid}/${row.documentId}` } : {}),
+          })),
+        });
+      }
+      return { owner: { id: ownerDocumentId, name: (await namesOf([ownerId])).get(ownerId) ?? null }, sections };
+    },
+
+    /**
+     * Counts per month, with counts from 1 to 4 suppressed (null) so that no person can be singled
+     * out; no name, no id, no free text leaves here.
+     */
+    async statistics(from: string, to: string): Promise<Statistics> {
+      const SUPPRESS_BELOW = 5;
+      const hide = (count: number) => (count > 0 && count < SUPPRESS_BELOW ? null : count);
+      const months: Array<{ period: string; start: Date; end: Date }> = [];
+      for (let cursor = new Date(`${from}-01T00:00:00Z`); cursor <= new Date(`${to}-01T00:00:00Z`); ) {
+        const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1));
+        months.push({ period: cursor.toISOString().slice(0, 7), start: cursor, end });
+        cursor = end;
+      }
+      const newcomerRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'newcomer' }, select: ['id'] });
+      const periods = [];
+      for (const { period, start, end } of months) {
+        const within = { $gte: start, $lt: end };
+        const newcomers = await strapi.db.query(USER).count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
+        const activeGrants = await strapi.db.query(GRANT).count({
+          where: { createdAt: { $lt: end }, expiresAt: { $gte: end }, $or: [{ revokedAt: { $null: true } }, { revokedAt: { $gte: end } }] },
+        });
+        const plans: Row[] = await strapi.db.query('api::integration-plan.integration-plan').findMany({
+          where: { createdAt: within },
+          select: ['id'],
+          populate: { fieldsOfAction: { populate: { goals: { select: ['status'] } } } },
+        });
+        const acceptedAgreements = await strapi.db.query('api::plan-version.plan-version').count({ where: { acceptedAt: within } });
+        const goals = new Map<string, number>();
+        for (const plan of plans) {
+          for (const field of plan.fieldsOfAction ?? []) {
+            for (const goal of field.goals ?? []) goals.set(`${field.field}|${goal.status}`, (goals.get(`${field.field}|${goal.status}`) ?? 0) + 1);
+          }
+        }
+        periods.push({
+          period,
+          newcomers: hide(newcomers),
+          activeGrants: hide(activeGrants),
+          plans: hide(plans.length),
+          acceptedAgreements: hide(acceptedAgreements),
+          goals: [...goals.entries()].map(([key, count]) => {
+            const [field, status] = key.split('|');
+            return { field, fieldLabel: FIELDS_OF_ACTION.label(field as never, 'de'), status, statusLabel: GOAL_STATUSES.label(status as never, 'de'), count: hide(count) };
+          }),
+        });
+      }
+      return { suppressedBelow: SUPPRESS_BELOW, periods };
+    },
+
+    /** The statistics as CSV (German headers, `< 5` for suppressed counts). */
+    statisticsCsv(statistics: Statistics) {
+      const cell = (value: number | null) => (value === null ? '< 5' : String(value));
+      const lines = [['Monat', 'Kennzahl', 'Handlungsfeld', 'Status', 'Anzahl'].join(';')];
+      for (const p of statistics.periods) {
+        const label = month.format(new Date(`${p.period}-01T00:00:00Z`));
+        lines.push([label, 'Neu registrierte Personen', '', '', cell(p.newcomers)].join(';'));
+        lines.push([label, 'Aktive Freigaben (Monatsende)', '', '', cell(p.activeGrants)].join(';'));
+        lines.push([label, 'Neue Integrationspläne', '', '', cell(p.plans)].join(';'));
+        lines.push([label, 'Angenommene Zielvereinbarungen', '', '', cell(p.acceptedAgreements)].join(';'));
+        for (const goal of p.goals) lines.push([label, 'Ziele', goal.fieldLabel, goal.statusLabel, cell(goal.count)].join(';'));
+      }
+      return `${lines.join('\r\n')}\r\n`;
+    },
+  };
+};
+
+export type StaffService = ReturnType<typeof staff>;
+export default staff;
