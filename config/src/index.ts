@@ -5,3 +5,4 @@ export * from './records.js';
 export * from './mail.js';
 export * from './receipt.js';
 export * from './cv.js';
+export * from './plan.js';

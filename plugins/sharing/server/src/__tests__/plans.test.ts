@@ -1,7 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 const CM = '/content-manager/collection-types/api::integration-plan.integration-plan';
+const RESULTS = join(__dirname, '../../../test-results');
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const DAY = 86_400_000;
 
 describe('integration plan versions and the goal agreement', () => {
@@ -79,5 +91,26 @@ describe('integration plan versions and the goal agreement', () => {
     expect((await api(cms, 'DELETE', path, { token: staff.token })).status).toBeGreaterThanOrEqual(400);
     expect((await api(cms, 'PUT', `/api/plan-versions/${first.documentId}`, { token: amal.jwt, body: { data: { version: 9 } } })).status).toBe(405);
     expect((await versions()).find((v: { documentId: string }) => v.documentId === first.documentId).version).toBe(1);
+  });
+
+  it.skipIf(!hasPoppler)('prints German beside the newcomer’s language, for the owner and the grantee only', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد', uiLocale: 'ar' } } });
+    const asOwner = await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    expect(asOwner.status).toBe(200);
+    const file = join(RESULTS, 'plan-ar.pdf');
+    writeFileSync(file, Buffer.from(await asOwner.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ');
+    for (const expected of ['Integrationsplan und Zielvereinbarung', 'خطة', 'Sprache', 'اللغة', 'B2 bestehen', 'Kurs buchen', 'Offen']) expect(text).toContain(expected);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, 'plan-ar')]);
+
+    const asStaff = await fetch(`${cms.url}/sharing/plans/${plan}/pdf?locale=fa`, { headers: { authorization: `Bearer ${staff.token}` } });
+    expect(asStaff.status).toBe(200);
+    const other = await createStaff(cms, 'NoPlanGrant');
+    expect((await fetch(`${cms.url}/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
+    const reza = await registerNewcomer(cms);
+    expect((await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${reza.jwt}` } })).status).toBe(404);
   });
 });

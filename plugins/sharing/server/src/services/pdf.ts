@@ -17,7 +17,7 @@ const pdf = () => {
   const templates = new Map<string, string>();
 
   return {
-    render(template: 'receipt' | 'cv', data: unknown): Buffer {
+    render(template: 'receipt' | 'cv' | 'plan', data: unknown): Buffer {
       compiler ??= NodeCompiler.create({ fontArgs: [{ fontPaths: [FONTS] }] });
       if (!templates.has(template)) templates.set(template, readFileSync(join(TEMPLATES, `${template}.typ`), 'utf8'));
       return compiler.pdf({ mainFileContent: templates.get(template)!, inputs: { data: JSON.stringify(data) } });

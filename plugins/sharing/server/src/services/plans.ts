@@ -1,8 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import {
+  DEFAULT_LOCALE,
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
+  MEASURE_RESPONSIBLES,
+  PLAN_LABELS,
+  PLAN_STATUSES,
+  dirOf,
+  fill,
+  type Config,
+  type Locale,
+} from '@mobio/config';
 import { errors } from '@strapi/utils';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
+import { textDir } from './cv';
 
 const PLAN = 'api::integration-plan.integration-plan';
 const VERSION = 'api::plan-version.plan-version';
@@ -74,6 +87,57 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { version, proposedAt } });
         return { ...result, version, proposedAt };
       };
+    },
+
+    /**
+     * A plan as data for its PDF, German beside `locale`. Read through the document service as
+     * the caller, so only the owner or a grantee of the plans section gets it (and staff reads are audited).
+     */
+    async pdfData(documentId: string, locale: Locale) {
+      const plan = (await strapi.documents(PLAN).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
+      if (!plan) throw new errors.NotFoundError('error.notFound');
+      const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName'] });
+      const pair = (de: string, other: string) => ({ de, other });
+      const label = (key: keyof typeof PLAN_LABELS) => pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
+      const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
+      const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value)) : '');
+      const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
+      const name = profile ? `${profile.givenNames} ${profile.familyName}` : '';
+      const header = (l: Locale) => `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
+      const accepted = (l: Locale) => fill(PLAN_LABELS.accepted[l], { date: day(plan.acceptedAt), version: String(plan.acceptedVersion) });
+      return {
+        locale,
+        dir: dirOf(locale),
+        bilingual: locale !== 'de',
+        municipality: (strapi.config.get('mobio') as Config).municipality.name,
+        labels: Object.fromEntries((Object.keys(PLAN_LABELS) as Array<keyof typeof PLAN_LABELS>).map((key) => [key, label(key)])),
+        de: { title: PLAN_LABELS.title.de },
+        title: label('title'),
+        header: pair(header('de'), header(locale)),
+        accepted: plan.acceptedAt ? pair(accepted('de'), accepted(locale)) : null,
+        fields: (plan.fieldsOfAction ?? []).map((field: Row) => ({
+          title: coded(FIELDS_OF_ACTION, field.field),
+          situation: free(field.situation),
+          goals: (field.goals ?? []).map((goal: Row) => ({ what: free(goal.description), due: day(goal.dueDate), status: coded(GOAL_STATUSES, goal.status) })),
+          measures: (field.measures ?? []).map((measure: Row) => ({
+            what: free(measure.description),
+            who: coded(MEASURE_RESPONSIBLES, measure.responsible),
+            name: free(measure.responsibleName),
+            due: day(measure.dueDate),
+            status: coded(GOAL_STATUSES, measure.status),
+          })),
+        })),
+        reviews: (plan.reviews ?? []).map((review: Row) => ({ date: day(review.date), note: free(review.note) })),
+        notes: free(plan.notes),
+      };
+    },
+
+    /** The newcomer's language for their plan: the one they use MoBio in. */
+    async localeOf(documentId: string): Promise<Locale> {
+      const row: Row | null = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = row?.owner ? await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] }) : null;
+      return profile?.uiLocale ?? DEFAULT_LOCALE;
     },
 
     /** The newcomer accepts the proposed version of their plan. */

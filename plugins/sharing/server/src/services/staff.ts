@@ -192,7 +192,9 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
             title: titleOf(uid, row),
             fields: fieldsOf(uid, row),
             ...(section === 'documents' && row.fileName ? { download: `/sharing/documents/${row.documentId}/file` } : {}),
-            ...(section === 'plans' ? { editUrl: `/content-manager/collection-types/${uid}/${row.documentId}` } : {}),
+            ...(section === 'plans'
+              ? { editUrl: `/content-manager/collection-types/${uid}/${row.documentId}`, download: `/sharing/plans/${row.documentId}/pdf` }
+              : {}),
           })),
         });
       }

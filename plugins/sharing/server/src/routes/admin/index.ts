@@ -9,6 +9,7 @@ export default {
     },
     { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['admin::isAuthenticatedAdmin'] } },
     { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['admin::isAuthenticatedAdmin'] } },
     {
       method: 'GET',
       path: '/statistics',

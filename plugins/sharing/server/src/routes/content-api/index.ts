@@ -22,6 +22,7 @@ export default {
     route('POST', '/documents', 'documents.upload'),
     route('GET', '/documents/:documentId/file', 'documents.download'),
     route('POST', '/plans/:documentId/accept', 'plans.accept'),
+    route('GET', '/plans/:documentId/pdf', 'plans.pdf'),
     route('GET', '/export', 'account.export'),
     route('GET', '/cv', 'account.cv'),
     route('POST', '/account/delete', 'account.remove'),

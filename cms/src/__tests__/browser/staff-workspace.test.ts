@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../test/harness';
+
+const executablePath = chromiumOrSkip();
+// Screenshots for looking at, git-ignored.
+const SHOTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
+// The admin panel loads slowly on two cores.
+const SLOW = { timeout: 60_000 };
+
+async function newcomerWith(cms: TestCms, givenNames: string, familyName: string, skill: Record<string, unknown>) {
+  const newcomer = await registerNewcomer(cms);
+  expect((await api(cms, 'PUT', '/api/profiles/me', { token: newcomer.jwt, body: { data: { givenNames, familyName } } })).status).toBe(200);
+  expect((await api(cms, 'POST', '/api/language-skills', { token: newcomer.jwt, body: { data: skill } })).status).toBe(200);
+  const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: newcomer.id }, select: ['documentId'] });
+  return { ...newcomer, documentId: user.documentId as string };
+}
+
+// Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
+describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
+  let cms: TestCms;
+  let browser: Browser;
+  let page: Page;
+  let reza: Awaited<ReturnType<typeof newcomerWith>>;
+
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv());
+    const amal = await newcomerWith(cms, 'Amal', 'Haddad', { language: 'ar', native: true, notes: 'درست الأدب في دمشق', textLanguage: 'ar' });
+    reza = await newcomerWith(cms, 'Reza', 'Ahmadi', { language: 'fa', native: true, notes: 'زبان مادری' });
+    const staff = await createStaff(cms, 'Sabine');
+    await cms.strapi.db.query('plugin::sharing.grant').create({
+      data: {
+        owner: amal.id, grantee: staff.id, sections: ['profile', 'languages'], access: 'read', purpose: 'Beratung',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      },
+    });
+    browser = await launchChromium(executablePath!);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.getByLabel(/email/i).fill(staff.email);
+    await page.getByLabel(/password/i).fill('Staff1234!');
+    await page.getByRole('button', { name: /login/i }).click();
+    await page.waitForURL(/\/admin(\/)?$/, SLOW);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  it('lists only the newcomers who shared with me, from a menu link', async () => {
+    await page.getByRole('link', { name: 'Für mich freigegeben' }).first().waitFor(SLOW);
+    await page.goto(`${cms.url}/admin/plugins/sharing`);
+    await page.getByRole('link', { name: 'Amal Haddad' }).waitFor(SLOW);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    const row = page.locator('tbody tr').first();
+    expect(await row.textContent()).toContain('Profil');
+    expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    expect(await page.getByText(/Reza|Ahmadi/).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}staff-workspace-list.png`, fullPage: true });
+  });
+
+  it('shows a shared record in German, free text in its own language and direction', async () => {
+    await page.getByRole('link', { name: 'Amal Haddad' }).click();
+    await page.getByRole('heading', { name: 'Sprachkenntnisse' }).waitFor(SLOW);
+    expect(await page.getByRole('heading', { name: 'Arabisch (Muttersprache)' }).count()).toBe(1);
+    const notes = page.locator('dd[lang="ar"][dir="rtl"]', { hasText: 'درست الأدب في دمشق' });
+    expect(await notes.count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}staff-workspace-record.png`, fullPage: true });
+  });
+
+  it('says "not shared" for a newcomer who did not share, and shows nothing of theirs', async () => {
+    await page.goto(`${cms.url}/admin/plugins/sharing/records/${reza.documentId}`);
+    await page.getByText('Nicht freigegeben oder nicht vorhanden').waitFor(SLOW);
+    const text = await page.locator('main').textContent();
+    for (const leaked of ['Reza', 'Ahmadi', 'Persisch', 'زبان مادری', 'Sprachkenntnisse']) expect(text).not.toContain(leaked);
+  });
+
+  it('creates a one-time invitation code with its QR code', async () => {
+    await page.goto(`${cms.url}/admin/plugins/sharing/invitation`);
+    await page.getByRole('button', { name: 'Einladungscode erstellen' }).click(SLOW);
+    const qr = page.getByRole('img', { name: /^QR-Code für den Einladungscode [A-Z0-9]{4}-[A-Z0-9]{4}$/ });
+    await qr.waitFor(SLOW);
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await page.getByText(/Gültig bis \d{2}\.\d{2}\.\d{4}/).count()).toBe(1);
+  });
+
+  it('refuses the statistics to an integration manager', async () => {
+    await page.goto(`${cms.url}/admin/plugins/sharing/statistics`);
+    await page.getByText('Keine Berechtigung').waitFor(SLOW);
+  });
+});
