@@ -8,6 +8,10 @@ export default () => {
         jwtSecret: secrets.jwtSecret,
         jwt: { expiresIn: '7d' },
         register: { allowedFields: [] },
+        // Every site request reaches the CMS from the site's own address, so Strapi's per-address
+        // limit would be shared by all newcomers. The site limits each client (address + e-mail);
+        // this stays as a coarse ceiling for the whole district.
+        ratelimit: { enabled: true, interval: { min: 1 }, max: 300 },
       },
     },
     email: {

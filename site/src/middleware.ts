@@ -1,10 +1,12 @@
 import { DEFAULT_LOCALE, dirOf, isLocale } from '@mobio/config';
+import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
 import { clearSession, readSession } from './lib/session';
 
 // Pages that need a logged-in newcomer: /<locale>/dashboard and everything under /<locale>/account/.
+// Only these ask the CMS who the user is; the header shows "logged in" from the cookie alone.
 const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|account\/[^/]+)\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
@@ -28,6 +30,24 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
+/**
+ * On a protected page: the login redirect (with a way back) when there is no session or the CMS
+ * refuses its JWT (the cookie is then removed); otherwise undefined, with locals.user set — or
+ * locals.userUnavailable when the CMS cannot be asked, so the page shows a notice instead of a 500.
+ */
+async function checkSession(context: APIContext): Promise<Response | undefined> {
+  const back = `/${context.locals.locale}/login?next=${encodeURIComponent(context.url.pathname)}`;
+  if (!context.locals.jwt) return context.redirect(back, 303);
+  const user = await me(context.locals.jwt);
+  if (user.ok) context.locals.user = user.data;
+  else if (user.failure.status === 401) {
+    clearSession(context.cookies);
+    context.locals.jwt = undefined;
+    return context.redirect(back, 303);
+  } else context.locals.userUnavailable = true;
+  return undefined;
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   const first = context.url.pathname.split('/')[1];
   const locale = isLocale(first) ? first : DEFAULT_LOCALE;
@@ -37,22 +57,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.jwt = readSession(context.cookies);
 
   const path = context.url.pathname;
-  if (isLocale(first) && PROTECTED.test(path)) {
-    const back = `/${locale}/login?next=${encodeURIComponent(path)}`;
-    if (!context.locals.jwt) return context.redirect(back, 303);
-    // Asked only on protected pages: the header shows "logged in" from the cookie alone.
-    const user = await me(context.locals.jwt);
-    if (user.ok) context.locals.user = user.data;
-    else if (user.failure.status === 401) {
-      clearSession(context.cookies);
-      context.locals.jwt = undefined;
-      return context.redirect(back, 303);
-    } else context.locals.userUnavailable = true;
-  }
-
-  const response = await next();
+  const isProtected = isLocale(first) && PROTECTED.test(path);
+  const response = (isProtected && (await checkSession(context))) || (await next());
   // Pages for one person are never stored by a browser or proxy cache.
-  if (context.locals.jwt || PROTECTED.test(path)) response.headers.set('Cache-Control', 'no-store');
+  if (context.locals.jwt || isProtected) response.headers.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   // The dev server injects inline scripts (Vite client, toolbar); the policy is for the built site.
   if (!import.meta.env.DEV) response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

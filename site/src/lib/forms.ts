@@ -79,7 +79,9 @@ export function validate<T>(schema: z.ZodType<T>, values: Record<string, string>
   const found = new Map<string, MessageKey>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    if (!found.has(field)) found.set(field, issue.message as MessageKey);
+    // Every message of these schemas is a catalogue key; anything else (a zod default) is not shown.
+    const message = issue.message.startsWith('error.') ? (issue.message as MessageKey) : 'error.unexpected';
+    if (!found.has(field)) found.set(field, message);
   }
   const order = Object.keys(values);
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);

@@ -2,6 +2,8 @@
  * Counts attempts per key (client address + e-mail) in a sliding window and refuses more than
  * `max` of them. The counts live in this process's memory only: they reset on restart and are not
  * shared between several site processes; run one site process, or put a shared limiter in front.
+ * The client address is the TCP peer (Astro.clientAddress): behind a reverse proxy that is the
+ * proxy, and the limit then applies per e-mail for everyone behind it.
  */
 export class RateLimiter {
   private readonly attempts = new Map<string, number[]>();

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A stand-in for the CMS's public HTTP API (/api/info-pages, /api/info-events), so the site's
+ * A stand-in for the CMS's public HTTP API (/api/info-pages, /api/info-events, /api/users/me), so the site's
  * own tests can check what it asks for and how it shows the answer without booting Strapi.
  */
 export interface FakeCms {
@@ -26,6 +26,11 @@ export const pageTitle = (locale: string) => `Info page in ${locale}`;
 export const eventTitle = (locale: string) => `Info event in ${locale}`;
 export const eventLocation = (locale: string) => `Town hall room 2 (${locale})`;
 
+/** Who the fake CMS says is logged in, for any well-formed Bearer token. */
+export const FAKE_USER = { id: 7, username: 'olena@example.test', email: 'olena@example.test' };
+/** A cookie value the site takes for a session; the fake CMS accepts it. */
+export const FAKE_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6N30.c2lnbmF0dXJl';
+
 /** Starts the fake CMS on a free port. */
 export async function startFakeCms(): Promise<FakeCms> {
   const fake: FakeCms = { url: '', requests: [], mode: 'content', extraPages: [], close: async () => {} };
@@ -47,6 +52,11 @@ export async function startFakeCms(): Promise<FakeCms> {
     if (typeof fake.mode === 'number') return send(fake.mode, { data: null, error: { status: fake.mode } });
     const empty = fake.mode === 'empty';
     const meta = { pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 } };
+    if (url.pathname === '/api/users/me') {
+      return req.headers.authorization === `Bearer ${FAKE_JWT}`
+        ? send(200, FAKE_USER)
+        : send(401, { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } });
+    }
     if (url.pathname === '/api/info-pages') {
       const pages = [
         {

@@ -35,6 +35,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   return String(a) === String(b);
 }
 
+/** JSON with object keys sorted: PostgreSQL's jsonb gives keys back in its own order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Row)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** Plan content without ids, so that two saves of the same content compare equal. */
 function contentOf(plan: Row): Row {
   const strip = (value: unknown): unknown =>
@@ -74,7 +83,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         const plan: Row = await strapi.db.query(PLAN).findOne({ where: { documentId: result.documentId }, populate });
         if (!plan?.owner) return result;
         const latest = await latestVersion(plan.id);
-        const unchanged = latest && JSON.stringify(latest.content) === JSON.stringify(contentOf(plan));
+        const unchanged = latest && canonical(latest.content) === canonical(contentOf(plan));
         if (plan.planStatus === 'accepted' && !unchanged) {
           // What was agreed has changed: the plan is a draft again until it is proposed and accepted anew.
           await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { planStatus: 'draft' } });

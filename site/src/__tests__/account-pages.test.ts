@@ -1,0 +1,82 @@
+import { dirOf, LOCALES } from '@mobio/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../i18n';
+import { send, text } from './helpers/http';
+import { freePort, type RunningSite, startSite } from './helpers/site-server';
+
+// Rendering and routing of the account pages; the journeys against the real CMS are in
+// accounts-with-cms.test.ts. The CMS is down here: these pages must not need it to show.
+const PUBLIC_PAGES = ['register', 'login', 'forgot-password', 'reset-password'] as const;
+const SESSION = 'mobio_session=aaaa.bbbb.cccc';
+
+describe('account pages without a CMS', () => {
+  let site: RunningSite;
+
+  beforeAll(async () => {
+    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+  });
+  afterAll(() => site?.stop());
+
+  describe.each(LOCALES)('in %s', (locale) => {
+    it.each(PUBLIC_PAGES)('renders /%s with lang, dir and a language switcher that stays on the page', async (page) => {
+      const response = await send(site, 'GET', `/${locale}/${page}`);
+      expect(response.status, site.output()).toBe(200);
+      expect(response.html).toContain(`<html lang="${locale}" dir="${dirOf(locale)}">`);
+      for (const other of LOCALES.filter((l) => l !== locale)) {
+        expect(response.html).toContain(`<a href="/${other}/${page}" lang="${other}"`);
+      }
+    });
+
+    it('offers "Log in" and "Register" in the header when logged out', async () => {
+      const page = text((await send(site, 'GET', `/${locale}/`)).html);
+      expect(page).toContain(`<a href="/${locale}/login">${t(locale)('nav.login')}</a>`);
+      expect(page).toContain(`<a href="/${locale}/register">${t(locale)('nav.register')}</a>`);
+      expect(page).not.toContain(`action="/${locale}/logout"`);
+    });
+
+    it('offers "My data" and a logout form in the header when there is a session cookie', async () => {
+      const response = await send(site, 'GET', `/${locale}/`, { cookie: SESSION });
+      const page = text(response.html);
+      expect(page).toContain(`<a href="/${locale}/dashboard">${t(locale)('nav.dashboard')}</a>`);
+      expect(page).toMatch(new RegExp(`<form method="post" action="/${locale}/logout">\\s*<button type="submit">${t(locale)('nav.logout')}</button>`));
+      expect(page).not.toContain(`href="/${locale}/login"`);
+      // A page for one person is not cached.
+      expect(response.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  it('keeps the code of a reset link when the language is switched', async () => {
+    const response = await send(site, 'GET', '/de/reset-password?code=abc123');
+    expect(response.html).toContain('<a href="/ar/reset-password?code=abc123" lang="ar"');
+    expect(response.html).toContain('name="code" value="abc123"');
+  });
+
+  it.each(['dashboard', 'account/password'])('sends /en/%s without a session to the login, with headers and no caching', async (page) => {
+    const response = await send(site, 'GET', `/en/${page}`);
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(`/en/login?next=${encodeURIComponent(`/en/${page}`)}`);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers /xx/login with the 404 page', async () => {
+    expect((await send(site, 'GET', '/xx/login')).status).toBe(404);
+  });
+
+  it('never writes a password back into the page', async () => {
+    const response = await send(site, 'POST', '/en/register', {
+      form: { email: 'a@example.test', password: 'Geheim-Geheim-1', passwordConfirmation: 'Anders-Anders-2', privacy: 'on' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.html).not.toContain('Geheim-Geheim-1');
+    expect(response.html).not.toContain('Anders-Anders-2');
+    expect(response.html).toMatch(/<input[^>]*id="field-privacy"[^>]*checked/);
+  });
+
+  it('reads a body that is not a form as an empty form: 400 with errors, not 500', async () => {
+    const response = await send(site, 'POST', '/de/login', { body: 'email=a', contentType: 'text/plain' });
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain(t('de')('error.required'));
+  });
+});

@@ -1,0 +1,347 @@
+import { LOCALES, type Locale } from '@mobio/config';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
+import { t } from '../i18n';
+import { send, sessionCookie, text } from './helpers/http';
+import { freePort, type RunningSite, startSite } from './helpers/site-server';
+
+/*
+ * The account journeys through the site's HTML forms, against the real CMS on a fresh database
+ * and a local SMTP server that catches the password-reset mail.
+ */
+
+const PASSWORD = 'Sonnenblume-7';
+const NEW_PASSWORD = 'Regenbogen-42';
+let mailCounter = 0;
+const newEmail = (label: string) => `${label}-${++mailCounter}-${Date.now()}@example.test`;
+
+/** Mails the test SMTP server received, raw. */
+const mails: { to: string[]; raw: string }[] = [];
+
+/** Undoes quoted-printable (soft line breaks, =XX) so a link in the mail can be read. */
+const unQuote = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+
+async function mailTo(address: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const mail = mails.find((m) => m.to.includes(address));
+    if (mail) return unQuote(mail.raw);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail to ${address}; received: ${mails.map((m) => m.to.join(',')).join('; ')}`);
+}
+
+let smtp: SMTPServer;
+let cms: TestCms;
+let site: RunningSite;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (raw += chunk));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  cms = await startCms(await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false' }));
+  // The CMS's own limiter (users-permissions: 10 calls a minute per address and route) sees every
+  // request of the site as coming from one address, 127.0.0.1; this file makes far more than 10
+  // logins a minute. The site's own limiter (per client address and e-mail) is what is tested here.
+  cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
+  site = await startSite({ CMS_INTERNAL_URL: cms.url });
+}, 120_000);
+
+afterAll(async () => {
+  await site?.stop();
+  await cms?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+/** Registers through the site's form and returns the session cookie. */
+async function registerThroughSite(locale: Locale, email: string, password = PASSWORD) {
+  const response = await send(site, 'POST', `/${locale}/register`, {
+    form: { email, password, passwordConfirmation: password, privacy: 'on' },
+  });
+  expect(response.status, site.output()).toBe(303);
+  return { response, cookie: sessionCookie(response)! };
+}
+
+const login = (locale: Locale, email: string, password: string) =>
+  send(site, 'POST', `/${locale}/login`, { form: { email, password } });
+
+describe.each(LOCALES)('account journey in %s', (locale) => {
+  const tr = t(locale);
+  const email = newEmail(`journey-${locale}`);
+  let cookie: string;
+
+  it('shows the registration form with the password rules and the privacy notice of the district', async () => {
+    const response = await send(site, 'GET', `/${locale}/register`);
+    expect(response.status).toBe(200);
+    const page = text(response.html);
+    expect(page).toContain(tr('form.passwordRules'));
+    expect(page).toContain(tr('register.privacyText', { controller: 'Landkreis Testhausen' }));
+    expect(page).toContain('datenschutz@testhausen.example');
+  });
+
+  it('registers through the form and sets an httpOnly, SameSite=Strict session cookie', async () => {
+    const { response, cookie: set } = await registerThroughSite(locale, email);
+    expect(response.location).toBe(`/${locale}/dashboard`);
+    const line = response.setCookies.find((c) => c.startsWith('mobio_session='))!;
+    expect(line).toMatch(/; HttpOnly/);
+    expect(line).toMatch(/; SameSite=Strict/);
+    expect(line).toMatch(/; Path=\//);
+    expect(line).toMatch(/; Max-Age=604800/);
+    // The test site's public URL is http: no Secure flag, or the browser would drop the cookie.
+    expect(line).not.toMatch(/Secure/);
+    cookie = set;
+  });
+
+  it('opens the dashboard with the cookie and greets the user by e-mail', async () => {
+    const response = await send(site, 'GET', `/${locale}/dashboard`, { cookie });
+    expect(response.status, site.output()).toBe(200);
+    const page = text(response.html);
+    expect(page).toContain(tr('dashboard.greeting', { email: email.toLowerCase() }));
+    // The header offers logging out, not logging in.
+    expect(page).toContain(`action="/${locale}/logout"`);
+    expect(page).not.toContain(`href="/${locale}/login"`);
+  });
+
+  it('logs out with the POST form, which removes the cookie', async () => {
+    const response = await send(site, 'POST', `/${locale}/logout`, { cookie });
+    expect(response.status).toBe(303);
+    expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted;.*Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('sends a visitor without a session from the dashboard to the login, with a way back', async () => {
+    const response = await send(site, 'GET', `/${locale}/dashboard`);
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(`/${locale}/login?next=${encodeURIComponent(`/${locale}/dashboard`)}`);
+    const loginPage = await send(site, 'GET', response.location!);
+    expect(text(loginPage.html)).toContain(tr('login.loginRequired'));
+    expect(loginPage.html).toContain(`name="next" value="/${locale}/dashboard"`);
+  });
+
+  it('logs in again and goes to the dashboard', async () => {
+    const response = await login(locale, email, PASSWORD);
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(`/${locale}/dashboard`);
+    cookie = sessionCookie(response)!;
+    expect((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).status).toBe(200);
+  });
+
+  it('changes the password when logged in; then only the new one works', async () => {
+    const response = await send(site, 'POST', `/${locale}/account/password`, {
+      cookie,
+      form: { currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
+    });
+    expect(response.status, site.output()).toBe(200);
+    expect(text(response.html)).toContain(tr('password.changed'));
+    expect(sessionCookie(response)).toBeDefined();
+    expect((await login(locale, email, PASSWORD)).status).toBe(400);
+    expect((await login(locale, email, NEW_PASSWORD)).status).toBe(303);
+  });
+
+  it('refuses a wrong current password with a localized message at that field', async () => {
+    const response = await send(site, 'POST', `/${locale}/account/password`, {
+      cookie,
+      form: { currentPassword: 'Falsch-Falsch', password: 'Noch-ein-neues', passwordConfirmation: 'Noch-ein-neues' },
+    });
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain(tr('error.currentPasswordWrong'));
+  });
+});
+
+describe('login failures', () => {
+  it('answers a wrong password with 400, a localized error and the e-mail kept, never the password', async () => {
+    const email = newEmail('wrong');
+    await registerThroughSite('fa', email);
+    const response = await login('fa', email, 'Nicht-das-Passwort');
+    expect(response.status).toBe(400);
+    const page = text(response.html);
+    expect(page).toContain(t('fa')('error.invalidCredentials'));
+    expect(page).toContain(`value="${email}"`);
+    expect(page).not.toContain('Nicht-das-Passwort');
+    expect(response.setCookies).toEqual([]);
+  });
+
+  it('refuses a cross-site login POST with 403', async () => {
+    const response = await send(site, 'POST', '/en/login', {
+      origin: 'https://evil.example',
+      form: { email: 'a@example.test', password: PASSWORD },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a cross-site logout POST with 403 and keeps the session', async () => {
+    const { cookie } = await registerThroughSite('de', newEmail('csrf'));
+    const response = await send(site, 'POST', '/de/logout', { cookie, origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect(response.setCookies).toEqual([]);
+    expect((await send(site, 'GET', '/de/dashboard', { cookie })).status).toBe(200);
+  });
+
+  it('does not log out on a GET', async () => {
+    expect((await send(site, 'GET', '/de/logout')).status).toBe(405);
+  });
+
+  it('answers the sixth failed login within 15 minutes with 429 and a localized message, even with the right password', async () => {
+    const email = newEmail('limit');
+    await registerThroughSite('ar', email);
+    for (let i = 0; i < 5; i++) expect((await login('ar', email, `Falsch-${i}-Falsch`)).status).toBe(400);
+    const blocked = await login('ar', email, 'Falsch-6-Falsch');
+    expect(blocked.status).toBe(429);
+    expect(text(blocked.html)).toContain(t('ar')('error.tooMany'));
+    expect((await login('ar', email, PASSWORD)).status).toBe(429);
+    // Another address of the same client is not blocked.
+    expect((await login('ar', newEmail('other'), 'Falsch-Falsch')).status).toBe(400);
+  });
+
+  it('sends a session the CMS does not accept to the login and removes its cookie', async () => {
+    const response = await send(site, 'GET', '/en/dashboard', { cookie: 'mobio_session=aaaa.bbbb.cccc' });
+    expect(response.status).toBe(303);
+    expect(response.location).toMatch(/^\/en\/login\?next=/);
+    expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted/);
+  });
+});
+
+describe('registration failures', () => {
+  it.each(LOCALES)('says in %s that the e-mail is already used, keeping it in the form', async (locale) => {
+    const email = newEmail(`taken-${locale}`);
+    await registerThroughSite(locale, email);
+    const response = await send(site, 'POST', `/${locale}/register`, {
+      form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+    });
+    expect(response.status).toBe(400);
+    const page = text(response.html);
+    expect(page).toContain(t(locale)('error.emailTaken'));
+    expect(page).not.toContain('already taken');
+    expect(page).toContain(`value="${email}"`);
+    expect(page).toContain('aria-invalid="true"');
+    expect(page).toContain('role="alert"');
+    expect(response.setCookies).toEqual([]);
+  });
+
+  it('shows the validation errors next to the fields, keeps what was typed except the passwords', async () => {
+    const response = await send(site, 'POST', '/fr/register', {
+      form: { email: 'pas-une-adresse', password: 'court', passwordConfirmation: 'autre' },
+    });
+    expect(response.status).toBe(400);
+    const page = text(response.html);
+    const fr = t('fr');
+    for (const key of ['error.email', 'error.passwordShort', 'error.passwordMismatch', 'error.privacyRequired'] as const) {
+      expect(page).toContain(fr(key));
+    }
+    expect(page).toContain('value="pas-une-adresse"');
+    expect(page).not.toContain('court"');
+    expect(page).toMatch(/id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="field-email-error"/);
+  });
+});
+
+describe('forgotten password by e-mail', () => {
+  it('mails a reset link; the code in it sets a new password through the site, once', async () => {
+    const email = newEmail('forgot');
+    await registerThroughSite('en', email);
+
+    const asked = await send(site, 'POST', '/en/forgot-password', { form: { email } });
+    expect(asked.status, site.output()).toBe(200);
+    expect(text(asked.html)).toContain(t('en')('forgot.sent'));
+
+    const mail = await mailTo(email.toLowerCase());
+    // The CMS builds the link from its "email_reset_password" setting (set by its bootstrap).
+    const link = mail.match(/https?:\/\/[^\s"'<>]*reset-password\?code=[0-9a-f]+/)?.[0];
+    expect(link, mail).toBeDefined();
+    const code = new URL(link!).searchParams.get('code')!;
+
+    const form = await send(site, 'GET', `/en/reset-password?code=${code}`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain(`name="code" value="${code}"`);
+
+    const reset = await send(site, 'POST', '/en/reset-password', {
+      form: { code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
+    });
+    expect(reset.status, site.output()).toBe(303);
+    expect(reset.location).toBe('/en/login?reset=done');
+    expect(text((await send(site, 'GET', reset.location!)).html)).toContain(t('en')('login.passwordReset'));
+
+    expect((await login('en', email, NEW_PASSWORD)).status).toBe(303);
+    expect((await login('en', email, PASSWORD)).status).toBe(400);
+
+    const again = await send(site, 'POST', '/en/reset-password', {
+      form: { code, password: 'Drittes-Passwort', passwordConfirmation: 'Drittes-Passwort' },
+    });
+    expect(again.status).toBe(400);
+    expect(text(again.html)).toContain(t('en')('error.resetCode'));
+  });
+
+  it('says the same for an address without an account, and sends no mail', async () => {
+    const email = newEmail('nobody');
+    const asked = await send(site, 'POST', '/de/forgot-password', { form: { email } });
+    expect(asked.status).toBe(200);
+    expect(text(asked.html)).toContain(t('de')('forgot.sent'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mails.some((m) => m.to.includes(email))).toBe(false);
+  });
+
+  it('answers the sixth request for one address within 15 minutes with 429', async () => {
+    const email = newEmail('many');
+    for (let i = 0; i < 5; i++) expect((await send(site, 'POST', '/fr/forgot-password', { form: { email } })).status).toBe(200);
+    const blocked = await send(site, 'POST', '/fr/forgot-password', { form: { email } });
+    expect(blocked.status).toBe(429);
+    expect(text(blocked.html)).toContain(t('fr')('error.tooMany'));
+  });
+
+  it('explains a reset link without a code instead of showing an empty form', async () => {
+    const response = await send(site, 'GET', '/ar/reset-password');
+    expect(response.status).toBe(200);
+    expect(text(response.html)).toContain(t('ar')('reset.noCode'));
+    expect(response.html).not.toContain('name="password"');
+  });
+});
+
+describe('account pages with the CMS down', () => {
+  let down: RunningSite;
+
+  beforeAll(async () => {
+    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+  });
+  afterAll(() => down?.stop());
+
+  it.each(LOCALES)('keeps the registration form with a localized notice in %s, never a 500', async (locale) => {
+    const email = 'still-here@example.test';
+    const response = await send(down, 'POST', `/${locale}/register`, {
+      form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+    });
+    expect(response.status).toBe(503);
+    const page = text(response.html);
+    expect(page).toContain(t(locale)('auth.cmsUnavailable'));
+    expect(page).toContain(`value="${email}"`);
+  });
+
+  it('shows the notice on login and forgot-password, and does not count it as a failed login', async () => {
+    for (let i = 0; i < 6; i++) {
+      const response = await send(down, 'POST', '/de/login', { form: { email: 'x@example.test', password: 'whatever' } });
+      expect(response.status).toBe(503);
+      expect(text(response.html)).toContain(t('de')('auth.cmsUnavailable'));
+    }
+    const forgot = await send(down, 'POST', '/de/forgot-password', { form: { email: 'x@example.test' } });
+    expect(forgot.status).toBe(503);
+    expect(text(forgot.html)).toContain(t('de')('auth.cmsUnavailable'));
+  });
+
+  it('shows the dashboard of a session it cannot check with the notice, not a 500', async () => {
+    const response = await send(down, 'GET', '/fa/dashboard', { cookie: 'mobio_session=aaaa.bbbb.cccc' });
+    expect(response.status).toBe(503);
+    expect(text(response.html)).toContain(t('fa')('auth.cmsUnavailable'));
+  });
+});

@@ -1,0 +1,77 @@
+import { request } from 'node:http';
+import { loadSiteConfig } from '@mobio/config';
+import type { RunningSite } from './site-server';
+
+/**
+ * Requests to the test site as a browser on the public URL sends them: Host and Origin are the
+ * public URL the site was built for (Astro trusts only that host; see astro.config.mjs), so
+ * same-origin form POSTs pass Astro's checkOrigin and a foreign Origin does not. Read at import,
+ * before a test CMS changes process.env, as the build read it.
+ */
+export const PUBLIC_URL = new URL(loadSiteConfig().site.publicUrl);
+
+export interface SiteResponse {
+  status: number;
+  location: string | undefined;
+  /** The Set-Cookie header lines. */
+  setCookies: string[];
+  headers: import('node:http').IncomingHttpHeaders;
+  html: string;
+}
+
+export function send(
+  site: RunningSite,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { form?: Record<string, string>; cookie?: string; origin?: string; body?: string; contentType?: string } = {},
+): Promise<SiteResponse> {
+  const body = options.body ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
+  return new Promise((resolve, reject) => {
+    const req = request(site.url + path, {
+      method,
+      headers: {
+        host: PUBLIC_URL.host,
+        ...(method === 'POST'
+          ? {
+              origin: options.origin ?? PUBLIC_URL.origin,
+              'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+            }
+          : {}),
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+      },
+    });
+    req.on('response', (res) => {
+      let html = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (html += chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          setCookies: res.headers['set-cookie'] ?? [],
+          headers: res.headers,
+          html,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The `name=value` of the session cookie a response sets, for the next request's Cookie header. */
+export function sessionCookie(response: SiteResponse): string | undefined {
+  const line = response.setCookies.find((c) => c.startsWith('mobio_session='));
+  return line?.split(';')[0];
+}
+
+/** Astro escapes text; turn the few entities it writes back into characters for comparisons. */
+export function text(html: string): string {
+  return html
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
