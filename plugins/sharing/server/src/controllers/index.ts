@@ -1,6 +1,7 @@
 import account from './account';
 import documents from './documents';
 import grants from './grants';
+import health from './health';
 import plans from './plans';
 import staff from './staff';
 
@@ -8,6 +9,7 @@ export default {
   account,
   documents,
   grants,
+  health,
   plans,
   staff,
 };

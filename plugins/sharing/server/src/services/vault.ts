@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -6,19 +6,16 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 import type { Config } from '@mobio/config';
+import { HEADER, TAG, newFileKey, unwrapFileKey } from '../vault/file-format';
 import { createMarkupScanner } from '../vault/markup-scanner';
 import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../vault/sniff-type';
 
 /**
  * The private document store: files outside any served folder, each encrypted with AES-256-GCM
  * under its own random key, which is itself encrypted (wrapped) with the deployment's master key
- * and kept in the file's header. Without DOCUMENTS_MASTER_KEY no file can be read back.
- *
- * File layout: MAGIC | key IV (12) | wrapped key (32) | key tag (16) | data IV (12) | ciphertext | data tag (16)
+ * and kept in the file's header (../vault/file-format.ts). Without DOCUMENTS_MASTER_KEY no file
+ * can be read back.
  */
-const MAGIC = Buffer.from('MOBIO1\n');
-const HEADER = MAGIC.length + 12 + 32 + 16 + 12;
-const TAG = 16;
 
 export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted';
 
@@ -57,23 +54,19 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
 }
 
 function encryptor(masterKey: Buffer) {
-  const fileKey = randomBytes(32);
-  const keyIv = randomBytes(12);
-  const wrap = createCipheriv('aes-256-gcm', masterKey, keyIv);
-  const wrappedKey = Buffer.concat([wrap.update(fileKey), wrap.final()]);
-  const dataIv = randomBytes(12);
+  const { fileKey, dataIv, header } = newFileKey(masterKey);
   const cipher = createCipheriv('aes-256-gcm', fileKey, dataIv);
   let started = false;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       if (!started) {
         started = true;
-        this.push(Buffer.concat([MAGIC, keyIv, wrappedKey, wrap.getAuthTag(), dataIv]));
+        this.push(header);
       }
       done(null, cipher.update(chunk));
     },
     flush(done) {
-      if (!started) this.push(Buffer.concat([MAGIC, keyIv, wrappedKey, wrap.getAuthTag(), dataIv]));
+      if (!started) this.push(header);
       this.push(cipher.final());
       done(null, cipher.getAuthTag());
     },
@@ -125,16 +118,7 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
         const tag = Buffer.alloc(TAG);
         await file.read(header, 0, HEADER, 0);
         await file.read(tag, 0, TAG, size - TAG);
-        if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error(`not a MoBio vault file: ${storageKey}`);
-        let at = MAGIC.length;
-        const take = (length: number) => header.subarray(at, (at += length));
-        const keyIv = take(12);
-        const wrappedKey = take(32);
-        const keyTag = take(16);
-        const dataIv = take(12);
-        const unwrap = createDecipheriv('aes-256-gcm', masterKey(), keyIv);
-        unwrap.setAuthTag(keyTag);
-        const fileKey = Buffer.concat([unwrap.update(wrappedKey), unwrap.final()]);
+        const { fileKey, dataIv } = unwrapFileKey(header, masterKey());
         const decipher = createDecipheriv('aes-256-gcm', fileKey, dataIv);
         decipher.setAuthTag(tag);
         const plaintextSize = size - HEADER - TAG;

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../cms/test/harness';
+// @ts-expect-error plain ESM script without types
+import { doctor } from '../doctor.mjs';
+
+type Result = { name: string; ok: boolean; detail: string };
+const byName = (results: Result[]) => Object.fromEntries(results.map((r) => [r.name, r]));
+
+describe('doctor and readiness', () => {
+  let cms: TestCms | undefined;
+  afterAll(() => cms?.stop());
+
+  it('passes a working installation and says when the master key does not open the documents', async () => {
+    const env = await freshEnv();
+    cms = await startCms(env);
+    expect((await api(cms, 'GET', '/api/sharing/ready')).body).toEqual({ status: 'ready' });
+    const amal = await registerNewcomer(cms);
+    await uploadDocument(cms, amal.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'));
+
+    const good = byName(await doctor({ envFile: env.MOBIO_ENV_FILE }));
+    expect(Object.values(good).every((r) => r.ok), JSON.stringify(good)).toBe(true);
+    expect(good['master key'].detail).toBe('opens all 1 stored documents');
+
+    const wrongKey = byName(await doctor({ envFile: env.MOBIO_ENV_FILE, env: { ...process.env, DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64') } }));
+    expect(wrongKey['master key'].ok).toBe(false);
+    expect(wrongKey['master key'].detail).toContain('DOCUMENTS_MASTER_KEY does not open');
+
+    // A document store that cannot be written makes the CMS not ready (root ignores modes, so point it at a file).
+    const file = join(mkdtempSync(join(tmpdir(), 'mobio-ready-')), 'not-a-folder');
+    writeFileSync(file, '');
+    (cms.strapi.config.get('mobio') as { uploads: { documentsDir: string } }).uploads.documentsDir = file;
+    const notReady = await api(cms, 'GET', '/api/sharing/ready');
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toEqual({ status: 'not ready', failed: ['documents'] });
+  });
+
+  it('names a wrong configuration and an unreachable database', async () => {
+    const badConfig = await doctor({ env: { CMS_PORT: 'abc' }, envFile: join(tmpdir(), 'no-such.env') });
+    expect(badConfig).toHaveLength(1);
+    expect(badConfig[0].ok).toBe(false);
+    expect(badConfig[0].detail).toContain('CMS_PORT: expected a port number');
+
+    const env = await freshEnv();
+    const closed = byName(
+      await doctor({ envFile: env.MOBIO_ENV_FILE, env: { ...env, DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '1', DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64'), APP_KEYS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb', API_TOKEN_SALT: 'x'.repeat(32), ADMIN_JWT_SECRET: 'x'.repeat(32), TRANSFER_TOKEN_SALT: 'x'.repeat(32), JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'x'.repeat(32) } }),
+    );
+    expect(closed.configuration.ok).toBe(true);
+    expect(closed.database.ok).toBe(false);
+    expect(closed.database.detail).toMatch(/ECONNREFUSED/);
+  });
+});

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `npm run doctor`: checks an installation before it starts — configuration, database
+ * connectivity, the document store's folder and permissions, and that DOCUMENTS_MASTER_KEY opens
+ * the stored documents. Prints one line per check; exits 1 if any fails. Changes nothing
+ * (it never generates secrets: a missing one is reported).
+ */
+import { accessSync, constants, existsSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { ConfigError, REPO_ROOT, loadConfig } from '@mobio/config';
+
+const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
+
+/** Runs every check; returns `[{ name, ok, detail }]`. */
+export async function doctor(options = {}) {
+  const results = [];
+  const check = async (name, fn) => {
+    try {
+      results.push({ name, ok: true, detail: (await fn()) ?? 'ok' });
+    } catch (error) {
+      results.push({ name, ok: false, detail: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  let config;
+  await check('configuration', () => {
+    config = loadConfig(options);
+    return `${config.env}, database ${config.database.client}`;
+  });
+  if (!config) return results;
+
+  await check('database', async () => {
+    const { database } = config;
+    if (database.client === 'sqlite') {
+      if (!existsSync(database.filename)) {
+        accessSync(existsSync(dirname(database.filename)) ? dirname(database.filename) : REPO_ROOT, constants.W_OK);
+        return `${database.filename} does not exist yet (created at first start)`;
+      }
+      const Database = require('better-sqlite3');
+      const db = new Database(database.filename, { fileMustExist: true });
+      db.prepare('select 1').get();
+      db.close();
+      return database.filename;
+    }
+    const { Client } = require('pg');
+    const client = new Client({ host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    await client.query('select 1');
+    await client.end();
+    return `${database.host}:${database.port}/${database.database}`;
+  });
+
+  await check('document store', () => {
+    const dir = config.uploads.documentsDir;
+    const publicDir = join(REPO_ROOT, 'cms', 'public');
+    if (!relative(publicDir, dir).startsWith('..')) throw new Error(`DOCUMENTS_DIR ${dir} lies inside the publicly served ${publicDir}`);
+    if (!existsSync(dir)) {
+      accessSync(existsSync(dirname(dir)) ? dirname(dir) : REPO_ROOT, constants.W_OK);
+      return `${dir} does not exist yet (created at the first upload)`;
+    }
+    const probe = mkdtempSync(join(dir, '.doctor-'));
+    rmSync(probe, { recursive: true });
+    const mode = statSync(dir).mode & 0o777;
+    return `${dir} (writable${mode & 0o007 ? `, but readable by all users: chmod o-rwx ${dir}` : ''})`;
+  });
+
+  await check('master key', () => {
+    const { unwrapFileKey, HEADER } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+    const dir = config.uploads.documentsDir;
+    const stored = existsSync(dir)
+      ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
+      : [];
+    if (stored.length === 0) return 'no document stored yet';
+    const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+    // Every file is tried: one wrong key for a single file means a mixed-up store.
+    for (const entry of stored) {
+      const header = Buffer.alloc(HEADER);
+      const fd = openSync(join(entry.parentPath, entry.name), 'r');
+      readSync(fd, header, 0, HEADER, 0);
+      closeSync(fd);
+      try {
+        unwrapFileKey(header, masterKey);
+      } catch {
+        throw new Error(`DOCUMENTS_MASTER_KEY does not open ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
+      }
+    }
+    return `opens all ${stored.length} stored documents`;
+  });
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await doctor();
+  for (const { name, ok, detail } of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(15)} ${detail}`);
+  const failed = results.some((r) => !r.ok) || results.length < 4;
+  if (results[0] && !results[0].ok && results[0].detail.startsWith(new ConfigError([]).message.split('\n')[0])) {
+    console.log('\nSet the variables above in the environment or in .env (see README, Configuration).');
+  }
+  process.exit(failed ? 1 : 0);
+}
