@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '@mobio/config';
+import { api, freshEnv, uploadDocument } from '../../cms/test/harness';
+import { freePort } from '../../site/src/__tests__/helpers/site-server';
+
+/**
+ * Two CMS processes on one PostgreSQL database and one document store, as behind a load balancer:
+ * nothing that matters lives in a process (sessions are JWTs, grants are read per request,
+ * documents are files), so whatever one instance writes the other serves at once.
+ */
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+if (!onPostgres) console.warn('SCALE-OUT TEST SKIPPED: it needs PostgreSQL (DATABASE_CLIENT=postgres, as in the CI run)');
+
+async function startInstance(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+    cwd: join(REPO_ROOT, 'cms'),
+    env: { ...process.env, ...env, CMS_PORT: String(port), NODE_ENV: 'production', SMTP_HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/_health`)).status === 204) return { url, process: child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error('CMS instance did not start');
+}
+
+// Skipped with the line above on SQLite; the CI run on PostgreSQL runs it.
+describe.skipIf(!onPostgres)('two CMS instances on one database and one document store', () => {
+  const instances: Array<{ url: string; process: ChildProcess }> = [];
+
+  beforeAll(async () => {
+    const env = await freshEnv({ ADMIN_EMAIL: 'scale@admin.example', ADMIN_PASSWORD: 'Scale1234!' });
+    // One after the other: the first start creates the schema, roles and the first admin.
+    instances.push(await startInstance(env));
+    instances.push(await startInstance(env));
+  }, 180_000);
+  afterAll(() => {
+    for (const instance of instances) instance.process.kill('SIGTERM');
+  });
+
+  it('serves on one instance what was written on the other, sessions and documents included', async () => {
+    const [a, b] = instances;
+    const registered = await api(a, 'POST', '/api/auth/local/register', { body: { username: 'scale', email: 'scale@newcomer.example', password: 'Geheim123!' } });
+    expect(registered.status).toBe(200);
+    const jwt = registered.body.jwt;
+    // A session from A is valid on B: the JWT is all there is.
+    await api(b, 'PUT', '/api/profiles/me', { token: jwt, body: { data: { givenNames: 'Amal', familyName: 'Haddad' } } });
+    expect((await api(a, 'GET', '/api/profiles/me', { token: jwt })).body.data.familyName).toBe('Haddad');
+
+    const pdf = Buffer.from('%PDF-1.7\n% scale-out\n%%EOF\n');
+    const uploaded = await uploadDocument(a, jwt, pdf);
+    const download = await fetch(`${b.url}/api/sharing/documents/${uploaded.body.data.documentId}/file`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await api(b, 'GET', '/api/sharing/ready')).body).toEqual({ status: 'ready' });
+  });
+
+  it('stops a revoked grant on the other instance at the next request', async () => {
+    const [a, b] = instances;
+    const admin = (await api(a, 'POST', '/admin/login', { body: { email: 'scale@admin.example', password: 'Scale1234!' } })).body.data.token;
+    const roles = (await api(a, 'GET', '/admin/roles', { token: admin })).body.data;
+    const manager = roles.find((role: { code: string }) => role.code === 'integration-manager');
+    const invited = await api(a, 'POST', '/admin/users', { token: admin, body: { firstname: 'Sabine', lastname: 'Keller', email: 'sabine@scale.example', roles: [manager.id] } });
+    const registration = await api(a, 'POST', '/admin/register', {
+      body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Sabine', lastname: 'Keller', password: 'Staff1234!' } },
+    });
+    const staff = registration.body.data.token;
+    const code = (await api(b, 'POST', '/sharing/invitations', { token: staff })).body.data.code;
+
+    const newcomer = (await api(a, 'POST', '/api/auth/local', { body: { identifier: 'scale@newcomer.example', password: 'Geheim123!' } })).body.jwt;
+    const grant = await api(a, 'POST', '/api/sharing/grants', { token: newcomer, body: { data: { invitationCode: code, sections: ['profile'], purpose: 'Beratung' } } });
+    expect(grant.status).toBe(200);
+    const shared = async () => (await api(b, 'GET', '/sharing/shared-with-me', { token: staff })).body.data.length;
+    expect(await shared()).toBe(1);
+    await api(a, 'POST', `/api/sharing/grants/${grant.body.data.documentId}/revoke`, { token: newcomer });
+    expect(await shared()).toBe(0);
+  });
+});
