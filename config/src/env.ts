@@ -110,6 +110,16 @@ export const envSchema = z.object({
   PRIVACY_OFFICER_NAME: z.string().trim().min(1).default('Datenschutzbeauftragte/r des Landkreises'),
   PRIVACY_OFFICER_EMAIL: email.default('datenschutz@musterstadt.example'),
 
+  BRAND_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+    .default('#1f5f8b'),
+  BRAND_LOGO: z
+    .string()
+    .regex(/\.(png|jpe?g|svg)$/i, 'expected the path of a PNG, JPEG or SVG file')
+    .refine((path) => existsSync(resolveFromRoot(path)), 'expected an existing file')
+    .optional(),
+
   GRANT_DEFAULT_DAYS: z.coerce
     .number({ error: 'expected a number of days' })
     .int('expected a whole number of days')
@@ -186,6 +196,8 @@ export interface Config {
     email: string;
     phone?: string;
     privacyOfficer: { name: string; email: string };
+    /** Colour (#rrggbb) and the absolute path of the logo, shown in the site and the PDFs. */
+    brand: { color: string; logo?: string };
   };
   sharing: { defaultGrantDays: number; maxGrantDays: number };
   retention: { inactiveDays: number; noticeDays: number; schedule: string };
@@ -256,6 +268,8 @@ const SITE_KEYS = {
   CMS_INTERNAL_URL: true,
   UPLOAD_MAX_BYTES: true,
   MUNICIPALITY_NAME: true,
+  BRAND_COLOR: true,
+  BRAND_LOGO: true,
   MUNICIPALITY_ADDRESS: true,
   MUNICIPALITY_EMAIL: true,
   MUNICIPALITY_PHONE: true,
@@ -291,13 +305,16 @@ function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string | un
   );
 }
 
-function municipalityOf(e: Pick<Env, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'PRIVACY_OFFICER_NAME' | 'PRIVACY_OFFICER_EMAIL'>) {
+function municipalityOf(
+  e: Pick<Env, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'PRIVACY_OFFICER_NAME' | 'PRIVACY_OFFICER_EMAIL' | 'BRAND_COLOR' | 'BRAND_LOGO'>,
+) {
   return {
     name: e.MUNICIPALITY_NAME,
     address: e.MUNICIPALITY_ADDRESS,
     email: e.MUNICIPALITY_EMAIL,
     phone: e.MUNICIPALITY_PHONE,
     privacyOfficer: { name: e.PRIVACY_OFFICER_NAME, email: e.PRIVACY_OFFICER_EMAIL },
+    brand: { color: e.BRAND_COLOR, logo: e.BRAND_LOGO ? resolveFromRoot(e.BRAND_LOGO) : undefined },
   };
 }
 

@@ -21,7 +21,8 @@ describe('consent receipt', () => {
   let grant: string;
 
   beforeAll(async () => {
-    cms = await startCms(await freshEnv({ MUNICIPALITY_NAME: 'Landkreis Beispiel' }));
+    // The municipality's branding: its colour and a logo (the CMS's favicon stands in for one).
+    cms = await startCms(await freshEnv({ MUNICIPALITY_NAME: 'Landkreis Beispiel', BRAND_COLOR: '#8b1f3a', BRAND_LOGO: join(__dirname, '../../../../../cms/favicon.png') }));
     amal = await registerNewcomer(cms);
     await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد' } } });
     const staff = await createStaff(cms, 'Sabine');
@@ -73,6 +74,8 @@ describe('consent receipt', () => {
       // (Words with the lam-alef ligature come out of pdftotext reordered, so the check avoids them.)
       if (locale !== 'de') expect(text.replace(/\s+/g, ' ')).toContain('مشورة حول');
       if (locale !== 'de') expect(text).toContain('بالشهادات');
+      // The logo is in the PDF.
+      expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThanOrEqual(3);
       // A PNG for people to look at (pdftoppm), kept in test-results/.
       execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, `receipt-${locale}`)]);
     }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
+import type { Core } from '@strapi/strapi';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { Config } from '@mobio/config';
 
 /** Typst templates of this plugin (receipts; CVs and plans later), next to package.json. */
 const TEMPLATES = join(__dirname, '..', '..', '..', 'templates');
@@ -12,15 +14,31 @@ const FONTS = join(dirname(require.resolve('vazirmatn/package.json')), 'fonts', 
  * pdfmake reverse words). The data goes in as JSON input, never into the markup, so nothing a
  * person typed can change the template. One compiler per process; a few ms per PDF when warm.
  */
-const pdf = () => {
+const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
   let compiler: NodeCompiler | undefined;
+  let logo: string | null = null;
   const templates = new Map<string, string>();
 
+  function compilerWithBrand(): NodeCompiler {
+    if (compiler) return compiler;
+    // The templates' folder is typst's workspace: `/x` in a template means TEMPLATES/x, nothing outside.
+    compiler = NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONTS] }] });
+    // The municipality's logo as a virtual file in that workspace.
+    const file = (strapi.config.get('mobio') as Config).municipality.brand.logo;
+    if (file) {
+      logo = `/brand-logo${extname(file).toLowerCase()}`;
+      compiler.mapShadow(join(TEMPLATES, logo), readFileSync(file));
+    }
+    return compiler;
+  }
+
   return {
-    render(template: 'receipt' | 'cv' | 'plan', data: unknown): Buffer {
-      compiler ??= NodeCompiler.create({ fontArgs: [{ fontPaths: [FONTS] }] });
+    /** Renders a template with the data (and the municipality's colour and logo as `data.brand`). */
+    render(template: 'receipt' | 'cv' | 'plan', data: Record<string, unknown>): Buffer {
+      const typst = compilerWithBrand();
       if (!templates.has(template)) templates.set(template, readFileSync(join(TEMPLATES, `${template}.typ`), 'utf8'));
-      return compiler.pdf({ mainFileContent: templates.get(template)!, inputs: { data: JSON.stringify(data) } });
+      const brand = { color: (strapi.config.get('mobio') as Config).municipality.brand.color, logo };
+      return typst.pdf({ mainFileContent: templates.get(template)!, inputs: { data: JSON.stringify({ ...data, brand }) } });
     },
   };
 };
