@@ -71,10 +71,10 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
   const env = given ?? (await freshEnv());
   Object.assign(process.env, env);
 
-  // strapi.destroy() removes every process listener, which kills vitest's worker channel.
-  const saved = (['message', 'disconnect', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGTERM', 'SIGINT'] as const).map(
-    (event) => [event, process.listeners(event as NodeJS.Signals)] as const,
-  );
+  // strapi.destroy() calls process.removeAllListeners(), which would also take vitest's own
+  // listeners (its worker channel, its unhandled-rejection handler) away, for a moment or for good.
+  // During destroy, "remove all" removes only what was added after this point.
+  const before = new Map(process.eventNames().map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
@@ -89,11 +89,19 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
     url: `http://127.0.0.1:${port}`,
     env,
     async stop({ keep = false } = {}) {
-      await strapi.destroy();
-      for (const [event, listeners] of saved) {
-        for (const listener of listeners) {
-          if (!process.listeners(event as NodeJS.Signals).includes(listener)) process.on(event, listener as never);
+      const removeAll = process.removeAllListeners;
+      process.removeAllListeners = ((event?: string | symbol) => {
+        for (const name of event === undefined ? process.eventNames() : [event]) {
+          for (const listener of process.listeners(name as NodeJS.Signals)) {
+            if (!before.get(name)?.has(listener)) process.removeListener(name as NodeJS.Signals, listener);
+          }
         }
+        return process;
+      }) as typeof process.removeAllListeners;
+      try {
+        await strapi.destroy();
+      } finally {
+        process.removeAllListeners = removeAll;
       }
       if (keep) return;
       if (postgres()) await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`));

@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../test/harness';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
 const SHOTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
 // The admin panel loads slowly on two cores.
 const SLOW = { timeout: 60_000 };
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function newcomerWith(cms: TestCms, givenNames: string, familyName: string, skill: Record<string, unknown>) {
   const newcomer = await registerNewcomer(cms);
@@ -18,31 +20,42 @@ async function newcomerWith(cms: TestCms, givenNames: string, familyName: string
   return { ...newcomer, documentId: user.documentId as string };
 }
 
+async function logIn(page: Page, cms: TestCms, email: string) {
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill('Staff1234!');
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.waitForURL(/\/admin(\/)?$/, SLOW);
+}
+
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
 describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   let cms: TestCms;
   let browser: Browser;
   let page: Page;
   let reza: Awaited<ReturnType<typeof newcomerWith>>;
+  let district: Awaited<ReturnType<typeof createStaff>>;
+  let plan: string;
 
   beforeAll(async () => {
     cms = await startCms(await freshEnv());
     const amal = await newcomerWith(cms, 'Amal', 'Haddad', { language: 'ar', native: true, notes: 'درست الأدب في دمشق', textLanguage: 'ar' });
     reza = await newcomerWith(cms, 'Reza', 'Ahmadi', { language: 'fa', native: true, notes: 'زبان مادری' });
+    await uploadDocument(cms, amal.jwt, PDF, { kind: 'certificate', title: 'Bachelorzeugnis', fileName: 'zeugnis.pdf' });
+    plan = (await cms.strapi.db.query('api::integration-plan.integration-plan').create({
+      data: { owner: amal.id, title: 'Integrationsplan 2026', version: 1, planStatus: 'draft' },
+    })).documentId;
     const staff = await createStaff(cms, 'Sabine');
+    district = await createStaff(cms, 'Dora', 'district-administrator');
     await cms.strapi.db.query('plugin::sharing.grant').create({
       data: {
-        owner: amal.id, grantee: staff.id, sections: ['profile', 'languages'], access: 'read', purpose: 'Beratung',
+        owner: amal.id, grantee: staff.id, sections: ['profile', 'languages', 'documents', 'plans'], access: 'read', purpose: 'Beratung',
         expiresAt: new Date(Date.now() + 30 * 86_400_000),
       },
     });
     browser = await launchChromium(executablePath!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.getByLabel(/email/i).fill(staff.email);
-    await page.getByLabel(/password/i).fill('Staff1234!');
-    await page.getByRole('button', { name: /login/i }).click();
-    await page.waitForURL(/\/admin(\/)?$/, SLOW);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await logIn(page, cms, staff.email);
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,10 +68,18 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await page.getByRole('link', { name: 'Amal Haddad' }).waitFor(SLOW);
     expect(await page.locator('tbody tr').count()).toBe(1);
     const row = page.locator('tbody tr').first();
-    expect(await row.textContent()).toContain('Profil');
+    expect(await row.textContent()).toContain('Persönliche Daten, Sprachkenntnisse, Dokumente und Zeugnisse');
     expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(await page.getByText(/Reza|Ahmadi/).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}staff-workspace-list.png`, fullPage: true });
+
+    // Searching for someone who did not share finds nobody, not a hint of them.
+    await page.getByLabel('Suche nach Name').fill('Reza');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.getByText('Keine Treffer für „Reza“.').waitFor(SLOW);
+    await page.getByLabel('Suche nach Name').fill('haddad');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.getByRole('link', { name: 'Amal Haddad' }).waitFor(SLOW);
   });
 
   it('shows a shared record in German, free text in its own language and direction', async () => {
@@ -67,7 +88,22 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(await page.getByRole('heading', { name: 'Arabisch (Muttersprache)' }).count()).toBe(1);
     const notes = page.locator('dd[lang="ar"][dir="rtl"]', { hasText: 'درست الأدب في دمشق' });
     expect(await notes.count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}staff-workspace-record.png`, fullPage: true });
+    // The admin panel scrolls inside its own container: a tall window shows the whole record.
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.screenshot({ path: `${SHOTS}staff-workspace-record.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('downloads a shared document from the record through the checked admin route', async () => {
+    const button = page.getByRole('button', { name: 'Datei herunterladen: Bachelorzeugnis' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('zeugnis.pdf');
+    expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
+  });
+
+  it('links a shared plan to its edit page in the Content Manager', async () => {
+    await page.getByRole('link', { name: 'Bearbeiten: Integrationsplan 2026' }).click();
+    await page.waitForURL(`**/admin/content-manager/collection-types/api::integration-plan.integration-plan/${plan}`, SLOW);
   });
 
   it('says "not shared" for a newcomer who did not share, and shows nothing of theirs', async () => {
@@ -84,10 +120,26 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await qr.waitFor(SLOW);
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(await page.getByText(/Gültig bis \d{2}\.\d{2}\.\d{4}/).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}staff-workspace-invitation.png`, fullPage: true });
   });
 
   it('refuses the statistics to an integration manager', async () => {
     await page.goto(`${cms.url}/admin/plugins/sharing/statistics`);
     await page.getByText('Keine Berechtigung').waitFor(SLOW);
+  });
+
+  it('shows the District administrator the monthly counts, small ones suppressed, and a CSV', async () => {
+    const own = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await logIn(own, cms, district.email);
+    await own.goto(`${cms.url}/admin/plugins/sharing/statistics`);
+    await own.getByText('Neu Zugewanderte').waitFor(SLOW);
+    const month = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+    const row = own.locator('tbody tr', { hasText: month });
+    // Two newcomers this month: below the threshold, so shown as "< 5", never as 2.
+    expect(await row.first().textContent()).toContain('< 5');
+    await own.screenshot({ path: `${SHOTS}staff-workspace-statistics.png`, fullPage: true });
+    const [download] = await Promise.all([own.waitForEvent('download'), own.getByRole('button', { name: 'CSV herunterladen' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^mobio-statistik-\d{4}-\d{2}-bis-\d{4}-\d{2}\.csv$/);
+    await own.close();
   });
 });

@@ -1,6 +1,7 @@
 import { Button } from '@strapi/design-system';
 import { useFetchClient, useNotification, unstable_useContentManagerContext as useContentManagerContext } from '@strapi/strapi/admin';
 import { useState } from 'react';
+import { fileNameOf, saveBlob } from '../utils/download';
 
 /**
  * "Datei herunterladen" on a document record. The file comes through the checked admin route with
@@ -17,14 +18,8 @@ export function DownloadDocument() {
   async function download() {
     setBusy(true);
     try {
-      const response = await get(`/sharing/documents/${id}/file`, { responseType: 'blob' } as never);
-      const blob = response.data as unknown as Blob;
-      const disposition = (response as unknown as { headers?: Headers }).headers?.get?.('content-disposition') ?? '';
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'dokument');
-      const url = URL.createObjectURL(blob);
-      const link = Object.assign(document.createElement('a'), { href: url, download: name });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const response = await get(`/sharing/documents/${id}/file`, { responseType: 'blob' });
+      saveBlob(response.data, fileNameOf(response.headers, 'dokument'));
     } catch {
       toggleNotification({ type: 'danger', message: 'Die Datei ist nicht (mehr) freigegeben oder nicht vorhanden.' });
     } finally {

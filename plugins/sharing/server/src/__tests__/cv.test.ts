@@ -1,19 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 import { textDir } from '../services/cv';
 
-const RESULTS = join(__dirname, '../../../test-results');
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('textDir', () => {
   it('follows the first strong letter', () => {
@@ -78,12 +69,11 @@ describe('CV', () => {
       expect(response.status).toBe(200);
       const file = join(RESULTS, `cv-${locale}.pdf`);
       writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-      // Without the bidi marks pdftotext puts around right-to-left runs.
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+      const text = pdfText(file);
       expect(text).toContain('صيدلية الشفاء');
       expect(text).toContain('B1');
       if (locale === 'de') expect(text).toContain('Lebenslauf');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, `cv-${locale}`)]);
+      pdfPicture(file);
     }
   });
 });

@@ -1,19 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 const CM = '/content-manager/collection-types/api::integration-plan.integration-plan';
-const RESULTS = join(__dirname, '../../../test-results');
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const DAY = 86_400_000;
 
 describe('integration plan versions and the goal agreement', () => {
@@ -100,11 +91,9 @@ describe('integration plan versions and the goal agreement', () => {
     expect(asOwner.status).toBe(200);
     const file = join(RESULTS, 'plan-ar.pdf');
     writeFileSync(file, Buffer.from(await asOwner.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-      .replace(/\s+/g, ' ');
+    const text = pdfText(file).replace(/\s+/g, ' ');
     for (const expected of ['Integrationsplan und Zielvereinbarung', 'خطة', 'Sprache', 'اللغة', 'B2 bestehen', 'Kurs buchen', 'Offen']) expect(text).toContain(expected);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, 'plan-ar')]);
+    pdfPicture(file);
 
     const asStaff = await fetch(`${cms.url}/sharing/plans/${plan}/pdf?locale=fa`, { headers: { authorization: `Bearer ${staff.token}` } });
     expect(asStaff.status).toBe(200);

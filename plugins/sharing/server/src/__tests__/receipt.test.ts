@@ -2,18 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import { RECEIPT_LABELS, SECTIONS } from '@mobio/config';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
-const RESULTS = join(__dirname, '../../../test-results');
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('consent receipt', () => {
   let cms: TestCms;
@@ -68,7 +60,7 @@ describe('consent receipt', () => {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const file = join(RESULTS, `receipt-${locale}.pdf`);
       writeFileSync(file, pdf);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFKC');
+      const text = pdfText(file).normalize('NFKC');
       expect(text).toContain(RECEIPT_LABELS.title[locale].normalize('NFKC'));
       expect(text).toContain('Landkreis Beispiel');
       // (Words with the lam-alef ligature come out of pdftotext reordered, so the check avoids them.)
@@ -77,7 +69,7 @@ describe('consent receipt', () => {
       // The logo is in the PDF.
       expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThanOrEqual(3);
       // A PNG for people to look at (pdftoppm), kept in test-results/.
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(RESULTS, `receipt-${locale}`)]);
+      pdfPicture(file);
     }
   });
 });

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema, parseRequestData } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
+import { parseBody, parseQuery } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const USER = 'plugin::users-permissions.user';
@@ -23,15 +24,14 @@ const cvQuery = z
 const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The CV in one language, with the personal fields the newcomer chose, as data or PDF. */
   async cv(ctx: Ctx) {
-    const query = cvQuery.safeParse(ctx.query);
-    if (!query.success) throw new errors.ValidationError('Invalid query', { errors: query.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
-    const cv = await getService(strapi, 'cv').build(ctx.state.user.id, query.data.locale, query.data.include);
-    if (query.data.format === 'json') {
+    const query = parseQuery(cvQuery, ctx.query);
+    const cv = await getService(strapi, 'cv').build(ctx.state.user.id, query.locale, query.include);
+    if (query.format === 'json') {
       ctx.body = { data: cv };
       return;
     }
     ctx.set('Content-Type', 'application/pdf');
-    ctx.set('Content-Disposition', `attachment; filename="lebenslauf-${query.data.locale}.pdf"`);
+    ctx.set('Content-Disposition', `attachment; filename="lebenslauf-${query.locale}.pdf"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = getService(strapi, 'pdf').render('cv', cv);
   },
@@ -48,11 +48,10 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Deletes the account after the password is given again; everything of the person goes with it. */
   async remove(ctx: Ctx) {
-    const parsed = parseRequestData(accountDeletionSchema, ctx.request.body);
-    if ('errors' in parsed) throw new errors.ValidationError('Invalid input', { errors: parsed.errors });
+    const { password } = parseBody(accountDeletionSchema, ctx.request.body);
     const user = await strapi.db.query(USER).findOne({ where: { id: ctx.state.user.id }, select: ['id', 'password'] });
     const users = strapi.plugin('users-permissions').service('user');
-    if (!user?.password || !(await users.validatePassword(parsed.data.password, user.password))) {
+    if (!user?.password || !(await users.validatePassword(password, user.password))) {
       throw new errors.ValidationError('error.wrongPassword', { errors: [{ path: ['password'], message: 'error.wrongPassword' }] });
     }
     // The account's lifecycle hook erases records, files, grants and the access log first.

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentMetadataSchema, parseRequestData, type Config } from '@mobio/config';
+import { documentMetadataSchema, type Config } from '@mobio/config';
 import { actorFromState } from '../access';
 import { AUDITED_EVENTS } from '../services/audit';
 import { VaultError, type VaultProblem } from '../services/vault';
 import { safeFileName } from '../vault/safe-file-name';
 import { getService } from '../utils';
+import { parseBody } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const DOCUMENT = 'api::document.document';
@@ -36,11 +37,10 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async upload(ctx: Ctx) {
       const { fileName, ...query } = ctx.query as Record<string, string>;
-      const parsed = parseRequestData(documentMetadataSchema, { data: query });
-      if ('errors' in parsed) {
-        ctx.set('Connection', 'close');
-        throw new errors.ValidationError('Invalid input', { errors: parsed.errors });
-      }
+      // The body stays unread if the metadata is refused: close the connection with the answer.
+      ctx.set('Connection', 'close');
+      const metadata = parseBody(documentMetadataSchema, { data: query });
+      ctx.remove('Connection');
       const { maxBytes } = (strapi.config.get('mobio') as Config).uploads;
       if (Number(ctx.get('content-length') || 0) > maxBytes) return refuse(ctx, 'tooLarge');
 
@@ -54,7 +54,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const document = await strapi.documents(DOCUMENT).create({
           data: {
-            ...parsed.data,
+            ...metadata,
             owner: ctx.state.user.id,
             fileName: safeFileName(fileName, stored.extension),
             mimeType: stored.mime,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { getService } from '../utils';
+import { parseQuery } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -26,12 +26,6 @@ const statisticsQuery = z
     message: 'expected at most 36 months',
   });
 
-function parse<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
-  const result = schema.safeParse(query);
-  if (!result.success) throw new errors.ValidationError('Invalid query', { errors: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
-  return result.data;
-}
-
 /** Admin routes of the staff workspace. */
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'staff');
@@ -39,13 +33,13 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async sharedWithMe(ctx: Ctx) {
-      ctx.body = await service().sharedWithMe(me(ctx), parse(listQuery, ctx.query));
+      ctx.body = await service().sharedWithMe(me(ctx), parseQuery(listQuery, ctx.query));
     },
     async record(ctx: Ctx) {
       ctx.body = { data: await service().record(me(ctx), ctx.params.ownerId) };
     },
     async statistics(ctx: Ctx) {
-      const query = parse(statisticsQuery, ctx.query);
+      const query = parseQuery(statisticsQuery, ctx.query);
       const statistics = await service().statistics(query.from, query.to);
       if (query.format === 'json') {
         ctx.body = { data: statistics };

@@ -1,0 +1,59 @@
+import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
+
+/** Where the plugin's pages live in the admin panel (the router's basename adds /admin). */
+export const BASE = '/plugins/sharing';
+
+const PAGES = [
+  { to: `${BASE}/invitation`, label: 'Einladungscode erstellen' },
+  { to: `${BASE}/statistics`, label: 'Statistik' },
+];
+const LIST = { to: BASE, label: 'Für mich freigegeben' };
+
+/**
+ * The small sub-navigation between the plugin's pages. A newcomer's record belongs to the list,
+ * so the list stays marked there too (bold, and aria-current for screen readers).
+ */
+function SharingNav() {
+  const { pathname } = useLocation();
+  const current = PAGES.find((page) => pathname.endsWith(page.to)) ?? LIST;
+  return (
+    <Box tag="nav" aria-label="MoBio" paddingBottom={6}>
+      <Flex tag="ul" gap={6} wrap="wrap">
+        {[LIST, ...PAGES].map((page) => (
+          <li key={page.to}>
+            <Link tag={RouterLink} to={page.to} aria-current={page === current ? 'page' : undefined}>
+              <Typography textColor="inherit" fontWeight={page === current ? 'bold' : 'regular'}>
+                {page.label}
+              </Typography>
+            </Link>
+          </li>
+        ))}
+      </Flex>
+    </Box>
+  );
+}
+
+interface FrameProps {
+  title: string;
+  subtitle?: ReactNode;
+  navigationAction?: ReactNode;
+  primaryAction?: ReactNode;
+  children: ReactNode;
+}
+
+/** One page of the plugin: document title, header, sub-navigation, content. */
+export function Frame({ title, subtitle, navigationAction, primaryAction, children }: FrameProps) {
+  return (
+    <Page.Main>
+      <Page.Title>{`${title} | MoBio`}</Page.Title>
+      <Layouts.Header title={title} subtitle={subtitle} navigationAction={navigationAction} primaryAction={primaryAction} />
+      <Layouts.Content>
+        <SharingNav />
+        {children}
+      </Layouts.Content>
+    </Page.Main>
+  );
+}

@@ -1,0 +1,19 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { InvitationPage } from './InvitationPage';
+import { RecordPage } from './RecordPage';
+import { SharedWithMePage } from './SharedWithMePage';
+import { StatisticsPage } from './StatisticsPage';
+
+/** The staff workspace under /admin/plugins/sharing (registered with addMenuLink in ../index.ts). */
+export default function App() {
+  return (
+    <Routes>
+      <Route index element={<SharedWithMePage />} />
+      <Route path="records/:ownerId" element={<RecordPage />} />
+      <Route path="invitation" element={<InvitationPage />} />
+      <Route path="statistics" element={<StatisticsPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  );
+}
