@@ -1,7 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import mobio from './mobio';
 
 export default () => {
-  const { mail, secrets } = mobio();
+  const { mail, secrets, root, uploads } = mobio();
+  // The media library's folder (public images only: logos, info pages) must exist before Strapi starts.
+  mkdirSync(join(root, 'cms', 'public', 'uploads'), { recursive: true });
   return {
     'users-permissions': {
       config: {
@@ -29,6 +33,8 @@ export default () => {
         settings: { defaultFrom: mail.from, defaultReplyTo: mail.replyTo ?? mail.from },
       },
     },
+    // The media library is for public images; personal documents never go through it (see the sharing plugin).
+    upload: { config: { sizeLimit: uploads.maxBytes } },
     sharing: {
       enabled: true,
       resolve: '../plugins/sharing',
