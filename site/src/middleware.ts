@@ -5,9 +5,10 @@ import { t } from './i18n';
 import { me } from './lib/auth';
 import { clearSession, readSession } from './lib/session';
 
-// Pages that need a logged-in newcomer: /<locale>/dashboard and everything under /<locale>/account/.
-// Only these ask the CMS who the user is; the header shows "logged in" from the cookie alone.
-const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|account\/[^/]+)\/?$/;
+// Pages that need a logged-in newcomer: /<locale>/dashboard, /<locale>/account and /<locale>/sharing
+// with everything under them (downloads included). Only these ask the CMS who the user is; the
+// header shows "logged in" from the cookie alone.
+const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|account|sharing)(?:\/[^/]+)*\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
 // policy can forbid both; an injected <script> would not run.
@@ -36,7 +37,10 @@ const SECURITY_HEADERS: Record<string, string> = {
  * locals.userUnavailable when the CMS cannot be asked, so the page shows a notice instead of a 500.
  */
 async function checkSession(context: APIContext): Promise<Response | undefined> {
-  const back = `/${context.locals.locale}/login?next=${encodeURIComponent(context.url.pathname)}`;
+  // The invitation code of a scanned QR code survives the login (safeNext allows only that query).
+  const code = context.url.searchParams.get('code');
+  const target = context.url.pathname + (code ? `?${new URLSearchParams({ code })}` : '');
+  const back = `/${context.locals.locale}/login?next=${encodeURIComponent(target)}`;
   if (!context.locals.jwt) return context.redirect(back, 303);
   const user = await me(context.locals.jwt);
   if (user.ok) context.locals.user = user.data;

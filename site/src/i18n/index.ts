@@ -88,6 +88,11 @@ export function formatDateTime(locale: Locale, date: Date, options: Intl.DateTim
   return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).format(date);
 }
 
+/** A day for display in the locale, e.g. "3. März 2026" (the district's time zone, Gregorian calendar). */
+export function formatDate(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, dateStyle: 'long', timeStyle: undefined }).format(date);
+}
+
 /** A period for display in the locale; a shared date is written once ("Dienstag, 3. März 2026, 18:00–20:00 Uhr"). */
 export function formatDateTimeRange(locale: Locale, start: Date, end: Date, options: Intl.DateTimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).formatRange(start, end);

@@ -14,6 +14,11 @@ describe('safeNext', () => {
     },
   );
 
+  it('keeps the invitation code of a scanned QR code, and no other query', () => {
+    expect(safeNext('/de/sharing/invitation?code=ABCD-EFGH', 'de')).toBe('/de/sharing/invitation?code=ABCD-EFGH');
+    expect(safeNext('/de/sharing/invitation?code=ABCD&next=//evil.example', 'de')).toBe('/de/dashboard');
+  });
+
   it('sends a missing next to the dashboard of the locale', () => {
     expect(safeNext(null, 'fr')).toBe('/fr/dashboard');
   });

@@ -1,0 +1,38 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startSite, type RunningSite } from './helpers/site-server';
+
+describe('readiness', () => {
+  let cms: Server;
+  let up: RunningSite;
+  let down: RunningSite;
+
+  beforeAll(async () => {
+    // A stand-in for the CMS's liveness route only.
+    cms = createServer((req, res) => {
+      res.statusCode = req.url === '/_health' ? 204 : 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
+    up = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${(cms.address() as AddressInfo).port}` });
+    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+  });
+  afterAll(async () => {
+    await up?.stop();
+    await down?.stop();
+    cms?.close();
+  });
+
+  it('is ready when the CMS answers', async () => {
+    const response = await fetch(`${up.url}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('is not ready, and says only that, when the CMS is down', async () => {
+    const response = await fetch(`${down.url}/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'not ready', failed: ['cms'] });
+  });
+});
