@@ -27,8 +27,15 @@ export interface TestCms {
 
 const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
 
-async function withPostgresAdmin<T>(fn: (client: import('pg').Client) => Promise<T>): Promise<T> {
-  const { Client } = require('pg') as typeof import('pg');
+/** The few methods of pg's Client the harness uses (pg ships no types; @types/pg is not installed). */
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>): Promise<T> {
+  const { Client } = require('pg') as { Client: new (options: object) => PgClient };
   const client = new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
@@ -174,7 +181,7 @@ export async function uploadDocument(
   const response = await fetch(`${cms.url}/api/sharing/documents?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };

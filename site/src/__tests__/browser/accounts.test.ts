@@ -1,42 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { LOCALES } from '@mobio/config';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const RESULTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
-const PHONE = { width: 360, height: 740 };
 
 const executablePath = chromiumOrSkip();
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines
-    axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  )) as { violations: AxeViolation[]; passes: unknown[] };
-  expect(result.passes.length, 'axe ran no rule').toBeGreaterThan(0);
-  return result.violations;
-}
 
 // Skipped, not failed, without Chromium (chromiumOrSkip said so loudly); REQUIRE_BROWSER=1 fails instead.
 describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', () => {

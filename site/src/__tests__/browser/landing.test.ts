@@ -1,43 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { LOCALES } from '@mobio/config';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { type RunningSite, startSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const RESULTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
-const PHONE = { width: 360, height: 740 };
 
 const executablePath = chromiumOrSkip();
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** axe's findings as lines a person can act on. */
-const describeViolations = (violations: AxeViolation[]) =>
-  violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
-
-/** Injects axe-core and runs the WCAG 2.1 A/AA rules; fails if axe checked nothing at all. */
-async function runAxe(page: Page): Promise<{ violations: AxeViolation[] }> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines
-    axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  )) as { violations: AxeViolation[]; passes: unknown[] };
-  expect(result.passes.length, 'axe ran no rule').toBeGreaterThan(0);
-  return result;
-}
 
 // Skipped, not failed, on machines without Chromium (the line above says so loudly);
 // REQUIRE_BROWSER=1 turns that into a failure.
@@ -67,7 +38,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
     const page = await forAxe.newPage();
     try {
       await page.goto(`${site.url}/${locale}/`);
-      const { violations } = await runAxe(page);
+      const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     } finally {
       await page.close();
@@ -132,7 +103,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
       const response = await page.goto(`${site.url}/fa/nowhere`);
       expect(response?.status()).toBe(404);
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-      const { violations } = await runAxe(page);
+      const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     } finally {
       await page.close();
