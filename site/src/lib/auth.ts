@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
-import { siteConfig } from './config';
+import { requestCms } from './cms-request';
 
 /*
  * The CMS's users-permissions routes, as the site uses them. Nothing here throws and no CMS text
@@ -15,8 +15,6 @@ export interface AuthFailure {
   status: 400 | 401 | 429 | 503;
 }
 export type AuthResult<T> = { ok: true; data: T } | { ok: false; failure: AuthFailure };
-
-const TIMEOUT_MS = 5000;
 
 const userSchema = z.object({ id: z.number(), email: z.string() });
 export type SessionUser = z.infer<typeof userSchema>;
@@ -55,40 +53,7 @@ async function call<T>(
   path: string,
   options: { body?: unknown; jwt?: string; schema: z.ZodType<T> },
 ): Promise<AuthResult<T>> {
-  const url = new URL(path, siteConfig().cms.internalUrl);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        accept: 'application/json',
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.jwt ? { authorization: `Bearer ${options.jwt}` } : {}),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    console.warn(`[site] ${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) {
-    if (response.status >= 500) console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
-    return { ok: false, failure: failureOf(response.status, body) };
-  }
-  const parsed = options.schema.safeParse(body);
-  if (!parsed.success) {
-    console.warn(`[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  return { ok: true, data: parsed.data };
+  return requestCms(method, path, { ...options, failureOf, down: CMS_DOWN });
 }
 
 export type Session = z.infer<typeof sessionSchema>;

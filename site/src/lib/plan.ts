@@ -1,7 +1,7 @@
 import { FIELDS_OF_ACTION, GOAL_STATUSES, MEASURE_RESPONSIBLES, PLAN_STATUSES } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
-import { siteConfig } from './config';
+import { requestCms } from './cms-request';
 import { sharingFailureOf, type SharingFailure } from './sharing';
 
 /*
@@ -9,8 +9,6 @@ import { sharingFailureOf, type SharingFailure } from './sharing';
  * come back), accepted through the sharing plugin's route. Like lib/sharing.ts nothing here throws
  * and no CMS text reaches a page.
  */
-
-const TIMEOUT_MS = 5000;
 
 // A coded value this site does not know yet (a newer CMS) fails the parse and the page shows the
 // "cannot load" notice, rather than an untranslated code.
@@ -68,40 +66,7 @@ const CMS_DOWN: SharingFailure = { key: 'auth.cmsUnavailable', fields: {}, statu
 const PLANS_QUERY = 'populate[fieldsOfAction][populate]=*&populate[reviews]=*&sort=updatedAt:desc';
 
 async function call<T>(method: 'GET' | 'POST', path: string, jwt: string, schema: z.ZodType<T>, body?: unknown): Promise<PlanResult<T>> {
-  const url = new URL(path, siteConfig().cms.internalUrl);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${jwt}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    console.warn(`[site] ${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  let parsedBody: unknown;
-  try {
-    parsedBody = await response.json();
-  } catch {
-    parsedBody = undefined;
-  }
-  if (!response.ok) {
-    if (response.status >= 500 || response.status === 400) console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
-    return { ok: false, failure: planFailureOf(response.status, parsedBody) };
-  }
-  const parsed = schema.safeParse(parsedBody);
-  if (!parsed.success) {
-    console.warn(`[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  return { ok: true, data: parsed.data };
+  return requestCms(method, path, { jwt, schema, body, failureOf: planFailureOf, down: CMS_DOWN });
 }
 
 const versionErrorSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import de from '../i18n/de.json';
 import { siteConfig } from './config';
+import { requestCms } from './cms-request';
 import type { FieldErrors } from './forms';
 
 /*
@@ -11,7 +12,6 @@ import type { FieldErrors } from './forms';
  * already ('error.invitationCode'), and only keys the catalogues know are passed on.
  */
 
-const TIMEOUT_MS = 5000;
 // Downloads (export zip, PDFs) may take a while to start on a full account; the body then streams.
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
@@ -72,40 +72,7 @@ async function call<T>(
   schema: z.ZodType<T>,
   body?: unknown,
 ): Promise<SharingResult<T>> {
-  const url = new URL(path, siteConfig().cms.internalUrl);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${jwt}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    console.warn(`[site] ${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  let parsedBody: unknown;
-  try {
-    parsedBody = response.status === 204 ? undefined : await response.json();
-  } catch {
-    parsedBody = undefined;
-  }
-  if (!response.ok) {
-    if (response.status >= 500) console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
-    return { ok: false, failure: sharingFailureOf(response.status, parsedBody) };
-  }
-  const parsed = schema.safeParse(parsedBody);
-  if (!parsed.success) {
-    console.warn(`[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`);
-    return { ok: false, failure: CMS_DOWN };
-  }
-  return { ok: true, data: parsed.data };
+  return requestCms(method, path, { jwt, schema, body, failureOf: sharingFailureOf, down: CMS_DOWN });
 }
 
 const section = z.enum(SECTIONS.codes);
