@@ -34,6 +34,8 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Scripts as files too (Astro inlines small ones): the CSP says script-src 'self'.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // zod 4 carries comments Rollup cannot place; harmless, and the build log stays readable.
         onwarn(warning, warn) {

@@ -28,3 +28,28 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 /** A text in every locale; the compiler refuses a missing one. */
 export type Localized = Record<Locale, string>;
+
+/** The district's time zone: dates are shown in it, and "until 24 December" ends there at midnight. */
+export const DISTRICT_TIME_ZONE = 'Europe/Berlin';
+
+/** The last millisecond of a calendar day ('2026-12-24') in the district's time zone. */
+export function endOfDistrictDay(day: string): Date {
+  const utcEnd = new Date(`${day}T23:59:59.999Z`);
+  // The zone's offset at that moment (+1 h in winter, +2 h in summer for Berlin), read from ICU.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: DISTRICT_TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(utcEnd)
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), 999);
+  return new Date(utcEnd.getTime() - (local - utcEnd.getTime()));
+}

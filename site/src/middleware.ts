@@ -8,7 +8,7 @@ import { clearSession, readSession } from './lib/session';
 // Pages that need a logged-in newcomer: /<locale>/dashboard, /<locale>/account and /<locale>/sharing
 // with everything under them (downloads included). Only these ask the CMS who the user is; the
 // header shows "logged in" from the cookie alone.
-const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|account|sharing)(?:\/[^/]+)*\/?$/;
+const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|profile|records|documents|sharing|plan|account)(?:\/[^/]+)*\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
 // policy can forbid both; an injected <script> would not run.

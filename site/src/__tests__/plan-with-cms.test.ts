@@ -85,10 +85,11 @@ describe('integration plan page', () => {
     expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted/);
   });
 
-  it('is linked from the dashboard', async () => {
+  it('is not on the dashboard while it is the adviser’s draft', async () => {
     const response = await send(site, 'GET', '/fa/dashboard', { cookie });
     expect(response.status, site.output()).toBe(200);
-    expect(text(response.html)).toContain(`<a href="/fa/plan">${t('fa')('plan.title')}</a>`);
+    expect(text(response.html)).toContain(t('fa')('dashboard.noPlan'));
+    expect(response.html).not.toContain('href="/fa/plan"');
   });
 
   it.each(LOCALES)('does not show the adviser’s draft: "no plan yet" in %s', async (locale) => {
@@ -124,6 +125,10 @@ describe('integration plan page', () => {
       expect(html).toContain('name="confirm"');
       expect(html).toContain(`href="/${locale}/plan/${planId}/pdf"`);
     }
+    // The dashboard now leads to it, saying it waits for the newcomer's agreement.
+    const dashboard = text((await send(site, 'GET', '/fa/dashboard', { cookie })).html);
+    expect(dashboard).toContain('href="/fa/plan"');
+    expect(dashboard).toContain(t('fa')('dashboard.planWaiting'));
     // Spot checks of what a reader sees, in the two directions.
     const ar = text((await page('ar')).html);
     expect(ar).toContain('اللغة');

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, DISTRICT_TIME_ZONE, LOCALES, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import ar from './ar.json';
 import de from './de.json';
@@ -79,7 +79,7 @@ export function t(locale: Locale): Translate {
 const DATE_TIME: Intl.DateTimeFormatOptions = {
   dateStyle: 'full',
   timeStyle: 'short',
-  timeZone: 'Europe/Berlin',
+  timeZone: DISTRICT_TIME_ZONE,
   calendar: 'gregory',
 };
 

@@ -9,7 +9,7 @@ const TIMEOUT_MS = 5000;
  * `failureOf`. The JWT, when there is one, goes as a Bearer token.
  */
 export async function requestCms<T, F>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { jwt?: string; body?: unknown; schema: z.ZodType<T>; failureOf: (status: number, body: unknown) => F; down: F },
 ): Promise<{ ok: true; data: T } | { ok: false; failure: F }> {

@@ -73,7 +73,7 @@ export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErr
  * Parses form values; on failure the first message of each field, keyed by field name, in the
  * order of the values (the order of the form).
  */
-export function validate<T>(schema: z.ZodType<T>, values: Record<string, string>): Validated<T> {
+export function validate<T>(schema: z.ZodType<T>, values: Record<string, unknown>): Validated<T> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const found = new Map<string, MessageKey>();

@@ -65,8 +65,9 @@ export function sharingFailureOf(status: number, body: unknown): SharingFailure 
 
 const CMS_DOWN: SharingFailure = { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
 
-async function call<T>(
-  method: 'GET' | 'POST',
+/** One call of a newcomer to the CMS, its failure turned into localized messages. */
+export async function callCms<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   jwt: string,
   schema: z.ZodType<T>,
@@ -159,23 +160,23 @@ const data = <T extends z.ZodType>(schema: T) =>
   z.object({ data: schema }).transform((body) => (body as { data: z.output<T> }).data);
 
 /** My grants, newest first. */
-export const listGrants = (jwt: string) => call('GET', '/api/sharing/grants', jwt, data(z.array(grantSchema)));
+export const listGrants = (jwt: string) => callCms('GET', '/api/sharing/grants', jwt, data(z.array(grantSchema)));
 
 /** Ends one grant at once (204). */
 export const revokeGrant = (jwt: string, documentId: string) =>
-  call('POST', `/api/sharing/grants/${encodeURIComponent(documentId)}/revoke`, jwt, z.unknown());
+  callCms('POST', `/api/sharing/grants/${encodeURIComponent(documentId)}/revoke`, jwt, z.unknown());
 
 /** Ends every grant still in force; says how many. */
 export const revokeAllGrants = (jwt: string) =>
-  call('POST', '/api/sharing/grants/revoke-all', jwt, data(z.object({ revoked: z.number() })));
+  callCms('POST', '/api/sharing/grants/revoke-all', jwt, data(z.object({ revoked: z.number() })));
 
 /** The consent receipt of one of my grants, its labels in the locale. */
 export const fetchReceipt = (jwt: string, documentId: string, locale: Locale) =>
-  call('GET', `/api/sharing/grants/${encodeURIComponent(documentId)}/receipt?locale=${locale}`, jwt, data(receiptSchema));
+  callCms('GET', `/api/sharing/grants/${encodeURIComponent(documentId)}/receipt?locale=${locale}`, jwt, data(receiptSchema));
 
 /** One page of my access log, newest first. */
 export const fetchAccessLog = (jwt: string, page: number, pageSize: number) =>
-  call(
+  callCms(
     'GET',
     `/api/sharing/access-log?page=${page}&pageSize=${pageSize}`,
     jwt,
@@ -184,18 +185,18 @@ export const fetchAccessLog = (jwt: string, page: number, pageSize: number) =>
 
 /** Who an invitation code belongs to; does not use the code up. */
 export const previewInvitation = (jwt: string, code: string) =>
-  call('GET', `/api/sharing/invitations/${encodeURIComponent(code)}`, jwt, data(staffSchema));
+  callCms('GET', `/api/sharing/invitations/${encodeURIComponent(code)}`, jwt, data(staffSchema));
 
 /** Staff who chose to be listed. */
-export const fetchDirectory = (jwt: string) => call('GET', '/api/sharing/directory', jwt, data(z.array(directoryEntrySchema)));
+export const fetchDirectory = (jwt: string) => callCms('GET', '/api/sharing/directory', jwt, data(z.array(directoryEntrySchema)));
 
 /** Gives a grant (the body as grantRequestSchema checked it). */
 export const createGrant = (jwt: string, grant: Record<string, unknown>) =>
-  call('POST', '/api/sharing/grants', jwt, data(grantSchema), { data: grant });
+  callCms('POST', '/api/sharing/grants', jwt, data(grantSchema), { data: grant });
 
 /** Deletes my account and everything in it, after the password is given again (204). */
 export const deleteAccount = (jwt: string, password: string) =>
-  call('POST', '/api/sharing/account/delete', jwt, z.unknown(), { data: { password } });
+  callCms('POST', '/api/sharing/account/delete', jwt, z.unknown(), { data: { password } });
 
 /**
  * A file from the CMS (export zip, CV or receipt PDF) passed through to the browser as it arrives,

@@ -23,7 +23,7 @@ export function send(
   site: RunningSite,
   method: 'GET' | 'POST',
   path: string,
-  options: { form?: Record<string, string>; cookie?: string; origin?: string; body?: string; contentType?: string } = {},
+  options: { form?: Record<string, string>; cookie?: string; origin?: string; body?: string | Buffer; contentType?: string } = {},
 ): Promise<SiteResponse> {
   const body = options.body ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
   return new Promise((resolve, reject) => {
@@ -74,4 +74,15 @@ export function text(html: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+/** A multipart form as a browser sends it: the body and its content type (with the boundary). */
+export async function multipart(fields: Record<string, string | Blob>, fileName = 'file.bin'): Promise<{ body: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, fileName);
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
 }

@@ -1,0 +1,84 @@
+import { documentMetadataSchema } from '@mobio/config';
+import type { MessageKey } from '../i18n';
+import { siteConfig } from './config';
+import { type FieldErrors, validate } from './forms';
+import { formFieldsOf, fromFormData, type FormValues, type StoredRecord } from './records';
+import { sharingFailureOf, type SharingResult } from './sharing';
+import type { Locale } from '@mobio/config';
+
+/*
+ * Uploading a document: the browser posts a normal multipart form to the site (with JavaScript,
+ * the same form through XMLHttpRequest for the progress bar); the site checks the metadata with
+ * the shared schema and passes the file on to the CMS's private vault as the raw body.
+ */
+
+/** Room for the form's text fields and multipart boundaries beside the file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+// Storing (encrypting, checking) a large file takes a while after the last byte has arrived.
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+/** The file types the vault accepts (it checks the content, not this list). */
+export const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/webp,image/heic,.pdf,.jpg,.jpeg,.png,.webp,.heic';
+
+export interface UploadOutcome {
+  values: FormValues;
+  errors: FieldErrors;
+  formError?: MessageKey;
+  status: number;
+  saved?: boolean;
+}
+
+async function sendToVault(jwt: string, metadata: Record<string, unknown>, file: File): Promise<SharingResult<StoredRecord>> {
+  const query = new URLSearchParams({ fileName: file.name });
+  for (const [name, value] of Object.entries(metadata)) if (value !== null && value !== undefined) query.set(name, String(value));
+  const url = new URL(`/api/sharing/documents?${query}`, siteConfig().cms.internalUrl);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/octet-stream', accept: 'application/json' },
+      body: file,
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { ok: true, data: (body as { data: StoredRecord }).data };
+    if (response.status >= 500) console.warn(`[site] POST ${url.pathname} answered ${response.status}`);
+    return { ok: false, failure: sharingFailureOf(response.status, body) };
+  } catch (error) {
+    console.warn(`[site] POST ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, failure: { key: 'auth.cmsUnavailable', fields: {}, status: 503 } };
+  }
+}
+
+/**
+ * A posted upload form. A body larger than the configured limit is refused before it is read;
+ * otherwise the metadata is checked (errors beside the fields, everything typed kept) and the file
+ * goes to the CMS, whose refusals (too large, not a PDF or image, disguised) show beside the file field.
+ */
+export async function submitUpload(request: Request, jwt: string, locale: Locale): Promise<UploadOutcome> {
+  const fields = await formFieldsOf(jwt, 'documents', locale);
+  const { maxBytes } = siteConfig().uploads;
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes + FORM_OVERHEAD_BYTES) {
+    return { values: fromFormData(undefined, fields), errors: { file: 'error.fileTooLarge' }, status: 413 };
+  }
+  let form: FormData | undefined;
+  try {
+    form = await request.formData();
+  } catch {
+    form = undefined;
+  }
+  const values = fromFormData(form, fields);
+  const file = form?.get('file');
+  const hasFile = file instanceof File && file.size > 0;
+  const valid = validate(documentMetadataSchema, values);
+  const errors: FieldErrors = valid.ok ? {} : valid.errors;
+  if (!hasFile) errors.file = 'error.fileMissing';
+  else if (file.size > maxBytes) errors.file = 'error.fileTooLarge';
+  if (!valid.ok || errors.file) {
+    // The file field comes first on the page, so its message leads the summary.
+    return { values, errors: { ...(errors.file ? { file: errors.file } : {}), ...errors }, status: errors.file === 'error.fileTooLarge' ? 413 : 400 };
+  }
+  const result = await sendToVault(jwt, valid.data as Record<string, unknown>, file as File);
+  if (result.ok) return { values, errors: {}, status: 201, saved: true };
+  const { fields: cmsErrors, key, status } = result.failure;
+  return { values, errors: cmsErrors, formError: Object.keys(cmsErrors).length > 0 ? undefined : key, status };
+}
