@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
+import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, endOfDistrictDay, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
@@ -33,7 +33,8 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     const { defaultGrantDays, maxGrantDays } = config().sharing;
     const now = Date.now();
     if (!day) return new Date(now + defaultGrantDays * DAY);
-    const end = new Date(`${day}T23:59:59.999Z`);
+    // The whole chosen day counts, in the district's time zone, as the dates are shown there.
+    const end = endOfDistrictDay(day);
     if (end.getTime() > now + maxGrantDays * DAY) {
       throw new errors.ValidationError('error.expiryTooLate', { errors: [{ path: ['expiresAt'], message: 'error.expiryTooLate' }] });
     }
