@@ -2,11 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mobio from './mobio';
 
+// Migrations are TypeScript in database/migrations, compiled with the CMS: Strapi then reads them
+// from dist/database/migrations (see the migration files for how they run).
+const settings = { useTypescriptMigrations: true };
+
 export default () => {
   const { database } = mobio();
   if (database.client === 'sqlite') {
     mkdirSync(dirname(database.filename), { recursive: true });
     return {
+      settings,
       connection: {
         client: 'sqlite',
         connection: { filename: database.filename },
@@ -15,6 +20,7 @@ export default () => {
     };
   }
   return {
+    settings,
     connection: {
       client: 'postgres',
       connection: {

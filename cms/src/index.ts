@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
+import { reapplyMigrationsAfterSync } from './database/reapply-migrations';
 import { ensureContentApiRoles, ensureFirstAdmin } from './bootstrap/roles';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    reapplyMigrationsAfterSync(strapi);
+  },
 
   /**
    * Idempotent: every start brings locales, content-API roles and the first admin to the state MoBio

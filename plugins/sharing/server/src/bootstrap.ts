@@ -46,21 +46,6 @@ const ADMINISTRATION = [
   'plugin::sharing.statistics.read',
 ];
 
-/**
- * Index of the grant lookup, which runs once per staff request. Strapi keeps relations in link
- * tables that it indexes itself; the grant table is filtered by revocation and expiry.
- */
-async function ensureIndexes(strapi: Core.Strapi) {
-  const { tableName, attributes } = strapi.db.metadata.get('plugin::sharing.grant');
-  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
-  await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [
-    `${tableName}_active_idx`,
-    tableName,
-    column('revokedAt'),
-    column('expiresAt'),
-  ]);
-}
-
 /** The staff roles, and the Integration manager's permissions: read what was shared, write plans. */
 async function ensureStaffRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
@@ -135,7 +120,6 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', displayName: 'Statistik lesen (ohne personenbezogene Daten)', uid: 'statistics.read', pluginName: 'sharing' },
   ]);
-  await ensureIndexes(strapi);
   eraseWithAccount(strapi);
   scheduleRetention(strapi);
   await ensureStaffRoles(strapi);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SECTIONS, type Section } from '@mobio/config';
 import { actorFromState, canWrite, readScope, type Actor, type GrantFacts, type ReadScope } from '../access';
+import { linkedTo } from '../utils';
 
 const GRANT = 'plugin::sharing.grant';
 const sectionCodes = new Set<string>(SECTIONS.codes);
@@ -18,7 +19,7 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function loadGrants(staffId: number): Promise<GrantFacts[]> {
     const rows = await strapi.db.query(GRANT).findMany({
-      where: { grantee: { id: staffId }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+      where: { id: { $in: linkedTo(strapi, GRANT, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
       select: ['sections', 'access', 'expiresAt', 'revokedAt'],
       populate: { owner: { select: ['id'] } },
     });

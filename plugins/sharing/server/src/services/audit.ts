@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Section } from '@mobio/config';
 import type { Actor } from '../access';
+import { linkedTo } from '../utils';
 
 const AUDIT = 'plugin::sharing.audit-event';
 
@@ -43,16 +44,16 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The owner's access log, newest first: who did what to which section, when. */
     async listForOwner(ownerId: number, page: number, pageSize: number) {
-      const where = { owner: { id: ownerId } };
+      const where = () => ({ id: { $in: linkedTo(strapi, AUDIT, 'owner', ownerId) } });
       const [rows, total] = await Promise.all([
         strapi.db.query(AUDIT).findMany({
-          where,
+          where: where(),
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
           select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
         }),
-        strapi.db.query(AUDIT).count({ where }),
+        strapi.db.query(AUDIT).count({ where: where() }),
       ]);
       return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
     },

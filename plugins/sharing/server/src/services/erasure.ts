@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../utils';
+import { getService, linkedTo } from '../utils';
 
 const DOCUMENT = 'api::document.document';
 
@@ -18,7 +18,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     });
     for (const uid of ['plugin::sharing.grant', 'plugin::sharing.audit-event', 'plugin::sharing.account-activity']) {
-      await strapi.db.query(uid).deleteMany({ where: { owner: { id: userId } } });
+      await strapi.db.query(uid).deleteMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', userId) } } });
     }
   },
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { ZipFile } from 'yazl';
-import { getService } from '../utils';
+import { getService, linkedTo } from '../utils';
 
 /** Version of the archive's JSON shape; documented in the README. Raise it on any change of shape. */
 export const EXPORT_FORMAT = { name: 'mobio-export', version: 1 } as const;
@@ -76,7 +76,7 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const grants = await getService(strapi, 'grant').list({ kind: 'newcomer', id: ownerId });
       const accessLog = await strapi.db.query('plugin::sharing.audit-event').findMany({
-        where: { owner: { id: ownerId } },
+        where: { id: { $in: linkedTo(strapi, 'plugin::sharing.audit-event', 'owner', ownerId) } },
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
         select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
       });

@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
 import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, endOfDistrictDay, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
-import { getService } from '../utils';
+import { getService, linkedTo } from '../utils';
 
 const GRANT = 'plugin::sharing.grant';
 const INVITATION = 'plugin::sharing.invitation';
@@ -70,7 +70,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The owner's grants, newest first, with each grantee's name and organisation. */
     async list(owner: Newcomer) {
       const rows = await strapi.db.query(GRANT).findMany({
-        where: { owner: { id: owner.id } },
+        where: { id: { $in: linkedTo(strapi, GRANT, 'owner', owner.id) } },
         orderBy: { createdAt: 'desc' },
         populate: { grantee: { select: ['id'] } },
       });
@@ -165,7 +165,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Revokes every grant of the owner that is still in force. */
     async revokeAll(owner: Newcomer): Promise<number> {
       const open = await strapi.db.query(GRANT).findMany({
-        where: { owner: { id: owner.id }, revokedAt: { $null: true } },
+        where: { id: { $in: linkedTo(strapi, GRANT, 'owner', owner.id) }, revokedAt: { $null: true } },
         select: ['id', 'documentId'],
       });
       if (open.length === 0) return 0;

@@ -17,6 +17,7 @@ import {
 } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import { textDir } from './cv';
+import { linkedTo } from '../utils';
 
 type Row = Record<string, any>;
 type Staff = Extract<Actor, { kind: 'staff' }>;
@@ -123,7 +124,7 @@ function titleOf(uid: string, row: Row): string {
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
   async function activeGrants(staffId: number): Promise<Row[]> {
     const rows: Row[] = await strapi.db.query(GRANT).findMany({
-      where: { grantee: { id: staffId }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+      where: { id: { $in: linkedTo(strapi, GRANT, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
       populate: { owner: { select: ['id', 'documentId'] } },
       orderBy: { updatedAt: 'desc' },
     });
@@ -132,7 +133,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function namesOf(ownerIds: number[]): Promise<Map<number, string>> {
     const profiles: Row[] = await strapi.db.query('api::profile.profile').findMany({
-      where: { owner: { id: { $in: ownerIds } } },
+      where: { id: { $in: linkedTo(strapi, 'api::profile.profile', 'owner', ownerIds) } },
       select: ['givenNames', 'familyName'],
       populate: { owner: { select: ['id'] } },
     });
