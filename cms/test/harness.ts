@@ -30,7 +30,7 @@ const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
 /** The few methods of pg's Client the harness uses (pg ships no types; @types/pg is not installed). */
 interface PgClient {
   connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
+  query(sql: string): Promise<{ rows: any[] }>;
   end(): Promise<void>;
 }
 
@@ -71,6 +71,44 @@ export async function freshEnv(extra: Record<string, string> = {}): Promise<Reco
     env.DATABASE_FILENAME = join(dir, 'test.db');
   }
   return env;
+}
+
+/**
+ * Runs SQL on a test environment's database directly, without Strapi (fixtures, checks before a
+ * start): a whole script with `script`, else one statement whose rows are returned (on
+ * PostgreSQL with every value as text).
+ */
+export async function rawSql(env: Record<string, string>, sql: string, { script = false } = {}): Promise<any[]> {
+  if (!postgres()) {
+    const Database = require('better-sqlite3');
+    const db = new Database(env.DATABASE_FILENAME);
+    try {
+      if (script) {
+        db.exec(sql);
+        return [];
+      }
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const { Client } = require('pg') as { Client: new (options: object) => PgClient };
+  const client = new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME,
+    password: process.env.DATABASE_PASSWORD,
+    database: env.DATABASE_NAME,
+    // Every value as PostgreSQL's text: Strapi changes pg's global parsers (JSON, dates) when it loads.
+    types: { getTypeParser: () => (value: string) => value },
+  });
+  await client.connect();
+  try {
+    const result = await client.query(sql);
+    return script ? [] : result.rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Boots Strapi on the given (or a fresh) environment. */
