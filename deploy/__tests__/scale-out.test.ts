@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@mobio/config';
-import { api, freshEnv, uploadDocument } from '../../cms/test/harness';
+import { api, freshEnv, rawSql, uploadDocument } from '../../cms/test/harness';
 import { freePort } from '../../site/src/__tests__/helpers/site-server';
 
 /**
@@ -36,9 +36,11 @@ async function startInstance(env: Record<string, string>): Promise<{ url: string
 // Skipped with the line above on SQLite; the CI run on PostgreSQL runs it.
 describe.skipIf(!onPostgres)('two CMS instances on one database and one document store', () => {
   const instances: Array<{ url: string; process: ChildProcess }> = [];
+  let env: Record<string, string>;
 
   beforeAll(async () => {
-    const env = await freshEnv({ ADMIN_EMAIL: 'scale@admin.example', ADMIN_PASSWORD: 'Scale1234!' });
+    // The retention job every second on both instances, so that their runs meet.
+    env = await freshEnv({ ADMIN_EMAIL: 'scale@admin.example', ADMIN_PASSWORD: 'Scale1234!', RETENTION_SCHEDULE: '* * * * * *' });
     // One after the other: the first start creates the schema, roles and the first admin.
     instances.push(await startInstance(env));
     instances.push(await startInstance(env));
@@ -82,5 +84,29 @@ describe.skipIf(!onPostgres)('two CMS instances on one database and one document
     expect(await shared()).toBe(1);
     await api(a, 'POST', `/api/sharing/grants/${grant.body.data.documentId}/revoke`, { token: newcomer });
     expect(await shared()).toBe(0);
+  });
+
+  it('runs the retention job on one instance at a time: an expired grant is marked once', async () => {
+    const [a, b] = instances;
+    const admin = (await api(a, 'POST', '/admin/login', { body: { email: 'scale@admin.example', password: 'Scale1234!' } })).body.data.token;
+    const roles = (await api(a, 'GET', '/admin/roles', { token: admin })).body.data;
+    const manager = roles.find((role: { code: string }) => role.code === 'integration-manager');
+    const invited = await api(a, 'POST', '/admin/users', { token: admin, body: { firstname: 'Jonas', lastname: 'Weber', email: 'jonas@scale.example', roles: [manager.id] } });
+    const registration = await api(b, 'POST', '/admin/register', {
+      body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Jonas', lastname: 'Weber', password: 'Staff1234!' } },
+    });
+    const code = (await api(b, 'POST', '/sharing/invitations', { token: registration.body.data.token })).body.data.code;
+    const newcomer = (await api(a, 'POST', '/api/auth/local/register', { body: { username: 'expiring', email: 'expiring@newcomer.example', password: 'Geheim123!' } })).body.jwt;
+    const grant = await api(a, 'POST', '/api/sharing/grants', { token: newcomer, body: { data: { invitationCode: code, sections: ['profile'], purpose: 'Kurs' } } });
+    expect(grant.status).toBe(200);
+
+    // The grant runs out now; both instances' jobs come round every second.
+    await rawSql(env, `UPDATE sharing_grants SET expires_at = now() - interval '1 minute' WHERE document_id = '${grant.body.data.documentId}'`);
+    const expired = async () =>
+      (await api(a, 'GET', '/api/sharing/access-log', { token: newcomer })).body.data.filter((event: { action: string }) => event.action === 'grant.expire');
+    for (let i = 0; i < 50 && (await expired()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    // A few more turns of both jobs: still one event.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await expired()).toHaveLength(1);
   });
 });

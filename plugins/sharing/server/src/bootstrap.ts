@@ -106,9 +106,11 @@ function scheduleRetention(strapi: Core.Strapi) {
   });
   strapi.cron.add({
     [RETENTION_JOB]: {
+      // Every instance schedules the job; runOnce lets one of them run it.
       task: async () => {
-        const result = await getService(strapi, 'retention').run(new Date());
-        strapi.log.info(`[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`);
+        const result = await getService(strapi, 'retention').runOnce(new Date());
+        if (!result) strapi.log.info('[retention] running elsewhere, skipped here');
+        else strapi.log.info(`[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`);
       },
       options: { rule: (strapi.config.get('mobio') as Config).retention.schedule },
     },

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import { LOCK_NAMESPACE, jobLockKey } from '../job-lock';
+import { RETENTION_JOB } from '../services/retention';
 
 const DAY = 86_400_000;
 
@@ -104,5 +107,52 @@ describe('retention', () => {
     expect((await run(new Date(Date.now() + 12 * DAY))).expiredGrants).toBe(0);
     const log = await api(cms, 'GET', '/api/sharing/access-log', { token: aminata.jwt });
     expect(log.body.data.filter((e: { action: string }) => e.action === 'grant.expire')).toHaveLength(1);
+  });
+
+  describe('with more than one run at a time', () => {
+    const runOnce = (now: Date) => cms.strapi.plugin('sharing').service('retention').runOnce(now);
+
+    async function expiredGrant() {
+      const owner = await registerNewcomer(cms);
+      const staff = await createStaff(cms, `Lock${Date.now()}`);
+      await cms.strapi.db.query('plugin::sharing.grant').create({
+        data: { owner: owner.id, grantee: staff.id, sections: ['profile'], access: 'read', purpose: 'Beratung', expiresAt: new Date(Date.now() + DAY) },
+      });
+      return owner;
+    }
+    const expireEvents = async (owner: { jwt: string }) =>
+      (await api(cms, 'GET', '/api/sharing/access-log', { token: owner.jwt })).body.data.filter((e: { action: string }) => e.action === 'grant.expire');
+
+    it('skips a run while the previous one in this process is still going', async () => {
+      const owner = await expiredGrant();
+      const later = new Date(Date.now() + 2 * DAY);
+      const [first, second] = await Promise.all([runOnce(later), runOnce(later)]);
+      expect(first?.expiredGrants).toBe(1);
+      expect(second).toBeNull();
+      expect(await expireEvents(owner)).toHaveLength(1);
+    });
+
+    // Another CMS instance on the same PostgreSQL database holds the job's lock while it runs.
+    it.skipIf(process.env.DATABASE_CLIENT !== 'postgres')('skips the run while another instance holds the job, and runs once it is done', async () => {
+      const owner = await expiredGrant();
+      const { Client } = createRequire(import.meta.url)('pg');
+      const other = new Client({
+        host: process.env.DATABASE_HOST ?? '127.0.0.1',
+        port: Number(process.env.DATABASE_PORT ?? 5432),
+        user: process.env.DATABASE_USERNAME,
+        password: process.env.DATABASE_PASSWORD,
+        database: cms.env.DATABASE_NAME,
+      });
+      await other.connect();
+      try {
+        await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, jobLockKey(RETENTION_JOB)]);
+        expect(await runOnce(new Date(Date.now() + 2 * DAY))).toBeNull();
+        expect(await expireEvents(owner)).toHaveLength(0);
+      } finally {
+        await other.end();
+      }
+      expect((await runOnce(new Date(Date.now() + 2 * DAY)))?.expiredGrants).toBe(1);
+      expect(await expireEvents(owner)).toHaveLength(1);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, RETENTION_NOTICE, fill, isLocale, type Config, type Locale } from '@mobio/config';
 import { AUDITED_EVENTS } from './audit';
+import { withJobLock } from '../job-lock';
 import { getService } from '../utils';
 
 const ACTIVITY = 'plugin::sharing.account-activity';
@@ -19,6 +20,8 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('mobio') as Config;
   // Last day each account was seen, so that activity is written once a day, not on every request.
   const seen = new Map<number, string>();
+  // A run still going in this process when the schedule comes round again.
+  let running = false;
 
   return {
     /** Notes that a newcomer used MoBio today; a later notice no longer counts once they are back. */
@@ -29,6 +32,21 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.query(ACTIVITY).findOne({ where: { owner: { id: userId } }, select: ['id'] });
       if (row) await strapi.db.query(ACTIVITY).update({ where: { id: row.id }, data: { lastActiveAt: now, noticeSentAt: null } });
       else await strapi.db.query(ACTIVITY).create({ data: { owner: userId, lastActiveAt: now } });
+    },
+
+    /**
+     * What the cron job calls: `run`, unless it is already running in this process or, with
+     * several CMS instances on one PostgreSQL database, on another instance (then null). A run
+     * after another has finished finds nothing left to do.
+     */
+    async runOnce(now = new Date()) {
+      if (running) return null;
+      running = true;
+      try {
+        return await withJobLock(strapi, RETENTION_JOB, () => this.run(now));
+      } finally {
+        running = false;
+      }
     },
 
     async run(now = new Date()) {
