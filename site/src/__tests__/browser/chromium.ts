@@ -24,10 +24,14 @@ export function chromiumOrSkip(): string | undefined {
   return undefined;
 }
 
-/** Launches headless Chromium; Playwright gives it a fresh temporary profile each time. */
-export function launchChromium(executablePath: string): Promise<Browser> {
+/**
+ * Launches headless Chromium; Playwright gives it a fresh temporary profile each time. With a
+ * proxy, every request goes through it, loopback addresses included.
+ */
+export function launchChromium(executablePath: string, options: { proxy?: string } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath,
+    proxy: options.proxy ? { server: options.proxy, bypass: '<-loopback>' } : undefined,
     args: [
       '--headless',
       '--no-sandbox',
