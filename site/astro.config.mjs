@@ -14,7 +14,8 @@ export default defineConfig({
   i18n: {
     locales: [...LOCALES],
     defaultLocale: DEFAULT_LOCALE,
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: true },
+    // "/" is src/pages/index.astro, which leads to the remembered language rather than always German.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   security: {
     checkOrigin: true,

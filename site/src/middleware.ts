@@ -3,11 +3,12 @@ import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
+import { rememberLocale } from './lib/locale-choice';
 import { clearSession, readSession } from './lib/session';
 
-// Pages that need a logged-in newcomer: /<locale>/dashboard, /<locale>/account and /<locale>/sharing
-// with everything under them (downloads included). Only these ask the CMS who the user is; the
-// header shows "logged in" from the cookie alone.
+// Pages that need a logged-in newcomer: the dashboard, the profile, records, documents, sharing, the
+// plan and the account, with everything under them (downloads included). Only these ask the CMS who
+// the user is; the header shows "logged in" from the cookie alone.
 const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|profile|records|documents|sharing|plan|account)(?:\/[^/]+)*\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
@@ -61,6 +62,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.jwt = readSession(context.cookies);
 
   const path = context.url.pathname;
+  if (isLocale(first)) rememberLocale(context.cookies, first);
   const isProtected = isLocale(first) && PROTECTED.test(path);
   const response = (isProtected && (await checkSession(context))) || (await next());
   // Pages for one person are never stored by a browser or proxy cache.

@@ -93,8 +93,9 @@ export async function ensureContentApiRoles(strapi: Core.Strapi): Promise<void> 
       default_role: 'newcomer',
       allow_register: true,
       unique_email: true,
-      // The reset link in the mail leads to the site, which sends the code on to the CMS.
-      email_reset_password: `${site.publicUrl}/de/reset-password`,
+      // The reset link in the mail leads to the site (in the language the person uses there),
+      // which sends the code on to the CMS.
+      email_reset_password: `${site.publicUrl}/reset-password`,
     },
   });
 }

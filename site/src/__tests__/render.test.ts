@@ -52,6 +52,23 @@ describe('site server with the CMS down', () => {
     expect(response.headers.get('location')).toBe('/de/');
   });
 
+  it('remembers the UI language: / and the reset link of the e-mail lead to it, else to the browser’s', async () => {
+    const visited = await fetch(`${site.url}/fa/`, { redirect: 'manual' });
+    const cookie = visited.headers.getSetCookie().find((line) => line.startsWith('mobio_locale='));
+    expect(cookie).toMatch(/^mobio_locale=fa; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const home = (headers: Record<string, string>, path = '/') =>
+      fetch(site.url + path, { headers, redirect: 'manual' }).then((response) => response.headers.get('location'));
+    expect(await home({ cookie: 'mobio_locale=fa' })).toBe('/fa/');
+    expect(await home({ cookie: 'mobio_locale=fa', 'accept-language': 'fr' })).toBe('/fa/');
+    expect(await home({ 'accept-language': 'tr-TR, ar;q=0.8, en;q=0.9' })).toBe('/en/');
+    expect(await home({ 'accept-language': 'tr, ku' })).toBe('/de/');
+    expect(await home({ cookie: 'mobio_locale=xx', 'accept-language': 'fr-CH' })).toBe('/fr/');
+    expect(await home({ cookie: 'mobio_locale=ar' }, '/reset-password?code=abc123')).toBe('/ar/reset-password?code=abc123');
+    // Pages in the remembered language do not set the cookie again.
+    const again = await fetch(`${site.url}/fa/`, { headers: { cookie: 'mobio_locale=fa' }, redirect: 'manual' });
+    expect(again.headers.getSetCookie()).toEqual([]);
+  });
+
   it.each(LOCALES)('renders /%s/ with status 200, lang and dir, the language switcher and the CMS notice', async (locale) => {
     const { response, html } = await get(site, `/${locale}/`);
     expect(response.status, site.output()).toBe(200);
