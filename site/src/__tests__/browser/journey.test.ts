@@ -58,9 +58,21 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
     await cms?.stop();
   });
 
-  /** Checks the page the browser is on: status, no sideways scrolling at 360 px, no axe finding. */
+  /**
+   * Checks the page the browser is on: no sideways scrolling at 360 px, every control and every
+   * link that is not part of a sentence at least 44 px high, no axe finding.
+   */
   async function checkPage(page: Page, label: string) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: sideways scrolling`).toBeLessThanOrEqual(PHONE.width);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main a, main button, main input:not([type=hidden]), main select, main textarea, main summary')]
+        // A link inside running text is exempt (WCAG 2.5.5); a checkbox counts with its label's row.
+        .filter((element) => !element.closest('p:not(.record-list__details), dd, li > span'))
+        .map((element) => (element.matches('input[type=checkbox], input[type=radio]') ? element.closest<HTMLElement>('.checkbox') ?? element : element))
+        .filter((element) => element.getBoundingClientRect().height < 44)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.trim().slice(0, 30)}"`),
+    );
+    expect(small.join('\n'), `${label}: touch targets under 44 px`).toBe('');
     const violations = await runAxe(page);
     expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
   }
