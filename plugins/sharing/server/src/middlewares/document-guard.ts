@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Section } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS, type AuditEntry } from '../services/audit';
-import { getService } from '../utils';
+import { getService, linkedTo } from '../utils';
 
 type Params = Record<string, any>;
 interface DocumentContext {
@@ -16,8 +16,17 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CHANGES = new Set(['update', 'delete']);
 const USER = 'plugin::users-permissions.user';
 
+/** The owner id a filter pins at its top level (`{ owner: { id: 5 } }` or `$eq`), if it does. */
+function pinnedOwner(filters: unknown): number | undefined {
+  const id = (filters as { owner?: { id?: unknown } } | undefined)?.owner?.id;
+  const value = id !== null && typeof id === 'object' ? (id as { $eq?: unknown }).$eq : id;
+  return typeof value === 'number' ? value : undefined;
+}
+
 const and = (a: unknown, b: Params): Params => (a && Object.keys(a as object).length > 0 ? { $and: [a, b] } : b);
 const ownerFilter = (ownerIds: number[]) => ({ owner: { id: { $in: ownerIds } } });
+// Beyond this many records the id list would near the databases' limit on bound values.
+const MAX_LISTED_RECORDS = 10_000;
 
 /** The ids and documentIds a relation value in `data` points at, whatever form Strapi accepts. */
 function relationRefs(value: unknown): Array<{ id?: number; documentId?: string }> {
@@ -132,11 +141,28 @@ export function createDocumentGuard(strapi: Core.Strapi) {
     }
   }
 
-  async function ownersOf(uid: string, result: unknown): Promise<Map<number, string[]>> {
-    const docs = (Array.isArray(result) ? result : result ? [result] : []) as Array<{ id?: number }>;
+  /**
+   * The scope of a read as the ids of the records the owners own, looked up in the owner link
+   * table first. The equivalent `owner.id IN (…)` filter makes Strapi LEFT JOIN the link and user
+   * tables, and SQLite then reads the whole record table for every request (see `linkedTo`).
+   */
+  async function ownedBy(uid: string, ownerIds: number[]): Promise<Params> {
+    if (ownerIds.length === 0) return { id: { $in: [] } };
+    // Through the query engine, so that it joins a transaction the caller may have opened.
+    const rows: Array<{ id: number }> = await strapi.db.query(uid).findMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', ownerIds) } }, select: ['id'] });
+    return rows.length > MAX_LISTED_RECORDS ? ownerFilter(ownerIds) : { id: { $in: rows.map((row) => row.id) } };
+  }
+
+  /**
+   * Who owns each record a read returned. When the caller's own filter already pins the owner
+   * (`{ owner: { id } }`, as the staff record view asks), that is the answer without a query.
+   */
+  async function ownersOf(uid: string, result: unknown, pinned?: number): Promise<Map<number, string[]>> {
+    const docs = (Array.isArray(result) ? result : result ? [result] : []) as Array<{ id?: number; documentId?: string }>;
     const ids = docs.map((doc) => doc.id).filter((id): id is number => typeof id === 'number');
     const byOwner = new Map<number, string[]>();
     if (ids.length === 0) return byOwner;
+    if (pinned !== undefined && docs.every((doc) => typeof doc.documentId === 'string')) return byOwner.set(pinned, docs.map((doc) => doc.documentId!));
     const rows = await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, select: ['documentId'], populate: { owner: { select: ['id'] } } });
     for (const row of rows) {
       if (!row.owner) continue;
@@ -163,15 +189,23 @@ export function createDocumentGuard(strapi: Core.Strapi) {
     if (READS.has(ctx.action)) {
       const scope = await access().readScope(actor, section);
       if ('deny' in scope) throw new errors.ForbiddenError('Personal data is only shared with the owner and the staff they chose.');
+      const asked = ctx.params.filters;
+      // A filter that pins one owner narrows the scope to that owner (or to nobody if not granted):
+      // the same result, without listing every record of every owner in scope.
+      const pinned = pinnedOwner(asked);
+      const owners = 'ownerIds' in scope && pinned !== undefined ? scope.ownerIds.filter((id) => id === pinned) : 'ownerIds' in scope ? scope.ownerIds : [];
       ctx.params = {
         ...ctx.params,
-        filters: 'all' in scope ? ctx.params.filters : and(ctx.params.filters, ownerFilter(scope.ownerIds)),
+        filters: 'all' in scope ? asked : and(asked, await ownedBy(ctx.uid, owners)),
         populate: await scopePopulate(ctx.uid, ctx.params.populate, actor),
       };
       const result = await next();
       // The Content Manager answers a missing document with an empty 200 form; staff get a plain 404.
       if (actor.kind === 'staff' && ctx.action === 'findOne' && !result) throw new errors.NotFoundError('Not Found');
-      if (ctx.action !== 'count') await auditStaff(actor, section, ctx.uid, AUDITED_EVENTS.READ, await ownersOf(ctx.uid, result));
+      // Only staff reads are audited: the owners are looked up for them alone.
+      if (ctx.action !== 'count' && actor.kind === 'staff') {
+        await auditStaff(actor, section, ctx.uid, AUDITED_EVENTS.READ, await ownersOf(ctx.uid, result, pinned));
+      }
       return result;
     }
 
