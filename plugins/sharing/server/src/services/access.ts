@@ -4,6 +4,15 @@ import { actorFromState, canWrite, readScope, type Actor, type GrantFacts, type 
 import { linkedTo } from '../utils';
 
 const GRANT = 'plugin::sharing.grant';
+
+/** A grant a staff member holds: the rule's facts and what the staff workspace shows of it. */
+export interface StaffGrant extends GrantFacts {
+  ownerDocumentId: string;
+  purpose: string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
 const sectionCodes = new Set<string>(SECTIONS.codes);
 
 /**
@@ -13,19 +22,29 @@ const sectionCodes = new Set<string>(SECTIONS.codes);
  */
 const access = ({ strapi }: { strapi: Core.Strapi }) => {
   // Per request, not longer: a revoked grant must stop access on the very next request.
-  const grantsByRequest = new WeakMap<object, Promise<GrantFacts[]>>();
+  const grantsByRequest = new WeakMap<object, Promise<StaffGrant[]>>();
   let personal: Map<string, Section> | undefined;
   const readOnly = new Set<string>();
 
-  async function loadGrants(staffId: number): Promise<GrantFacts[]> {
+  // With what the staff workspace lists, so that one lookup serves the rule and the lists alike.
+  async function loadGrants(staffId: number): Promise<StaffGrant[]> {
     const rows = await strapi.db.query(GRANT).findMany({
       where: { id: { $in: linkedTo(strapi, GRANT, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
-      select: ['sections', 'access', 'expiresAt', 'revokedAt'],
-      populate: { owner: { select: ['id'] } },
+      select: ['sections', 'access', 'expiresAt', 'revokedAt', 'purpose', 'createdAt', 'updatedAt'],
+      populate: { owner: { select: ['id', 'documentId'] } },
+      orderBy: { updatedAt: 'desc' },
     });
-    return rows
-      .filter((row) => row.owner)
-      .map((row) => ({ ownerId: row.owner.id, sections: row.sections, access: row.access, expiresAt: row.expiresAt, revokedAt: row.revokedAt }));
+    return rows.filter((row) => row.owner).map((row) => ({
+      ownerId: row.owner.id,
+      ownerDocumentId: row.owner.documentId,
+      sections: row.sections,
+      access: row.access,
+      expiresAt: row.expiresAt,
+      revokedAt: row.revokedAt,
+      purpose: row.purpose,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }));
   }
 
   return {
@@ -43,8 +62,8 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
       }).then(() => result);
     },
 
-    /** Active grants held by a staff member, looked up once per request. */
-    grantsOf(actor: Actor): Promise<GrantFacts[]> {
+    /** Active grants held by a staff member, newest change first, looked up once per request. */
+    grantsOf(actor: Actor): Promise<StaffGrant[]> {
       if (actor.kind !== 'staff') return Promise.resolve([]);
       const ctx = strapi.requestContext.get();
       if (!ctx) return loadGrants(actor.id);
