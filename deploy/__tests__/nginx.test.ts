@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,12 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
       key: join(dir, 'key.pem'),
       httpsPort,
       httpPort,
+      acmeRoot: join(dir, 'acme'),
     });
+    mkdirSync(join(dir, 'acme/.well-known/acme-challenge'), { recursive: true });
+    writeFileSync(join(dir, 'acme/.well-known/acme-challenge/token123'), 'token123.proof');
+    // nginx's workers (not root) read the challenge, as from /var/www/html.
+    for (const path of [dir, join(dir, 'acme'), join(dir, 'acme/.well-known'), join(dir, 'acme/.well-known/acme-challenge')]) chmodSync(path, 0o755);
     mkdirSync(join(dir, 'logs'));
     writeFileSync(join(dir, 'mobio.conf'), siteConf);
     writeFileSync(
@@ -96,5 +101,16 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     expect(big.status).toBe(413);
     const plain = await new Promise<number>((resolve) => require('node:http').get(`${http}/de/`, (res: { statusCode: number }) => resolve(res.statusCode)));
     expect(plain).toBe(301);
+  });
+
+  it("answers the certificate authority's challenge over plain HTTP", async () => {
+    const challenge = await new Promise<{ status: number; body: string }>((resolve) =>
+      require('node:http').get(`${http}/.well-known/acme-challenge/token123`, (res: import('node:http').IncomingMessage) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      }),
+    );
+    expect(challenge).toEqual({ status: 200, body: 'token123.proof' });
   });
 });
