@@ -91,6 +91,15 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     expect((await get(`${https}/sharing/shared-with-me`)).status).toBe(401);
   });
 
+  it('tells the site its public host with the port, which it compares with the Origin of form posts', () => {
+    // The site's build knows SITE_PUBLIC_URL; a form posted to https://host:8443 has that Origin.
+    const config = loadSiteConfig({ env: {}, envFile: join(dir, 'none.env') });
+    const on = (httpsPort: number) => renderNginx({ config, cert: '/c.pem', key: '/k.pem', httpsPort, serverName: 'mobio.example' });
+    expect(on(8443)).toContain('proxy_set_header Host $host:8443;');
+    expect(on(8443)).toContain('proxy_set_header X-Forwarded-Host $host:8443;');
+    expect(on(443)).toContain('proxy_set_header Host $host;');
+  });
+
   it('keeps the content API away from the outside', async () => {
     expect((await get(`${https}/api/info-pages`)).status).toBe(404);
     expect((await get(`${https}/api/auth/local`, { method: 'POST' })).status).toBe(404);
