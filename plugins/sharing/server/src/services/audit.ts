@@ -63,21 +63,25 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       if (entries.length === 0) return;
       const at = new Date();
       const name = await actorName(entries[0].actor);
-      for (const entry of entries) {
-        await strapi.db.query(AUDIT).create({
-          data: {
-            owner: entry.ownerId,
-            actorKind: entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer' ? entry.actor.kind : 'system',
-            actorId: 'id' in entry.actor ? entry.actor.id : null,
-            actorName: entry.actor.kind === 'staff' ? name : null,
-            action: entry.action,
-            section: entry.section ?? null,
-            resourceType: entry.resource?.type ?? null,
-            resourceId: entry.resource?.id ?? null,
-            at,
-          },
-        });
-      }
+      // One transaction for the events of one action (a list page read audits one per owner):
+      // they are stored together, with one write to disk instead of one each.
+      await strapi.db.transaction(async () => {
+        for (const entry of entries) {
+          await strapi.db.query(AUDIT).create({
+            data: {
+              owner: entry.ownerId,
+              actorKind: entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer' ? entry.actor.kind : 'system',
+              actorId: 'id' in entry.actor ? entry.actor.id : null,
+              actorName: entry.actor.kind === 'staff' ? name : null,
+              action: entry.action,
+              section: entry.section ?? null,
+              resourceType: entry.resource?.type ?? null,
+              resourceId: entry.resource?.id ?? null,
+              at,
+            },
+          });
+        }
+      });
     },
   };
 };
