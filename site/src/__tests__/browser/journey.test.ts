@@ -118,6 +118,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
       expect(await page.locator('#field-familyName-error').textContent()).toBe(tr('error.required'));
       expect(await page.inputValue('#field-givenNames')).toBe(given);
       await checkPage(page, 'profile with an error');
+      if (locale === 'fa') await page.screenshot({ path: `${RESULTS}profile-errors-${locale}-360.png`, fullPage: true });
       await page.fill('#field-familyName', family);
       await page.check(`input[name=correspondenceLanguages][value=${locale}]`);
       await submit(page);
@@ -130,6 +131,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
       await page.selectOption('#field-language', 'de');
       for (const skill of ['listening', 'reading', 'spokenInteraction', 'spokenProduction', 'writing']) await page.selectOption(`#field-${skill}`, 'B1');
       await page.fill('#field-courses', locale === 'de' ? 'Integrationskurs' : 'Integrationskurs B1');
+      if (locale === 'ar') await page.screenshot({ path: `${RESULTS}language-form-${locale}-360.png`, fullPage: true });
       await submit(page);
       await checkPage(page, 'language list');
 
