@@ -142,11 +142,13 @@ export function createDocumentGuard(strapi: Core.Strapi) {
   }
 
   /**
-   * The scope of a read as the ids of the records the owners own, looked up in the owner link
-   * table first. The equivalent `owner.id IN (…)` filter makes Strapi LEFT JOIN the link and user
-   * tables, and SQLite then reads the whole record table for every request (see `linkedTo`).
+   * The scope of a read: the records of these owners. Strapi turns an owner filter into a LEFT JOIN
+   * through the link and user tables; PostgreSQL plans it through the link table's index, SQLite
+   * reads the whole record table for it (see `linkedTo`). On SQLite the ids of the owners' records
+   * are therefore looked up in the link index first and the read is filtered by id.
    */
-  async function ownedBy(uid: string, ownerIds: number[]): Promise<Params> {
+  async function scopeFilter(uid: string, ownerIds: number[]): Promise<Params> {
+    if ((strapi.db as unknown as { dialect: { client: string } }).dialect.client !== 'sqlite') return ownerFilter(ownerIds);
     if (ownerIds.length === 0) return { id: { $in: [] } };
     // Through the query engine, so that it joins a transaction the caller may have opened.
     const rows: Array<{ id: number }> = await strapi.db.query(uid).findMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', ownerIds) } }, select: ['id'] });
@@ -196,7 +198,7 @@ export function createDocumentGuard(strapi: Core.Strapi) {
       const owners = 'ownerIds' in scope && pinned !== undefined ? scope.ownerIds.filter((id) => id === pinned) : 'ownerIds' in scope ? scope.ownerIds : [];
       ctx.params = {
         ...ctx.params,
-        filters: 'all' in scope ? asked : and(asked, await ownedBy(ctx.uid, owners)),
+        filters: 'all' in scope ? asked : and(asked, await scopeFilter(ctx.uid, owners)),
         populate: await scopePopulate(ctx.uid, ctx.params.populate, actor),
       };
       const result = await next();
