@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Section } from '@mobio/config';
 import type { Actor } from '../access';
@@ -30,15 +32,71 @@ export interface AuditEntry {
   resource?: { type: string; id: string };
 }
 
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** A documentId like Strapi's own (24 lower-case letters and digits), given here to find the rows again. */
+function newDocumentId(): string {
+  const bytes = randomBytes(24);
+  let id = ID_ALPHABET[bytes[0] % 26];
+  for (let i = 1; i < 24; i++) id += ID_ALPHABET[bytes[i] % 36];
+  return id;
+}
+
 /**
  * The append-only trace the owner reads. Written with the query engine, after the action it
  * records has committed; there is no route or admin view that changes or deletes an event.
  */
 const audit = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Events recorded inside `batch` wait there and are written together when it ends.
+  const batches = new AsyncLocalStorage<Array<AuditEntry & { at: Date }>>();
+
   async function actorName(actor: Actor): Promise<string | null> {
     if (actor.kind !== 'staff') return null;
-    const user = await strapi.db.query('admin::user').findOne({ where: { id: actor.id }, select: ['firstname', 'lastname', 'username'] });
-    return user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username : null;
+    // The admin login of this request has loaded the staff member already.
+    const state = strapi.requestContext.get()?.state as { auth?: { strategy?: { name?: string } }; user?: { id?: number; firstname?: string; lastname?: string; username?: string } } | undefined;
+    const current = state?.auth?.strategy?.name === 'admin' ? state.user : undefined;
+    const user = current?.id === actor.id && 'firstname' in current
+      ? current
+      : await strapi.db.query('admin::user').findOne({ where: { id: actor.id }, select: ['firstname', 'lastname', 'username'] });
+    return user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || null : null;
+  }
+
+  /**
+   * Stores events in one transaction with one statement per table (events, then their owner
+   * links), whatever their number: a list page a staff member reads audits one event per owner.
+   */
+  async function write(entries: Array<AuditEntry & { at: Date }>): Promise<void> {
+    if (entries.length === 0) return;
+    const names = new Map<number, string | null>();
+    for (const { actor } of entries) {
+      if (actor.kind === 'staff' && !names.has(actor.id)) names.set(actor.id, await actorName(actor));
+    }
+    const rows = entries.map((entry) => ({
+      documentId: newDocumentId(),
+      actorKind: entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer' ? entry.actor.kind : 'system',
+      actorId: 'id' in entry.actor ? entry.actor.id : null,
+      actorName: entry.actor.kind === 'staff' ? names.get(entry.actor.id) : null,
+      action: entry.action,
+      section: entry.section ?? null,
+      resourceType: entry.resource?.type ?? null,
+      resourceId: entry.resource?.id ?? null,
+      at: entry.at,
+    }));
+    // The owner is a relation, which createMany does not write: its link rows are added here.
+    const { joinTable } = strapi.db.metadata.get(AUDIT as never).attributes.owner as unknown as {
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    };
+    await strapi.db.transaction(async ({ trx }) => {
+      await strapi.db.query(AUDIT).createMany({ data: rows });
+      const created: Array<{ id: number; documentId: string }> = await strapi.db.query(AUDIT).findMany({
+        where: { documentId: { $in: rows.map((row) => row.documentId) } },
+        select: ['id', 'documentId'],
+      });
+      const ids = new Map(created.map((row) => [row.documentId, row.id]));
+      await strapi.db
+        .getConnection(joinTable.name)
+        .transacting(trx)
+        .insert(rows.map((row, i) => ({ [joinTable.joinColumn.name]: ids.get(row.documentId), [joinTable.inverseJoinColumn.name]: entries[i].ownerId })));
+    });
   }
 
   return {
@@ -60,28 +118,22 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Appends events; nothing ever updates or deletes one except the owner's account erasure. */
     async record(entries: AuditEntry[]): Promise<void> {
-      if (entries.length === 0) return;
       const at = new Date();
-      const name = await actorName(entries[0].actor);
-      // One transaction for the events of one action (a list page read audits one per owner):
-      // they are stored together, with one write to disk instead of one each.
-      await strapi.db.transaction(async () => {
-        for (const entry of entries) {
-          await strapi.db.query(AUDIT).create({
-            data: {
-              owner: entry.ownerId,
-              actorKind: entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer' ? entry.actor.kind : 'system',
-              actorId: 'id' in entry.actor ? entry.actor.id : null,
-              actorName: entry.actor.kind === 'staff' ? name : null,
-              action: entry.action,
-              section: entry.section ?? null,
-              resourceType: entry.resource?.type ?? null,
-              resourceId: entry.resource?.id ?? null,
-              at,
-            },
-          });
-        }
-      });
+      const timed = entries.map((entry) => ({ ...entry, at }));
+      const batch = batches.getStore();
+      if (batch) batch.push(...timed);
+      else await write(timed);
+    },
+
+    /**
+     * Runs `fn`; the events it records are written together when it ends (before it returns), so
+     * that a view made of several reads, such as a newcomer's record, writes its trail at once.
+     */
+    async batch<T>(fn: () => Promise<T>): Promise<T> {
+      const pending: Array<AuditEntry & { at: Date }> = [];
+      const result = await batches.run(pending, fn);
+      await write(pending);
+      return result;
     },
   };
 };

@@ -177,9 +177,9 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       if (grants.length === 0) throw new errors.NotFoundError('Nicht freigegeben oder nicht vorhanden');
       const ownerId = grants[0].ownerId;
       const granted = new Set(grants.flatMap((g) => g.sections as Section[]));
-      // One transaction for all sections: their audit events are committed together (one write to
-      // disk instead of one per section); if a section fails, nothing is shown and nothing logged.
-      const sections = await strapi.db.transaction(async () => {
+      // One transaction for all sections, whose audit events are written together at the end (one
+      // statement, one write to disk); if a section fails, nothing is shown and nothing logged.
+      const sections = await strapi.db.transaction(() => getService(strapi, 'audit').batch(async () => {
         const read = [];
         for (const section of SECTIONS.codes.filter((code) => granted.has(code))) {
           const uid = SECTION_TYPES[section];
@@ -200,7 +200,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
         return read;
-      });
+      }));
       return { owner: { id: ownerDocumentId, name: (await namesOf([ownerId])).get(ownerId) ?? null }, sections };
     },
 
