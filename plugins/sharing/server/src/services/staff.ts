@@ -201,7 +201,9 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return read;
       }));
-      return { owner: { id: ownerDocumentId, name: (await namesOf([ownerId])).get(ownerId) ?? null }, sections };
+      // The profile section, when shared, has just been read: its title is the name.
+      const name = sections.find((section) => section.code === 'profile')?.entries[0]?.title ?? (await namesOf([ownerId])).get(ownerId) ?? null;
+      return { owner: { id: ownerDocumentId, name }, sections };
     },
 
     /**
