@@ -50,7 +50,8 @@ export async function seedDemo(strapi) {
       data: {
         username: person.email,
         email: person.email,
-        password: demo.DEMO_PASSWORDS.newcomer,
+        // db.query stores what it is given: the password is hashed here (bcrypt, as users-permissions checks it).
+        password: await strapi.service('admin::auth').hashPassword(demo.DEMO_PASSWORDS.newcomer),
         provider: 'local',
         confirmed: true,
         blocked: false,

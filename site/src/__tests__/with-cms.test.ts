@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, dirOf } from '@mobio/config';
 // The demo district and the CMS test harness, so the landing page is checked against the real CMS.
-import { infoEvents, infoPages } from '../../../database/demo/data.mjs';
+import { DEMO_PASSWORDS, infoEvents, infoPages, newcomers } from '../../../database/demo/data.mjs';
 import { seedDemo } from '../../../database/demo/seed.mjs';
 import { freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
 import { type RunningSite, startSite } from './helpers/site-server';
@@ -29,5 +29,18 @@ describe('landing page on the real CMS with the demo district', () => {
     expect(html).toContain(`<html lang="${locale}" dir="${dirOf(locale)}"`);
     for (const page of infoPages) expect(html).toContain(page.texts[locale].title.replace(/'/g, '&#39;').replace(/’/g, '’'));
     for (const event of infoEvents) expect(html).toContain(event.texts[locale].title.replace(/'/g, '&#39;'));
+  });
+
+  it('lets every demo newcomer log in with the password the README gives, and keeps it hashed', async () => {
+    for (const person of newcomers) {
+      const response = await fetch(`${cms.url}/api/auth/local`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: person.email, password: DEMO_PASSWORDS.newcomer }),
+      });
+      expect(response.status, person.email).toBe(200);
+      const row = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: person.email }, select: ['password'] });
+      expect(row.password).toMatch(/^\$2[aby]\$/);
+    }
   });
 });
