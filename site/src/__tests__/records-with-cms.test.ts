@@ -282,5 +282,11 @@ describe('dashboard', () => {
     expect(shared).not.toContain(en('dashboard.nobody'));
     expect(shared).toContain('Amira');
     expect(shared).toContain(en('dashboard.grantLine', { sections: 'Personal data and Language skills', until: formatDate('en', dayOf(until)) }));
+
+    // A revoked grant is no longer "who has access".
+    expect((await api(cms, 'POST', `/api/sharing/grants/${grant.body.data.documentId}/revoke`, { token: jwt })).status).toBe(204);
+    const revoked = text((await send(site, 'GET', '/en/dashboard', { cookie })).html);
+    expect(revoked).toContain(en('dashboard.nobody'));
+    expect(revoked).not.toContain('Amira');
   });
 });

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, SECTIONS, type Locale } from '@mobio/config';
+import { ACCESS_LEVELS, PLAN_STATUSES, SECTIONS, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import de from '../i18n/de.json';
@@ -158,6 +158,21 @@ const paginationSchema = z.object({ page: z.number(), pageSize: z.number(), page
 
 const data = <T extends z.ZodType>(schema: T) =>
   z.object({ data: schema }).transform((body) => (body as { data: z.output<T> }).data);
+
+const overviewSchema = z.object({
+  /** The profile's values, or null before it was saved the first time. */
+  profile: z.looseObject({ documentId: z.string() }).nullable(),
+  /** How many entries each list has. */
+  entries: z.record(z.enum(['languages', 'education', 'employment', 'documents']), z.number()),
+  /** The grants in force, newest first. */
+  grants: z.array(grantSchema),
+  /** The latest plan that is not the adviser's draft. */
+  plan: z.object({ documentId: z.string(), title: z.string().nullable(), planStatus: z.enum(PLAN_STATUSES.codes) }).nullable(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+/** What the dashboard shows, in one call. */
+export const fetchOverview = (jwt: string) => callCms('GET', '/api/sharing/overview', jwt, data(overviewSchema));
 
 /** My grants, newest first. */
 export const listGrants = (jwt: string) => callCms('GET', '/api/sharing/grants', jwt, data(z.array(grantSchema)));

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { Section } from '@mobio/config';
 import type { AccessService } from './services/access';
 import type { AuditService } from './services/audit';
 import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
+import type { OverviewService } from './services/overview';
 import type { PdfService } from './services/pdf';
 import type { PlansService } from './services/plans';
 import type { RetentionService } from './services/retention';
@@ -18,12 +20,23 @@ interface Services {
   erasure: ErasureService;
   export: ExportService;
   grant: GrantService;
+  overview: OverviewService;
   pdf: PdfService;
   plans: PlansService;
   retention: RetentionService;
   staff: StaffService;
   vault: VaultService;
 }
+
+/** The content type that holds each section's records (the plan's frozen versions belong to `plans` too). */
+export const SECTION_TYPES: Record<Section, string> = {
+  profile: 'api::profile.profile',
+  languages: 'api::language-skill.language-skill',
+  education: 'api::education-entry.education-entry',
+  employment: 'api::employment-entry.employment-entry',
+  documents: 'api::document.document',
+  plans: 'api::integration-plan.integration-plan',
+};
 
 /** Typed access to this plugin's services. */
 export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] {

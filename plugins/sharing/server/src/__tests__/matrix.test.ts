@@ -202,7 +202,18 @@ function downloadRows(): Row[] {
   ];
 }
 
-const ROWS = [...contentApiRows(), ...adminRows(), ...downloadRows()];
+/** The dashboard's overview tells what the caller has: only the owner learns of the owner's records. */
+function overviewRows(): Row[] {
+  const uid = 'api::profile.profile';
+  return [
+    { route: 'GET /api/sharing/overview', uid, section: 'profile', allowed: ['owner'], attempt: async (w, a) => {
+      const res = await call(w, a, 'GET', '/api/sharing/overview');
+      return res.status === 200 && res.body.data.profile?.documentId === w.records[uid] && res.body.data.entries.languages >= 1;
+    } },
+  ];
+}
+
+const ROWS = [...contentApiRows(), ...adminRows(), ...downloadRows(), ...overviewRows()];
 
 
 const ALL_SECTIONS: Section[] = ['profile', 'languages', 'education', 'employment', 'documents', 'plans'];

@@ -20,8 +20,13 @@ const cvQuery = z
   })
   .strict();
 
-/** The newcomer's own account: a CV from it, take everything out, or delete everything. */
+/** The newcomer's own account: an overview of it, a CV from it, take everything out, or delete everything. */
 const account = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** What the dashboard shows, in one answer: profile, entries per list, grants in force, latest plan. */
+  async overview(ctx: Ctx) {
+    ctx.body = { data: await getService(strapi, 'overview').of({ kind: 'newcomer', id: ctx.state.user.id }) };
+  },
+
   /** The CV in one language, with the personal fields the newcomer chose, as data or PDF. */
   async cv(ctx: Ctx) {
     const query = parseQuery(cvQuery, ctx.query);

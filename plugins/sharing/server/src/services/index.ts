@@ -4,6 +4,7 @@ import cv from './cv';
 import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
+import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
 import retention from './retention';
@@ -17,6 +18,7 @@ export default {
   erasure,
   export: exporter,
   grant,
+  overview,
   pdf,
   plans,
   retention,

@@ -18,7 +18,7 @@ import {
 import { isGrantActive, type Actor } from '../access';
 import type { StaffGrant } from './access';
 import { textDir } from './cv';
-import { getService, linkedTo } from '../utils';
+import { SECTION_TYPES, getService, linkedTo } from '../utils';
 
 type Row = Record<string, any>;
 type Staff = Extract<Actor, { kind: 'staff' }>;
@@ -74,14 +74,6 @@ const SHOWN: Record<string, Array<[string, string, Kind]>> = {
     ['version', 'Version', 'number'], ['planStatus', 'Stand', { codes: PLAN_STATUSES }], ['proposedAt', 'Vorgelegt am', 'date'],
     ['acceptedVersion', 'Vereinbart: Version', 'number'], ['acceptedAt', 'Vereinbart am', 'date'], ['notes', 'Notizen', 'free'],
   ],
-};
-const SECTION_TYPES: Record<Section, string> = {
-  profile: 'api::profile.profile',
-  languages: 'api::language-skill.language-skill',
-  education: 'api::education-entry.education-entry',
-  employment: 'api::employment-entry.employment-entry',
-  documents: 'api::document.document',
-  plans: 'api::integration-plan.integration-plan',
 };
 
 function fieldsOf(uid: string, row: Row): Field[] {

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { profileSchema } from '@mobio/config';
+import type { Actor } from '../access';
+import { SECTION_TYPES, getService } from '../utils';
+
+type Newcomer = Extract<Actor, { kind: 'newcomer' }>;
+
+/** The sections the dashboard counts entries of. */
+export const COUNTED_SECTIONS = ['languages', 'education', 'employment', 'documents'] as const;
+const PROFILE_FIELDS = Object.keys(profileSchema.shape);
+
+/**
+ * What the newcomer's dashboard shows, in one answer instead of seven: the profile, how many
+ * entries each list has, the grants in force and the latest plan that is not a draft (drafts are
+ * the adviser's work in progress). Records are read through the document service, so the sharing
+ * rule scopes them to the caller's own like every other read; it must run in the newcomer's request.
+ */
+const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async of(owner: Newcomer) {
+    const documents = (section: keyof typeof SECTION_TYPES) => strapi.documents(SECTION_TYPES[section] as never);
+    const [profile, grants, plan, ...counts] = await Promise.all([
+      documents('profile').findFirst({ fields: PROFILE_FIELDS as never }),
+      getService(strapi, 'grant').list(owner),
+      documents('plans').findFirst({
+        filters: { planStatus: { $ne: 'draft' } },
+        sort: 'updatedAt:desc',
+        fields: ['title', 'planStatus'] as never,
+      }),
+      ...COUNTED_SECTIONS.map((section) => documents(section).count({})),
+    ]);
+    return {
+      profile: profile ?? null,
+      entries: Object.fromEntries(COUNTED_SECTIONS.map((section, index) => [section, counts[index]])),
+      grants: grants.filter((grant) => grant.active),
+      plan: plan ? { documentId: plan.documentId, title: plan.title ?? null, planStatus: plan.planStatus } : null,
+    };
+  },
+});
+
+export type OverviewService = ReturnType<typeof overview>;
+export default overview;
