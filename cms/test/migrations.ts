@@ -1,9 +1,11 @@
 import { expect } from 'vitest';
-import { INDEXES } from '../database/migrations/2026.11.25T00.00.00.sharing-indexes';
+import { INDEXES as SESSION_INDEXES } from '../database/migrations/2026.11.25T03.00.00.admin-session-index';
+import { INDEXES as SHARING_INDEXES } from '../database/migrations/2026.11.25T00.00.00.sharing-indexes';
 import type { TestCms } from './harness';
 
-/** The migration file as Strapi records it. */
-export const MIGRATION = '2026.11.25T00.00.00.sharing-indexes.js';
+/** The migration files as Strapi records them, in the order it runs them. */
+export const MIGRATIONS = ['2026.11.25T00.00.00.sharing-indexes.js', '2026.11.25T03.00.00.admin-session-index.js'];
+const INDEXES = [...SHARING_INDEXES, ...SESSION_INDEXES];
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
 
 /** The table and columns of an index as the database reports them, or null when it does not exist. */
@@ -20,7 +22,7 @@ export async function indexColumns(cms: TestCms, name: string): Promise<{ table:
   return { table: index.tbl_name, columns };
 }
 
-/** Every index of the migration, as it should be. */
+/** Every index of the migrations, as it should be. */
 export async function expectIndexes(cms: TestCms) {
   for (const index of INDEXES) {
     expect(await indexColumns(cms, index.name), index.name).toEqual({ table: index.table, columns: [...index.columns] });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { createIndexes, dropIndexes, qualified, type IndexSpec, type MigrationDb } from '../../src/database/indexes';
 
 /**
  * Indexes for the sharing plugin's frequent lookups, for districts with tens of thousands of
@@ -36,32 +37,18 @@ export const INDEXES = [
   // with expired_at, which the staff lookups do not filter on: SQLite without statistics would
   // otherwise take it for "revoked_at IS NULL" and read every unrevoked grant for one staff member.
   { name: 'sharing_grants_unexpired_idx', table: 'sharing_grants', columns: ['expired_at', 'revoked_at', 'expires_at'] },
-] as const;
+] as const satisfies readonly IndexSpec[];
 
 /** Created at every start by the plugin before this migration existed; the unexpired index replaces it. */
 const REPLACED = ['sharing_grants_active_idx'];
 
-interface Db {
-  getSchemaName(): string | undefined;
-  getSchemaConnection(trx?: Knex): Knex.SchemaBuilder;
-}
-
-const qualified = (db: Db, name: string) => (db.getSchemaName() ? `${db.getSchemaName()}.${name}` : name);
-
-export async function up(knex: Knex, db: Db): Promise<void> {
-  for (const index of INDEXES) {
-    if (!(await db.getSchemaConnection(knex).hasTable(index.table))) continue;
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${index.columns.map(() => '??').join(', ')})`, [
-      index.name,
-      qualified(db, index.table),
-      ...index.columns,
-    ]);
-  }
+export async function up(knex: Knex, db: MigrationDb): Promise<void> {
+  await createIndexes(knex, db, INDEXES);
   for (const name of REPLACED) await knex.raw('DROP INDEX IF EXISTS ??', [qualified(db, name)]);
 }
 
-export async function down(knex: Knex, db: Db): Promise<void> {
-  for (const index of INDEXES) await knex.raw('DROP INDEX IF EXISTS ??', [qualified(db, index.name)]);
+export async function down(knex: Knex, db: MigrationDb): Promise<void> {
+  await dropIndexes(knex, db, INDEXES);
   if (await db.getSchemaConnection(knex).hasTable('sharing_grants')) {
     await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [REPLACED[0], qualified(db, 'sharing_grants'), 'revoked_at', 'expires_at']);
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshEnv, startCms, type TestCms } from '../../test/harness';
-import { MIGRATION, expectIndexes, migrationsRun } from '../../test/migrations';
+import { api, createStaff, freshEnv, startCms, type TestCms } from '../../test/harness';
+import { MIGRATIONS, expectIndexes, migrationsRun } from '../../test/migrations';
 
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
 
@@ -32,6 +32,9 @@ async function seed(cms: TestCms) {
   await knex.raw(`${n(EVENTS)} INSERT INTO sharing_audit_events (id, document_id, actor_id, actor_name, actor_kind, action, section, at, created_at, updated_at, published_at)
     SELECT i, 'seed-event-' || i, 1001 + i % ${STAFF}, 'Seed Staff', 'staff', 'read', 'profile', ${at}, ${now}, ${now}, ${now} FROM n`);
   await knex.raw(`${n(EVENTS)} INSERT INTO sharing_audit_events_owner_lnk (audit_event_id, user_id) SELECT i, 1001 + i % ${USERS} FROM n`);
+  // Admin sessions of many logins, most of them long over.
+  await knex.raw(`${n(EVENTS / 10)} INSERT INTO strapi_sessions (document_id, user_id, session_id, device_id, origin, status, type, expires_at, created_at, updated_at)
+    SELECT 'seed-session-' || i, CAST(1001 + i % ${STAFF} AS varchar(255)), 'seed-session-' || i, 'seed-device-' || i, 'admin', 'active', 'refresh', ${days('-(i % 30)')}, ${now}, ${now} FROM n`);
   if (postgres) {
     // Rows written with their ids: move the sequences on, so that Strapi's next inserts do not collide.
     for (const table of ['up_users', 'admin_users', 'sharing_grants', 'sharing_grants_owner_lnk', 'sharing_grants_grantee_lnk', 'sharing_audit_events', 'sharing_audit_events_owner_lnk']) {
@@ -76,7 +79,7 @@ describe('database migrations and indexes', () => {
 
   it('records the migration once on a fresh database and creates its indexes after the tables', async () => {
     // Strapi ran the migration before the tables existed; the indexes come from its second run after the sync.
-    expect((await migrationsRun(cms)).map((row) => row.name)).toEqual([MIGRATION]);
+    expect((await migrationsRun(cms)).map((row) => row.name)).toEqual(MIGRATIONS);
     await expectIndexes(cms);
   });
 
@@ -93,6 +96,14 @@ describe('database migrations and indexes', () => {
     // Grants i with i % 40 = 2: expiring tomorrow, one in seven revoked.
     const staff = { kind: 'staff' as const, id: 1003 };
     beforeAll(() => seed(cms), 120_000);
+
+    it("check a staff member's admin session from the session index", async () => {
+      const { token } = await createStaff(cms, 'Sessions');
+      const plans = await plansOf(cms, 'strapi_sessions', async () => {
+        expect((await api(cms, 'GET', '/admin/users/me', { token })).status).toBe(200);
+      });
+      for (const plan of plans) expect(plan).toContain('strapi_sessions_session_id_idx');
+    });
 
     it('look up a staff member\'s active grants from the grantee link index', async () => {
       const plans = await plansOf(cms, 'sharing_grants', () => sharing().service('access').grantsOf(staff));

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin, api, freshEnv, rawSql, startCms, type TestCms } from '../../test/harness';
-import { MIGRATION, expectIndexes, migrationsRun } from '../../test/migrations';
+import { MIGRATIONS, expectIndexes, migrationsRun } from '../../test/migrations';
 
 /**
  * Upgrade from a committed database of an older release (cms/test/fixtures, made by
@@ -65,7 +65,7 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
   });
 
   it('runs the migration, records it once and creates the indexes', async () => {
-    expect((await migrationsRun(cms)).map((row) => row.name)).toEqual([MIGRATION]);
+    expect((await migrationsRun(cms)).map((row) => row.name)).toEqual(MIGRATIONS);
     await expectIndexes(cms);
   });
 
