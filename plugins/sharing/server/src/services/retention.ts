@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, RETENTION_NOTICE, fill, isLocale, type Config, type Locale } from '@mobio/config';
 import { AUDITED_EVENTS } from './audit';
 import { withJobLock } from '../job-lock';
-import { getService } from '../utils';
+import { getService, linkedTo } from '../utils';
 
 const ACTIVITY = 'plugin::sharing.account-activity';
 const GRANT = 'plugin::sharing.grant';
@@ -29,7 +29,7 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       const day = now.toISOString().slice(0, 10);
       if (seen.get(userId) === day) return;
       seen.set(userId, day);
-      const row = await strapi.db.query(ACTIVITY).findOne({ where: { owner: { id: userId } }, select: ['id'] });
+      const row = await strapi.db.query(ACTIVITY).findOne({ where: { id: { $in: linkedTo(strapi, ACTIVITY, 'owner', userId) } }, select: ['id'] });
       if (row) await strapi.db.query(ACTIVITY).update({ where: { id: row.id }, data: { lastActiveAt: now, noticeSentAt: null } });
       else await strapi.db.query(ACTIVITY).create({ data: { owner: userId, lastActiveAt: now } });
     },
