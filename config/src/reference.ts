@@ -153,6 +153,8 @@ export const SECTIONS = reference({
   plans: { de: 'Integrationsplan', en: 'Integration plan', ar: 'خطة الاندماج', fa: 'برنامه ادغام', fr: "Plan d'intégration" },
 });
 export type Section = (typeof SECTIONS.codes)[number];
+/** The sections a newcomer keeps as lists of entries (the profile is one record; plans are written by staff). */
+export const LIST_SECTIONS = ['languages', 'education', 'employment', 'documents'] as const satisfies readonly Section[];
 
 export const ACCESS_LEVELS = reference({
   read: { de: 'Lesen', en: 'Read', ar: 'قراءة', fa: 'خواندن', fr: 'Lecture' },

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, PLAN_STATUSES, SECTIONS, type Locale } from '@mobio/config';
+import { ACCESS_LEVELS, LIST_SECTIONS, PLAN_STATUSES, SECTIONS, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import de from '../i18n/de.json';
@@ -163,7 +163,7 @@ const overviewSchema = z.object({
   /** The profile's values, or null before it was saved the first time. */
   profile: z.looseObject({ documentId: z.string() }).nullable(),
   /** How many entries each list has. */
-  entries: z.record(z.enum(['languages', 'education', 'employment', 'documents']), z.number()),
+  entries: z.record(z.enum(LIST_SECTIONS), z.number()),
   /** The grants in force, newest first. */
   grants: z.array(grantSchema),
   /** The latest plan that is not the adviser's draft. */

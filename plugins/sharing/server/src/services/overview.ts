@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { profileSchema } from '@mobio/config';
+import { LIST_SECTIONS, profileSchema } from '@mobio/config';
 import type { Actor } from '../access';
 import { SECTION_TYPES, getService } from '../utils';
 
 type Newcomer = Extract<Actor, { kind: 'newcomer' }>;
 
-/** The sections the dashboard counts entries of. */
-export const COUNTED_SECTIONS = ['languages', 'education', 'employment', 'documents'] as const;
 const PROFILE_FIELDS = Object.keys(profileSchema.shape);
 
 /**
@@ -26,11 +24,11 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
         sort: 'updatedAt:desc',
         fields: ['title', 'planStatus'] as never,
       }),
-      ...COUNTED_SECTIONS.map((section) => documents(section).count({})),
+      ...LIST_SECTIONS.map((section) => documents(section).count({})),
     ]);
     return {
       profile: profile ?? null,
-      entries: Object.fromEntries(COUNTED_SECTIONS.map((section, index) => [section, counts[index]])),
+      entries: Object.fromEntries(LIST_SECTIONS.map((section, index) => [section, counts[index]])),
       grants: grants.filter((grant) => grant.active),
       plan: plan ? { documentId: plan.documentId, title: plan.title ?? null, planStatus: plan.planStatus } : null,
     };
