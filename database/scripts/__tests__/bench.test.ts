@@ -42,6 +42,7 @@ describe('npm run bench', () => {
     if (!stderr.includes('site/dist is missing')) {
       expect(stdout).toMatch(new RegExp(`^\\| 3 \\| dashboard, logged in, vs its static copy \\| 1 \\| ${number} / ${number} ms`, 'm'));
       expect(stdout).toMatch(new RegExp(`^\\| 3 \\| dashboard weight, gzip .* JS ${number} KB`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^\\| 3 \\| its CMS call 2, alone: \`/api/sharing/overview\` .* \\| 1 \\| ${number} / ${number} ms \\|`, 'm'));
     }
     expect(stdout).toContain('Query plans');
     expect(stdout).toMatch(/grant lookup \(every staff request\):\n {2}- `select/);
