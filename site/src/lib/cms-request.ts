@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { siteConfig } from './config';
 
-const TIMEOUT_MS = 5000;
+// A CMS that is not running fails at once (connection refused); this only ends the wait for one
+// that took the request and does not answer. A person's own data is worth waiting for: when many
+// people use one CMS on SQLite at once, answers can take several seconds (`npm run bench`, load
+// without think time), and a late page is better than an error.
+const TIMEOUT_MS = 15_000;
 
 /**
  * One JSON call to the CMS on behalf of a page: never throws. A CMS that does not answer, or answers
