@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds what is missing, then runs the CMS and the site together (SQLite unless the
- * configuration says otherwise). `--demo` loads the demo district first; `--rebuild` builds anew.
+ * `npm start`: runs the CMS and the site together (SQLite unless the configuration says otherwise),
+ * after build.mjs built what is missing (`--rebuild`: anew). `--demo` loads the demo district first.
  * Ctrl-C stops both; if one of them stops, the other is stopped too.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, ConfigError, REPO_ROOT } from '@mobio/config';
 
@@ -23,10 +22,8 @@ try {
   throw error;
 }
 
-const outputs = ['config/dist/index.js', 'plugins/sharing/dist/server/index.js', 'cms/dist/src/index.js', 'cms/dist/build/index.html', 'site/dist/server/entry.mjs'];
-if (args.has('--rebuild') || outputs.some((file) => !existsSync(join(REPO_ROOT, file)))) {
-  console.log('[mobio] Building (config, plugin, CMS admin panel, site)…');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit', env });
+if (args.has('--rebuild')) {
+  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'database/scripts/build.mjs'), '--rebuild'], { cwd: REPO_ROOT, stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

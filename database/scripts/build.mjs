@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * Builds what is missing — @mobio/config, the sharing plugin, the CMS with its admin panel, the
+ * site — before a script that needs them starts. The scripts import @mobio/config, whose code is
+ * its build output, so on a fresh clone they could not even load: package.json runs this first
+ * (`node database/scripts/build.mjs && node database/scripts/start.mjs`). Imports nothing of the
+ * project. `--rebuild` builds even when everything is there.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUTPUTS = [
+  'config/dist/index.js',
+  'plugins/sharing/dist/server/index.js',
+  'cms/dist/src/index.js',
+  'cms/dist/build/index.html',
+  'site/dist/server/entry.mjs',
+];
+
+/** The build outputs missing under `root`. */
+export const missingOutputs = (root = ROOT) => OUTPUTS.filter((file) => !existsSync(join(root, file)));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const missing = missingOutputs();
+  if (process.argv.includes('--rebuild') || missing.length > 0) {
+    console.log(`[mobio] Building (config, plugin, CMS admin panel, site; about a minute)${missing.length > 0 ? `: ${missing.join(', ')} missing` : ''}…`);
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+    process.exit(build.status ?? 1);
+  }
+}
