@@ -6,6 +6,7 @@ import { REPO_ROOT, SECTIONS } from '@mobio/config';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 const { newFileKey } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+const { SECTION_TYPES } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/utils.js'));
 
 const DAY = 86_400_000;
 /** Grants each newcomer gives, on average; the measured staff member gets GRANTS_OF_MEASURED_STAFF. */
@@ -145,14 +146,6 @@ const FIRST_JOB = { occupation: 'Küchenhilfe', iscoCode: '9412', employer: 'Kan
 const STAFF_GIVEN = ['Sabine', 'Jonas', 'Petra', 'Michael', 'Anna', 'Thomas', 'Julia', 'Stefan', 'Katrin', 'Markus', 'Lena', 'Tobias'];
 const STAFF_FAMILY = ['Keller', 'Weber', 'Lang', 'Schmidt', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schäfer', 'Koch', 'Richter', 'Klein'];
 const PURPOSES = ['Integrationsberatung', 'Beratung zur Arbeitssuche', 'Anerkennung des Abschlusses', 'Integrationsplan', 'Wohnungssuche', 'Sprachkursberatung'];
-const SECTION_TYPES = {
-  profile: 'api::profile.profile',
-  languages: 'api::language-skill.language-skill',
-  education: 'api::education-entry.education-entry',
-  employment: 'api::employment-entry.employment-entry',
-  documents: 'api::document.document',
-  plans: 'api::integration-plan.integration-plan',
-};
 
 const TABLES = [
   'organisations', 'admin_users', 'admin_users_roles_lnk', 'sharing_staff_listings', 'sharing_staff_listings_staff_lnk', 'sharing_staff_listings_organisation_lnk',
