@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT, SECTIONS } from '@mobio/config';
+import { newcomers as DEMO_NEWCOMERS } from '../../demo/data.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 const { newFileKey } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
@@ -57,85 +58,51 @@ function documentId() {
 }
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
 
+/** A demo newcomer's languages, education, work and certificate (database/demo/data.mjs). */
+function biographyOf(key) {
+  const { languages, education, employment, documents } = DEMO_NEWCOMERS.find((newcomer) => newcomer.key === key);
+  return { languages, education, employment, document: documents[0] };
+}
+
 /**
  * Four kinds of biography, after the demo district's newcomers: who they are, in which script
- * they write, what they learned and worked. Each seeded newcomer follows one of them.
+ * they write, and what they learned and worked (the demo newcomer's own entries). Each seeded
+ * newcomer follows one of them.
  */
 const PERSONAS = [
   {
+    ...biographyOf('amal'),
     given: ['أمل', 'سارة', 'ليلى', 'محمد', 'أحمد', 'يوسف', 'نور', 'رنا', 'خالد', 'عمر', 'هبة', 'مريم'],
     family: ['حداد', 'الخطيب', 'العلي', 'الحسن', 'درويش', 'الأحمد', 'النجار', 'السيد', 'قاسم', 'حمدان'],
     places: ['حمص', 'حلب', 'دمشق', 'اللاذقية', 'درعا'],
     nationality: 'SY', lang: 'ar', uiLocale: 'ar', correspondence: ['ar', 'de'], residence: ['refugee', 'subsidiaryProtection', 'asylumPending'],
     residenceNote: 'إقامة لمدة ثلاث سنوات',
-    languages: [
-      { language: 'ar', native: true },
-      { language: 'de', listening: 'B1', reading: 'B1', spokenInteraction: 'B1', spokenProduction: 'A2', writing: 'A2', courses: 'دورة الاندماج B1 في مدرسة اللغات بموسترشتات، 2024', textLanguage: 'ar' },
-      { language: 'en', listening: 'B2', reading: 'C1', spokenInteraction: 'B2', spokenProduction: 'B2', writing: 'B2' },
-    ],
-    education: [
-      { kind: 'university', iscedLevel: 'isced6', institution: 'جامعة البعث', place: 'حمص', country: 'SY', from: '2009-09-01', to: '2014-07-15', degree: 'بكالوريوس في الصيدلة', subject: 'الصيدلة', recognitionStatus: 'inProgress', textLanguage: 'ar' },
-      { kind: 'school', iscedLevel: 'isced3', institution: 'ثانوية الزهراء', place: 'حمص', country: 'SY', from: '2006-09-01', to: '2009-06-30', degree: 'الشهادة الثانوية العامة', textLanguage: 'ar' },
-    ],
-    employment: [
-      { occupation: 'صيدلانية', iscoCode: '2262', employer: 'صيدلية الشفاء', place: 'حمص', country: 'SY', from: '2014-09-01', to: '2022-12-31', tasks: 'صرف الأدوية وتقديم المشورة للمرضى وإدارة المخزون', textLanguage: 'ar' },
-    ],
-    document: { kind: 'diploma', title: 'شهادة بكالوريوس الصيدلة', issuer: 'جامعة البعث', issueDate: '2014-07-30', language: 'ar' },
   },
   {
+    ...biographyOf('reza'),
     given: ['رضا', 'علی', 'مریم', 'زهرا', 'حسین', 'فاطمه', 'مهدی', 'سمیرا'],
     family: ['احمدی', 'رحیمی', 'حسینی', 'محمدی', 'کریمی', 'نوری', 'صادقی', 'جعفری'],
     places: ['هرات', 'کابل', 'مزار شریف', 'مشهد'],
     nationality: 'AF', lang: 'fa', uiLocale: 'fa', correspondence: ['fa', 'de'], residence: ['asylumPending', 'toleration', 'deportationBan'],
     residenceNote: 'پرونده پناهندگی در حال بررسی',
-    languages: [
-      { language: 'fa', native: true },
-      { language: 'de', listening: 'A2', reading: 'A2', spokenInteraction: 'A2', spokenProduction: 'A1', writing: 'A1', courses: 'کلاس زبان آلمانی در خانه فرهنگ، ۲۰۲۴', textLanguage: 'fa' },
-    ],
-    education: [
-      { kind: 'vocationalTraining', iscedLevel: 'isced3', institution: 'انستیتوت فنی هرات', place: 'هرات', country: 'AF', from: '2014-03-01', to: '2016-12-20', degree: 'برق‌کار ساختمان', recognitionStatus: 'notApplied', textLanguage: 'fa' },
-    ],
-    employment: [
-      { occupation: 'برق‌کار', iscoCode: '7411', employer: 'شرکت ساختمانی امید', place: 'هرات', country: 'AF', from: '2017-01-10', to: '2021-08-01', tasks: 'نصب سیم‌کشی ساختمان و تعمیر تابلو برق', textLanguage: 'fa' },
-    ],
     document: { kind: 'certificate', title: 'گواهی آموزش فنی', issuer: 'انستیتوت فنی هرات', issueDate: '2016-12-20', language: 'fa' },
   },
   {
+    ...biographyOf('aminata'),
     given: ['Aminata', 'Mamadou', 'Fatoumata', 'Ibrahima', 'Mariama', 'Ousmane', 'Aïssatou', 'Alpha'],
     family: ['Diallo', 'Barry', 'Bah', 'Camara', 'Sow', 'Touré', 'Keita', 'Condé'],
     places: ['Kindia', 'Conakry', 'Labé', 'Kankan'],
     nationality: 'GN', lang: 'fr', uiLocale: 'fr', correspondence: ['fr'], residence: ['subsidiaryProtection', 'refugee'],
     residenceNote: 'Titre de séjour valable trois ans',
-    languages: [
-      { language: 'ff', native: true },
-      { language: 'fr', listening: 'C1', reading: 'C1', spokenInteraction: 'C1', spokenProduction: 'C1', writing: 'B2' },
-      { language: 'de', listening: 'A2', reading: 'A2', spokenInteraction: 'A1', spokenProduction: 'A1', writing: 'A1' },
-    ],
-    education: [
-      { kind: 'vocationalTraining', iscedLevel: 'isced5', institution: 'École nationale de santé de Kindia', country: 'GN', from: '2013-10-01', to: '2016-07-01', degree: 'Diplôme d’infirmière', recognitionStatus: 'notApplied', textLanguage: 'fr' },
-    ],
-    employment: [
-      { occupation: 'Infirmière', iscoCode: '3221', employer: 'Hôpital régional de Kindia', country: 'GN', from: '2016-09-01', to: '2023-03-31', tasks: 'Soins aux patients, préparation des médicaments, suivi des dossiers', textLanguage: 'fr' },
-    ],
     document: { kind: 'diploma', title: 'Diplôme d’infirmière', issuer: 'École nationale de santé de Kindia', issueDate: '2016-07-15', language: 'fr' },
   },
   {
+    ...biographyOf('olena'),
     given: ['Olena', 'Iryna', 'Oksana', 'Andrii', 'Dmytro', 'Nataliia', 'Serhii', 'Yuliia'],
     family: ['Kovalenko', 'Shevchenko', 'Bondarenko', 'Tkachenko', 'Kravchenko', 'Melnyk', 'Boiko', 'Koval'],
     places: ['Kyiv', 'Kharkiv', 'Odesa', 'Dnipro', 'Lviv'],
     nationality: 'UA', lang: 'en', uiLocale: 'en', correspondence: ['en', 'de'], residence: ['temporaryProtection'],
     residenceNote: 'Temporary protection until 2027',
-    languages: [
-      { language: 'uk', native: true },
-      { language: 'en', listening: 'B2', reading: 'B2', spokenInteraction: 'B2', spokenProduction: 'B1', writing: 'B1' },
-      { language: 'de', listening: 'B1', reading: 'B1', spokenInteraction: 'A2', spokenProduction: 'A2', writing: 'A2' },
-    ],
-    education: [
-      { kind: 'university', iscedLevel: 'isced7', institution: 'Taras Shevchenko National University of Kyiv', country: 'UA', from: '2004-09-01', to: '2010-06-30', degree: 'Master of Education', subject: 'Mathematics', recognitionStatus: 'partiallyRecognised', textLanguage: 'en' },
-    ],
-    employment: [
-      { occupation: 'Mathematics teacher', iscoCode: '2330', employer: 'Lyceum No. 142', place: 'Kyiv', country: 'UA', from: '2010-09-01', to: '2022-02-24', tasks: 'Teaching mathematics in grades 5 to 11, preparing students for exams', textLanguage: 'en' },
-    ],
     document: { kind: 'diploma', title: 'Master of Education (Mathematics)', issuer: 'Taras Shevchenko National University of Kyiv', issueDate: '2010-06-30', language: 'uk' },
   },
 ];
