@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LOCALES, type Config } from '@mobio/config';
 import { RETENTION_JOB } from './services/retention';
 import { withSharedWithMe, type AdminPermission } from './conditions';
+import { guardAccounts } from './lifecycles/accounts';
 import { getService } from './utils';
 
 /** Staff roles of the admin panel. */
@@ -28,8 +29,6 @@ const ADMINISTERED: Record<string, string[]> = {
   'api::organisation.organisation': ['read', 'create', 'update', 'delete'],
   'api::info-page.info-page': ['read', 'create', 'update', 'delete', 'publish'],
   'api::info-event.info-event': ['read', 'create', 'update', 'delete', 'publish'],
-  // Lock (block) or delete an account on request; the account's records stay out of reach.
-  'plugin::users-permissions.user': ['read', 'update', 'delete'],
 };
 /** Permissions without a content type: staff accounts and the media library for public images. */
 const ADMINISTRATION = [
@@ -44,6 +43,7 @@ const ADMINISTRATION = [
   'plugin::upload.assets.download',
   'plugin::upload.assets.copy-link',
   'plugin::sharing.statistics.read',
+  'plugin::sharing.accounts.administer',
 ];
 
 /** The staff roles, and the Integration manager's permissions: read what was shared, write plans. */
@@ -121,7 +121,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the roles: the District administrator gets it; the super admin has every action.
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', displayName: 'Statistik lesen (ohne personenbezogene Daten)', uid: 'statistics.read', pluginName: 'sharing' },
+    { section: 'plugins', displayName: 'Konten auf Wunsch sperren, entsperren, löschen', uid: 'accounts.administer', pluginName: 'sharing' },
   ]);
+  guardAccounts(strapi);
   eraseWithAccount(strapi);
   scheduleRetention(strapi);
   await ensureStaffRoles(strapi);

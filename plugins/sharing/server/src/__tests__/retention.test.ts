@@ -1,38 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 import { LOCK_NAMESPACE, jobLockKey } from '../job-lock';
 import { RETENTION_JOB } from '../services/retention';
 
 const DAY = 86_400_000;
-
-/** A local SMTP server that keeps every mail it receives. */
-async function startSmtp() {
-  const mails: Array<{ to: string; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { mails, port: (server.server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** The text/plain part of a mail as nodemailer writes it (base64 for non-ASCII text). */
-function textOf(raw: string): string {
-  const part = /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);
-  if (!part) throw new Error(`no base64 text/plain part in:\n${raw}`);
-  return Buffer.from(part[1].replace(/\s+/g, ''), 'base64').toString('utf8');
-}
 
 describe('retention', () => {
   let cms: TestCms;

@@ -6,8 +6,9 @@ interface RequestState {
 }
 
 /**
- * The actor of a request, from Koa's `ctx.state`. No request at all means system code; a request
- * with an authentication strategy we do not know is treated as anonymous, never as system.
+ * The actor of a request, from Koa's `ctx.state`. No request at all means system code. A request
+ * authenticated by a token, or by a strategy we do not know, is a token: it reaches no person's
+ * data or account. Only a request that authenticated nothing (yet) is anonymous.
  */
 export function actorFromState(state: RequestState | undefined, inRequest: boolean): Actor {
   if (!inRequest) return { kind: 'system' };
@@ -15,6 +16,8 @@ export function actorFromState(state: RequestState | undefined, inRequest: boole
   const id = state?.user?.id;
   if (strategy === 'users-permissions' && typeof id === 'number') return { kind: 'newcomer', id };
   if (strategy === 'admin' && typeof id === 'number') return { kind: 'staff', id };
-  if (strategy === 'api-token') return { kind: 'token' };
-  return { kind: 'anonymous' };
+  // Not logged in (yet): users-permissions answers public routes with no user.
+  if (strategy === undefined || strategy === 'users-permissions' || strategy === 'admin') return { kind: 'anonymous' };
+  // content-api-token, admin-token, and any strategy added later.
+  return { kind: 'token' };
 }

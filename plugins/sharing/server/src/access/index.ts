@@ -3,3 +3,5 @@ export { actorFromState } from './actor-from-state';
 export { isGrantActive } from './is-grant-active';
 export { readScope } from './read-scope';
 export { canWrite } from './can-write';
+export { accountAccess, PUBLIC_ACCOUNT_FIELDS, SELF_SERVICE_HANDLERS, type AccountOperation } from './account-access';
+export { canChangeStaffAccount, HOLDER_ONLY_STAFF_FIELDS } from './staff-account-change';

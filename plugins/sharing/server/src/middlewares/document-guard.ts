@@ -112,7 +112,8 @@ export function createDocumentGuard(strapi: Core.Strapi) {
         const scope = await access().readScope(actor, personal.get(target)!);
         node.filters = and(node.filters, 'deny' in scope ? { id: { $in: [] } } : 'all' in scope ? {} : ownerFilter(scope.ownerIds));
       }
-      if (target === USER) node.fields = ['username'];
+      // Staff learn no more of an account than which one it is: usernames may name the person.
+      if (target === USER) node.fields = actor.kind === 'newcomer' ? ['username'] : ['documentId'];
       if (target === 'admin::user') node.fields = ['firstname', 'lastname'];
       if (target && node.populate !== undefined) node.populate = await scopePopulate(target, node.populate, actor);
       tree[name] = node;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFromState, canWrite, isGrantActive, readScope, type GrantFacts } from '..';
+import { accountAccess, actorFromState, canChangeStaffAccount, canWrite, isGrantActive, readScope, type GrantFacts } from '..';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const future = '2027-01-01T00:00:00Z';
@@ -21,12 +21,15 @@ describe('actorFromState', () => {
   it('tells newcomers, staff and API tokens apart by the authentication strategy', () => {
     expect(actorFromState({ auth: { strategy: { name: 'users-permissions' } }, user: { id: 5 } }, true)).toEqual({ kind: 'newcomer', id: 5 });
     expect(actorFromState({ auth: { strategy: { name: 'admin' } }, user: { id: 2 } }, true)).toEqual({ kind: 'staff', id: 2 });
-    expect(actorFromState({ auth: { strategy: { name: 'api-token' } } }, true)).toEqual({ kind: 'token' });
+    expect(actorFromState({ auth: { strategy: { name: 'content-api-token' } } }, true)).toEqual({ kind: 'token' });
+    expect(actorFromState({ auth: { strategy: { name: 'admin-token' } }, user: { id: 2 } }, true)).toEqual({ kind: 'token' });
   });
-  it('treats an unauthenticated or unknown caller in a request as anonymous, never as system', () => {
+  it('treats an unauthenticated caller in a request as anonymous, never as system', () => {
     expect(actorFromState({}, true)).toEqual({ kind: 'anonymous' });
-    expect(actorFromState({ auth: { strategy: { name: 'something-new' } }, user: { id: 1 } }, true)).toEqual({ kind: 'anonymous' });
     expect(actorFromState({ auth: { strategy: { name: 'admin' } } }, true)).toEqual({ kind: 'anonymous' });
+  });
+  it('treats a caller of a strategy it does not know as a token, which reaches nobody’s data', () => {
+    expect(actorFromState({ auth: { strategy: { name: 'something-new' } }, user: { id: 1 } }, true)).toEqual({ kind: 'token' });
   });
 });
 
@@ -78,5 +81,63 @@ describe('canWrite', () => {
     expect(canWrite({ actor: staff, section: 'plans', ownerId: undefined, grants: [writePlans], now })).toBe(false);
     expect(canWrite({ actor: { kind: 'token' }, section: 'plans', ownerId: 7, grants: [], now })).toBe(false);
     expect(canWrite({ actor: { kind: 'anonymous' }, section: 'plans', ownerId: 7, grants: [], now })).toBe(false);
+  });
+});
+
+describe('accountAccess', () => {
+  const read = (actor: Parameters<typeof accountAccess>[0]['actor'], fields?: string[], handler?: string) =>
+    accountAccess({ actor, operation: 'read', handler, fields, targetIds: [] });
+  const write = (actor: Parameters<typeof accountAccess>[0]['actor'], operation: 'create' | 'update' | 'delete', targetIds: number[] = [7], handler?: string) =>
+    accountAccess({ actor, operation, handler, fields: undefined, targetIds });
+
+  it('lets system code do anything', () => {
+    expect(write({ kind: 'system' }, 'update')).toBe(true);
+  });
+  it('lets a newcomer change and delete only their own account, and create none', () => {
+    const amal = { kind: 'newcomer', id: 7 } as const;
+    expect(write(amal, 'update', [7])).toBe(true);
+    expect(write(amal, 'delete', [7])).toBe(true);
+    expect(write(amal, 'update', [7, 8])).toBe(false);
+    expect(write(amal, 'update', [])).toBe(false);
+    expect(write(amal, 'create', [])).toBe(false);
+  });
+  it('lets a person who is not logged in write accounts only through the self-service routes', () => {
+    const anonymous = { kind: 'anonymous' } as const;
+    expect(write(anonymous, 'create', [], 'plugin::users-permissions.auth.register')).toBe(true);
+    expect(write(anonymous, 'update', [7], 'plugin::users-permissions.auth.resetPassword')).toBe(true);
+    expect(write(anonymous, 'update', [7], 'plugin::users-permissions.user.update')).toBe(false);
+    expect(write(anonymous, 'update', [7], undefined)).toBe(false);
+    expect(write(anonymous, 'delete', [7], 'plugin::users-permissions.auth.register')).toBe(false);
+  });
+  it('shows staff, super admin included, which account a record belongs to and nothing of the person', () => {
+    expect(read(staff, ['id', 'documentId'])).toBe(true);
+    expect(read(staff, ['role', 'createdAt'])).toBe(true);
+    expect(read(staff, ['id', 'email'])).toBe(false);
+    expect(read(staff, ['username'])).toBe(false);
+    expect(read(staff, undefined)).toBe(false);
+    expect(write(staff, 'update')).toBe(false);
+    expect(write(staff, 'delete')).toBe(false);
+    expect(write(staff, 'create', [])).toBe(false);
+  });
+  it('refuses API tokens any account, even a count', () => {
+    expect(read({ kind: 'token' }, [])).toBe(false);
+    expect(write({ kind: 'token' }, 'update')).toBe(false);
+  });
+});
+
+describe('canChangeStaffAccount', () => {
+  it('lets administrators rename, re-role and deactivate staff accounts', () => {
+    expect(canChangeStaffAccount({ actor: staff, fields: ['firstname', 'roles', 'isActive'], targetIds: [4] })).toBe(true);
+  });
+  it('lets only the holder set a password or an e-mail address, whoever asks', () => {
+    expect(canChangeStaffAccount({ actor: staff, fields: ['password'], targetIds: [3] })).toBe(true);
+    expect(canChangeStaffAccount({ actor: staff, fields: ['password'], targetIds: [4] })).toBe(false);
+    expect(canChangeStaffAccount({ actor: staff, fields: ['email', 'firstname'], targetIds: [4] })).toBe(false);
+    expect(canChangeStaffAccount({ actor: staff, fields: ['password'], targetIds: [3, 4] })).toBe(false);
+  });
+  it('lets Strapi’s reset and registration links (not logged in) and system code through, and no token', () => {
+    expect(canChangeStaffAccount({ actor: { kind: 'anonymous' }, fields: ['password'], targetIds: [4] })).toBe(true);
+    expect(canChangeStaffAccount({ actor: { kind: 'system' }, fields: ['password'], targetIds: [4] })).toBe(true);
+    expect(canChangeStaffAccount({ actor: { kind: 'token' }, fields: ['firstname'], targetIds: [4] })).toBe(false);
   });
 });

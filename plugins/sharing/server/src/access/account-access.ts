@@ -1,0 +1,49 @@
+import type { Actor } from './types';
+
+export type AccountOperation = 'read' | 'create' | 'update' | 'delete';
+
+/** Fields of an account that say nothing about the person: enough to link a record to it. */
+export const PUBLIC_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'role']);
+
+/**
+ * Users-permissions routes that act for a person who is not logged in yet and prove who they are
+ * with what they know: a password, a code sent to their own address, a provider's answer.
+ */
+export const SELF_SERVICE_HANDLERS: ReadonlySet<string> = new Set([
+  'plugin::users-permissions.auth.callback',
+  'plugin::users-permissions.auth.register',
+  'plugin::users-permissions.auth.forgotPassword',
+  'plugin::users-permissions.auth.resetPassword',
+  'plugin::users-permissions.auth.emailConfirmation',
+  'plugin::users-permissions.auth.sendEmailConfirmation',
+  'plugin::users-permissions.auth.refresh',
+]);
+
+/**
+ * Whether the actor may run this operation on newcomer accounts (users-permissions users). An
+ * account is its holder's: system code may do anything; a logged-in newcomer changes or deletes
+ * only their own; a person not logged in writes accounts only through the self-service routes;
+ * staff of any role (super admin included) never read an account beyond its public fields and
+ * never write one; API tokens neither read nor write accounts at all. `fields` are every field the query selects, filters, sorts or
+ * populates (undefined: all of them); `targetIds` the accounts a write touches.
+ */
+export function accountAccess(input: {
+  actor: Actor;
+  operation: AccountOperation;
+  handler: string | undefined;
+  fields: readonly string[] | undefined;
+  targetIds: readonly number[];
+}): boolean {
+  const { actor, operation, handler, fields, targetIds } = input;
+  if (actor.kind === 'system') return true;
+  // Authentication itself reads the account before the request has an actor, and which routes a
+  // newcomer or the public reach is the roles' fixed permission list: their reads pass here.
+  if (actor.kind === 'newcomer' || actor.kind === 'anonymous') {
+    if (operation === 'read') return true;
+    if (actor.kind === 'anonymous') return operation !== 'delete' && handler !== undefined && SELF_SERVICE_HANDLERS.has(handler);
+    return operation !== 'create' && targetIds.length > 0 && targetIds.every((id) => id === actor.id);
+  }
+  // Staff: which account a record belongs to, and counts for statistics; nothing of the person.
+  if (actor.kind === 'staff' && operation === 'read') return fields !== undefined && fields.every((field) => PUBLIC_ACCOUNT_FIELDS.has(field));
+  return false;
+}
