@@ -1,8 +1,8 @@
-import { LOCALES, type Locale } from '@mobio/config';
+import { LOCALES, NON_IDENTIFYING_USERNAME, type Locale } from '@mobio/config';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
+import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
 import { t } from '../i18n';
 import { send, sessionCookie, text } from './helpers/http';
 import { freePort, type RunningSite, startSite } from './helpers/site-server';
@@ -33,8 +33,10 @@ async function mailTo(address: string): Promise<string> {
   throw new Error(`no mail to ${address}; received: ${mails.map((m) => m.to.join(',')).join('; ')}`);
 }
 
+const USER = 'plugin::users-permissions.user';
 let smtp: SMTPServer;
 let cms: TestCms;
+let district: Awaited<ReturnType<typeof createStaff>>;
 let site: RunningSite;
 
 beforeAll(async () => {
@@ -60,6 +62,7 @@ beforeAll(async () => {
   // logins a minute. The site's own limiter (per client address and e-mail) is what is tested here.
   cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
   site = await startSite({ CMS_INTERNAL_URL: cms.url });
+  district = await createStaff(cms, 'Kreis', 'district-administrator');
 }, 120_000);
 
 afterAll(async () => {
@@ -105,6 +108,32 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
     // The test site's public URL is http: no Secure flag, or the browser would drop the cookie.
     expect(line).not.toMatch(/Secure/);
     cookie = set;
+  });
+
+  it('makes up a username that does not name the person, and shows the account number on the account page', async () => {
+    const user = await cms.strapi.db.query(USER).findOne({ where: { email: email.toLowerCase() }, select: ['username', 'documentId'] });
+    expect(user.username).toMatch(NON_IDENTIFYING_USERNAME);
+    const page = text((await send(site, 'GET', `/${locale}/account`, { cookie })).html);
+    expect(page).toContain(tr('account.numberHeading'));
+    expect(page).toContain(user.documentId.match(/.{4}/g).join(' '));
+  });
+
+  it('says in its language that an account locked on request is locked, and lets the person in once it is unlocked', async () => {
+    const other = newEmail(`locked-${locale}`);
+    await registerThroughSite(locale, other);
+    const { documentId } = await cms.strapi.db.query(USER).findOne({ where: { email: other.toLowerCase() }, select: ['documentId'] });
+    const act = (action: string) => api(cms, 'POST', `/sharing/accounts/${documentId}/${action}`, { token: district.token, body: { data: { reason: 'Auf Wunsch der Person' } } });
+    expect((await act('lock')).status).toBe(200);
+    const refused = await login(locale, other, PASSWORD);
+    expect(refused.status).toBe(400);
+    expect(text(refused.html)).toContain(tr('error.blocked'));
+    expect((await act('unlock')).status).toBe(200);
+    const admitted = await login(locale, other, PASSWORD);
+    expect(admitted.status).toBe(303);
+    const log = text((await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie: sessionCookie(admitted)! })).html);
+    expect(log).toContain(tr('log.action.account.lock'));
+    expect(log).toContain(tr('log.action.account.unlock'));
+    expect(log).toContain('Auf Wunsch der Person');
   });
 
   it('opens the dashboard with the cookie and greets the user by e-mail', async () => {

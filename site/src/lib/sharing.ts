@@ -142,6 +142,8 @@ export const LOG_ACTIONS = [
   'grant.expire',
   'retention.notice',
   'plan.accept',
+  'account.lock',
+  'account.unlock',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
@@ -152,6 +154,7 @@ const logEntrySchema = z.object({
   actorKind: z.string().nullable(),
   actorName: z.string().nullable(),
   resourceType: z.string().nullable(),
+  note: z.string().nullable().optional(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 const paginationSchema = z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Section } from '@mobio/config';
 import type { AccessService } from './services/access';
+import type { AccountsService } from './services/accounts';
 import type { AuditService } from './services/audit';
 import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
@@ -15,6 +16,7 @@ import type { VaultService } from './services/vault';
 
 interface Services {
   access: AccessService;
+  accounts: AccountsService;
   audit: AuditService;
   cv: CvService;
   erasure: ErasureService;

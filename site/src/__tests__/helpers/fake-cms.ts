@@ -27,7 +27,7 @@ export const eventTitle = (locale: string) => `Info event in ${locale}`;
 export const eventLocation = (locale: string) => `Town hall room 2 (${locale})`;
 
 /** Who the fake CMS says is logged in, for any well-formed Bearer token. */
-export const FAKE_USER = { id: 7, username: 'olena@example.test', email: 'olena@example.test' };
+export const FAKE_USER = { id: 7, documentId: 'k3j9q2m8x7v4c1b6n5z0w8e2', username: 'n-fake', email: 'olena@example.test' };
 /** A cookie value the site takes for a session; the fake CMS accepts it. */
 export const FAKE_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6N30.c2lnbmF0dXJl';
 

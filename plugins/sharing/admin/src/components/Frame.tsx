@@ -9,6 +9,7 @@ export const BASE = '/plugins/sharing';
 const PAGES = [
   { to: `${BASE}/invitation`, label: 'Einladungscode erstellen' },
   { to: `${BASE}/statistics`, label: 'Statistik' },
+  { to: `${BASE}/accounts`, label: 'Konto auf Wunsch verwalten' },
 ];
 const LIST = { to: BASE, label: 'Für mich freigegeben' };
 

@@ -1,5 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { AccountsPage } from './AccountsPage';
 import { InvitationPage } from './InvitationPage';
 import { RecordPage } from './RecordPage';
 import { SharedWithMePage } from './SharedWithMePage';
@@ -13,6 +14,7 @@ export default function App() {
       <Route path="records/:ownerId" element={<RecordPage />} />
       <Route path="invitation" element={<InvitationPage />} />
       <Route path="statistics" element={<StatisticsPage />} />
+      <Route path="accounts" element={<AccountsPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   );

@@ -58,6 +58,12 @@ export interface Invitation {
   qrSvg: string;
 }
 
+export interface AccountSummary {
+  accountNumber: string;
+  createdAt: string;
+  locked: boolean;
+}
+
 export interface GoalCount {
   field: string;
   fieldLabel: string;

@@ -1,4 +1,5 @@
 import account from './account';
+import accounts from './accounts';
 import documents from './documents';
 import grants from './grants';
 import health from './health';
@@ -7,6 +8,7 @@ import staff from './staff';
 
 export default {
   account,
+  accounts,
   documents,
   grants,
   health,

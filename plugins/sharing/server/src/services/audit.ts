@@ -21,6 +21,8 @@ export const AUDITED_EVENTS = {
   GRANT_EXPIRE: 'grant.expire',
   RETENTION_NOTICE: 'retention.notice',
   PLAN_ACCEPT: 'plan.accept',
+  ACCOUNT_LOCK: 'account.lock',
+  ACCOUNT_UNLOCK: 'account.unlock',
 } as const;
 export type AuditAction = (typeof AUDITED_EVENTS)[keyof typeof AUDITED_EVENTS];
 
@@ -30,6 +32,8 @@ export interface AuditEntry {
   action: AuditAction;
   section?: Section;
   resource?: { type: string; id: string };
+  /** The reason an administrator gave. */
+  note?: string;
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -79,6 +83,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       section: entry.section ?? null,
       resourceType: entry.resource?.type ?? null,
       resourceId: entry.resource?.id ?? null,
+      note: entry.note ?? null,
       at: entry.at,
     }));
     // The owner is a relation, which createMany does not write: its link rows are added here.
@@ -109,7 +114,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
-          select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
+          select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId', 'note'],
         }),
         strapi.db.query(AUDIT).count({ where: where() }),
       ]);

@@ -1,4 +1,5 @@
 import access from './access';
+import accounts from './accounts';
 import audit from './audit';
 import cv from './cv';
 import erasure from './erasure';
@@ -13,6 +14,7 @@ import vault from './vault';
 
 export default {
   access,
+  accounts,
   audit,
   cv,
   erasure,

@@ -22,6 +22,8 @@ export default {
     section: { type: 'string', maxLength: 20 },
     resourceType: { type: 'string', maxLength: 100 },
     resourceId: { type: 'string', maxLength: 50 },
+    // Why an administrator acted on the account (lock, unlock), in the administrator's words.
+    note: { type: 'string', maxLength: 500 },
     at: { type: 'datetime', required: true },
   },
 } as const;

@@ -18,6 +18,19 @@ export default {
         policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
       },
     },
+    ...[
+      ['POST', '/accounts/lookup', 'accounts.lookup'],
+      ['POST', '/accounts/:accountNumber/lock', 'accounts.lock'],
+      ['POST', '/accounts/:accountNumber/unlock', 'accounts.unlock'],
+      ['POST', '/accounts/:accountNumber/delete', 'accounts.remove'],
+    ].map(([method, path, handler]) => ({
+      method,
+      path,
+      handler,
+      config: {
+        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
+      },
+    })),
     {
       method: 'GET',
       path: '/documents/:documentId/file',

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin, api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import { startSmtp, textOf } from '../../../../../cms/test/smtp';
+
+/**
+ * An account is its holder's. Tried the way an administrator with full panel access, or anyone
+ * holding an API token, would try to take a newcomer's account over (or a staff member's): every
+ * attempt is refused, nothing in the database changes, and the holder's own password still works.
+ */
+
+const USER = 'plugin::users-permissions.user';
+const CM = `/content-manager/collection-types/${USER}`;
+const PASSWORD = 'Geheim123!';
+const DAY = 86_400_000;
+
+/** Every change an attacker would make to take an account over or shut its holder out. */
+const TAKEOVERS: Record<string, Record<string, unknown>> = {
+  password: { password: 'Taken-0ver!' },
+  email: { email: 'attacker@evil.example' },
+  username: { username: 'attacker' },
+  role: { role: 1 },
+  provider: { provider: 'github' },
+  confirmed: { confirmed: false },
+  blocked: { blocked: true },
+};
+
+type Attacker = { name: string; token: string; kind: 'admin' | 'token' };
+
+describe('accounts are their holders’', () => {
+  let cms: TestCms;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let amal: Awaited<ReturnType<typeof registerNewcomer>>;
+  let amalDocumentId: string;
+  let manager: Awaited<ReturnType<typeof createStaff>>;
+  let district: Awaited<ReturnType<typeof createStaff>>;
+  let superAdmin: string;
+  const attackers: Attacker[] = [];
+
+  /** The account as it is stored, for comparing before and after an attempt. */
+  const stored = async (id: number) =>
+    cms.strapi.db.query(USER).findOne({ where: { id }, select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'], populate: { role: { select: ['id'] } } });
+  const logsIn = async (identifier: string, password = PASSWORD) =>
+    (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status === 200;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    cms = await startCms(await freshEnv({ ADMIN_EMAIL: 'super@admin.example', ADMIN_PASSWORD: 'Super1234!', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) }));
+    amal = await registerNewcomer(cms);
+    amalDocumentId = (await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['documentId'] })).documentId;
+    manager = await createStaff(cms, 'Manager');
+    district = await createStaff(cms, 'District', 'district-administrator');
+    superAdmin = await adminLogin(cms, 'super@admin.example', 'Super1234!');
+    await cms.strapi.db.query('plugin::sharing.grant').create({
+      data: { owner: amal.id, grantee: manager.id, sections: ['languages'], access: 'read', purpose: 'test', expiresAt: new Date(Date.now() + 30 * DAY) },
+    });
+    const tokens = cms.strapi.service('admin::api-token');
+    const token = async (type: string, permissions?: string[]) =>
+      (await tokens.create({ name: `${type} token`, type, lifespan: null, kind: 'content-api', ...(permissions ? { permissions } : {}) })).accessKey as string;
+    const userActions = ['find', 'findOne', 'count', 'create', 'update', 'destroy'].map((action) => `plugin::users-permissions.user.${action}`);
+    attackers.push(
+      { name: 'District administrator', token: district.token, kind: 'admin' },
+      { name: 'super admin', token: superAdmin, kind: 'admin' },
+      { name: 'full-access token', token: await token('full-access'), kind: 'token' },
+      { name: 'read-only token', token: await token('read-only'), kind: 'token' },
+      { name: 'custom token', token: await token('custom', [...userActions, 'plugin::users-permissions.role.createRole', 'plugin::users-permissions.role.updateRole']), kind: 'token' },
+    );
+  });
+  afterAll(async () => {
+    await cms?.stop();
+    await smtp?.stop();
+  });
+
+  it('lets no administrator or token list or read a newcomer’s account', async () => {
+    const leaks: string[] = [];
+    for (const attacker of attackers) {
+      const paths = attacker.kind === 'admin' ? [CM, `${CM}/${amalDocumentId}`, `/content-manager/relations/api::profile.profile/owner`] : ['/api/users', `/api/users/${amal.id}`, '/api/users/count', `/api/users?filters[email][$eq]=${amal.email}`];
+      for (const path of paths) {
+        const res = await api(cms, 'GET', path, { token: attacker.token });
+        expect(res.status, `${attacker.name} GET ${path}`).toBeLessThan(500);
+        const body = JSON.stringify(res.body);
+        if (res.status === 200 && (body.includes(amal.email) || body.includes(amalDocumentId) || path.endsWith('/count'))) leaks.push(`${attacker.name}: GET ${path} → ${res.status}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('refuses every change of a newcomer’s account by every administrator and token, and her password still works', async () => {
+    const before = await stored(amal.id);
+    const changed: string[] = [];
+    for (const attacker of attackers) {
+      for (const [field, data] of Object.entries(TAKEOVERS)) {
+        const res =
+          attacker.kind === 'admin'
+            ? await api(cms, 'PUT', `${CM}/${amalDocumentId}`, { token: attacker.token, body: data })
+            : await api(cms, 'PUT', `/api/users/${amal.id}`, { token: attacker.token, body: data });
+        expect(res.status, `${attacker.name} ${field}`).toBeLessThan(500);
+        if (JSON.stringify(await stored(amal.id)) !== JSON.stringify(before)) changed.push(`${attacker.name} changed ${field}`);
+      }
+      const created = attacker.kind === 'admin'
+        ? await api(cms, 'POST', CM, { token: attacker.token, body: { username: 'made', email: 'made@evil.example', password: 'Made1234!', confirmed: true } })
+        : await api(cms, 'POST', '/api/users', { token: attacker.token, body: { username: 'made', email: 'made@evil.example', password: 'Made1234!', role: 1 } });
+      if (created.status < 300 || (await cms.strapi.db.query(USER).count({ where: { email: 'made@evil.example' } })) > 0) changed.push(`${attacker.name} created an account`);
+      const deleted = attacker.kind === 'admin'
+        ? await api(cms, 'DELETE', `${CM}/${amalDocumentId}`, { token: attacker.token })
+        : await api(cms, 'DELETE', `/api/users/${amal.id}`, { token: attacker.token });
+      expect(deleted.status).toBeLessThan(500);
+      if (!(await stored(amal.id))) throw new Error(`${attacker.name} deleted the account`);
+    }
+    expect(changed).toEqual([]);
+    expect(await logsIn(amal.email)).toBe(true);
+    expect(await logsIn(amal.email, 'Taken-0ver!')).toBe(false);
+  });
+
+  it('keeps how accounts work out of the admin panel and the API: roles, registration, reset link, providers', async () => {
+    const publicRole = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const advanced = await cms.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });
+    const attempts = [
+      ['PUT', '/users-permissions/advanced', superAdmin, { ...(advanced as object), email_reset_password: 'https://evil.example/reset' }],
+      ['PUT', `/users-permissions/roles/${publicRole.id}`, superAdmin, { name: 'Public', description: 'x', permissions: {} }],
+      ['POST', '/users-permissions/roles', superAdmin, { name: 'Helper', description: 'x', permissions: {} }],
+      ['PUT', '/users-permissions/providers', superAdmin, { providers: {} }],
+      ['PUT', '/users-permissions/email-templates', superAdmin, { 'email-templates': {} }],
+      ['POST', '/api/users-permissions/roles', attackers[2].token, { name: 'Helper', description: 'x', permissions: {} }],
+      ['PUT', `/api/users-permissions/roles/${publicRole.id}`, attackers[4].token, { name: 'Public', description: 'x', permissions: {} }],
+    ] as const;
+    for (const [method, path, token, body] of attempts) {
+      const res = await api(cms, method, path, { token, body });
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path}`).toBeLessThan(500);
+    }
+    expect(await cms.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })).toEqual(advanced);
+    expect(await cms.strapi.db.query('plugin::users-permissions.role').count({ where: { name: 'Helper' } })).toBe(0);
+  });
+
+  it('refuses to set another staff member’s password or e-mail, super admin included, and tells the holder of other changes', async () => {
+    const admin = await cms.strapi.db.query('admin::user').findOne({ where: { email: 'super@admin.example' } });
+    for (const body of [{ password: 'Taken-0ver!' }, { email: 'attacker@evil.example' }]) {
+      const res = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: superAdmin, body });
+      expect(res.status, JSON.stringify(body)).toBe(403);
+    }
+    const districtTry = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: district.token, body: { password: 'Taken-0ver!' } });
+    expect(districtTry.status).toBe(403);
+    expect((await api(cms, 'POST', '/admin/login', { body: { email: manager.email, password: 'Staff1234!' } })).status).toBe(200);
+    expect((await api(cms, 'POST', '/admin/login', { body: { email: manager.email, password: 'Taken-0ver!' } })).status).not.toBe(200);
+
+    // The holder changes their own password; an administrator renames the account, and the holder is told.
+    const own = await api(cms, 'PUT', '/admin/users/me', { token: manager.token, body: { currentPassword: 'Staff1234!', password: 'Staff5678!' } });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    manager.token = await adminLogin(cms, manager.email, 'Staff5678!');
+    const renamed = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: superAdmin, body: { firstname: 'Umbenannt' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    await expect.poll(() => smtp.mails.filter((mail) => mail.to === manager.email).length).toBeGreaterThan(0);
+    const mail = smtp.mails.find((m) => m.to === manager.email)!;
+    expect(textOf(mail.raw)).toContain('Folgendes geändert: Vorname.');
+    expect(smtp.mails.some((m) => m.to === admin.email)).toBe(false);
+  });
+
+  it('lets a District administrator find one account by exact e-mail or number, lock and unlock it with a reason the newcomer reads', async () => {
+    const reza = await registerNewcomer(cms);
+    const rezaNumber = (await cms.strapi.db.query(USER).findOne({ where: { id: reza.id }, select: ['documentId'] })).documentId as string;
+    const lookup = (token: string, data: object) => api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data } });
+
+    // No list, no partial match, not for an integration manager.
+    expect((await lookup(district.token, { email: reza.email.slice(0, 8) })).status).toBe(400);
+    expect((await lookup(district.token, { email: `x${reza.email}` })).status).toBe(404);
+    expect((await lookup(manager.token, { email: reza.email })).status).toBe(403);
+    const found = await lookup(district.token, { email: reza.email.toUpperCase() });
+    expect(found.status).toBe(200);
+    expect(found.body.data).toEqual({ accountNumber: rezaNumber, createdAt: expect.any(String), locked: false });
+    expect(JSON.stringify(found.body)).not.toContain(reza.email);
+    const spaced = rezaNumber.match(/.{4}/g)!.join(' ');
+    expect((await lookup(district.token, { accountNumber: spaced })).body.data.accountNumber).toBe(rezaNumber);
+
+    const act = (action: string, reason: string, token = district.token) =>
+      api(cms, 'POST', `/sharing/accounts/${rezaNumber}/${action}`, { token, body: { data: { reason } } });
+    expect((await act('lock', 'x')).status).toBe(400);
+    expect((await act('lock', 'Auf Wunsch, Telefon verloren', manager.token)).status).toBe(403);
+    expect((await act('lock', 'Auf Wunsch, Telefon verloren')).body.data.locked).toBe(true);
+    const refused = await api(cms, 'POST', '/api/auth/local', { body: { identifier: reza.email, password: PASSWORD } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('Your account has been blocked by an administrator');
+    // A session from before the lock ends with it.
+    expect((await api(cms, 'GET', '/api/users/me', { token: reza.jwt })).status).toBe(401);
+
+    expect((await act('unlock', 'Neues Telefon, Identität geprüft')).body.data.locked).toBe(false);
+    const login = await api(cms, 'POST', '/api/auth/local', { body: { identifier: reza.email, password: PASSWORD } });
+    expect(login.status).toBe(200);
+    const log = await api(cms, 'GET', '/api/sharing/access-log', { token: login.body.jwt });
+    expect(log.body.data.map((event: { action: string; note: string; actorName: string }) => [event.action, event.note, event.actorName])).toEqual([
+      ['account.unlock', 'Neues Telefon, Identität geprüft', 'District Berater'],
+      ['account.lock', 'Auf Wunsch, Telefon verloren', 'District Berater'],
+    ]);
+  });
+
+  it('lets a District administrator delete an account on request, with everything in it', async () => {
+    const olena = await registerNewcomer(cms);
+    await api(cms, 'PUT', '/api/profiles/me', { token: olena.jwt, body: { data: { givenNames: 'Olena', familyName: 'K' } } });
+    const number = (await cms.strapi.db.query(USER).findOne({ where: { id: olena.id }, select: ['documentId'] })).documentId;
+    const res = await api(cms, 'POST', `/sharing/accounts/${number}/delete`, { token: district.token, body: { data: { reason: 'Auf eigenen Wunsch, Ausweis geprüft' } } });
+    expect(res.status).toBe(204);
+    expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(0);
+    expect(await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Olena' } })).toBe(0);
+    expect(await logsIn(olena.email)).toBe(false);
+  });
+
+  it('shows staff no e-mail address of a newcomer through a grant', async () => {
+    const res = await api(cms, 'GET', `/content-manager/collection-types/api::language-skill.language-skill?populate=owner`, { token: manager.token });
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toContain(amal.email);
+    const username = (await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['username'] })).username;
+    expect(JSON.stringify(res.body)).not.toContain(username);
+  });
+
+  it('leaves no default API token behind', async () => {
+    expect(await cms.strapi.db.query('admin::api-token').count({ where: { name: { $in: ['Read Only', 'Full Access'] } } })).toBe(0);
+  });
+
+  it('stops a newcomer guessing invitation codes', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await api(cms, 'GET', `/api/sharing/invitations/ABCDE-FGHJK-MNP${String(i).padStart(2, '2').replace(/[01]/g, '2')}`, { token: amal.jwt })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another newcomer is not blocked by her attempts.
+    const other = await registerNewcomer(cms);
+    expect((await api(cms, 'GET', '/api/sharing/invitations/ABCDE-FGHJK-MNPQR', { token: other.jwt })).status).toBe(404);
+  });
+
+  it('has a row or a named exemption for every account route', () => {
+    const tried = new Set([
+      'GET /api/users', 'GET /api/users/:id', 'GET /api/users/count', 'PUT /api/users/:id', 'POST /api/users', 'DELETE /api/users/:id',
+      'POST /api/users-permissions/roles', 'PUT /api/users-permissions/roles/:role',
+      'PUT /users-permissions/advanced', 'PUT /users-permissions/roles/:role', 'POST /users-permissions/roles', 'PUT /users-permissions/providers', 'PUT /users-permissions/email-templates',
+      'PUT /admin/users/:id', 'PUT /admin/users/me',
+    ]);
+    const EXEMPT: Record<string, string> = {
+      'GET /api/users/me': 'the holder’s own account (Newcomer role only)',
+      'DELETE /api/users-permissions/roles/:role': 'role writes are refused below the route, as the tried PUT/POST show',
+      'DELETE /users-permissions/roles/:role': 'role writes are refused below the route, as the tried PUT/POST show',
+      'GET /api/users-permissions/roles': 'roles and their permissions, no account',
+      'GET /api/users-permissions/roles/:id': 'roles and their permissions, no account',
+      'GET /api/users-permissions/permissions': 'the list of actions, no account',
+      'GET /users-permissions/roles': 'roles with a count of accounts per role, no account',
+      'GET /users-permissions/roles/:id': 'a role and its permissions, no account',
+      'GET /users-permissions/permissions': 'the list of actions, no account',
+      'GET /users-permissions/policies': 'the list of policies, no account',
+      'GET /users-permissions/routes': 'the list of routes, no account',
+      'GET /users-permissions/advanced': 'settings, no account',
+      'GET /users-permissions/providers': 'settings, no account',
+      'GET /users-permissions/email-templates': 'settings, no account',
+      'GET /admin/users': 'staff accounts, listed for administrators by design',
+      'GET /admin/users/:id': 'a staff account, for administrators by design',
+      'GET /admin/users/me': 'the holder’s own staff account',
+      'GET /admin/users/me/permissions': 'the holder’s own permissions',
+      'GET /admin/users/me/sessions': 'the holder’s own sessions',
+      'DELETE /admin/users/me/sessions': 'the holder ends their own sessions',
+      'DELETE /admin/users/me/sessions/:sessionId': 'the holder ends one of their own sessions',
+      'POST /admin/users': 'creates a staff account with a registration link for the holder; no password is set',
+      'DELETE /admin/users/:id': 'deletes a staff account: allowed to administrators, the holder is told',
+      'POST /admin/users/batch-delete': 'deletes staff accounts: allowed to administrators, the holders are told',
+    };
+    const routes = (cms.strapi.server.listRoutes() as Array<{ path: string; methods: string[] }>)
+      .filter((route) => /^\/(api\/users|users-permissions|admin\/users)(\/|$)|^\/api\/users-permissions\//.test(route.path))
+      .flatMap((route) => route.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${route.path}`));
+    const unaccounted = routes.filter((route) => !tried.has(route) && !(route in EXEMPT));
+    expect(unaccounted).toEqual([]);
+    expect(routes.length).toBe(new Set(routes).size);
+    expect([...tried].filter((route) => !routes.includes(route))).toEqual([]);
+  });
+});
