@@ -4,7 +4,11 @@ import { INDEXES as SHARING_INDEXES } from '../database/migrations/2026.11.25T00
 import type { TestCms } from './harness';
 
 /** The migration files as Strapi records them, in the order it runs them. */
-export const MIGRATIONS = ['2026.11.25T00.00.00.sharing-indexes.js', '2026.11.25T03.00.00.admin-session-index.js'];
+export const MIGRATIONS = [
+  '2026.11.25T00.00.00.sharing-indexes.js',
+  '2026.11.25T03.00.00.admin-session-index.js',
+  '2026.11.30T00.00.00.non-identifying-usernames.js',
+];
 const INDEXES = [...SHARING_INDEXES, ...SESSION_INDEXES];
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
 

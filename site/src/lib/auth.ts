@@ -1,3 +1,4 @@
+import { newUsername } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { requestCms } from './cms-request';
@@ -16,7 +17,7 @@ export interface AuthFailure {
 }
 export type AuthResult<T> = { ok: true; data: T } | { ok: false; failure: AuthFailure };
 
-const userSchema = z.object({ id: z.number(), email: z.string() });
+const userSchema = z.object({ id: z.number(), documentId: z.string(), email: z.string() });
 export type SessionUser = z.infer<typeof userSchema>;
 const sessionSchema = z.object({ jwt: z.string().min(1), user: userSchema });
 const errorSchema = z.object({ error: z.object({ message: z.string().optional() }).optional() });
@@ -58,10 +59,10 @@ async function call<T>(
 
 export type Session = z.infer<typeof sessionSchema>;
 
-/** Creates an account; the e-mail address is also the user name. */
+/** Creates an account; the username Strapi wants is made up (see newUsername), login is by e-mail. */
 export const register = (input: { email: string; password: string }) =>
   call('POST', '/api/auth/local/register', {
-    body: { username: input.email, email: input.email, password: input.password },
+    body: { username: newUsername(), email: input.email, password: input.password },
     schema: sessionSchema,
   });
 
