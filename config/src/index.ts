@@ -6,3 +6,5 @@ export * from './mail.js';
 export * from './receipt.js';
 export * from './cv.js';
 export * from './plan.js';
+export * from './rate-limit.js';
+export * from './account.js';

@@ -179,12 +179,18 @@ export type EducationEntryInput = z.infer<typeof educationEntrySchema>;
 export type EmploymentEntryInput = z.infer<typeof employmentEntrySchema>;
 export type DocumentMetadataInput = z.infer<typeof documentMetadataSchema>;
 
-/** Eight characters from an alphabet without look-alikes (0/O, 1/I/L), shown as XXXX-XXXX. */
+/**
+ * Fifteen characters from an alphabet without look-alikes (0/O, 1/I/L), shown as XXXXX-XXXXX-XXXXX:
+ * 31^15, about 74 bits — out of reach of guessing at the rate the CMS and the site allow.
+ */
 export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITATION_LENGTH = 15;
+/** A code as it is shown and read aloud: groups of five. */
+export const formatInvitationCode = (code: string) => code.match(/.{1,5}/g)!.join('-');
 const invitationCode = z
   .string({ error: MESSAGES.invalid })
   .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${INVITATION_ALPHABET}]{8}$`), 'error.invitationCode'));
+  .pipe(z.string().regex(new RegExp(`^[${INVITATION_ALPHABET}]{${INVITATION_LENGTH}}$`), 'error.invitationCode'));
 
 const sections = z
   .array(choice(SECTIONS.codes), { error: 'error.sections' })

@@ -54,7 +54,7 @@ async function newcomer(locale: Locale) {
   return { email, cookie, jwt: cookie.split('=')[1], documentId: user.documentId as string };
 }
 
-/** A fresh one-time code of a staff member, as XXXX-XXXX. */
+/** A fresh one-time code of a staff member, as XXXXX-XXXXX-XXXXX. */
 async function invitationCode(staff: { token: string }): Promise<string> {
   const { status, body } = await api(cms, 'POST', '/sharing/invitations', { token: staff.token });
   expect(status).toBe(200);
@@ -287,7 +287,7 @@ describe('giving a grant: failures', () => {
   ];
 
   it('says an unknown code is not valid, in the UI language, keeping what was typed', async () => {
-    const response = await postGrant('ar', person.cookie, base('ABCD-EFGH'));
+    const response = await postGrant('ar', person.cookie, base('ABCDE-FGHJK-MNPQR'));
     expect(response.status).toBe(400);
     const page = text(response.html);
     expect(page).toContain(t('ar')('error.invitationCode'));
@@ -380,7 +380,7 @@ describe('giving a grant: failures', () => {
   });
 
   it('refuses a cross-site grant or revocation with 403', async () => {
-    const grant = await postGrant('de', person.cookie, base('ABCD-EFGH'), { origin: 'https://evil.example' });
+    const grant = await postGrant('de', person.cookie, base('ABCDE-FGHJK-MNPQR'), { origin: 'https://evil.example' });
     expect(grant.status).toBe(403);
     const revoke = await send(site, 'POST', '/de/sharing', { cookie: person.cookie, origin: 'https://evil.example', form: { action: 'revokeAll' } });
     expect(revoke.status).toBe(403);

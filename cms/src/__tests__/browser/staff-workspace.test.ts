@@ -116,7 +116,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   it('creates a one-time invitation code with its QR code', async () => {
     await page.goto(`${cms.url}/admin/plugins/sharing/invitation`);
     await page.getByRole('button', { name: 'Einladungscode erstellen' }).click(SLOW);
-    const qr = page.getByRole('img', { name: /^QR-Code für den Einladungscode [A-Z0-9]{4}-[A-Z0-9]{4}$/ });
+    const qr = page.getByRole('img', { name: /^QR-Code für den Einladungscode [A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/ });
     await qr.waitFor(SLOW);
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(await page.getByText(/Gültig bis \d{2}\.\d{2}\.\d{4}/).count()).toBe(1);

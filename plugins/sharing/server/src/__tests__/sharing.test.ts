@@ -79,7 +79,7 @@ describe('sharing', () => {
       const created = await api(cms, 'POST', '/sharing/invitations', { token: jonas.token });
       expect(created.status).toBe(200);
       const code: string = created.body.data.code;
-      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}$/);
       const preview = await api(cms, 'GET', `/api/sharing/invitations/${code.toLowerCase()}`, { token: amal.jwt });
       expect(preview.body.data).toEqual({ name: 'Jonas Berater', organisation: 'Org Jonas' });
       const data = { invitationCode: code, sections: ['languages', 'plans'], access: 'write', purpose: 'Integrationsplan' };
@@ -92,10 +92,10 @@ describe('sharing', () => {
 
     it('refuse a wrong code, write access without plans, and an expiry beyond four years', async () => {
       const bad = [
-        { invitationCode: 'ABCD-EFGH', sections: ['languages'], purpose: 'x' },
+        { invitationCode: 'ABCDE-FGHJK-MNPQR', sections: ['languages'], purpose: 'x' },
         { grantee: sabine.listing, sections: ['languages'], access: 'write', purpose: 'x' },
         { grantee: sabine.listing, sections: ['languages'], purpose: 'x', expiresAt: '2099-01-01' },
-        { grantee: sabine.listing, invitationCode: 'ABCD-EFGH', sections: ['languages'], purpose: 'x' },
+        { grantee: sabine.listing, invitationCode: 'ABCDE-FGHJK-MNPQR', sections: ['languages'], purpose: 'x' },
         { grantee: sabine.listing, sections: [], purpose: 'x' },
         { grantee: sabine.listing, sections: ['languages'], purpose: 'x', owner: reza.id },
       ];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES, grantRequestSchema, grantUpdateSchema } from '@mobio/config';
+import { errors } from '@strapi/utils';
+import { DEFAULT_LOCALE, LOCALES, RateLimiter, grantRequestSchema, grantUpdateSchema } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -17,17 +18,35 @@ const receiptQuery = z
   .object({ locale: z.enum(LOCALES).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') })
   .strict();
 
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
 /** Content API of the newcomer: their grants, their access log, the staff directory. */
 const grants = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'grant');
   const newcomer = (ctx: Ctx) => ({ kind: 'newcomer' as const, id: ctx.state.user.id as number });
+
+  // Codes that were not found count against the newcomer and against the client (the site, or
+  // whoever calls the API directly); a guesser is stopped long before a code could be hit.
+  const wrongCodes = { perNewcomer: new RateLimiter({ max: 10, windowMs: FIFTEEN_MINUTES }), perClient: new RateLimiter({ max: 100, windowMs: FIFTEEN_MINUTES }) };
+  async function tryingCode<T>(ctx: Ctx, attempt: () => Promise<T>): Promise<T> {
+    const keys = [[wrongCodes.perNewcomer, `user:${ctx.state.user.id}`], [wrongCodes.perClient, `ip:${ctx.request.ip}`]] as const;
+    if (keys.some(([limiter, key]) => limiter.isBlocked(key))) throw new errors.RateLimitError('error.tooMany');
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof errors.NotFoundError && error.message === 'error.invitationCode') keys.forEach(([limiter, key]) => limiter.hit(key));
+      throw error;
+    }
+  }
 
   return {
     async find(ctx: Ctx) {
       ctx.body = { data: await service().list(newcomer(ctx)) };
     },
     async create(ctx: Ctx) {
-      ctx.body = { data: await service().give(newcomer(ctx), parseBody(grantRequestSchema, ctx.request.body)) };
+      const request = parseBody(grantRequestSchema, ctx.request.body);
+      const give = () => service().give(newcomer(ctx), request);
+      ctx.body = { data: await (request.invitationCode ? tryingCode(ctx, give) : give()) };
     },
     async update(ctx: Ctx) {
       ctx.body = { data: await service().change(newcomer(ctx), ctx.params.documentId, parseBody(grantUpdateSchema, ctx.request.body)) };
@@ -40,7 +59,7 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { revoked: await service().revokeAll(newcomer(ctx)) } };
     },
     async previewInvitation(ctx: Ctx) {
-      ctx.body = { data: await service().previewInvitation(String(ctx.params.code)) };
+      ctx.body = { data: await tryingCode(ctx, () => service().previewInvitation(String(ctx.params.code))) };
     },
     async directory(ctx: Ctx) {
       ctx.body = { data: await service().directory() };

@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVITATION_ALPHABET, SECTIONS, ACCESS_LEVELS, dirOf, endOfDistrictDay, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
+import { INVITATION_ALPHABET, INVITATION_LENGTH, formatInvitationCode, SECTIONS, ACCESS_LEVELS, dirOf, endOfDistrictDay, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService, linkedTo } from '../utils';
@@ -216,10 +216,10 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A new one-time invitation code for a staff member; the only time the code is seen. */
     async createInvitation(staffId: number) {
-      const code = Array.from({ length: 8 }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
+      const code = Array.from({ length: INVITATION_LENGTH }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY);
       await strapi.db.query(INVITATION).create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
-      const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
+      const shown = formatInvitationCode(code);
       // The QR code leads to the site's page for entering a code, with the code filled in.
       const url = `${config().site.publicUrl}/de/sharing/invitation?code=${shown}`;
       return { code: shown, expiresAt, url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1 }) };
