@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { createDocumentGuard } from './middlewares/document-guard';
-import { keepRelationPickerForbidden } from './strapi-fixes';
+import { keepRelationPickerForbidden, refuseDraftActionsWithoutDrafts } from './strapi-fixes';
 import { getService } from './utils';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -17,6 +17,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     withSharedWithMe(getService(strapi, 'access').personalTypes(), permissions),
   );
   keepRelationPickerForbidden(strapi);
+  refuseDraftActionsWithoutDrafts(strapi);
 };
 
 export default register;

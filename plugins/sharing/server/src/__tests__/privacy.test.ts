@@ -1,33 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromBuffer, type Entry } from 'yauzl';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import { unzip } from '../../../../../cms/test/zip';
 import { NOT_EXPORTED } from '../services/export';
 
 type Model = { attributes: Record<string, { type: string; component?: string }> };
-
-/** Every entry of a zip, by name. */
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 const PDF = (marker: string) => Buffer.from(`%PDF-1.7\n% ${marker}\n1 0 obj << >> endobj\n%%EOF\n`);
 
