@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Config } from '@mobio/config';
+import { SELF_SERVICE_ACTIONS, type Config } from '@mobio/config';
 
 /** Newcomers work on their own records; which record is theirs is the sharing plugin's rule. */
 const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].flatMap((name) =>
@@ -13,13 +13,7 @@ const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].fl
  */
 export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = {
   public: [
-    'plugin::users-permissions.auth.callback',
-    'plugin::users-permissions.auth.register',
-    'plugin::users-permissions.auth.forgotPassword',
-    'plugin::users-permissions.auth.resetPassword',
-    'plugin::users-permissions.auth.emailConfirmation',
-    'plugin::users-permissions.auth.sendEmailConfirmation',
-    'plugin::users-permissions.auth.refresh',
+    ...SELF_SERVICE_ACTIONS,
     'api::info-page.info-page.find',
     'api::info-page.info-page.findOne',
     'api::info-event.info-event.find',

@@ -1,3 +1,4 @@
+import { SELF_SERVICE_ACTIONS } from '@mobio/config';
 import type { Actor } from './types';
 
 export type AccountOperation = 'read' | 'create' | 'update' | 'delete';
@@ -5,19 +6,8 @@ export type AccountOperation = 'read' | 'create' | 'update' | 'delete';
 /** Fields of an account that say nothing about the person: enough to link a record to it. */
 export const PUBLIC_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'role']);
 
-/**
- * Users-permissions routes that act for a person who is not logged in yet and prove who they are
- * with what they know: a password, a code sent to their own address, a provider's answer.
- */
-export const SELF_SERVICE_HANDLERS: ReadonlySet<string> = new Set([
-  'plugin::users-permissions.auth.callback',
-  'plugin::users-permissions.auth.register',
-  'plugin::users-permissions.auth.forgotPassword',
-  'plugin::users-permissions.auth.resetPassword',
-  'plugin::users-permissions.auth.emailConfirmation',
-  'plugin::users-permissions.auth.sendEmailConfirmation',
-  'plugin::users-permissions.auth.refresh',
-]);
+/** Where a person who is not logged in may write an account: registration, reset, confirmation. */
+export const SELF_SERVICE_HANDLERS: ReadonlySet<string> = new Set(SELF_SERVICE_ACTIONS);
 
 /**
  * Whether the actor may run this operation on newcomer accounts (users-permissions users). An
