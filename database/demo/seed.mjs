@@ -1,4 +1,4 @@
-import { LOCALES } from '@mobio/config';
+import { LOCALES, newUsername } from '@mobio/config';
 import * as demo from './data.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,7 +48,7 @@ export async function seedDemo(strapi) {
   for (const person of demo.newcomers) {
     const user = await strapi.db.query('plugin::users-permissions.user').create({
       data: {
-        username: person.email,
+        username: newUsername(),
         email: person.email,
         // db.query stores what it is given: the password is hashed here (bcrypt, as users-permissions checks it).
         password: await strapi.service('admin::auth').hashPassword(demo.DEMO_PASSWORDS.newcomer),

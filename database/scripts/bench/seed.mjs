@@ -208,7 +208,7 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
         const givenNames = rnd.pick(persona.given);
         const familyName = rnd.pick(persona.family);
         newcomers.push({ id, email: newcomerEmail(n), givenNames, familyName });
-        t.users.push([id, documentId(), at, at, at, newcomerEmail(n), newcomerEmail(n), 'local', hashes.newcomer, true, false]);
+        t.users.push([id, documentId(), at, at, at, `n-bench${String(n).padStart(11, '0')}`, newcomerEmail(n), 'local', hashes.newcomer, true, false]);
         t.roles.push([nextId('up_users_role_lnk'), id, newcomerRole, n + 1]);
 
         const profile = nextId('profiles');
