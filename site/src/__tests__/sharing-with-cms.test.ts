@@ -433,3 +433,15 @@ describe('sharing pages: access', () => {
     }
   });
 });
+
+describe('guessing invitation codes', () => {
+  it('stops after ten wrong codes with 429 and the localized message, keeping what was typed', async () => {
+    const person = await newcomer('fa');
+    const form = (code: string): [string, string][] => [['via', 'code'], ['invitationCode', code], ['sections', 'languages'], ['access', 'read'], ['purpose', 'Kurs'], ['step', 'review']];
+    for (let i = 0; i < 10; i++) expect((await postGrant('fa', person.cookie, form(`ABCDE-FGHJK-MN${'PQRSTUVWXY'[i]}QR`))).status).toBe(400);
+    const blocked = await postGrant('fa', person.cookie, form('ABCDE-FGHJK-MNPQZ'));
+    expect(blocked.status).toBe(429);
+    expect(text(blocked.html)).toContain(t('fa')('error.tooMany'));
+    expect(blocked.html).toContain('value="Kurs"');
+  });
+});

@@ -8,7 +8,7 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const loginLimiter = new RateLimiter({ max: 5, windowMs: FIFTEEN_MINUTES });
 /** Reset-mail requests (each one counts): 5 per 15 minutes for one address and e-mail. */
 export const forgotPasswordLimiter = new RateLimiter({ max: 5, windowMs: FIFTEEN_MINUTES });
-/** Invitation codes that were not found: 10 per 15 minutes for one address (the CMS also counts per newcomer). */
+/** Invitation codes that were not found: 10 per 15 minutes for one address and person (the CMS counts too). */
 export const invitationLimiter = new RateLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
 
 /**
