@@ -142,4 +142,25 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(download.suggestedFilename()).toMatch(/^mobio-statistik-\d{4}-\d{2}-bis-\d{4}-\d{2}\.csv$/);
     await own.close();
   });
+
+  it('lets the District administrator lock and unlock exactly one account on request, with a reason', async () => {
+    const own = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(own, cms, district.email);
+    await own.goto(`${cms.url}/admin/plugins/sharing/accounts`);
+    await own.getByLabel('Kontonummer').fill(reza.documentId.match(/.{4}/g)!.join(' '));
+    await own.getByRole('button', { name: 'Konto suchen' }).click();
+    await own.getByRole('heading', { name: `Konto ${reza.documentId.match(/.{4}/g)!.join(' ')}` }).waitFor(SLOW);
+    // Nothing of the person: no name, no address.
+    for (const leaked of ['Reza', 'Ahmadi', '@example.test']) expect(await own.locator('main').textContent()).not.toContain(leaked);
+    await own.getByLabel('Begründung').fill('Telefon verloren, Person war persönlich da');
+    await own.getByRole('button', { name: 'Konto sperren' }).click();
+    await own.getByText('Das Konto ist gesperrt.').waitFor(SLOW);
+    expect((await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['blocked'] })).blocked).toBe(true);
+    await own.screenshot({ path: `${SHOTS}staff-workspace-accounts.png`, fullPage: true });
+    await own.getByLabel('Begründung').fill('Neues Telefon, Person war persönlich da');
+    await own.getByRole('button', { name: 'Konto entsperren' }).click();
+    await own.getByText('Das Konto ist entsperrt.').waitFor(SLOW);
+    expect((await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['blocked'] })).blocked).toBe(false);
+    await own.close();
+  });
 });
