@@ -4,6 +4,10 @@
  * connectivity, the document store's folder and permissions, and that DOCUMENTS_MASTER_KEY opens
  * the stored documents. Prints one line per check; exits 1 if any fails. Changes nothing
  * (it never generates secrets: a missing one is reported).
+ *
+ * `npm run doctor -- --migrate-documents` rewrites documents stored in the old single-tag format
+ * (version 1) in the segmented format (version 2), one file at a time, each atomically; it can be
+ * run while the CMS runs, stopped at any moment and run again to finish.
  */
 import { accessSync, constants, existsSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -66,7 +70,7 @@ export async function doctor(options = {}) {
   });
 
   await check('master key', () => {
-    const { unwrapFileKey, HEADER } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+    const { unwrapFileKey, HEADER_MAX } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
     const dir = config.uploads.documentsDir;
     const stored = existsSync(dir)
       ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
@@ -75,12 +79,12 @@ export async function doctor(options = {}) {
     const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
     // Every file is tried: one wrong key for a single file means a mixed-up store.
     for (const entry of stored) {
-      const header = Buffer.alloc(HEADER);
+      const header = Buffer.alloc(HEADER_MAX);
       const fd = openSync(join(entry.parentPath, entry.name), 'r');
-      readSync(fd, header, 0, HEADER, 0);
+      const read = readSync(fd, header, 0, HEADER_MAX, 0);
       closeSync(fd);
       try {
-        unwrapFileKey(header, masterKey);
+        unwrapFileKey(header.subarray(0, read), masterKey);
       } catch {
         throw new Error(`DOCUMENTS_MASTER_KEY does not open ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
       }
@@ -90,7 +94,28 @@ export async function doctor(options = {}) {
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Migrates every old-format document of the configured store; returns the report. */
+export async function migrateDocuments(options = {}, log = () => {}) {
+  const config = loadConfig(options);
+  const { migrateDocuments: migrate } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
+  const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+  return migrate(config.uploads.documentsDir, masterKey, (path, outcome) => {
+    const name = relative(config.uploads.documentsDir, path);
+    if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
+    else if (outcome === 'migrated') log(`ok    ${name} rewritten in format 2`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--migrate-documents')) {
+  try {
+    const report = await migrateDocuments({}, (line) => console.log(line));
+    console.log(`[mobio] documents: ${report.migrated} rewritten, ${report.current} already in format 2, ${report.failed.length} unreadable (left as they are)`);
+    process.exit(report.failed.length ? 1 : 0);
+  } catch (error) {
+    console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await doctor();
   for (const { name, ok, detail } of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(15)} ${detail}`);
   const failed = results.some((r) => !r.ok) || results.length < 4;
