@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { logProcessFaults } from '@mobio/config';
 import { ensureLocales } from './bootstrap/locales';
 import { reapplyMigrationsAfterSync } from './database/reapply-migrations';
 import { ensureContentApiRoles, ensureFirstAdmin } from './bootstrap/roles';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // A forgotten error path in one request is logged with its stack, and the CMS stays up for everyone else.
+    logProcessFaults('cms', (message) => strapi.log.error(message));
     reapplyMigrationsAfterSync(strapi);
   },
 

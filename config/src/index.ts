@@ -6,3 +6,4 @@ export * from './mail.js';
 export * from './receipt.js';
 export * from './cv.js';
 export * from './plan.js';
+export * from './process-faults.js';
