@@ -19,5 +19,7 @@ export default {
     await ensureLocales(strapi);
     await ensureContentApiRoles(strapi);
     await ensureFirstAdmin(strapi);
+    // Partial files of uploads cut off by a killed process: nothing half-written stays behind.
+    await strapi.plugin('sharing').service('vault').sweepPartials();
   },
 };

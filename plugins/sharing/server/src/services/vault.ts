@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -107,6 +107,23 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Reads a stored file through and checks every tag: its plaintext size, or UnreadableFileError. */
     async verify(storageKey: string): Promise<number> {
       return verifyStoredFile(storedPath(storageKey), masterKey());
+    },
+
+    /**
+     * Removes the `.part` files a killed process left behind (an upload or a migration cut off
+     * before its rename); called once at start, before any upload can begin. Assumes one CMS
+     * process per document folder, as MoBio runs. Returns how many were removed.
+     */
+    async sweepPartials(): Promise<number> {
+      const dir = config().uploads.documentsDir;
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      const partials = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.part'));
+      for (const entry of partials) await rm(join(entry.parentPath, entry.name), { force: true });
+      if (partials.length > 0) strapi.log.warn(`[sharing] removed ${partials.length} partial file(s) left in the document store by an interrupted upload or migration`);
+      return partials.length;
     },
 
     /** Removes a stored file; a missing file is not an error. */
