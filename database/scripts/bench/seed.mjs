@@ -127,7 +127,7 @@ const FILE_TEXT = Buffer.from(`%PDF-1.7\n% MoBio benchmark certificate\n${'0 0 0
 function writeVaultFile(documentsDir, masterKey, storageKey) {
   const { fileKey, noncePrefix, header } = newFileKey(masterKey);
   // The certificate is smaller than a segment: one segment, sealed as the last.
-  const body = Buffer.concat([header, sealSegment({ fileKey, iv: noncePrefix, header }, 0, true, FILE_TEXT)]);
+  const body = Buffer.concat([header, sealSegment({ fileKey, iv: noncePrefix }, 0, true, FILE_TEXT)]);
   const dir = join(documentsDir, storageKey.slice(0, 2));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, storageKey), body, { mode: 0o600 });

@@ -11,8 +11,10 @@ import { Transform } from 'node:stream';
  *   MAGIC2 | key IV (12) | wrapped file key (32) | key tag (16) | nonce prefix (7) | segment…
  * Each segment is 64 KiB of plaintext (the last one 1 byte to 64 KiB; 0 only for an empty file)
  * sealed with AES-256-GCM under the file key: ciphertext | tag (16). Its nonce is
- * nonce prefix (7) | segment number (4, big endian) | 1 for the last segment, else 0 (1), and the
- * header is its additional data. A reader checks each segment's tag before it releases a byte of
+ * nonce prefix (7) | segment number (4, big endian) | 1 for the last segment, else 0 (1), and
+ * MAGIC2 | nonce prefix is its additional data. The wrapped key is deliberately not part of it: a
+ * new master key can then re-wrap the file key by rewriting the header alone (a wrapped key
+ * swapped in from another file unwraps to another file key, which fails every tag anyway). A reader checks each segment's tag before it releases a byte of
  * it; a segment moved, dropped, repeated or taken from another file, a missing tail (the segment
  * then read as last was not sealed as last) and appended bytes (the real last segment is read as
  * not last) all fail a tag.
@@ -105,6 +107,21 @@ export function unwrapFileKey(head: Buffer, masterKey: Buffer): FileKey {
   }
 }
 
+/**
+ * A version 2 header with the same file key wrapped under another master key, same length, for
+ * key rotation: the segments stay as they are, since the wrapped key is not part of what they
+ * authenticate. Throws UnreadableFileError as unwrapFileKey does.
+ */
+export function rewrapHeader(head: Buffer, oldMasterKey: Buffer, newMasterKey: Buffer): Buffer {
+  const key = unwrapFileKey(head, oldMasterKey);
+  if (key.version !== 2) throw new UnreadableFileError('damaged', 'only format 2 headers can be re-wrapped');
+  const keyIv = randomBytes(12);
+  const wrap = createCipheriv('aes-256-gcm', newMasterKey, keyIv);
+  wrap.setAAD(MAGIC2);
+  const wrappedKey = Buffer.concat([wrap.update(key.fileKey), wrap.final()]);
+  return Buffer.concat([MAGIC2, keyIv, wrappedKey, wrap.getAuthTag(), key.iv]);
+}
+
 function segmentNonce(noncePrefix: Buffer, index: number, last: boolean): Buffer {
   if (index > 0xffffffff) throw new Error('file too large for the segment counter');
   const nonce = Buffer.alloc(12);
@@ -114,10 +131,13 @@ function segmentNonce(noncePrefix: Buffer, index: number, last: boolean): Buffer
   return nonce;
 }
 
+/** What every segment authenticates besides itself: the format and the file's nonce prefix. */
+const segmentAad = (noncePrefix: Buffer) => Buffer.concat([MAGIC2, noncePrefix]);
+
 /** Seals one segment: ciphertext | tag. */
-export function sealSegment(key: FileKey | { fileKey: Buffer; iv: Buffer; header: Buffer }, index: number, last: boolean, plaintext: Buffer): Buffer {
+export function sealSegment(key: { fileKey: Buffer; iv: Buffer }, index: number, last: boolean, plaintext: Buffer): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key.fileKey, segmentNonce(key.iv, index, last));
-  cipher.setAAD(key.header);
+  cipher.setAAD(segmentAad(key.iv));
   return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
@@ -126,7 +146,7 @@ export function openSegment(key: FileKey, index: number, last: boolean, sealed: 
   if (sealed.length < TAG || sealed.length > SEALED_SEGMENT) throw new UnreadableFileError('damaged', `segment ${index} has a wrong length`);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.fileKey, segmentNonce(key.iv, index, last));
-    decipher.setAAD(key.header);
+    decipher.setAAD(segmentAad(key.iv));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
   } catch {
@@ -153,7 +173,7 @@ export function segmentLayout(fileSize: number): { segments: number; plaintextSi
  */
 export function createSealer(masterKey: Buffer): Transform {
   const { fileKey, noncePrefix, header } = newFileKey(masterKey);
-  const key = { fileKey, iv: noncePrefix, header };
+  const key = { fileKey, iv: noncePrefix };
   let pending: Buffer[] = [];
   let pendingLength = 0;
   let index = 0;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sealV1 as sealOld } from './legacy';
-import { HEADER_LENGTH, MAGIC1, MAGIC2, SEALED_SEGMENT, SEGMENT, UnreadableFileError, createSealer, formatOf } from '../file-format';
+import { HEADER_LENGTH, MAGIC1, MAGIC2, SEALED_SEGMENT, SEGMENT, UnreadableFileError, createSealer, formatOf, rewrapHeader } from '../file-format';
 import { openStoredFile, verifyStoredFile } from '../read-stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'mobio-segments-'));
@@ -120,6 +120,18 @@ describe('segmented vault files (version 2)', () => {
       expect((error as UnreadableFileError).reason).toBe('damaged');
       expect(received.length).toBe(SEGMENT);
     });
+  });
+
+  it('opens with a new master key once only the header is re-wrapped (key rotation without re-encrypting)', async () => {
+    const sealed = await seal(plaintext);
+    const newKey = randomBytes(32);
+    const header = rewrapHeader(sealed.subarray(0, HEADER_LENGTH[2]), masterKey, newKey);
+    expect(header.length).toBe(HEADER_LENGTH[2]);
+    const rotated = Buffer.concat([header, sealed.subarray(HEADER_LENGTH[2])]);
+    const { received, error } = await read(put(rotated), newKey);
+    expect(error).toBeUndefined();
+    expect(received.equals(plaintext)).toBe(true);
+    expect(((await read(put(rotated))).error as UnreadableFileError).reason).toBe('wrongKey');
   });
 
   it('names the reason: a missing file, a wrong master key, damage', async () => {
