@@ -99,9 +99,15 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { stream, size } = opened;
       if (actor.kind === 'staff') {
-        await getService(strapi, 'audit').record([
-          { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
-        ]);
+        try {
+          await getService(strapi, 'audit').record([
+            { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
+          ]);
+        } catch (error) {
+          // No download without its audit event; the opened file is closed, not left to the collector.
+          stream.destroy();
+          throw error;
+        }
       }
       ctx.set('Content-Type', row.mimeType);
       ctx.set('Content-Length', String(size));
