@@ -99,6 +99,8 @@ export async function doctor(options = {}) {
     const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
     // Per account, how many of its documents cannot be read and why; never a title or a file name.
     const problems = new Map();
+    // Storage keys are random file names, no contents: they say which files to bring back from a backup.
+    const unreadableKeys = [];
     for (const { storageKey, ownerId } of rows) {
       let reason = null;
       if (!/^[0-9a-f-]{36}$/.test(storageKey)) reason = 'missing';
@@ -110,6 +112,7 @@ export async function doctor(options = {}) {
         }
       }
       if (!reason) continue;
+      unreadableKeys.push(storageKey);
       const counts = problems.get(ownerId) ?? {};
       counts[reason] = (counts[reason] ?? 0) + 1;
       problems.set(ownerId, counts);
@@ -117,7 +120,7 @@ export async function doctor(options = {}) {
     if (problems.size === 0) return `all ${rows.length} stored documents are whole`;
     const bad = [...problems.values()].reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
     const lines = [...problems].map(([owner, counts]) => `account ${owner ?? '(none)'}: ${Object.entries(counts).map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
-    throw new Error(`${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}`);
+    throw new Error(`${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`);
   });
   return results;
 }

@@ -64,6 +64,7 @@ describe('doctor and readiness', () => {
     expect(report.detail).toContain('2 of 4 stored documents cannot be read');
     expect(report.detail).toContain(`account ${amal.id}: 1 missing`);
     expect(report.detail).toContain(`account ${reza.id}: 1 damaged`);
+    expect(report.detail).toContain(`files: ${keys[0]}, ${keys[2]}`);
     expect(report.detail).not.toContain('Geheim');
   });
 
