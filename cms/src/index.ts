@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { logProcessFaults } from '@mobio/config';
 import { ensureLocales } from './bootstrap/locales';
 import { reapplyMigrationsAfterSync } from './database/reapply-migrations';
 import { ensureContentApiRoles, ensureFirstAdmin } from './bootstrap/roles';
@@ -6,6 +7,8 @@ import { removeDefaultApiTokens } from './bootstrap/tokens';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // A forgotten error path in one request is logged with its stack, and the CMS stays up for everyone else.
+    logProcessFaults('cms', (message) => strapi.log.error(message));
     reapplyMigrationsAfterSync(strapi);
   },
 
@@ -18,5 +21,7 @@ export default {
     await ensureContentApiRoles(strapi);
     await ensureFirstAdmin(strapi);
     await removeDefaultApiTokens(strapi);
+    // Partial files of uploads cut off by a killed process: nothing half-written stays behind.
+    await strapi.plugin('sharing').service('vault').sweepPartials();
   },
 };

@@ -8,3 +8,4 @@ export * from './cv.js';
 export * from './plan.js';
 export * from './rate-limit.js';
 export * from './account.js';
+export * from './process-faults.js';

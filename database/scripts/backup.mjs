@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, REPO_ROOT, loadConfig } from '@mobio/config';
+import { privateDir, privateSqlite, privateTree } from './private-files.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 const FORMAT = { name: 'mobio-backup', version: 1 };
@@ -40,7 +41,8 @@ function pgEnv(database) {
 
 /** Writes a backup into `target` and returns its manifest. */
 export async function backup(config, target) {
-  mkdirSync(target, { recursive: true });
+  // Owner-only from the first byte: the folder is 0700 before anything is written into it.
+  privateDir(target);
   const { database, uploads } = config;
   if (database.client === 'sqlite') {
     const Database = require('better-sqlite3');
@@ -62,7 +64,9 @@ export async function backup(config, target) {
     database: database.client,
     files: Object.fromEntries(files(target).map((file) => [relative(target, file), sha256(file)])),
   };
-  writeFileSync(join(target, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(target, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 });
+  // What this backup wrote, not whatever else the operator keeps in that folder.
+  for (const name of ['database.sqlite', 'database.pgdump', 'documents', 'manifest.json']) privateTree(join(target, name));
   return manifest;
 }
 
@@ -76,15 +80,17 @@ export async function restore(config, source) {
   const { database, uploads } = config;
   if (manifest.database !== database.client) throw new Error(`the backup is of ${manifest.database}, the configuration says ${database.client}`);
   if (database.client === 'sqlite') {
-    mkdirSync(dirname(database.filename), { recursive: true });
+    if (!existsSync(dirname(database.filename))) privateDir(dirname(database.filename));
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(database.filename + suffix, { force: true });
     cpSync(join(source, 'database.sqlite'), database.filename);
+    privateSqlite(database.filename);
   } else {
     run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', `--dbname=${database.database}`, join(source, 'database.pgdump')], pgEnv(database));
   }
   rmSync(uploads.documentsDir, { recursive: true, force: true });
   if (existsSync(join(source, 'documents'))) cpSync(join(source, 'documents'), uploads.documentsDir, { recursive: true });
   else mkdirSync(uploads.documentsDir, { recursive: true });
+  privateTree(uploads.documentsDir);
   return manifest;
 }
 
@@ -99,6 +105,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   try {
     if (command === 'backup') {
+      if (!folder) privateDir(join(REPO_ROOT, 'database', 'backups'));
       const target = resolve(folder ?? join(REPO_ROOT, 'database', 'backups', new Date().toISOString().replace(/[:.]/g, '-')));
       const manifest = await backup(config, target);
       console.log(`[mobio] Backup written to ${target} (${Object.keys(manifest.files).length} files). Keep DOCUMENTS_MASTER_KEY safe and apart from it.`);

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm run doctor`: checks an installation before it starts — configuration, database
- * connectivity, the document store's folder and permissions, and that DOCUMENTS_MASTER_KEY opens
- * the stored documents. Prints one line per check; exits 1 if any fails. Changes nothing
+ * connectivity, the document store's folder and permissions, that DOCUMENTS_MASTER_KEY opens
+ * the stored documents, and that every document row has a whole file (counts per account). Prints one line per check; exits 1 if any fails. Changes nothing
  * (it never generates secrets: a missing one is reported).
+ *
+ * `npm run doctor -- --migrate-documents` rewrites documents stored in the old single-tag format
+ * (version 1) in the segmented format (version 2), one file at a time, each atomically; it can be
+ * run while the CMS runs, stopped at any moment and run again to finish.
  */
 import { accessSync, constants, existsSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -66,7 +70,7 @@ export async function doctor(options = {}) {
   });
 
   await check('master key', () => {
-    const { unwrapFileKey, HEADER } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+    const { unwrapFileKey, HEADER_MAX } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
     const dir = config.uploads.documentsDir;
     const stored = existsSync(dir)
       ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
@@ -75,25 +79,103 @@ export async function doctor(options = {}) {
     const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
     // Every file is tried: one wrong key for a single file means a mixed-up store.
     for (const entry of stored) {
-      const header = Buffer.alloc(HEADER);
+      const header = Buffer.alloc(HEADER_MAX);
       const fd = openSync(join(entry.parentPath, entry.name), 'r');
-      readSync(fd, header, 0, HEADER, 0);
+      const read = readSync(fd, header, 0, HEADER_MAX, 0);
       closeSync(fd);
       try {
-        unwrapFileKey(header, masterKey);
+        unwrapFileKey(header.subarray(0, read), masterKey);
       } catch {
         throw new Error(`DOCUMENTS_MASTER_KEY does not open ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
       }
     }
     return `opens all ${stored.length} stored documents`;
   });
+
+  await check('documents', async () => {
+    const rows = await documentRows(config);
+    if (rows === null) return 'no database yet';
+    const { verifyStoredFile } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/read-stream.js'));
+    const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+    // Per account, how many of its documents cannot be read and why; never a title or a file name.
+    const problems = new Map();
+    // Storage keys are random file names, no contents: they say which files to bring back from a backup.
+    const unreadableKeys = [];
+    for (const { storageKey, ownerId } of rows) {
+      let reason = null;
+      if (!/^[0-9a-f-]{36}$/.test(storageKey)) reason = 'missing';
+      else {
+        try {
+          await verifyStoredFile(join(config.uploads.documentsDir, storageKey.slice(0, 2), storageKey), masterKey);
+        } catch (error) {
+          reason = error?.reason ?? 'unreadable';
+        }
+      }
+      if (!reason) continue;
+      unreadableKeys.push(storageKey);
+      const counts = problems.get(ownerId) ?? {};
+      counts[reason] = (counts[reason] ?? 0) + 1;
+      problems.set(ownerId, counts);
+    }
+    if (problems.size === 0) return `all ${rows.length} stored documents are whole`;
+    const bad = [...problems.values()].reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
+    const lines = [...problems].map(([owner, counts]) => `account ${owner ?? '(none)'}: ${Object.entries(counts).map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+    throw new Error(`${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`);
+  });
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Every document row with a stored file: its storage key and owner's account id; null when there is no database yet. */
+async function documentRows(config) {
+  const sql = 'select d.storage_key as "storageKey", l.user_id as "ownerId" from documents d left join documents_owner_lnk l on l.document_id = d.id where d.storage_key is not null order by d.id';
+  const { database } = config;
+  if (database.client === 'sqlite') {
+    if (!existsSync(database.filename)) return null;
+    const Database = require('better-sqlite3');
+    const db = new Database(database.filename, { readonly: true, fileMustExist: true });
+    try {
+      if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'documents'").get()) return null;
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const { Client } = require('pg');
+  const client = new Client({ host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    if ((await client.query("select to_regclass('documents') as t")).rows[0].t === null) return null;
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Migrates every old-format document of the configured store; returns the report. */
+export async function migrateDocuments(options = {}, log = () => {}) {
+  const config = loadConfig(options);
+  const { migrateDocuments: migrate } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
+  const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+  return migrate(config.uploads.documentsDir, masterKey, (path, outcome) => {
+    const name = relative(config.uploads.documentsDir, path);
+    if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
+    else if (outcome === 'migrated') log(`ok    ${name} rewritten in format 2`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--migrate-documents')) {
+  try {
+    const report = await migrateDocuments({}, (line) => console.log(line));
+    console.log(`[mobio] documents: ${report.migrated} rewritten, ${report.current} already in format 2, ${report.failed.length} unreadable (left as they are)`);
+    process.exit(report.failed.length ? 1 : 0);
+  } catch (error) {
+    console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await doctor();
   for (const { name, ok, detail } of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(15)} ${detail}`);
-  const failed = results.some((r) => !r.ok) || results.length < 4;
+  const failed = results.some((r) => !r.ok) || results.length < 5;
   if (results[0] && !results[0].ok && results[0].detail.startsWith(new ConfigError([]).message.split('\n')[0])) {
     console.log('\nSet the variables above in the environment or in .env (see README, Configuration).');
   }

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig, ConfigError, REPO_ROOT } from '@mobio/config';
+import { privateDir, privateSqlite } from './private-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' };
@@ -21,6 +22,10 @@ try {
   }
   throw error;
 }
+
+// The database and the documents hold personal data: owner-only before Strapi creates or opens them.
+if (config.database.client === 'sqlite') privateSqlite(config.database.filename, { ownFolder: config.database.filename.startsWith(join(REPO_ROOT, 'database', 'data') + '/') });
+privateDir(config.uploads.documentsDir);
 
 if (args.has('--rebuild')) {
   const build = spawnSync(process.execPath, [join(REPO_ROOT, 'database/scripts/build.mjs'), '--rebuild'], { cwd: REPO_ROOT, stdio: 'inherit', env });

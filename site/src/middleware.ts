@@ -1,10 +1,13 @@
-import { DEFAULT_LOCALE, dirOf, isLocale } from '@mobio/config';
+import { DEFAULT_LOCALE, dirOf, isLocale, logProcessFaults } from '@mobio/config';
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
 import { rememberLocale } from './lib/locale-choice';
 import { clearSession, readSession } from './lib/session';
+
+// Loaded once with the server: a forgotten error path in one request is logged, the site stays up.
+logProcessFaults('site');
 
 // Pages that need a logged-in newcomer: the dashboard, the profile, records, documents, sharing, the
 // plan and the account, with everything under them (downloads included). Only these ask the CMS who

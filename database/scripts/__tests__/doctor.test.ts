@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,36 @@ describe('doctor and readiness', () => {
     const notReady = await api(cms, 'GET', '/api/sharing/ready');
     expect(notReady.status).toBe(503);
     expect(notReady.body).toEqual({ status: 'not ready', failed: ['documents'] });
+  });
+
+  it('reports document rows whose files are missing or damaged, counted per account, without titles', async () => {
+    // One Strapi per process at a time.
+    await cms?.stop();
+    const env = await freshEnv();
+    const other = (cms = await startCms(env));
+    const amal = await registerNewcomer(other);
+    const reza = await registerNewcomer(other);
+    const file = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, 'x'), Buffer.from('\n%%EOF\n')]);
+    const keys: string[] = [];
+    for (const [who, title] of [[amal, 'Geheimer Titel A'], [amal, 'Geheimer Titel B'], [reza, 'Geheimer Titel C'], [reza, 'Geheimer Titel D']] as const) {
+      const res = await uploadDocument(other, who.jwt, file(100_000), { kind: 'certificate', title, fileName: 'geheim.pdf' });
+      const row = await other.strapi.db.query('api::document.document').findOne({ where: { documentId: res.body.data.documentId }, select: ['storageKey'] });
+      keys.push(row.storageKey);
+    }
+    const pathOf = (key: string) => other.strapi.plugin('sharing').service('vault').pathOf(key) as string;
+    expect(byName(await doctor({ envFile: env.MOBIO_ENV_FILE })).documents).toMatchObject({ ok: true, detail: 'all 4 stored documents are whole' });
+
+    rmSync(pathOf(keys[0]));
+    const damaged = readFileSync(pathOf(keys[2]));
+    damaged[damaged.length - 100] ^= 1;
+    writeFileSync(pathOf(keys[2]), damaged);
+    const report = byName(await doctor({ envFile: env.MOBIO_ENV_FILE })).documents;
+    expect(report.ok).toBe(false);
+    expect(report.detail).toContain('2 of 4 stored documents cannot be read');
+    expect(report.detail).toContain(`account ${amal.id}: 1 missing`);
+    expect(report.detail).toContain(`account ${reza.id}: 1 damaged`);
+    expect(report.detail).toContain(`files: ${keys[0]}, ${keys[2]}`);
+    expect(report.detail).not.toContain('Geheim');
   });
 
   it('names a wrong configuration and an unreachable database', async () => {

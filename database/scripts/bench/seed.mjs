@@ -1,4 +1,4 @@
-import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { REPO_ROOT, SECTIONS } from '@mobio/config';
 import { newcomers as DEMO_NEWCOMERS } from '../../demo/data.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
-const { newFileKey } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+const { newFileKey, sealSegment } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
 const { SECTION_TYPES } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/utils.js'));
 
 const DAY = 86_400_000;
@@ -123,11 +123,11 @@ const TABLES = [
 const STAMP = ['document_id', 'created_at', 'updated_at', 'published_at'];
 const FILE_TEXT = Buffer.from(`%PDF-1.7\n% MoBio benchmark certificate\n${'0 0 0 RG 10 10 m 200 200 l S\n'.repeat(40)}%%EOF\n`);
 
-/** One encrypted vault file, exactly as the upload route writes it (header, ciphertext, tag). */
+/** One encrypted vault file, exactly as the upload route writes it (format 2: header, one last segment). */
 function writeVaultFile(documentsDir, masterKey, storageKey) {
-  const { fileKey, dataIv, header } = newFileKey(masterKey);
-  const cipher = createCipheriv('aes-256-gcm', fileKey, dataIv);
-  const body = Buffer.concat([header, cipher.update(FILE_TEXT), cipher.final(), cipher.getAuthTag()]);
+  const { fileKey, noncePrefix, header } = newFileKey(masterKey);
+  // The certificate is smaller than a segment: one segment, sealed as the last.
+  const body = Buffer.concat([header, sealSegment({ fileKey, iv: noncePrefix }, 0, true, FILE_TEXT)]);
   const dir = join(documentsDir, storageKey.slice(0, 2));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, storageKey), body, { mode: 0o600 });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema } from '@mobio/config';
 import { z } from 'zod';
-import { getService } from '../utils';
+import { getService, sendStream } from '../utils';
 import { parseBody, parseQuery } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -48,7 +48,7 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Disposition', `attachment; filename="mobio-export-${new Date().toISOString().slice(0, 10)}.zip"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.body = archive;
+    sendStream(strapi, ctx, archive, `export of account ${ctx.state.user.id}`);
   },
 
   /** Deletes the account after the password is given again; everything of the person goes with it. */

@@ -4,8 +4,9 @@ import { documentMetadataSchema, type Config } from '@mobio/config';
 import { actorFromState } from '../access';
 import { AUDITED_EVENTS } from '../services/audit';
 import { VaultError, type VaultProblem } from '../services/vault';
+import { UnreadableFileError } from '../vault/file-format';
 import { safeFileName } from '../vault/safe-file-name';
-import { getService } from '../utils';
+import { getService, sendStream } from '../utils';
 import { parseBody } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -85,18 +86,35 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       // 404 for "not yours" as for "not there": existence of someone else's document is private too.
       if (!allowed) throw new errors.NotFoundError('Not Found');
 
-      const { stream, size } = await vault().open(row.storageKey);
+      let opened;
+      try {
+        opened = await vault().open(row.storageKey);
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        // Found before the first byte: a clean answer, and the operator log says which file (no contents).
+        strapi.log.warn(`[sharing] document ${row.documentId} cannot be given out: its file is ${error.message}`);
+        ctx.status = 500;
+        ctx.body = { data: null, error: { status: 500, name: 'DocumentUnreadableError', message: 'error.documentUnreadable', details: {} } };
+        return;
+      }
+      const { stream, size } = opened;
       if (actor.kind === 'staff') {
-        await getService(strapi, 'audit').record([
-          { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
-        ]);
+        try {
+          await getService(strapi, 'audit').record([
+            { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
+          ]);
+        } catch (error) {
+          // No download without its audit event; the opened file is closed, not left to the collector.
+          stream.destroy();
+          throw error;
+        }
       }
       ctx.set('Content-Type', row.mimeType);
       ctx.set('Content-Length', String(size));
       ctx.set('Content-Disposition', `attachment; filename="${row.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
       ctx.set('Cache-Control', 'no-store');
       ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.body = stream;
+      sendStream(strapi, ctx, stream, `document ${row.documentId}`);
     },
   };
 };

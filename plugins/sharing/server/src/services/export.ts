@@ -2,9 +2,17 @@ import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { ZipFile } from 'yazl';
 import { getService, linkedTo } from '../utils';
+import { UnreadableFileError, type UnreadableReason } from '../vault/file-format';
+
+/** A document whose stored file is not in the archive, and why; listed in the archive's JSON. */
+export interface UnreadableDocument {
+  documentId: string;
+  title: string | null;
+  reason: UnreadableReason | 'unreadable';
+}
 
 /** Version of the archive's JSON shape; documented in the README. Raise it on any change of shape. */
-export const EXPORT_FORMAT = { name: 'mobio-export', version: 1 } as const;
+export const EXPORT_FORMAT = { name: 'mobio-export', version: 2 } as const;
 
 /**
  * Attributes that are stored but deliberately left out of the export, each for a reason: the
@@ -26,6 +34,8 @@ const DOCUMENT = 'api::document.document';
  * Everything stored about a newcomer, as one zip: `mobio-export.json` (every stored field of
  * every personal record, the account, grants and the access log) and the documents' files,
  * decrypted, under `documents/`. Built and streamed as it is read, never held whole in memory.
+ * A document whose file is missing, damaged or not opened by the master key is left out and
+ * listed in `unreadableDocuments`: one bad file must not cost the person the rest of the export.
  */
 const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
   const model = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
@@ -90,25 +100,57 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, activity, records, grants, accessLog };
     },
 
-    /** The zip archive as a stream: the JSON first, then each document's decrypted file. */
+    /**
+     * The zip archive as a stream: the JSON first, then each document's decrypted file. Every file
+     * is read through and checked before the JSON is written (it lists the ones left out). Should a
+     * file still fail while it is zipped (changed on disk since), the stream is destroyed with the
+     * error: the caller must cut the response rather than end it as if it were whole.
+     */
     async archive(ownerId: number): Promise<Readable> {
-      const data = await this.collect(ownerId);
-      const zip = new ZipFile();
-      zip.addBuffer(Buffer.from(JSON.stringify(data, null, 2)), 'mobio-export.json');
+      const unreadable: UnreadableDocument[] = [];
+      const data = { ...(await this.collect(ownerId)), unreadableDocuments: unreadable };
+      const vault = getService(strapi, 'vault');
       const stored = await strapi.db.query(DOCUMENT).findMany({ where: { owner: { id: ownerId }, storageKey: { $notNull: true } }, select: ['documentId', 'storageKey'] });
       const keys = new Map(stored.map((row: Row) => [row.documentId, row.storageKey as string]));
+      const files: Array<{ name: string; storageKey: string }> = [];
       for (const document of data.records[DOCUMENT] ?? []) {
         const storageKey = keys.get(document.documentId);
         if (!storageKey || !document.file) continue;
+        try {
+          await vault.verify(storageKey);
+          files.push({ name: document.file as string, storageKey });
+        } catch (error) {
+          const reason = error instanceof UnreadableFileError ? error.reason : 'unreadable';
+          unreadable.push({ documentId: document.documentId as string, title: (document.title as string) ?? null, reason });
+          document.file = null;
+          // Ids and the reason only: the operator log holds no personal data.
+          strapi.log.warn(`[sharing] export for account ${ownerId}: document ${document.documentId} left out, its file is ${reason}${error instanceof UnreadableFileError ? '' : ` (${(error as Error).message})`}`);
+        }
+      }
+
+      const zip = new ZipFile();
+      const output = zip.outputStream as unknown as Readable;
+      // Without a listener an error on the ZipFile would end the process.
+      zip.on('error', (error: Error) => {
+        strapi.log.warn(`[sharing] export for account ${ownerId} cut off: ${error.message}`);
+        output.destroy(error);
+      });
+      zip.addBuffer(Buffer.from(JSON.stringify(data, null, 2)), 'mobio-export.json');
+      for (const { name, storageKey } of files) {
         // Opened only when the zip reaches this entry: one file open at a time.
-        zip.addReadStreamLazy(document.file as string, (done) => {
-          getService(strapi, 'vault')
-            .open(storageKey)
-            .then(({ stream }) => done(null, stream), (error) => done(error, undefined as never));
+        zip.addReadStreamLazy(name, (done) => {
+          vault.open(storageKey).then(
+            ({ stream }) => {
+              // yazl pipes the stream without listening for its errors.
+              stream.once('error', (error) => zip.emit('error', error));
+              done(null, stream);
+            },
+            (error) => done(error, undefined as never),
+          );
         });
       }
       zip.end();
-      return zip.outputStream as unknown as Readable;
+      return output;
     },
   };
 };

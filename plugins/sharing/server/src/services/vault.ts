@@ -1,12 +1,13 @@
-import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 import type { Config } from '@mobio/config';
-import { HEADER, TAG, newFileKey, unwrapFileKey } from '../vault/file-format';
+import { UnreadableFileError, createSealer } from '../vault/file-format';
+import { openStoredFile, verifyStoredFile, type StoredFile } from '../vault/read-stream';
 import { createMarkupScanner } from '../vault/markup-scanner';
 import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../vault/sniff-type';
 
@@ -14,7 +15,8 @@ import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../va
  * The private document store: files outside any served folder, each encrypted with AES-256-GCM
  * under its own random key, which is itself encrypted (wrapped) with the deployment's master key
  * and kept in the file's header (../vault/file-format.ts). Without DOCUMENTS_MASTER_KEY no file
- * can be read back.
+ * can be read back. Files are sealed in 64 KiB segments, each with its own tag, so a reader
+ * releases only bytes it has checked (../vault/read-stream.ts).
  */
 
 export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted';
@@ -53,32 +55,17 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
   });
 }
 
-function encryptor(masterKey: Buffer) {
-  const { fileKey, dataIv, header } = newFileKey(masterKey);
-  const cipher = createCipheriv('aes-256-gcm', fileKey, dataIv);
-  let started = false;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (!started) {
-        started = true;
-        this.push(header);
-      }
-      done(null, cipher.update(chunk));
-    },
-    flush(done) {
-      if (!started) this.push(header);
-      this.push(cipher.final());
-      done(null, cipher.getAuthTag());
-    },
-  });
-}
-
 const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('mobio') as Config;
   const masterKey = () => Buffer.from(config().secrets.documentsMasterKey, 'base64');
   const pathOf = (storageKey: string) => {
     if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
     return join(config().uploads.documentsDir, storageKey.slice(0, 2), storageKey);
+  };
+  // A storage key that is no UUID is a damaged row: unreadable, never a path outside the store.
+  const storedPath = (storageKey: string) => {
+    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new UnreadableFileError('missing', 'invalid storage key');
+    return pathOf(storageKey);
   };
 
   return {
@@ -93,7 +80,7 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const found: { type?: AcceptedType; size: number } = { size: 0 };
       try {
-        await pipeline(source, inspector(config().uploads.maxBytes, found), encryptor(masterKey()), createWriteStream(partial, { mode: 0o600 }));
+        await pipeline(source, inspector(config().uploads.maxBytes, found), createSealer(masterKey()), createWriteStream(partial, { mode: 0o600 }));
         if ((source as { aborted?: boolean }).aborted || (source as { complete?: boolean }).complete === false) throw new VaultError('aborted');
         await rename(partial, path);
       } catch (error) {
@@ -108,27 +95,35 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
       return { storageKey, type, ...ACCEPTED_TYPES[type], size: found.size };
     },
 
-    /** The plaintext of a stored file as a stream, and its size; the tag is checked at the end. */
-    async open(storageKey: string): Promise<{ stream: Readable; size: number }> {
-      const path = pathOf(storageKey);
-      const file = await open(path, 'r');
-      try {
-        const { size } = await file.stat();
-        const header = Buffer.alloc(HEADER);
-        const tag = Buffer.alloc(TAG);
-        await file.read(header, 0, HEADER, 0);
-        await file.read(tag, 0, TAG, size - TAG);
-        const { fileKey, dataIv } = unwrapFileKey(header, masterKey());
-        const decipher = createDecipheriv('aes-256-gcm', fileKey, dataIv);
-        decipher.setAuthTag(tag);
-        const plaintextSize = size - HEADER - TAG;
-        // Empty files are refused at upload, so there is always at least one byte of ciphertext.
-        const ciphertext = createReadStream(path, { start: HEADER, end: size - TAG - 1 });
-        ciphertext.on('error', (error) => decipher.destroy(error));
-        return { stream: ciphertext.pipe(decipher), size: plaintextSize };
-      } finally {
-        await file.close();
-      }
+    /**
+     * The plaintext of a stored file as a stream, and its size. Throws UnreadableFileError
+     * (missing, damaged, wrongKey) when that shows before the first byte; a segment found damaged
+     * later destroys the stream with that error, before any byte of the segment is released.
+     */
+    async open(storageKey: string): Promise<StoredFile> {
+      return openStoredFile(storedPath(storageKey), masterKey());
+    },
+
+    /** Reads a stored file through and checks every tag: its plaintext size, or UnreadableFileError. */
+    async verify(storageKey: string): Promise<number> {
+      return verifyStoredFile(storedPath(storageKey), masterKey());
+    },
+
+    /**
+     * Removes the `.part` files a killed process left behind (an upload or a migration cut off
+     * before its rename); called once at start, before any upload can begin. Assumes one CMS
+     * process per document folder, as MoBio runs. Returns how many were removed.
+     */
+    async sweepPartials(): Promise<number> {
+      const dir = config().uploads.documentsDir;
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      const partials = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.part'));
+      for (const entry of partials) await rm(join(entry.parentPath, entry.name), { force: true });
+      if (partials.length > 0) strapi.log.warn(`[sharing] removed ${partials.length} partial file(s) left in the document store by an interrupted upload or migration`);
+      return partials.length;
     },
 
     /** Removes a stored file; a missing file is not an error. */
