@@ -14,11 +14,13 @@ export default {
 
   /**
    * Idempotent: every start brings locales, content-API roles, the first admin and API tokens to the state MoBio
-   * expects. The staff roles and their permissions are the sharing plugin's (it bootstraps first).
+   * expects. The staff roles and their permissions are the sharing plugin's.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureContentApiRoles(strapi);
+    // After the admin panel's bootstrap, which registers the actions the staff roles are given.
+    await strapi.plugin('sharing').service('staff-roles').ensure();
     await ensureFirstAdmin(strapi);
     await removeDefaultApiTokens(strapi);
     // Partial files of uploads cut off by a killed process: nothing half-written stays behind.

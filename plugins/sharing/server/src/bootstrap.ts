@@ -46,12 +46,14 @@ const ADMINISTRATION = [
   'plugin::sharing.accounts.administer',
 ];
 
-/** The staff roles, and the Integration manager's permissions: read what was shared, write plans. */
-async function ensureStaffRoles(strapi: Core.Strapi) {
+/**
+ * The staff roles and their permissions: the Integration manager reads what was shared and writes
+ * plans, the District administrator administers. Strapi registers its own admin actions (staff
+ * accounts, roles) in the admin panel's bootstrap, which runs after the plugins': the application's
+ * bootstrap calls this (cms/src/index.ts), when every action exists.
+ */
+export async function ensureStaffRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
-  // Plugins bootstrap before the admin panel, which creates its default roles (super admin among
-  // them) only when no role exists: let it do that first, or there would be no super admin role.
-  await roles.createRolesIfNoneExist();
   for (const role of STAFF_ROLES) {
     if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
   }
@@ -64,7 +66,7 @@ async function ensureStaffRoles(strapi: Core.Strapi) {
 
   const administrator = await roles.findOne({ code: 'district-administrator' });
   const administering = all.filter((p) => ADMINISTERED[p.subject!]?.some((action) => p.action === CM(action)));
-  const plain = ADMINISTRATION.filter((action) => strapi.service('admin::permission').actionProvider.get(action)).map((action) => ({ action }));
+  const plain = ADMINISTRATION.map((action) => ({ action }));
   await roles.assignPermissions(administrator.id, [...administering, ...plain]);
 }
 
@@ -126,7 +128,6 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   guardAccounts(strapi);
   eraseWithAccount(strapi);
   scheduleRetention(strapi);
-  await ensureStaffRoles(strapi);
 };
 
 export default bootstrap;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { createDocumentGuard } from './middlewares/document-guard';
+import { refuseAccountPickers } from './lifecycles/accounts';
 import { keepRelationPickerForbidden, refuseDraftActionsWithoutDrafts } from './strapi-fixes';
 import { getService } from './utils';
 
@@ -18,6 +19,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   );
   keepRelationPickerForbidden(strapi);
   refuseDraftActionsWithoutDrafts(strapi);
+  refuseAccountPickers(strapi);
 };
 
 export default register;

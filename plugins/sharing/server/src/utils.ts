@@ -12,6 +12,7 @@ import type { PdfService } from './services/pdf';
 import type { PlansService } from './services/plans';
 import type { RetentionService } from './services/retention';
 import type { StaffService } from './services/staff';
+import type { StaffRolesService } from './services/staff-roles';
 import type { VaultService } from './services/vault';
 
 interface Services {
@@ -27,6 +28,7 @@ interface Services {
   plans: PlansService;
   retention: RetentionService;
   staff: StaffService;
+  'staff-roles': StaffRolesService;
   vault: VaultService;
 }
 

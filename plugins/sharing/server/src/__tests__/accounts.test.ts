@@ -211,6 +211,61 @@ describe('accounts are their holders’', () => {
     expect(JSON.stringify(res.body)).not.toContain(username);
   });
 
+  it('refuses the relation picker to accounts and any filter or sort through a record’s owner, to staff and the super admin', async () => {
+    expect((await api(cms, 'POST', '/api/language-skills', { token: amal.jwt, body: { data: { language: 'de', listening: 'B1' } } })).status).toBe(200);
+    const SKILLS = '/content-manager/collection-types/api::language-skill.language-skill';
+    const probes = [
+      '/content-manager/relations/api::language-skill.language-skill/owner?pageSize=1&populate[role][populate][0]=users',
+      '/content-manager/relations/api::language-skill.language-skill/owner?pageSize=100',
+      `${SKILLS}?filters[owner][email][$eq]=${encodeURIComponent(amal.email)}`,
+      `${SKILLS}?filters[$or][0][owner][role][users][email][$startsWith]=n`,
+      `${SKILLS}?sort=owner.email:asc`,
+    ];
+    for (const token of [manager.token, superAdmin]) {
+      // The manager holds a languages grant from Amal: the list itself is hers to read.
+      if (token === manager.token) expect((await api(cms, 'GET', SKILLS, { token })).status).toBe(200);
+      for (const path of probes) {
+        const res = await api(cms, 'GET', path, { token });
+        expect(res.status, path).toBe(403);
+        expect(JSON.stringify(res.body)).not.toContain(amal.email);
+      }
+    }
+  });
+
+  it('gives an admin API token nothing of the staff workspace, account administration or accounts', async () => {
+    const created = await api(cms, 'POST', '/admin/admin-tokens', {
+      token: superAdmin,
+      body: { name: 'Verwaltungs-Token', description: 'test', lifespan: null, adminPermissions: [{ action: 'plugin::sharing.accounts.administer' }, { action: 'plugin::sharing.statistics.read' }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const token = created.body.data.accessKey as string;
+    for (const [method, path, body] of [
+      ['POST', '/sharing/accounts/lookup', { data: { email: amal.email } }],
+      ['POST', `/sharing/accounts/${amalDocumentId}/lock`, { data: { reason: 'Token-Versuch' } }],
+      ['GET', '/sharing/shared-with-me', undefined],
+      ['GET', '/sharing/statistics?from=2026-01&to=2026-12', undefined],
+      ['GET', CM, undefined],
+    ] as const) {
+      const res = await api(cms, method, path, { token, body });
+      expect([401, 403], `${method} ${path}: ${res.status}`).toContain(res.status);
+    }
+    expect((await stored(amal.id))!.blocked).toBe(false);
+  });
+
+  it('lets administrators create and edit staff accounts through the panel’s forms, and only a super admin make a super admin', async () => {
+    const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
+    const created = await api(cms, 'POST', '/admin/users', { token: district.token, body: { email: 'neu@staff.example', firstname: 'Neu', lastname: 'Kollegin', roles: [role.id] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The edit form sends the unchanged e-mail address with every save.
+    const edited = await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, { token: district.token, body: { email: 'neu@staff.example', firstname: 'Neue', lastname: 'Kollegin', roles: [role.id], isActive: true } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const superRole = await cms.strapi.service('admin::role').getSuperAdmin();
+    const districtRole = await cms.strapi.service('admin::role').findOne({ code: 'district-administrator' });
+    const promoted = await api(cms, 'PUT', `/admin/users/${district.id}`, { token: district.token, body: { roles: [districtRole.id, superRole.id] } });
+    expect(promoted.status).toBe(403);
+    expect((await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, { token: superAdmin, body: { roles: [superRole.id] } })).status).toBe(200);
+  });
+
   it('leaves no default API token behind', async () => {
     expect(await cms.strapi.db.query('admin::api-token').count({ where: { name: { $in: ['Read Only', 'Full Access'] } } })).toBe(0);
   });

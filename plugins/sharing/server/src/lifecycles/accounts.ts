@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STAFF_ACCOUNT_CHANGED, fill, type Config } from '@mobio/config';
-import { accountAccess, canChangeStaffAccount, type AccountOperation } from '../access';
+import { accountAccess, canChangeStaffAccount, filterPaths, namedPaths, relationRefs, type AccountOperation } from '../access';
 import { getService } from '../utils';
 
 export const USER = 'plugin::users-permissions.user';
@@ -38,37 +38,11 @@ const OPERATION: Record<string, AccountOperation> = {
 const isPlain = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
-/** The fields a filter looks at: `{ $or: [{ email: … }] }` looks at email; operands (subqueries, lists) are not fields. */
-function filterFields(where: unknown, out: Set<string>): void {
-  if (Array.isArray(where)) return where.forEach((item) => filterFields(item, out));
-  if (!isPlain(where)) return;
-  for (const [key, value] of Object.entries(where)) {
-    if (key.startsWith('$')) filterFields(value, out);
-    else out.add(key.split('.')[0]);
-  }
-}
-
-/** The fields named by a select, populate or orderBy in any form the query engine takes; undefined for "all". */
-function namedFields(value: unknown): string[] | undefined {
-  if (value === undefined || value === null || value === false) return [];
-  if (value === true || value === '*') return undefined;
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim().split(/[.:]/)[0]);
-  if (Array.isArray(value)) {
-    const lists = value.map(namedFields);
-    return lists.some((list) => list === undefined) ? undefined : lists.flat() as string[];
-  }
-  if (isPlain(value)) return Object.keys(value);
-  return undefined;
-}
-
-/** Every field a read touches: what it selects (all when it names none), filters, sorts and populates. */
+/** Every field path a read touches: what it selects (all when it names none), filters, sorts and populates. */
 export function queriedFields(params: Params, counting: boolean): string[] | undefined {
-  const fields = new Set<string>();
-  filterFields(params.where, fields);
-  const parts = [counting ? [] : params.select === undefined ? undefined : namedFields(params.select), namedFields(params.populate), namedFields(params.orderBy)];
+  const parts = [counting ? [] : params.select === undefined ? undefined : namedPaths(params.select), namedPaths(params.populate), namedPaths(params.orderBy)];
   if (parts.some((part) => part === undefined)) return undefined;
-  for (const part of parts) part!.forEach((field) => fields.add(field));
-  return [...fields];
+  return [...new Set([...filterPaths(params.where), ...parts.flat()])] as string[];
 }
 
 /** The route handler of the current request as a permission-like id (`plugin::users-permissions.auth.register`). */
@@ -114,17 +88,40 @@ export function guardAccounts(strapi: Core.Strapi) {
   const staffAccounts = async (event: Event) => {
     const actor = access().currentActor();
     if (actor.kind === 'system') return;
-    const fields = dataOf(event.params).flatMap((data) => Object.keys(data));
+    const data = dataOf(event.params);
     const creating = event.action === 'beforeCreate';
     const targetIds = creating ? [] : await idsOf(ADMIN_USER, event.params.where);
-    if (!canChangeStaffAccount({ actor, fields, targetIds })) {
+    const holders: Array<{ id: number; email: string }> = targetIds.length === 0 ? [] : await access().asSystem(() =>
+      strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: targetIds } }, select: ['id', 'email'] }),
+    );
+    // What a write really changes: the admin panel's edit form sends the e-mail address unchanged
+    // with every save; an empty password field is no new password. Creating an account changes nobody's.
+    const changed = creating
+      ? []
+      : data.flatMap((fields) =>
+          Object.entries(fields)
+            .filter(([field, value]) => {
+              if (field === 'email') return holders.some((holder) => holder.email?.toLowerCase() !== String(value ?? '').toLowerCase());
+              if (field === 'password') return typeof value === 'string' && value.length > 0;
+              return true;
+            })
+            .map(([field]) => field),
+        );
+    if (!canChangeStaffAccount({ actor, fields: changed, targetIds })) {
       throw new errors.ForbiddenError('Only the holder of a staff account changes its password or e-mail address.');
     }
-    const others = targetIds.filter((id) => !(actor.kind === 'staff' && id === actor.id));
+    // Only a super admin makes another super admin: a District administrator gives staff roles, not that one.
+    if (actor.kind === 'staff' && data.some((fields) => fields.roles !== undefined)) {
+      const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+      const given = data.flatMap((fields) => relationRefs(fields.roles));
+      if (superAdmin && given.some((ref) => ref.id === superAdmin.id || ref.documentId === superAdmin.documentId)) {
+        const me = await access().asSystem(() => strapi.db.query(ADMIN_USER).findOne({ where: { id: actor.id }, select: ['id'], populate: { roles: { select: ['id'] } } }));
+        if (!me?.roles?.some((role: { id: number }) => role.id === superAdmin.id)) throw new errors.ForbiddenError('Only a super admin makes someone super admin.');
+      }
+    }
+    const others = holders.filter((holder) => !(actor.kind === 'staff' && holder.id === actor.id));
     if (actor.kind !== 'staff' || others.length === 0) return;
-    // Read now: after a delete the holder's address is gone.
-    const holders = await access().asSystem(() => strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: others } }, select: ['id', 'email'] }));
-    event.state.change = { by: actor.id, holders, fields: fields.filter((field) => field !== 'updatedAt'), deleted: event.action.startsWith('beforeDelete') };
+    event.state.change = { by: actor.id, holders: others, fields: changed.filter((field) => field !== 'updatedAt'), deleted: event.action.startsWith('beforeDelete') };
   };
 
   /** Each administrative change of a staff account goes to the operator log and to the holder's own address. */
@@ -184,4 +181,29 @@ export function guardAccounts(strapi: Core.Strapi) {
     afterDelete: tellHolders,
     afterDeleteMany: tellHolders,
   } as never);
+}
+
+type Handler = (this: unknown, ctx: { params: { model?: string; targetField?: string } }, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * The Content Manager's relation pickers list the target type's entries from the database with
+ * whatever fields, filters and populate the caller sends, past the document service; on the user
+ * type that is every account (and through `role.users` every column of it). Nobody picks an
+ * account in the admin panel — a record's owner is set by the system — so pickers whose target
+ * is an account or a users-permissions role are refused for everyone. Wrapped in register(): routes
+ * bind their controllers before bootstrap.
+ */
+export function refuseAccountPickers(strapi: Core.Strapi) {
+  const relations = strapi.plugin('content-manager')?.controllers?.relations as unknown as Record<string, Handler> | undefined;
+  if (!relations) return;
+  for (const name of ['findAvailable', 'findExisting']) {
+    const original = relations[name];
+    if (typeof original !== 'function') continue;
+    relations[name] = async function (this: unknown, ctx, ...rest) {
+      const { model, targetField } = ctx.params;
+      const target = model && targetField ? (strapi.getModel(model as never) as { attributes?: Record<string, { target?: string }> } | undefined)?.attributes?.[targetField]?.target : undefined;
+      if (target === USER || target === 'plugin::users-permissions.role') throw new errors.ForbiddenError('Accounts are not picked in the admin panel.');
+      return original.call(this, ctx, ...rest);
+    };
+  }
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Section } from '@mobio/config';
-import type { Actor } from '../access';
+import { filterPaths, namedPaths, reachesIntoAccount, relationRefs, type Actor } from '../access';
 import { AUDITED_EVENTS, type AuditEntry } from '../services/audit';
 import { getService, linkedTo } from '../utils';
 
@@ -27,21 +27,6 @@ const and = (a: unknown, b: Params): Params => (a && Object.keys(a as object).le
 const ownerFilter = (ownerIds: number[]) => ({ owner: { id: { $in: ownerIds } } });
 // Beyond this many records the id list would near the databases' limit on bound values.
 const MAX_LISTED_RECORDS = 10_000;
-
-/** The ids and documentIds a relation value in `data` points at, whatever form Strapi accepts. */
-function relationRefs(value: unknown): Array<{ id?: number; documentId?: string }> {
-  if (value === null || value === undefined) return [];
-  if (typeof value === 'number') return [{ id: value }];
-  if (typeof value === 'string') return /^\d+$/.test(value) ? [{ id: Number(value) }] : [{ documentId: value }];
-  if (Array.isArray(value)) return value.flatMap(relationRefs);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('connect' in v || 'set' in v) return [...relationRefs(v.connect), ...relationRefs(v.set)];
-    if (typeof v.id === 'number' || typeof v.id === 'string') return [{ id: Number(v.id) }];
-    if (typeof v.documentId === 'string') return [{ documentId: v.documentId }];
-  }
-  return [];
-}
 
 function changesRelation(value: unknown): boolean {
   if (value === undefined) return false;
@@ -112,13 +97,28 @@ export function createDocumentGuard(strapi: Core.Strapi) {
         const scope = await access().readScope(actor, personal.get(target)!);
         node.filters = and(node.filters, 'deny' in scope ? { id: { $in: [] } } : 'all' in scope ? {} : ownerFilter(scope.ownerIds));
       }
-      // Staff learn no more of an account than which one it is: usernames may name the person.
-      if (target === USER) node.fields = actor.kind === 'newcomer' ? ['username'] : ['documentId'];
+      // Staff learn no more of an account than which one it is: usernames may name the person. The
+      // caller's own filters, sort and populate below an account are dropped: they would make it an oracle.
+      if (target === USER) {
+        tree[name] = { fields: actor.kind === 'newcomer' ? ['username'] : ['documentId'] };
+        continue;
+      }
       if (target === 'admin::user') node.fields = ['firstname', 'lastname'];
       if (target && node.populate !== undefined) node.populate = await scopePopulate(target, node.populate, actor);
       tree[name] = node;
     }
     return tree;
+  }
+
+  /**
+   * A filter or sort through a record's owner may name which account (`owner.id`), nothing of it:
+   * `filters[owner][email][$startsWith]=ab` would tell a grantee the e-mail address letter by letter,
+   * and `owner.role.users` would reach every account.
+   */
+  function refuseAccountPaths(params: Params) {
+    const sort = namedPaths(params.sort) ?? [];
+    const paths = [...filterPaths(params.filters), ...sort];
+    if (paths.some((path) => reachesIntoAccount(path, 'owner'))) throw new errors.ForbiddenError('Records cannot be filtered or sorted by their owner’s account.');
   }
 
   /** Relations from a personal record may only point at records of the same owner. */
@@ -190,6 +190,7 @@ export function createDocumentGuard(strapi: Core.Strapi) {
     if (actor.kind === 'system') return next();
 
     if (READS.has(ctx.action)) {
+      refuseAccountPaths(ctx.params);
       const scope = await access().readScope(actor, section);
       if ('deny' in scope) throw new errors.ForbiddenError('Personal data is only shared with the owner and the staff they chose.');
       const asked = ctx.params.filters;

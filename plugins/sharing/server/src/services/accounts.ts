@@ -41,10 +41,13 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   async function setLocked(staff: Staff, accountNumber: string, reason: string, locked: boolean): Promise<AccountSummary> {
     const user = await byNumber(accountNumber);
     if (!user) throw notFound();
-    await access().asSystem(() => strapi.db.query(USER).update({ where: { id: user.id }, data: { blocked: locked } }));
-    await getService(strapi, 'audit').record([
-      { actor: staff, ownerId: user.id, action: locked ? AUDITED_EVENTS.ACCOUNT_LOCK : AUDITED_EVENTS.ACCOUNT_UNLOCK, resource: { type: USER, id: user.documentId }, note: reason },
-    ]);
+    // Together or not at all: a lock the newcomer cannot read about in the access log is not made.
+    await strapi.db.transaction(async () => {
+      await access().asSystem(() => strapi.db.query(USER).update({ where: { id: user.id }, data: { blocked: locked } }));
+      await getService(strapi, 'audit').record([
+        { actor: staff, ownerId: user.id, action: locked ? AUDITED_EVENTS.ACCOUNT_LOCK : AUDITED_EVENTS.ACCOUNT_UNLOCK, resource: { type: USER, id: user.documentId }, note: reason },
+      ]);
+    });
     strapi.log.info(`[accounts] account ${user.documentId} ${locked ? 'locked' : 'unlocked'} by staff account ${staff.id}`);
     return summary({ ...user, blocked: locked });
   }

@@ -10,6 +10,7 @@ import pdf from './pdf';
 import plans from './plans';
 import retention from './retention';
 import staff from './staff';
+import staffRoles from './staff-roles';
 import vault from './vault';
 
 export default {
@@ -25,5 +26,6 @@ export default {
   plans,
   retention,
   staff,
+  'staff-roles': staffRoles,
   vault,
 };

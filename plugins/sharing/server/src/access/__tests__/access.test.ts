@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountAccess, actorFromState, canChangeStaffAccount, canWrite, isGrantActive, readScope, type GrantFacts } from '..';
+import { accountAccess, actorFromState, canChangeStaffAccount, canWrite, filterPaths, isGrantActive, namedPaths, reachesIntoAccount, readScope, type GrantFacts } from '..';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const future = '2027-01-01T00:00:00Z';
@@ -115,6 +115,9 @@ describe('accountAccess', () => {
     expect(read(staff, ['id', 'email'])).toBe(false);
     expect(read(staff, ['username'])).toBe(false);
     expect(read(staff, undefined)).toBe(false);
+    expect(read(staff, ['role.id'])).toBe(true);
+    expect(read(staff, ['role.users'])).toBe(false);
+    expect(read(staff, ['role.*'])).toBe(false);
     expect(write(staff, 'update')).toBe(false);
     expect(write(staff, 'delete')).toBe(false);
     expect(write(staff, 'create', [])).toBe(false);
@@ -139,5 +142,25 @@ describe('canChangeStaffAccount', () => {
     expect(canChangeStaffAccount({ actor: { kind: 'anonymous' }, fields: ['password'], targetIds: [4] })).toBe(true);
     expect(canChangeStaffAccount({ actor: { kind: 'system' }, fields: ['password'], targetIds: [4] })).toBe(true);
     expect(canChangeStaffAccount({ actor: { kind: 'token' }, fields: ['firstname'], targetIds: [4] })).toBe(false);
+  });
+});
+
+describe('query paths', () => {
+  it('finds every field a filter looks at, through operators and relations', () => {
+    expect(filterPaths({ $or: [{ owner: { role: { users: { email: { $startsWith: 'a' } } } } }, { id: { $in: [1, 2] } }] })).toEqual([
+      'owner', 'owner.role', 'owner.role.users', 'owner.role.users.email', 'id',
+    ]);
+  });
+  it('names the fields of a select, sort or populate, and a populate with options of its own as all below it', () => {
+    expect(namedPaths('owner.email:asc,id')).toEqual(['owner.email', 'id']);
+    expect(namedPaths({ role: true, owner: { populate: ['role'] } })).toEqual(['role', 'owner.*']);
+    expect(namedPaths(undefined)).toEqual([]);
+    expect(namedPaths('*')).toBeUndefined();
+  });
+  it('tells which account from what is in it', () => {
+    expect(reachesIntoAccount('owner.id', 'owner')).toBe(false);
+    expect(reachesIntoAccount('owner', 'owner')).toBe(false);
+    expect(reachesIntoAccount('owner.email', 'owner')).toBe(true);
+    expect(reachesIntoAccount('educationEntry.owner.role.users', 'owner')).toBe(true);
   });
 });

@@ -5,17 +5,17 @@ export default {
       method: 'POST',
       path: '/invitations',
       handler: 'grants.createInvitation',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
+      config: { policies: ['plugin::sharing.is-staff'] },
     },
-    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['plugin::sharing.is-staff'] } },
     {
       method: 'GET',
       path: '/statistics',
       handler: 'staff.statistics',
       config: {
-        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
+        policies: ['plugin::sharing.is-staff', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
       },
     },
     ...[
@@ -28,14 +28,14 @@ export default {
       path,
       handler,
       config: {
-        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
+        policies: ['plugin::sharing.is-staff', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
       },
     })),
     {
       method: 'GET',
       path: '/documents/:documentId/file',
       handler: 'documents.download',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
+      config: { policies: ['plugin::sharing.is-staff'] },
     },
   ],
 };
