@@ -37,19 +37,10 @@ export default defineConfig({
     build: {
       // Scripts as files too (Astro inlines small ones): the CSP says script-src 'self'.
       assetsInlineLimit: 0,
-      rollupOptions: {
-        // zod 4 carries comments Rollup cannot place; harmless, and the build log stays readable.
-        onwarn(warning, warn) {
-          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
-          warn(warning);
-        },
-      },
     },
     ssr: {
       // Loaded from node_modules at run time: it finds the repository (and its .env) from its own path.
       external: ['@mobio/config'],
-      // zod 4 bundled into the site; left external it clashes with Astro's own zod 3.
-      noExternal: ['zod'],
     },
   },
 });

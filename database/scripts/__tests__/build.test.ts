@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { ROOT, missingOutputs } from '../build.mjs';
+import { NODE_MAJOR, ROOT, missingOutputs, nodeTooOld } from '../build.mjs';
 
 describe('build what is missing', () => {
   it('names every build output a fresh clone lacks, and none after the build', () => {
@@ -28,5 +29,31 @@ describe('build what is missing', () => {
       checked.push(name);
     }
     expect(checked).toEqual(expect.arrayContaining(['start', 'demo', 'bench', 'doctor', 'backup', 'restore', 'deploy:nginx']));
+  });
+
+  it('stops npm start and the other scripts on a Node.js older than the one the project names', () => {
+    expect(nodeTooOld('20.20.2')).toBe(true);
+    expect(nodeTooOld('22.12.0')).toBe(true);
+    expect(nodeTooOld('24.0.0')).toBe(false);
+    expect(nodeTooOld('26.1.0')).toBe(false);
+    expect(nodeTooOld()).toBe(false);
+    // One version everywhere: engines, .nvmrc, .node-version.
+    const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(engines.node).toBe(`>=${NODE_MAJOR}`);
+    expect(readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()).toBe(String(NODE_MAJOR));
+    expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe(String(NODE_MAJOR));
+  });
+
+  it('tells how to get the right Node.js when started on an older one', () => {
+    // The script's own check, run as if on Node 20: the version is read from process.versions.
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      Object.defineProperty(process, 'version', { value: 'v20.20.2' });
+      Object.defineProperty(process.versions, 'node', { value: '20.20.2' });
+      process.argv[1] = ${JSON.stringify(join(ROOT, 'database/scripts/build.mjs'))};
+      await import(${JSON.stringify(join(ROOT, 'database/scripts/build.mjs'))});
+    `], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Node.js ${NODE_MAJOR} or newer is needed, this is v20.20.2`);
+    expect(run.stderr).toContain(`npm i -g node@${NODE_MAJOR}`);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '@mobio/config';
@@ -17,6 +17,11 @@ export async function startSite({ dir, port, env, waitFor }) {
   if (!existsSync(join(SITE_DIST, 'server', 'entry.mjs'))) return undefined;
   const copy = join(dir, 'site-dist');
   cpSync(SITE_DIST, copy, { recursive: true });
+  // The build imports the site's dependencies by name, and npm may keep them in site/node_modules
+  // (Astro 7 and what it brings are not hoisted): the copy finds them there, as site/dist does,
+  // and the rest in the repository's node_modules above. Removing `dir` removes only the link.
+  const siteModules = join(REPO_ROOT, 'site', 'node_modules');
+  if (existsSync(siteModules)) symlinkSync(siteModules, join(dir, 'node_modules'), 'dir');
   const child = spawn(process.execPath, [join(copy, 'server', 'entry.mjs')], {
     env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
