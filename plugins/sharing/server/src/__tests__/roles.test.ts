@@ -23,14 +23,16 @@ describe('District administrator', () => {
     expect((await api(cms, 'GET', '/api/info-pages?locale=fa')).body.data[0].title).toBe('کلاس زبان');
   });
 
-  it('locks and deletes an account on request, which erases its records', async () => {
+  it('locks and deletes an account on request through account administration, not the Content Manager, which erases its records', async () => {
     const amal = await registerNewcomer(cms);
     await api(cms, 'POST', '/api/language-skills', { token: amal.jwt, body: { data: { language: 'de' } } });
     const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: amal.id } });
-    const path = `/content-manager/collection-types/plugin::users-permissions.user/${user.documentId}`;
-    expect((await api(cms, 'PUT', path, { token, body: { blocked: true } })).status).toBe(200);
+    const raw = `/content-manager/collection-types/plugin::users-permissions.user/${user.documentId}`;
+    expect((await api(cms, 'PUT', raw, { token, body: { blocked: true } })).status).toBe(403);
+    const reason = { data: { reason: 'Auf Wunsch der Person' } };
+    expect((await api(cms, 'POST', `/sharing/accounts/${user.documentId}/lock`, { token, body: reason })).status).toBe(200);
     expect((await api(cms, 'GET', '/api/language-skills', { token: amal.jwt })).status).toBe(401);
-    expect((await api(cms, 'DELETE', path, { token })).status).toBe(200);
+    expect((await api(cms, 'POST', `/sharing/accounts/${user.documentId}/delete`, { token, body: reason })).status).toBe(204);
     expect(await cms.strapi.db.query('api::language-skill.language-skill').count()).toBe(0);
   });
 
