@@ -5,5 +5,5 @@ export { readScope } from './read-scope';
 export { canWrite } from './can-write';
 export { accountAccess, PUBLIC_ACCOUNT_FIELDS, SELF_SERVICE_HANDLERS, type AccountOperation } from './account-access';
 export { canChangeStaffAccount, HOLDER_ONLY_STAFF_FIELDS } from './staff-account-change';
-export { filterPaths, namedPaths, reachesIntoAccount } from './query-paths';
+export { filterPaths, isPlain, namedPaths, reachesIntoAccount } from './query-paths';
 export { relationRefs } from './relation-refs';

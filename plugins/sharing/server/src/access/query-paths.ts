@@ -1,4 +1,5 @@
-const isPlain = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not a query builder, date or buffer). */
+export const isPlain = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 /**

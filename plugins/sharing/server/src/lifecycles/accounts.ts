@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STAFF_ACCOUNT_CHANGED, fill, type Config } from '@mobio/config';
-import { accountAccess, canChangeStaffAccount, filterPaths, namedPaths, relationRefs, type AccountOperation } from '../access';
+import { accountAccess, canChangeStaffAccount, filterPaths, isPlain, namedPaths, relationRefs, type AccountOperation } from '../access';
 import { getService } from '../utils';
 
 export const USER = 'plugin::users-permissions.user';
@@ -34,9 +34,6 @@ const OPERATION: Record<string, AccountOperation> = {
   beforeDelete: 'delete',
   beforeDeleteMany: 'delete',
 };
-
-const isPlain = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 /** Every field path a read touches: what it selects (all when it names none), filters, sorts and populates. */
 export function queriedFields(params: Params, counting: boolean): string[] | undefined {
