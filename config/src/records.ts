@@ -6,7 +6,10 @@ import {
   DOCUMENT_KINDS,
   EDUCATION_KINDS,
   FAMILY_STATUSES,
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
   ISCED_LEVELS,
+  MEASURE_RESPONSIBLES,
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
   SECTIONS,
@@ -268,3 +271,57 @@ export const accountDeletionSchema = z.object({ password: z.string({ error: MESS
 
 /** The newcomer accepts one version of their integration plan. */
 export const planAcceptanceSchema = z.object({ version: z.coerce.number({ error: MESSAGES.number }).int(MESSAGES.number).min(1, MESSAGES.number) }).strict();
+
+/** A standard goal or measure of the catalogue, by its key (checked against the catalogue by the CMS). */
+const catalogueKey = optional(z.string({ error: MESSAGES.invalid }).trim().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, MESSAGES.invalid));
+
+/** A goal or a measure names a catalogue entry or says in free text what is meant. */
+function keyOrText(item: { catalogueKey?: string | null; description?: string | null }, ctx: z.RefinementCtx) {
+  if (!item.catalogueKey && !item.description) ctx.addIssue({ code: 'custom', path: ['description'], message: MESSAGES.required });
+}
+
+const planGoal = z
+  .object({ catalogueKey, description: optionalText(1000), dueDate: optional(isoDate), status: choice(GOAL_STATUSES.codes).default('open') })
+  .strict()
+  .superRefine(keyOrText);
+
+const planMeasure = z
+  .object({
+    catalogueKey,
+    description: optionalText(1000),
+    responsible: choice(MEASURE_RESPONSIBLES.codes),
+    responsibleName: optionalText(200),
+    dueDate: optional(isoDate),
+    status: choice(GOAL_STATUSES.codes).default('open'),
+  })
+  .strict()
+  .superRefine(keyOrText);
+
+/**
+ * What staff write into an integration plan: per field of action the situation, goals and
+ * measures; review dates and notes. Version, status and acceptance are the system's (the plan
+ * editor proposes a version with a separate request; only the newcomer accepts).
+ */
+export const planContentSchema = z
+  .object({
+    title: optionalText(200),
+    fieldsOfAction: z
+      .array(
+        z
+          .object({
+            field: choice(FIELDS_OF_ACTION.codes),
+            situation: optionalText(4000),
+            goals: z.array(planGoal).max(30, MESSAGES.tooLong).default([]),
+            measures: z.array(planMeasure).max(30, MESSAGES.tooLong).default([]),
+          })
+          .strict(),
+      )
+      .max(FIELDS_OF_ACTION.codes.length, MESSAGES.tooLong)
+      .refine((fields) => new Set(fields.map((f) => f.field)).size === fields.length, MESSAGES.choice)
+      .default([]),
+    reviews: z.array(z.object({ date: isoDate, note: optionalText(2000) }).strict()).max(20, MESSAGES.tooLong).default([]),
+    notes: optionalText(4000),
+    textLanguage,
+  })
+  .strict();
+export type PlanContent = z.infer<typeof planContentSchema>;

@@ -349,6 +349,25 @@ function sharingRows(): Row[] {
       mentions((await call(w, a, 'GET', '/sharing/shared-with-me')).body, w.ownerDocumentId) },
     { route: 'GET /sharing/records/:ownerId', section: 'profile', allowed: ['staffGranted', 'staffOtherSection', 'staffReadPlans'], attempt: async (w, a) =>
       (await call(w, a, 'GET', `/sharing/records/${w.ownerDocumentId}`)).status === 200 },
+    // The plan editor: plan grantees read, only a grantee with write access saves and proposes.
+    { route: 'GET /sharing/records/:ownerId/plan', section: 'plans', allowed: readers('plans'), attempt: async (w, a) => {
+      const res = await call(w, a, 'GET', `/sharing/records/${w.ownerDocumentId}/plan`);
+      return res.status === 200 && Boolean(res.body?.data?.plan?.documentId);
+    } },
+    { route: 'PUT /sharing/records/:ownerId/plan', section: 'plans', allowed: ['staffGranted'], attempt: async (w, a) => {
+      const notes = newMarker();
+      await call(w, a, 'PUT', `/sharing/records/${w.ownerDocumentId}/plan`, { data: { title: 'Vorschlag', notes } });
+      return (await w.cms.strapi.db.query('api::integration-plan.integration-plan').count({ where: { notes, owner: { id: w.ownerId } } })) > 0;
+    } },
+    { route: 'POST /sharing/records/:ownerId/plan/propose', section: 'plans', allowed: ['staffGranted'], attempt: async (w, a) => {
+      const PLAN = 'api::integration-plan.integration-plan';
+      const plans = w.cms.strapi.db.query(PLAN);
+      await plans.updateMany({ where: { owner: { id: w.ownerId } }, data: { planStatus: 'draft' } });
+      await call(w, a, 'POST', `/sharing/records/${w.ownerDocumentId}/plan/propose`, {});
+      const proposed = (await plans.count({ where: { owner: { id: w.ownerId }, planStatus: 'proposed' } })) > 0;
+      await plans.update({ where: { documentId: w.proposedPlan }, data: { planStatus: 'proposed' } });
+      return proposed;
+    } },
     { route: 'GET /sharing/statistics', section: 'profile', allowed: ADMINS, attempt: async (w, a) =>
       (await call(w, a, 'GET', '/sharing/statistics?from=2026-01&to=2026-12')).status === 200 },
     { route: 'POST /sharing/accounts/lookup', section: 'profile', allowed: ADMINS, attempt: async (w, a) =>

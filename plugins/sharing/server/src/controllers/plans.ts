@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, planAcceptanceSchema } from '@mobio/config';
+import { LOCALES, planAcceptanceSchema, planContentSchema } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
+const staffOf = (ctx: Ctx) => ({ kind: 'staff' as const, id: ctx.state.user.id as number });
 const pdfQuery = z.object({ locale: z.enum(LOCALES).optional() }).strict();
 
 /** The goal agreement: the newcomer accepts it; both sides print it. */
@@ -20,6 +21,20 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Disposition', `attachment; filename="integrationsplan-${ctx.params.documentId}-${locale}.pdf"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = getService(strapi, 'pdf').render('plan', data);
+  },
+
+  /** The plan editor of the staff workspace: the current plan of a newcomer who shared plans with me. */
+  async editorView(ctx: Ctx) {
+    ctx.body = { data: await getService(strapi, 'plans').editorView(staffOf(ctx), ctx.params.ownerId) };
+  },
+
+  async save(ctx: Ctx) {
+    const content = parseBody(planContentSchema, ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'plans').save(staffOf(ctx), ctx.params.ownerId, content) };
+  },
+
+  async propose(ctx: Ctx) {
+    ctx.body = { data: await getService(strapi, 'plans').propose(staffOf(ctx), ctx.params.ownerId) };
   },
 
   async accept(ctx: Ctx) {

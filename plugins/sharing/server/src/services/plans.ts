@@ -3,6 +3,7 @@ import {
   DEFAULT_LOCALE,
   FIELDS_OF_ACTION,
   GOAL_STATUSES,
+  LOCALES,
   MEASURE_RESPONSIBLES,
   PLAN_LABELS,
   PLAN_STATUSES,
@@ -10,9 +11,10 @@ import {
   fill,
   type Config,
   type Locale,
+  type PlanContent,
 } from '@mobio/config';
 import { errors } from '@strapi/utils';
-import type { Actor } from '../access';
+import { isGrantActive, type Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
 import { textDir } from './cv';
@@ -23,8 +25,25 @@ const VERSION = 'api::plan-version.plan-version';
 const CONTENT = ['title', 'fieldsOfAction', 'reviews', 'notes', 'textLanguage'] as const;
 /** Set only by the newcomer's acceptance, never by an edit. */
 const ACCEPTANCE = ['acceptedAt', 'acceptedVersion'] as const;
+/** Set only by proposing (the versioning below), never by an edit. */
+const PROPOSAL = ['version', 'proposedAt'] as const;
 
 type Row = Record<string, any>;
+
+/** The coded values the plan editor offers, labelled in every language (the admin shows its own). */
+const choicesOf = (list: { codes: readonly string[]; labels: Record<string, Record<Locale, string>> }) =>
+  list.codes.map((code) => ({ code, label: list.labels[code] }));
+const EDITOR_CHOICES = {
+  fieldsOfAction: choicesOf(FIELDS_OF_ACTION),
+  goalStatuses: choicesOf(GOAL_STATUSES),
+  responsibles: choicesOf(MEASURE_RESPONSIBLES),
+  planStatuses: choicesOf(PLAN_STATUSES),
+  textLanguages: LOCALES.map((code) => ({
+    code,
+    label: Object.fromEntries(LOCALES.map((locale) => [locale, new Intl.DisplayNames([locale], { type: 'language' }).of(code)])),
+  })),
+};
+type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** Equal as stored values: both empty, or the same number, date or text. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -65,6 +84,49 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
   const latestVersion = (planId: number) =>
     strapi.db.query(VERSION).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
 
+  /** The owner behind an active plans grant of this staff member, and whether it lets them write. */
+  async function planGrant(actor: Staff, ownerDocumentId: string) {
+    const grants = (await getService(strapi, 'access').grantsOf(actor)).filter(
+      (grant) => grant.ownerDocumentId === ownerDocumentId && grant.sections.includes('plans') && isGrantActive(grant, new Date()),
+    );
+    if (grants.length === 0) throw new errors.NotFoundError('error.notFound');
+    return { ownerId: grants[0].ownerId, canWrite: grants.some((grant) => grant.access === 'write') };
+  }
+
+  /** The newest plan of the owner that is not archived, read as the caller (scoped, audited). */
+  async function currentPlan(ownerId: number): Promise<Row | null> {
+    const [plan] = (await strapi.documents(PLAN).findMany({
+      filters: { owner: { id: ownerId }, planStatus: { $ne: 'archived' } } as never,
+      populate: { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true } as never,
+      sort: 'updatedAt:desc',
+      limit: 1,
+    })) as Row[];
+    return plan ?? null;
+  }
+
+  /** A plan as the editor shows it: content and bookkeeping, no ids of components, no owner. */
+  function editorPlan(plan: Row) {
+    const item = ({ id, __component, ...rest }: Row) => rest;
+    return {
+      documentId: plan.documentId as string,
+      planStatus: plan.planStatus as string,
+      version: plan.version as number,
+      proposedAt: plan.proposedAt ?? null,
+      acceptedAt: plan.acceptedAt ?? null,
+      acceptedVersion: plan.acceptedVersion ?? null,
+      title: plan.title ?? null,
+      notes: plan.notes ?? null,
+      textLanguage: plan.textLanguage ?? null,
+      fieldsOfAction: (plan.fieldsOfAction ?? []).map((field: Row) => ({
+        field: field.field,
+        situation: field.situation ?? null,
+        goals: (field.goals ?? []).map(item),
+        measures: (field.measures ?? []).map(item),
+      })),
+      reviews: (plan.reviews ?? []).map(item),
+    };
+  }
+
   return {
     /** Document-service middleware on plans: refuses hand-made acceptances, freezes proposed versions. */
     versioning() {
@@ -78,6 +140,9 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
           if (ACCEPTANCE.some(changed) || (data.planStatus === 'accepted' && before?.planStatus !== 'accepted')) {
             throw new errors.ForbiddenError('Only the newcomer accepts a plan.');
           }
+          // A new plan starts at version 1 (the schema's default); after that only proposing counts up.
+          const proposalChanged = before ? PROPOSAL.some(changed) : (data.version ?? 1) !== 1 || Boolean(data.proposedAt);
+          if (proposalChanged) throw new errors.ForbiddenError('The version of a plan is counted by proposing it.');
         }
         const result = (await next()) as Row;
         const plan: Row = await strapi.db.query(PLAN).findOne({ where: { documentId: result.documentId }, populate });
@@ -147,6 +212,70 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const row: Row | null = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
       const profile: Row | null = row?.owner ? await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] }) : null;
       return profile?.uiLocale ?? DEFAULT_LOCALE;
+    },
+
+    /**
+     * The plan editor's view of a newcomer's current plan (the newest one not archived), with its
+     * versions. Only for a staff member holding an active grant of the plans section; every read
+     * goes through the document service as that staff member, so it is scoped and in the log.
+     */
+    async editorView(actor: Staff, ownerDocumentId: string) {
+      const { ownerId, canWrite } = await planGrant(actor, ownerDocumentId);
+      const plan = await currentPlan(ownerId);
+      const versions = plan
+        ? ((await strapi.documents(VERSION).findMany({
+            filters: { owner: { id: ownerId }, plan: { documentId: plan.documentId } } as never,
+            fields: ['version', 'proposedAt', 'acceptedAt'] as never,
+            sort: 'version:desc',
+          })) as Row[])
+        : [];
+      return {
+        owner: { id: ownerDocumentId, name: await getService(strapi, 'staff').nameOf(ownerId) },
+        canWrite,
+        plan: plan ? editorPlan(plan) : null,
+        versions: versions.map(({ version, proposedAt, acceptedAt }) => ({ version, proposedAt, acceptedAt: acceptedAt ?? null })),
+        choices: EDITOR_CHOICES,
+      };
+    },
+
+    /**
+     * Saves what staff wrote into the current plan, or starts one. A proposal that is changed goes
+     * back to draft (the newcomer is not asked to agree to a moving text); an agreed plan that is
+     * changed does too (the versioning middleware). Unchanged, nothing moves.
+     */
+    async save(actor: Staff, ownerDocumentId: string, content: PlanContent) {
+      const { ownerId, canWrite } = await planGrant(actor, ownerDocumentId);
+      if (!canWrite) throw new errors.ForbiddenError('error.planReadOnly');
+      const plan = await currentPlan(ownerId);
+      if (!plan) {
+        await strapi.documents(PLAN).create({ data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never });
+        return this.editorView(actor, ownerDocumentId);
+      }
+      await strapi.documents(PLAN).update({
+        documentId: plan.documentId,
+        data: { ...content, ...(plan.planStatus === 'proposed' ? { planStatus: 'draft' } : {}) } as never,
+      });
+      if (plan.planStatus === 'proposed') {
+        const saved: Row = await strapi.db.query(PLAN).findOne({ where: { id: plan.id }, populate });
+        const latest = await latestVersion(plan.id);
+        if (latest && canonical(latest.content) === canonical(contentOf(saved))) {
+          await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { planStatus: 'proposed' } });
+        }
+      }
+      return this.editorView(actor, ownerDocumentId);
+    },
+
+    /** Puts the current plan before the newcomer: its content is frozen as the next version. */
+    async propose(actor: Staff, ownerDocumentId: string) {
+      const { ownerId, canWrite } = await planGrant(actor, ownerDocumentId);
+      if (!canWrite) throw new errors.ForbiddenError('error.planReadOnly');
+      const plan = await currentPlan(ownerId);
+      if (!plan) throw new errors.NotFoundError('error.notFound');
+      if (plan.planStatus === 'accepted') {
+        throw new errors.ValidationError('error.planAgreed', { errors: [{ path: ['planStatus'], message: 'error.planAgreed' }] });
+      }
+      if (plan.planStatus !== 'proposed') await strapi.documents(PLAN).update({ documentId: plan.documentId, data: { planStatus: 'proposed' } as never });
+      return this.editorView(actor, ownerDocumentId);
     },
 
     /** The newcomer accepts the proposed version of their plan. */

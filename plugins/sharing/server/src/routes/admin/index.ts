@@ -9,6 +9,9 @@ export default {
     },
     { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/records/:ownerId/plan', handler: 'plans.editorView', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'PUT', path: '/records/:ownerId/plan', handler: 'plans.save', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'POST', path: '/records/:ownerId/plan/propose', handler: 'plans.propose', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['plugin::sharing.is-staff'] } },
     {
       method: 'GET',

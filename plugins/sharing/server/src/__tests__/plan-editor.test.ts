@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+
+const DAY = 86_400_000;
+const PLAN = 'api::integration-plan.integration-plan';
+const GRANT = 'plugin::sharing.grant';
+
+/**
+ * The plan editor of the staff workspace (/sharing/records/:ownerId/plan): a manager with write
+ * access to plans writes, saves and proposes; the newcomer accepts; system fields stay the system's.
+ */
+describe('the plan editor of the staff workspace', () => {
+  let cms: TestCms;
+  let amal: Awaited<ReturnType<typeof registerNewcomer>>;
+  let writer: Awaited<ReturnType<typeof createStaff>>;
+  let reader: Awaited<ReturnType<typeof createStaff>>;
+  let stranger: Awaited<ReturnType<typeof createStaff>>;
+  let owner: string;
+
+  const content = (situation: string) => ({
+    title: 'Integrationsplan 2027',
+    fieldsOfAction: [
+      {
+        field: 'language',
+        situation,
+        goals: [{ description: 'B2 bestehen', dueDate: '2027-06-30' }],
+        measures: [{ description: 'Kurs buchen', responsible: 'newcomer', status: 'open' }],
+      },
+    ],
+    reviews: [{ date: '2027-03-01', note: 'Erste Überprüfung' }],
+  });
+  const path = () => `/sharing/records/${owner}/plan`;
+  const view = (who = writer) => api(cms, 'GET', path(), { token: who.token });
+  const save = (data: unknown, who = writer) => api(cms, 'PUT', path(), { token: who.token, body: { data } });
+  const propose = (who = writer) => api(cms, 'POST', `${path()}/propose`, { token: who.token, body: {} });
+  const stored = () => cms.strapi.db.query(PLAN).findOne({ where: { owner: { id: amal.id } } });
+  const accept = (documentId: string, version: number) =>
+    api(cms, 'POST', `/api/sharing/plans/${documentId}/accept`, { token: amal.jwt, body: { data: { version } } });
+
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv());
+    amal = await registerNewcomer(cms);
+    [writer, reader, stranger] = await Promise.all([createStaff(cms, 'Planner'), createStaff(cms, 'Reader'), createStaff(cms, 'Stranger')]);
+    owner = (await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: amal.id }, select: ['documentId'] })).documentId;
+    const grant = (grantee: number, access: string, sections: string[]) =>
+      cms.strapi.db.query(GRANT).create({
+        data: { owner: amal.id, grantee, sections, access, purpose: 'Integrationsplan', expiresAt: new Date(Date.now() + 30 * DAY) },
+      });
+    await grant(writer.id, 'write', ['plans']);
+    await grant(reader.id, 'read', ['plans']);
+    await grant(stranger.id, 'read', ['languages']);
+  });
+  afterAll(() => cms?.stop());
+
+  it('starts a plan for a newcomer who granted plans with write access, as a draft of version 1', async () => {
+    const empty = await view();
+    expect(empty.status).toBe(200);
+    expect(empty.body.data).toMatchObject({ canWrite: true, plan: null, versions: [] });
+    const saved = await save(content('B1 erreicht'));
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.plan).toMatchObject({ planStatus: 'draft', version: 1, acceptedAt: null, title: 'Integrationsplan 2027' });
+    expect(saved.body.data.plan.fieldsOfAction[0].goals[0]).toEqual({ catalogueKey: null, description: 'B2 bestehen', dueDate: '2027-06-30', status: 'open' });
+    expect(saved.body.data.versions).toEqual([]);
+    // The person by their account's documentId only; no database ids, no account fields.
+    expect(saved.body.data.owner).toEqual({ id: owner, name: null });
+    expect(Object.keys(saved.body.data.plan)).not.toEqual(expect.arrayContaining(['id']));
+    expect(Object.keys(saved.body.data.plan)).not.toContain('owner');
+  });
+
+  it('proposes: the content is frozen as version 1 and the newcomer accepts it; the editor shows when', async () => {
+    const proposed = await propose();
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.data.plan).toMatchObject({ planStatus: 'proposed', version: 1 });
+    expect(proposed.body.data.versions).toMatchObject([{ version: 1, acceptedAt: null }]);
+    expect((await accept(proposed.body.data.plan.documentId, 1)).status).toBe(200);
+    const seen = (await view()).body.data;
+    expect(seen.plan).toMatchObject({ planStatus: 'accepted', acceptedVersion: 1 });
+    expect(new Date(seen.plan.acceptedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(seen.versions[0].acceptedAt).toBeTruthy();
+    // An agreed plan is not proposed again as it is.
+    expect((await propose()).status).toBe(400);
+  });
+
+  it('prepares a new proposal when an agreed plan changes: draft, then version 2', async () => {
+    const saved = await save(content('B2-Kurs begonnen'));
+    expect(saved.body.data.plan).toMatchObject({ planStatus: 'draft', acceptedVersion: 1 });
+    const proposed = (await propose()).body.data;
+    expect(proposed.plan).toMatchObject({ planStatus: 'proposed', version: 2 });
+    expect(proposed.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('takes a proposal back to draft when it is changed, and leaves it proposed when saved unchanged', async () => {
+    expect((await save(content('B2-Kurs begonnen'))).body.data.plan.planStatus).toBe('proposed');
+    expect((await save(content('B2-Kurs abgebrochen'))).body.data.plan.planStatus).toBe('draft');
+    expect((await stored()).planStatus).toBe('draft');
+  });
+
+  it('never lets staff set what only the system or the newcomer sets', async () => {
+    for (const field of ['version', 'planStatus', 'acceptedAt', 'acceptedVersion', 'proposedAt', 'owner']) {
+      const res = await save({ ...content('x'), [field]: field === 'owner' ? 1 : field === 'planStatus' ? 'accepted' : 3 });
+      expect(res.status, field).toBe(400);
+      expect(JSON.stringify(res.body.error.details.errors)).toContain(`error.unknownField:${field}`);
+    }
+    expect((await stored()).planStatus).toBe('draft');
+  });
+
+  it('refuses a version or a proposal date typed into the Content Manager as well', async () => {
+    const { documentId, version } = await stored();
+    const cm = `/content-manager/collection-types/${PLAN}/${documentId}`;
+    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { version: version + 5 } })).status).toBe(403);
+    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { proposedAt: new Date().toISOString() } })).status).toBe(403);
+    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { version, notes: 'unverändert gezählt' } })).status).toBe(200);
+    expect((await stored()).version).toBe(version);
+  });
+
+  it('answers bad input with the field that is wrong, never a 500', async () => {
+    const bad = await save({
+      fieldsOfAction: [
+        { field: 'astrology', goals: [] },
+        { field: 'work', goals: [{ status: 'open' }], measures: [{ description: 'x', responsible: 'nobody' }] },
+      ],
+      reviews: [{ date: '2027-02-30' }],
+    });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['fieldsOfAction.0.field', 'fieldsOfAction.1.goals.0.description', 'fieldsOfAction.1.measures.0.responsible', 'reviews.0.date']),
+    );
+    expect((await save({ fieldsOfAction: [{ field: 'work' }, { field: 'work' }] })).status).toBe(400);
+    expect((await api(cms, 'PUT', path(), { token: writer.token, body: 'nonsense' })).status).toBe(400);
+  });
+
+  it('shows a read-only grantee the plan but lets them change nothing', async () => {
+    const seen = await view(reader);
+    expect(seen.status).toBe(200);
+    expect(seen.body.data.canWrite).toBe(false);
+    const before = await stored();
+    expect((await save(content('gelesen'), reader)).status).toBe(403);
+    expect((await propose(reader)).status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('is not found for staff without a plans grant, an unknown person or an API token', async () => {
+    expect((await view(stranger)).status).toBe(404);
+    expect((await save(content('fremd'), stranger)).status).toBe(404);
+    expect((await api(cms, 'GET', '/sharing/records/unknownperson123/plan', { token: writer.token })).status).toBe(404);
+    expect((await api(cms, 'GET', path(), {})).status).toBe(401);
+  });
+
+  it('writes the staff member’s reads and changes into the newcomer’s access log', async () => {
+    const log = (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token: amal.jwt })).body.data as Array<{ action: string; section: string }>;
+    const actions = new Set(log.filter((e) => e.section === 'plans').map((e) => e.action));
+    expect([...actions]).toEqual(expect.arrayContaining(['read', 'create', 'update']));
+  });
+});
