@@ -2,6 +2,7 @@ import { Button } from '@strapi/design-system';
 import { useFetchClient, useNotification, unstable_useContentManagerContext as useContentManagerContext } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { fileNameOf, saveBlob } from '../utils/download';
+import { useText } from '../utils/text';
 
 /**
  * "Datei herunterladen" on a document record. The file comes through the checked admin route with
@@ -13,6 +14,7 @@ export function DownloadDocument() {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = useState(false);
+  const t = useText();
   if (model !== 'api::document.document' || !id || id === 'create') return null;
 
   async function download() {
@@ -21,7 +23,7 @@ export function DownloadDocument() {
       const response = await get(`/sharing/documents/${id}/file`, { responseType: 'blob' });
       saveBlob(response.data, fileNameOf(response.headers, 'dokument'));
     } catch {
-      toggleNotification({ type: 'danger', message: 'Die Datei ist nicht (mehr) freigegeben oder nicht vorhanden.' });
+      toggleNotification({ type: 'danger', message: t('common.downloadFailed') });
     } finally {
       setBusy(false);
     }
@@ -29,7 +31,7 @@ export function DownloadDocument() {
 
   return (
     <Button variant="secondary" fullWidth loading={busy} onClick={download}>
-      Datei herunterladen
+      {t('common.download')}
     </Button>
   );
 }

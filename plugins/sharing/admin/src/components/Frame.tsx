@@ -2,16 +2,17 @@ import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { useText, type TextKey } from '../utils/text';
 
 /** Where the plugin's pages live in the admin panel (the router's basename adds /admin). */
 export const BASE = '/plugins/sharing';
 
-const PAGES = [
-  { to: `${BASE}/invitation`, label: 'Einladungscode erstellen' },
-  { to: `${BASE}/statistics`, label: 'Statistik' },
-  { to: `${BASE}/accounts`, label: 'Konto auf Wunsch verwalten' },
+const PAGES: Array<{ to: string; label: TextKey }> = [
+  { to: `${BASE}/invitation`, label: 'nav.invitation' },
+  { to: `${BASE}/statistics`, label: 'nav.statistics' },
+  { to: `${BASE}/accounts`, label: 'nav.accounts' },
 ];
-const LIST = { to: BASE, label: 'Für mich freigegeben' };
+const LIST: { to: string; label: TextKey } = { to: BASE, label: 'nav.list' };
 
 /**
  * The small sub-navigation between the plugin's pages. A newcomer's record belongs to the list,
@@ -19,15 +20,16 @@ const LIST = { to: BASE, label: 'Für mich freigegeben' };
  */
 function SharingNav() {
   const { pathname } = useLocation();
+  const t = useText();
   const current = PAGES.find((page) => pathname.endsWith(page.to)) ?? LIST;
   return (
-    <Box tag="nav" aria-label="MoBio" paddingBottom={6}>
+    <Box tag="nav" aria-label={t('nav.label')} paddingBottom={6}>
       <Flex tag="ul" gap={6} wrap="wrap">
         {[LIST, ...PAGES].map((page) => (
           <li key={page.to}>
             <Link tag={RouterLink} to={page.to} aria-current={page === current ? 'page' : undefined}>
               <Typography textColor="inherit" fontWeight={page === current ? 'bold' : 'regular'}>
-                {page.label}
+                {t(page.label)}
               </Typography>
             </Link>
           </li>

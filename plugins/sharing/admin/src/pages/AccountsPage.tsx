@@ -4,16 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import { statusOf, type AccountSummary } from '../utils/api';
-import { formatDate } from '../utils/format';
+import { useFormat } from '../utils/format';
+import { useText, type TextKey } from '../utils/text';
 
 type Action = 'lock' | 'unlock' | 'delete';
 
-const FAILURES: Record<number, string> = {
-  400: 'Bitte die Angaben prüfen: eine vollständige E-Mail-Adresse oder Kontonummer, eine Begründung von mindestens 5 Zeichen.',
-  403: 'Keine Berechtigung: Konten verwalten dürfen nur die Kreisverwaltung und die Super-Admins.',
-  404: 'Kein Konto mit genau dieser E-Mail-Adresse oder Kontonummer.',
-};
-const failure = (error: unknown) => FAILURES[statusOf(error) ?? 0] ?? 'Das hat nicht geklappt. Bitte später noch einmal versuchen.';
+const FAILURES: Record<number, TextKey> = { 400: 'accounts.failed400', 403: 'accounts.failed403', 404: 'accounts.failed404' };
+const failure = (error: unknown): TextKey => FAILURES[statusOf(error) ?? 0] ?? 'accounts.failed';
 
 /** The account number as the newcomer reads it out from their account page: groups of four. */
 const grouped = (accountNumber: string) => accountNumber.match(/.{1,4}/g)!.join(' ');
@@ -33,6 +30,8 @@ export function AccountsPage() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<{ text: string; role: 'alert' | 'status' } | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useText();
+  const format = useFormat();
 
   async function lookup(event: FormEvent) {
     event.preventDefault();
@@ -44,7 +43,7 @@ export function AccountsPage() {
       const response = await post<{ data: AccountSummary }>('/sharing/accounts/lookup', { data });
       setAccount(response.data.data);
     } catch (error) {
-      setMessage({ text: failure(error), role: 'alert' });
+      setMessage({ text: t(failure(error)), role: 'alert' });
     } finally {
       setBusy(false);
     }
@@ -60,13 +59,13 @@ export function AccountsPage() {
       setConfirmDelete(false);
       if (action === 'delete') {
         setAccount(null);
-        setMessage({ text: 'Das Konto und alle Daten darin sind gelöscht.', role: 'status' });
+        setMessage({ text: t('accounts.deleted'), role: 'status' });
       } else {
         setAccount(response.data.data ?? null);
-        setMessage({ text: action === 'lock' ? 'Das Konto ist gesperrt. Die Person sieht Ihre Begründung in ihrem Protokoll.' : 'Das Konto ist entsperrt.', role: 'status' });
+        setMessage({ text: t(action === 'lock' ? 'accounts.lockedDone' : 'accounts.unlockedDone'), role: 'status' });
       }
     } catch (error) {
-      setMessage({ text: failure(error), role: 'alert' });
+      setMessage({ text: t(failure(error)), role: 'alert' });
     } finally {
       setBusy(false);
     }
@@ -75,26 +74,23 @@ export function AccountsPage() {
   const reasonGiven = reason.trim().length >= 5;
 
   return (
-    <Frame title="Konto auf Wunsch verwalten" subtitle="Ein Konto einer neu zugewanderten Person sperren, entsperren oder löschen – nur auf ihren Wunsch">
+    <Frame title={t('accounts.title')} subtitle={t('accounts.subtitle')}>
       <Flex direction="column" alignItems="stretch" gap={4}>
-        <Message>
-          Geben Sie genau die E-Mail-Adresse oder die Kontonummer ein, die Ihnen die Person nennt (sie steht auf ihrer Seite
-          „Ihr Konto“). Es gibt keine Liste und keine Suche. Passwort und E-Mail-Adresse ändert nur die Person selbst.
-        </Message>
+        <Message>{t('accounts.explain')}</Message>
         <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
           <form onSubmit={lookup}>
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
               <Field.Root name="email" id="account-email">
-                <Field.Label>E-Mail-Adresse</Field.Label>
+                <Field.Label>{t('accounts.email')}</Field.Label>
                 <TextInput type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />
               </Field.Root>
-              <Typography>oder</Typography>
+              <Typography>{t('accounts.or')}</Typography>
               <Field.Root name="accountNumber" id="account-number">
-                <Field.Label>Kontonummer</Field.Label>
+                <Field.Label>{t('accounts.number')}</Field.Label>
                 <TextInput autoComplete="off" value={accountNumber} onChange={(event) => setAccountNumber(event.target.value)} />
               </Field.Root>
               <Button type="submit" loading={busy} disabled={!email.trim() && !accountNumber.trim()}>
-                Konto suchen
+                {t('accounts.lookup')}
               </Button>
             </Flex>
           </form>
@@ -104,27 +100,27 @@ export function AccountsPage() {
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius aria-live="polite">
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Typography tag="h2" variant="delta">
-                Konto {grouped(account.accountNumber)}
+                {t('accounts.heading', { number: grouped(account.accountNumber) })}
               </Typography>
               <Typography>
-                Angelegt am {formatDate(account.createdAt)} · {account.locked ? 'gesperrt' : 'aktiv'}
+                {t('accounts.created', { date: format.date(account.createdAt), state: t(account.locked ? 'accounts.locked' : 'accounts.active') })}
               </Typography>
-              <Field.Root name="reason" id="account-reason" hint="Die Person liest die Begründung in ihrem Protokoll (bei Löschung: nur das Betriebsprotokoll).">
-                <Field.Label>Begründung</Field.Label>
+              <Field.Root name="reason" id="account-reason" hint={t('accounts.reasonHint')}>
+                <Field.Label>{t('accounts.reason')}</Field.Label>
                 <Textarea value={reason} onChange={(event) => setReason(event.target.value)} />
                 <Field.Hint />
               </Field.Root>
               <Flex gap={4} wrap="wrap">
                 <Button variant="secondary" onClick={() => act(account.locked ? 'unlock' : 'lock')} disabled={!reasonGiven || busy}>
-                  {account.locked ? 'Konto entsperren' : 'Konto sperren'}
+                  {t(account.locked ? 'accounts.unlock' : 'accounts.lock')}
                 </Button>
               </Flex>
               <Checkbox checked={confirmDelete} onCheckedChange={(checked: boolean | 'indeterminate') => setConfirmDelete(checked === true)}>
-                Die Person will ihr Konto löschen lassen; alle Daten und Dokumente darin werden endgültig gelöscht.
+                {t('accounts.confirmDelete')}
               </Checkbox>
               <Flex>
                 <Button variant="danger" onClick={() => act('delete')} disabled={!reasonGiven || !confirmDelete || busy}>
-                  Konto endgültig löschen
+                  {t('accounts.delete')}
                 </Button>
               </Flex>
             </Flex>

@@ -2,6 +2,7 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { AccountsPage } from './AccountsPage';
 import { InvitationPage } from './InvitationPage';
+import { PlanEditorPage } from './PlanEditorPage';
 import { RecordPage } from './RecordPage';
 import { SharedWithMePage } from './SharedWithMePage';
 import { StatisticsPage } from './StatisticsPage';
@@ -12,6 +13,7 @@ export default function App() {
     <Routes>
       <Route index element={<SharedWithMePage />} />
       <Route path="records/:ownerId" element={<RecordPage />} />
+      <Route path="records/:ownerId/plan" element={<PlanEditorPage />} />
       <Route path="invitation" element={<InvitationPage />} />
       <Route path="statistics" element={<StatisticsPage />} />
       <Route path="accounts" element={<AccountsPage />} />

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import type { Invitation } from '../utils/api';
-import { formatDateTime } from '../utils/format';
+import { useFormat } from '../utils/format';
+import { useText } from '../utils/text';
 
 /** The QR code as an image: the SVG from the server is never put into the page as markup. */
 function svgDataUrl(svg: string): string {
@@ -20,6 +21,8 @@ export function InvitationPage() {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const t = useText();
+  const format = useFormat();
 
   async function create() {
     setBusy(true);
@@ -36,32 +39,29 @@ export function InvitationPage() {
 
   return (
     <Frame
-      title="Einladungscode erstellen"
-      subtitle="Ein Code, mit dem eine neu zugewanderte Person Sie auf der MoBio-Seite findet und Ihnen Angaben freigeben kann"
+      title={t('invitation.title')}
+      subtitle={t('invitation.subtitle')}
       primaryAction={
         <Button onClick={create} loading={busy}>
-          {invitation ? 'Neuen Code erstellen' : 'Einladungscode erstellen'}
+          {invitation ? t('invitation.createAnother') : t('invitation.create')}
         </Button>
       }
     >
       <Flex direction="column" alignItems="stretch" gap={4}>
-        <Message>
-          Jeder Code gilt nur einmal und läuft nach 14 Tagen ab. Geben Sie ihn der Person persönlich oder lassen Sie sie den
-          QR-Code scannen. Der Code wird nur jetzt angezeigt.
-        </Message>
-        {failed ? <Message role="alert">Der Code konnte nicht erstellt werden.</Message> : null}
+        <Message>{t('invitation.explain')}</Message>
+        {failed ? <Message role="alert">{t('invitation.failed')}</Message> : null}
         {invitation ? (
           <Box background="neutral0" padding={8} shadow="tableShadow" hasRadius aria-live="polite">
             <Flex gap={8} wrap="wrap" alignItems="center">
-              <img src={svgDataUrl(invitation.qrSvg)} alt={`QR-Code für den Einladungscode ${invitation.code}`} width={200} height={200} />
+              <img src={svgDataUrl(invitation.qrSvg)} alt={t('invitation.qrAlt', { code: invitation.code })} width={200} height={200} />
               <Flex direction="column" alignItems="flex-start" gap={3}>
                 <Typography variant="sigma" textColor="neutral600">
-                  Einladungscode
+                  {t('invitation.code')}
                 </Typography>
                 <Typography tag="p" variant="alpha" style={{ fontFamily: 'monospace', letterSpacing: '0.15em', fontSize: '2.5rem' }}>
                   {invitation.code}
                 </Typography>
-                <Typography>Gültig bis {formatDateTime(invitation.expiresAt)}, nur einmal verwendbar.</Typography>
+                <Typography>{t('invitation.validUntil', { date: format.dateTime(invitation.expiresAt) })}</Typography>
                 <Typography textColor="neutral600" style={{ wordBreak: 'break-all' }}>
                   {invitation.url}
                 </Typography>

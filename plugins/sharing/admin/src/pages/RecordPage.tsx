@@ -7,14 +7,18 @@ import { BASE, Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import { statusOf, type RecordEntry, type RecordResponse } from '../utils/api';
 import { fileNameOf, saveBlob } from '../utils/download';
+import { useText } from '../utils/text';
 
 type State = { kind: 'loading' } | { kind: 'ready'; record: RecordResponse['data'] } | { kind: 'not-shared' } | { kind: 'failed' };
 
-const back = (
-  <Link tag={RouterLink} to={BASE} startIcon={<ArrowLeft />}>
-    Zurück zur Liste
-  </Link>
-);
+function Back() {
+  const t = useText();
+  return (
+    <Link tag={RouterLink} to={BASE} startIcon={<ArrowLeft />}>
+      {t('record.back')}
+    </Link>
+  );
+}
 
 /**
  * One newcomer's record as far as it is shared with me: only the granted sections, labels and
@@ -26,6 +30,7 @@ export function RecordPage() {
   const { ownerId = '' } = useParams();
   const { get } = useFetchClient();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const t = useText();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,34 +47,39 @@ export function RecordPage() {
 
   if (state.kind === 'loading') {
     return (
-      <Frame title="Angaben" navigationAction={back}>
-        <Page.Loading>Angaben werden geladen …</Page.Loading>
+      <Frame title={t('record.title')} navigationAction={<Back />}>
+        <Page.Loading>{t('record.loading')}</Page.Loading>
       </Frame>
     );
   }
   if (state.kind !== 'ready') {
     return (
-      <Frame title="Angaben" navigationAction={back}>
-        <Message role="alert">
-          {state.kind === 'not-shared' ? 'Nicht freigegeben oder nicht vorhanden' : 'Die Angaben konnten nicht geladen werden.'}
-        </Message>
+      <Frame title={t('record.title')} navigationAction={<Back />}>
+        <Message role="alert">{t(state.kind === 'not-shared' ? 'record.notShared' : 'record.failed')}</Message>
       </Frame>
     );
   }
 
   const { owner, sections } = state.record;
   return (
-    <Frame title={owner.name ?? 'Ohne Namen'} subtitle="Für Sie freigegebene Angaben" navigationAction={back}>
+    <Frame title={owner.name ?? t('common.noName')} subtitle={t('record.subtitle')} navigationAction={<Back />}>
       <Flex direction="column" alignItems="stretch" gap={6}>
-        {sections.length === 0 ? <Message role="status">Keine Angaben in den freigegebenen Bereichen.</Message> : null}
+        {sections.length === 0 ? <Message role="status">{t('record.noSections')}</Message> : null}
         {sections.map((section) => (
           <Box key={section.code} tag="section" aria-labelledby={`section-${section.code}`} background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography tag="h2" variant="beta" id={`section-${section.code}`}>
-              {section.label}
-            </Typography>
+            <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
+              <Typography tag="h2" variant="beta" id={`section-${section.code}`}>
+                {section.label}
+              </Typography>
+              {section.code === 'plans' ? (
+                <LinkButton tag={RouterLink} to={`${BASE}/records/${encodeURIComponent(ownerId)}/plan`} startIcon={<Pencil />}>
+                  {t(section.writable ? 'record.editPlan' : 'record.openPlan')}
+                </LinkButton>
+              ) : null}
+            </Flex>
             {section.entries.length === 0 ? (
               <Box paddingTop={4}>
-                <Typography textColor="neutral600">Keine Einträge.</Typography>
+                <Typography textColor="neutral600">{t('record.noEntries')}</Typography>
               </Box>
             ) : (
               section.entries.map((entry) => <Entry key={entry.documentId} entry={entry} />)
@@ -88,14 +98,7 @@ function Entry({ entry }: { entry: RecordEntry }) {
         <Typography tag="h3" variant="delta">
           {entry.title}
         </Typography>
-        <Flex gap={2}>
-          {entry.download ? <DownloadButton path={entry.download} title={entry.title} /> : null}
-          {entry.editUrl ? (
-            <LinkButton tag={RouterLink} to={entry.editUrl} variant="secondary" startIcon={<Pencil />} aria-label={`Bearbeiten: ${entry.title}`}>
-              Bearbeiten
-            </LinkButton>
-          ) : null}
-        </Flex>
+        {entry.download ? <DownloadButton path={entry.download} title={entry.title} /> : null}
       </Flex>
       <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) minmax(0, 40rem)', columnGap: '1.5rem', rowGap: '0.5rem', margin: 0 }}>
         {entry.fields.map((field, index) => (
@@ -127,6 +130,7 @@ function DownloadButton({ path, title }: { path: string; title: string }) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = useState(false);
+  const t = useText();
 
   async function download() {
     setBusy(true);
@@ -134,7 +138,7 @@ function DownloadButton({ path, title }: { path: string; title: string }) {
       const response = await get(path, { responseType: 'blob' });
       saveBlob(response.data, fileNameOf(response.headers, 'dokument'));
     } catch {
-      toggleNotification({ type: 'danger', message: 'Die Datei ist nicht (mehr) freigegeben oder nicht vorhanden.' });
+      toggleNotification({ type: 'danger', message: t('common.downloadFailed') });
     } finally {
       setBusy(false);
     }
@@ -142,8 +146,8 @@ function DownloadButton({ path, title }: { path: string; title: string }) {
 
   return (
     // The name says which file: several entries may each have this button. It begins with the visible text.
-    <Button variant="secondary" loading={busy} onClick={download} aria-label={`Datei herunterladen: ${title}`}>
-      Datei herunterladen
+    <Button variant="secondary" loading={busy} onClick={download} aria-label={t('common.downloadNamed', { title })}>
+      {t('common.download')}
     </Button>
   );
 }

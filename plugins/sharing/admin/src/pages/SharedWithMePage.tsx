@@ -5,7 +5,8 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { BASE, Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import type { SharedWithMeResponse } from '../utils/api';
-import { formatDate, formatDateTime } from '../utils/format';
+import { useFormat } from '../utils/format';
+import { useText } from '../utils/text';
 
 const PAGE_SIZE = 20;
 
@@ -21,6 +22,8 @@ export function SharedWithMePage() {
   const [draft, setDraft] = useState(search);
   const [result, setResult] = useState<SharedWithMeResponse | null>(null);
   const [failed, setFailed] = useState(false);
+  const t = useText();
+  const format = useFormat();
 
   useEffect(() => setDraft(search), [search]);
 
@@ -54,35 +57,35 @@ export function SharedWithMePage() {
   const pagination = result?.meta.pagination;
 
   return (
-    <Frame title="Für mich freigegeben" subtitle="Neu Zugewanderte, die Ihnen zurzeit Einblick in ihre Angaben gewähren">
+    <Frame title={t('list.title')} subtitle={t('list.subtitle')}>
       <Box tag="form" role="search" onSubmit={submit} paddingBottom={4}>
         <Flex gap={2} alignItems="flex-end">
           <Field.Root name="search" id="sharing-search">
-            <Field.Label>Suche nach Name</Field.Label>
+            <Field.Label>{t('list.search')}</Field.Label>
             <TextInput type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
           </Field.Root>
           <Button type="submit" variant="secondary" size="L">
-            Suchen
+            {t('list.searchButton')}
           </Button>
         </Flex>
       </Box>
 
       {failed ? (
-        <Message role="alert">Die Liste konnte nicht geladen werden.</Message>
+        <Message role="alert">{t('list.failed')}</Message>
       ) : !result ? (
-        <Page.Loading>Liste wird geladen …</Page.Loading>
+        <Page.Loading>{t('list.loading')}</Page.Loading>
       ) : rows.length === 0 ? (
-        <Message role="status">{search ? `Keine Treffer für „${search}“.` : 'Zurzeit hat Ihnen niemand etwas freigegeben.'}</Message>
+        <Message role="status">{search ? t('list.noHits', { search }) : t('list.empty')}</Message>
       ) : (
         <>
           <Table colCount={5} rowCount={rows.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">Name</Typography></Th>
-                <Th><Typography variant="sigma">Bereiche</Typography></Th>
-                <Th><Typography variant="sigma">seit</Typography></Th>
-                <Th><Typography variant="sigma">bis</Typography></Th>
-                <Th><Typography variant="sigma">zuletzt geändert</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.name')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.sections')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.since')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.until')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.updated')}</Typography></Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -90,30 +93,32 @@ export function SharedWithMePage() {
                 <Tr key={row.ownerId}>
                   <Td>
                     <Link tag={RouterLink} to={`${BASE}/records/${encodeURIComponent(row.ownerId)}`}>
-                      {row.name ?? 'Ohne Namen'}
+                      {row.name ?? t('common.noName')}
                     </Link>
                   </Td>
                   <Td>
                     <Typography textColor="neutral800">{row.sectionLabels.join(', ')}</Typography>
-                    {row.access === 'write' ? <Typography textColor="neutral600"> (mit Schreibrecht)</Typography> : null}
+                    {row.access === 'write' ? <Typography textColor="neutral600">{t('list.withWrite')}</Typography> : null}
                   </Td>
-                  <Td><Typography textColor="neutral800">{formatDate(row.since)}</Typography></Td>
-                  <Td><Typography textColor="neutral800">{formatDate(row.until)}</Typography></Td>
-                  <Td><Typography textColor="neutral800">{formatDateTime(row.updatedAt)}</Typography></Td>
+                  <Td><Typography textColor="neutral800">{format.date(row.since)}</Typography></Td>
+                  <Td><Typography textColor="neutral800">{format.date(row.until)}</Typography></Td>
+                  <Td><Typography textColor="neutral800">{format.dateTime(row.updatedAt)}</Typography></Td>
                 </Tr>
               ))}
             </Tbody>
           </Table>
           {pagination && pagination.pageCount > 1 ? (
-            <Flex tag="nav" aria-label="Seiten" gap={2} paddingTop={4} justifyContent="flex-end">
+            <Flex tag="nav" aria-label={t('list.pages')} gap={2} paddingTop={4} justifyContent="flex-end">
               <Button variant="tertiary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                Zurück<VisuallyHidden> zur vorigen Seite</VisuallyHidden>
+                {t('list.previous')}
+                <VisuallyHidden>{t('list.previousHidden')}</VisuallyHidden>
               </Button>
               <Typography aria-live="polite">
-                Seite {pagination.page} von {pagination.pageCount} ({pagination.total} Personen)
+                {t('list.pageOf', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}
               </Typography>
               <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => go({ page: page + 1 })}>
-                Weiter<VisuallyHidden> zur nächsten Seite</VisuallyHidden>
+                {t('list.next')}
+                <VisuallyHidden>{t('list.nextHidden')}</VisuallyHidden>
               </Button>
             </Flex>
           ) : null}

@@ -6,7 +6,8 @@ import { Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import { statusOf, type StatisticsResponse } from '../utils/api';
 import { saveBlob } from '../utils/download';
-import { formatMonth, monthOf } from '../utils/format';
+import { monthOf, useFormat } from '../utils/format';
+import { useText } from '../utils/text';
 
 type State = { kind: 'loading' } | { kind: 'ready'; statistics: StatisticsResponse['data'] } | { kind: 'forbidden' } | { kind: 'failed' };
 
@@ -26,6 +27,8 @@ function monthsBetween(from: string, to: string): number {
 export function StatisticsPage() {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const t = useText();
+  const format = useFormat();
   const now = new Date();
   const [from, setFrom] = useState(monthOf(now, -11));
   const [to, setTo] = useState(monthOf(now));
@@ -63,70 +66,70 @@ export function StatisticsPage() {
       const response = await get(query('csv'), { responseType: 'blob' });
       saveBlob(response.data, `mobio-statistik-${range.from}-bis-${range.to}.csv`);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: statusOf(error) === 403 ? 'Keine Berechtigung' : 'Die CSV-Datei konnte nicht erstellt werden.' });
+      toggleNotification({ type: 'danger', message: statusOf(error) === 403 ? t('common.noPermission') : t('statistics.csvFailed') });
     } finally {
       setDownloading(false);
     }
   }
 
   const ready = state.kind === 'ready' ? state.statistics : null;
-  const shown = (count: number | null) => (count === null ? `< ${ready?.suppressedBelow ?? 5}` : count.toLocaleString('de-DE'));
+  const shown = (count: number | null) => (count === null ? `< ${ready?.suppressedBelow ?? 5}` : format.number(count));
   const goals = ready?.periods.flatMap((period) => period.goals.map((goal) => ({ period: period.period, ...goal }))) ?? [];
 
   return (
     <Frame
-      title="Statistik"
-      subtitle="Zahlen je Monat, ohne Personenbezug"
+      title={t('statistics.title')}
+      subtitle={t('statistics.subtitle')}
       primaryAction={
         ready ? (
           <Button variant="secondary" startIcon={<Download />} loading={downloading} onClick={downloadCsv}>
-            CSV herunterladen
+            {t('statistics.csv')}
           </Button>
         ) : null
       }
     >
       {state.kind === 'forbidden' ? (
-        <Message role="alert">Keine Berechtigung</Message>
+        <Message role="alert">{t('common.noPermission')}</Message>
       ) : (
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box tag="form" onSubmit={submit}>
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
-              <Field.Root name="from" id="statistics-from" error={invalid ? 'Bitte einen Zeitraum von höchstens 36 Monaten wählen, „von“ vor „bis“.' : undefined}>
-                <Field.Label>Von (Monat)</Field.Label>
+              <Field.Root name="from" id="statistics-from" error={invalid ? t('statistics.rangeInvalid') : undefined}>
+                <Field.Label>{t('statistics.from')}</Field.Label>
                 <TextInput type="month" value={from} onChange={(event) => setFrom(event.target.value)} />
                 <Field.Error />
               </Field.Root>
               <Field.Root name="to" id="statistics-to">
-                <Field.Label>Bis (Monat)</Field.Label>
+                <Field.Label>{t('statistics.to')}</Field.Label>
                 <TextInput type="month" value={to} onChange={(event) => setTo(event.target.value)} />
               </Field.Root>
               <Button type="submit" variant="secondary" size="L" disabled={invalid}>
-                Anzeigen
+                {t('statistics.show')}
               </Button>
             </Flex>
           </Box>
 
-          {state.kind === 'loading' ? <Page.Loading>Statistik wird geladen …</Page.Loading> : null}
-          {state.kind === 'failed' ? <Message role="alert">Die Statistik konnte nicht geladen werden.</Message> : null}
+          {state.kind === 'loading' ? <Page.Loading>{t('statistics.loading')}</Page.Loading> : null}
+          {state.kind === 'failed' ? <Message role="alert">{t('statistics.failed')}</Message> : null}
           {ready ? (
             <>
               <Typography textColor="neutral600">
-                Werte unter {ready.suppressedBelow} werden als „&lt; {ready.suppressedBelow}“ angezeigt, damit niemand erkennbar wird.
+                {t('statistics.suppressed', { limit: ready.suppressedBelow })}
               </Typography>
               <Table colCount={5} rowCount={ready.periods.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">Monat</Typography></Th>
-                    <Th><Typography variant="sigma">Neu Zugewanderte</Typography></Th>
-                    <Th><Typography variant="sigma">Aktive Freigaben</Typography></Th>
-                    <Th><Typography variant="sigma">Integrationspläne</Typography></Th>
-                    <Th><Typography variant="sigma">Vereinbarte Pläne</Typography></Th>
+                    <Th><Typography variant="sigma">{t('statistics.month')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('statistics.newcomers')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('statistics.activeGrants')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('statistics.plans')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('statistics.accepted')}</Typography></Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {ready.periods.map((period) => (
                     <Tr key={period.period}>
-                      <Td><Typography textColor="neutral800">{formatMonth(period.period)}</Typography></Td>
+                      <Td><Typography textColor="neutral800">{format.month(period.period)}</Typography></Td>
                       <Td><Typography textColor="neutral800">{shown(period.newcomers)}</Typography></Td>
                       <Td><Typography textColor="neutral800">{shown(period.activeGrants)}</Typography></Td>
                       <Td><Typography textColor="neutral800">{shown(period.plans)}</Typography></Td>
@@ -137,24 +140,24 @@ export function StatisticsPage() {
               </Table>
 
               <Typography tag="h2" variant="beta">
-                Ziele nach Handlungsfeld und Stand
+                {t('statistics.goalsTitle')}
               </Typography>
               {goals.length === 0 ? (
-                <Message role="status">Keine Ziele im gewählten Zeitraum.</Message>
+                <Message role="status">{t('statistics.noGoals')}</Message>
               ) : (
                 <Table colCount={4} rowCount={goals.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">Monat</Typography></Th>
-                      <Th><Typography variant="sigma">Handlungsfeld</Typography></Th>
-                      <Th><Typography variant="sigma">Stand</Typography></Th>
-                      <Th><Typography variant="sigma">Anzahl</Typography></Th>
+                      <Th><Typography variant="sigma">{t('statistics.month')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('statistics.field')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('statistics.status')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('statistics.count')}</Typography></Th>
                     </Tr>
                   </Thead>
                   <Tbody>
                     {goals.map((goal) => (
                       <Tr key={`${goal.period}-${goal.field}-${goal.status}`}>
-                        <Td><Typography textColor="neutral800">{formatMonth(goal.period)}</Typography></Td>
+                        <Td><Typography textColor="neutral800">{format.month(goal.period)}</Typography></Td>
                         <Td><Typography textColor="neutral800">{goal.fieldLabel}</Typography></Td>
                         <Td><Typography textColor="neutral800">{goal.statusLabel}</Typography></Td>
                         <Td><Typography textColor="neutral800">{shown(goal.count)}</Typography></Td>

@@ -38,12 +38,13 @@ export interface RecordEntry {
   title: string;
   fields: RecordField[];
   download?: string;
-  editUrl?: string;
 }
 
 export interface RecordSection {
   code: string;
   label: string;
+  /** Whether my grant lets me write here (integration plans only). */
+  writable: boolean;
   entries: RecordEntry[];
 }
 
@@ -83,6 +84,63 @@ export interface StatisticsPeriod {
 
 export interface StatisticsResponse {
   data: { suppressedBelow: number; periods: StatisticsPeriod[] };
+}
+
+/** A coded value with its label in every language MoBio speaks (the admin shows de or en). */
+export interface Choice {
+  code: string;
+  label: Record<string, string | null | undefined>;
+}
+
+export interface PlanGoal {
+  catalogueKey: string | null;
+  description: string | null;
+  dueDate: string | null;
+  status: string;
+}
+
+export interface PlanMeasure extends PlanGoal {
+  responsible: string;
+  responsibleName: string | null;
+}
+
+/** What staff write into a plan (config's planContentSchema); empty inputs are ''. */
+export interface PlanContent {
+  title: string;
+  notes: string;
+  textLanguage: string;
+  fieldsOfAction: Array<{ field: string; situation: string; goals: PlanGoal[]; measures: PlanMeasure[] }>;
+  reviews: Array<{ date: string; note: string }>;
+}
+
+export interface PlanEditorResponse {
+  data: {
+    owner: { id: string; name: string | null };
+    canWrite: boolean;
+    plan: {
+      documentId: string;
+      planStatus: string;
+      version: number;
+      proposedAt: string | null;
+      acceptedAt: string | null;
+      acceptedVersion: number | null;
+      title: string | null;
+      notes: string | null;
+      textLanguage: string | null;
+      fieldsOfAction: Array<{ field: string; situation: string | null; goals: PlanGoal[]; measures: PlanMeasure[] }>;
+      reviews: Array<{ date: string; note: string | null }>;
+    } | null;
+    versions: Array<{ version: number; proposedAt: string; acceptedAt: string | null }>;
+    choices: Record<'fieldsOfAction' | 'goalStatuses' | 'responsibles' | 'planStatuses' | 'textLanguages', Choice[]>;
+  };
+}
+
+/** A standard goal or measure (GET /sharing/plan-catalogue), labelled in every language it has. */
+export interface CatalogueEntry {
+  key: string;
+  field: string;
+  kind: 'goal' | 'measure';
+  label: Record<string, string | null | undefined>;
 }
 
 /** The HTTP status of a failed admin fetch, if the server answered at all. */

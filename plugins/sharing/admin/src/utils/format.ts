@@ -1,9 +1,5 @@
-/** The admin panel speaks German: every date is shown the German way. */
-
-const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' });
-const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
-// Periods are calendar months without a time zone: format them in UTC so no month shifts.
-const month = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
 
 function valid(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -11,23 +7,34 @@ function valid(iso: string | null | undefined): Date | null {
   return Number.isNaN(value.getTime()) ? null : value;
 }
 
-/** "24.11.2026" style date, or a dash when there is none. */
-export function formatDate(iso: string | null | undefined): string {
-  const value = valid(iso);
-  return value ? date.format(value) : '–';
-}
-
-/** Date with time, for changes and expiries. */
-export function formatDateTime(iso: string | null | undefined): string {
-  const value = valid(iso);
-  return value ? dateTime.format(value) : '–';
-}
-
-/** "November 2026" for a period "2026-11". */
-export function formatMonth(period: string): string {
-  const [year, monthNumber] = period.split('-').map(Number);
-  if (!year || !monthNumber) return period;
-  return month.format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+/** Dates the way the staff member's admin language writes them ("24.11.2026" in German), a dash when there is none. */
+export function useFormat() {
+  const { locale } = useIntl();
+  return useMemo(() => {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    // Periods are calendar months without a time zone: format them in UTC so no month shifts.
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const number = new Intl.NumberFormat(locale);
+    return {
+      date: (iso: string | null | undefined) => {
+        const value = valid(iso);
+        return value ? date.format(value) : '–';
+      },
+      /** Date with time, for changes and expiries. */
+      dateTime: (iso: string | null | undefined) => {
+        const value = valid(iso);
+        return value ? dateTime.format(value) : '–';
+      },
+      /** "November 2026" for a period "2026-11". */
+      month: (period: string) => {
+        const [year, monthNumber] = period.split('-').map(Number);
+        if (!year || !monthNumber) return period;
+        return month.format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+      },
+      number: (value: number) => number.format(value),
+    };
+  }, [locale]);
 }
 
 /** "YYYY-MM" of a date, `offset` months away. */

@@ -45,7 +45,7 @@ const month = new Intl.DateTimeFormat('de-DE', { month: '2-digit', year: 'numeri
 
 /** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
 type Kind = 'text' | 'free' | 'date' | 'country' | 'language' | 'languages' | 'number' | { codes: { label(code: never, locale: 'de'): string } };
-const SHOWN: Record<string, Array<[string, string, Kind]>> = {
+export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
   'api::profile.profile': [
     ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['birthDate', 'Geburtsdatum', 'date'],
     ['birthPlace', 'Geburtsort', 'free'], ['nationality', 'Staatsangehörigkeit', 'country'], ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
@@ -130,6 +130,11 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** How a grantee sees the person: the name in their profile (never the e-mail address). */
+    async nameOf(ownerId: number): Promise<string | null> {
+      return (await namesOf([ownerId])).get(ownerId) ?? null;
+    },
+
     /**
      * The newcomers who currently share something with this staff member, one row each. A grant
      * identifies the person to its grantee by name (never by e-mail), whatever sections it covers.
@@ -180,13 +185,14 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
           read.push({
             code: section,
             label: SECTIONS.label(section, 'de'),
+            writable: grants.some((grant) => grant.access === 'write' && grant.sections.includes(section)),
             entries: rows.map((row) => ({
               documentId: row.documentId,
               title: titleOf(uid, row),
               fields: fieldsOf(uid, row),
               ...(section === 'documents' && row.fileName ? { download: `/sharing/documents/${row.documentId}/file` } : {}),
               ...(section === 'plans'
-                ? { editUrl: `/content-manager/collection-types/${uid}/${row.documentId}`, download: `/sharing/plans/${row.documentId}/pdf` }
+                ? { download: `/sharing/plans/${row.documentId}/pdf` }
                 : {}),
             })),
           });
