@@ -5,17 +5,17 @@ import { withSharedWithMe, type AdminPermission } from './conditions';
 import { guardAccounts } from './lifecycles/accounts';
 import { getService } from './utils';
 
-/** Staff roles of the admin panel. */
+/** Staff roles of the admin panel, named the way the district office says it (found by code, so renaming is safe). */
 export const STAFF_ROLES = [
   {
     code: 'integration-manager',
-    name: 'Integration manager',
-    description: 'Sees only what newcomers shared with them; writes integration plans where a plan grant allows.',
+    name: 'Integrationsmanagement',
+    description: 'Sieht nur, was Neuzugewanderte ihm freigegeben haben; schreibt Integrationspläne, wo eine Freigabe es erlaubt.',
   },
   {
     code: 'district-administrator',
-    name: 'District administrator',
-    description: 'Manages staff accounts, organisations, reference lists, info pages and events; sees statistics; reads no newcomer data without a grant.',
+    name: 'Kreisverwaltung',
+    description: 'Verwaltet Mitarbeiterkonten, Einrichtungen, Infoseiten und Termine; sieht die Statistik; liest ohne Freigabe keine Angaben von Neuzugewanderten.',
   },
 ] as const;
 
@@ -56,6 +56,7 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
   for (const role of STAFF_ROLES) {
     if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
+    else await strapi.db.query('admin::role').update({ where: { code: role.code }, data: { name: role.name, description: role.description } });
   }
   const personal = getService(strapi, 'access').personalTypes();
   const all = contentManagerPermissions(strapi);
