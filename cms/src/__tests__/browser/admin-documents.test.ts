@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
+import { logInToAdmin } from './admin-login';
 
 const executablePath = chromiumOrSkip();
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -37,11 +38,7 @@ describe.skipIf(!executablePath)('admin panel: a granted document', () => {
 
   it('is downloaded by its grantee from the record, and another newcomer’s is not shown', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.getByLabel(/email/i).fill('sabine@staff.example');
-    await page.getByLabel(/password/i).fill('Staff1234!');
-    await page.getByRole('button', { name: /login/i }).click();
-    await page.waitForURL(/\/admin(\/)?$/, { timeout: 30_000 });
+    await logInToAdmin(page, cms, 'sabine@staff.example');
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::document.document/${shared}`);
     const button = page.getByRole('button', { name: 'Datei herunterladen' });

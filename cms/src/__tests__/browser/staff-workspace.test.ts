@@ -4,12 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
+import { SLOW, logInToAdmin as logIn } from './admin-login';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
 const SHOTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
-// The admin panel loads slowly on two cores.
-const SLOW = { timeout: 60_000 };
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function newcomerWith(cms: TestCms, givenNames: string, familyName: string, skill: Record<string, unknown>) {
@@ -18,14 +17,6 @@ async function newcomerWith(cms: TestCms, givenNames: string, familyName: string
   expect((await api(cms, 'POST', '/api/language-skills', { token: newcomer.jwt, body: { data: skill } })).status).toBe(200);
   const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: newcomer.id }, select: ['documentId'] });
   return { ...newcomer, documentId: user.documentId as string };
-}
-
-async function logIn(page: Page, cms: TestCms, email: string) {
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill('Staff1234!');
-  await page.getByRole('button', { name: /login/i }).click();
-  await page.waitForURL(/\/admin(\/)?$/, SLOW);
 }
 
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
@@ -60,6 +51,12 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   afterAll(async () => {
     await browser?.close();
     await cms?.stop();
+  });
+
+  it('greets the staff member in German: the panel speaks German without anyone choosing it', async () => {
+    await page.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await page.screenshot({ path: `${SHOTS}staff-home.png` });
   });
 
   it('lists only the newcomers who shared with me, from a menu link', async () => {
@@ -101,9 +98,13 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
   });
 
-  it('links a shared plan to its edit page in the Content Manager', async () => {
-    await page.getByRole('link', { name: 'Bearbeiten: Integrationsplan 2026' }).click();
-    await page.waitForURL(`**/admin/content-manager/collection-types/api::integration-plan.integration-plan/${plan}`, SLOW);
+  it('opens a plan shared to read in the plan editor, which changes nothing', async () => {
+    await page.getByRole('link', { name: 'Integrationsplan ansehen' }).click();
+    await page.waitForURL(`**/admin/plugins/sharing/records/*/plan`, SLOW);
+    await page.getByText('Die Person hat Ihnen Integrationspläne nur zum Lesen freigegeben.', { exact: false }).waitFor(SLOW);
+    expect(await page.getByRole('button', { name: 'Speichern' }).count()).toBe(0);
+    expect(await page.getByLabel('Titel des Plans').inputValue()).toBe('Integrationsplan 2026');
+    expect((await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: plan } })).planStatus).toBe('draft');
   });
 
   it('says "not shared" for a newcomer who did not share, and shows nothing of theirs', async () => {
