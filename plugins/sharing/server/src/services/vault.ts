@@ -19,7 +19,7 @@ import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../va
  * releases only bytes it has checked (../vault/read-stream.ts).
  */
 
-export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted';
+export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted' | 'storageFull';
 
 /** Why an upload was refused; nothing of it is left on disk. */
 export class VaultError extends Error {
@@ -88,6 +88,12 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof VaultError) throw error;
         if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
           throw new VaultError('aborted');
+        }
+        // A full disk (or quota) is the district's problem, not the person's: a clear answer, and
+        // the partial file is gone, so the room it took is free for the next upload.
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || (error as NodeJS.ErrnoException).code === 'EDQUOT') {
+          strapi.log.error(`[sharing] document store full: an upload was refused (${(error as NodeJS.ErrnoException).code})`);
+          throw new VaultError('storageFull');
         }
         throw error;
       }
