@@ -58,6 +58,11 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
 const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('mobio') as Config;
   const masterKey = () => Buffer.from(config().secrets.documentsMasterKey, 'base64');
+  // What reads may open: the current key, and during a key rotation the previous one too.
+  const masterKeys = () => {
+    const { documentsMasterKey, documentsPreviousMasterKey } = config().secrets;
+    return [documentsMasterKey, ...(documentsPreviousMasterKey ? [documentsPreviousMasterKey] : [])].map((key) => Buffer.from(key, 'base64'));
+  };
   const pathOf = (storageKey: string) => {
     if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
     return join(config().uploads.documentsDir, storageKey.slice(0, 2), storageKey);
@@ -107,12 +112,12 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      * later destroys the stream with that error, before any byte of the segment is released.
      */
     async open(storageKey: string): Promise<StoredFile> {
-      return openStoredFile(storedPath(storageKey), masterKey());
+      return openStoredFile(storedPath(storageKey), masterKeys());
     },
 
     /** Reads a stored file through and checks every tag: its plaintext size, or UnreadableFileError. */
     async verify(storageKey: string): Promise<number> {
-      return verifyStoredFile(storedPath(storageKey), masterKey());
+      return verifyStoredFile(storedPath(storageKey), masterKeys());
     },
 
     /**
