@@ -27,6 +27,12 @@ const secret = (what: string) =>
     .string({ error: `expected ${what}` })
     .min(16, `expected ${what} of at least 16 characters`);
 
+const masterKey = z
+  .string({ error: 'expected 32 random bytes in base64' })
+  .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+    error: 'expected 32 random bytes in base64 (openssl rand -base64 32); losing this key loses every document',
+  });
+
 const port = (fallback: number) =>
   z.coerce
     .number({ error: 'expected a port number' })
@@ -81,11 +87,10 @@ export const envSchema = z.object({
   TRANSFER_TOKEN_SALT: secret('a random salt'),
   JWT_SECRET: secret('a random secret'),
   ENCRYPTION_KEY: secret('a random key'),
-  DOCUMENTS_MASTER_KEY: z
-    .string({ error: 'expected 32 random bytes in base64' })
-    .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
-      error: 'expected 32 random bytes in base64 (openssl rand -base64 32); losing this key loses every document',
-    }),
+  DOCUMENTS_MASTER_KEY: masterKey,
+  // Only during a key rotation (README, "Rotating the master key"): the key being replaced, still
+  // accepted for reading until `npm run doctor -- --rotate-master-key` has re-wrapped every file.
+  DOCUMENTS_MASTER_KEY_PREVIOUS: masterKey.optional(),
 
   SMTP_HOST: optionalText,
   SMTP_PORT: port(587),
@@ -183,6 +188,8 @@ export interface Config {
     jwtSecret: string;
     encryptionKey: string;
     documentsMasterKey: string;
+    /** The master key being rotated away, readable until every file is re-wrapped. */
+    documentsPreviousMasterKey?: string;
   };
   mail: {
     smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
@@ -386,6 +393,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       jwtSecret: e.JWT_SECRET,
       encryptionKey: e.ENCRYPTION_KEY,
       documentsMasterKey: e.DOCUMENTS_MASTER_KEY,
+      documentsPreviousMasterKey: e.DOCUMENTS_MASTER_KEY_PREVIOUS,
     },
     mail: {
       smtp: e.SMTP_HOST

@@ -8,6 +8,10 @@
  * `npm run doctor -- --migrate-documents` rewrites documents stored in the old single-tag format
  * (version 1) in the segmented format (version 2), one file at a time, each atomically; it can be
  * run while the CMS runs, stopped at any moment and run again to finish.
+ *
+ * `npm run doctor -- --rotate-master-key` re-wraps the file key of every document still on
+ * DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY (README, "Rotating the master key"); the
+ * same: while the CMS runs (it reads with both keys), stopped or killed at any moment, run again to finish.
  */
 import { accessSync, constants, existsSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +19,10 @@ import { dirname, join, relative } from 'node:path';
 import { ConfigError, REPO_ROOT, loadConfig } from '@mobio/config';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
+
+/** The master keys files may be wrapped with: the current one, then during a rotation the previous one. */
+const masterKeysOf = (config) =>
+  [config.secrets.documentsMasterKey, config.secrets.documentsPreviousMasterKey].filter(Boolean).map((key) => Buffer.from(key, 'base64'));
 
 /** Runs every check; returns `[{ name, ok, detail }]`. */
 export async function doctor(options = {}) {
@@ -76,7 +84,8 @@ export async function doctor(options = {}) {
       ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
       : [];
     if (stored.length === 0) return 'no document stored yet';
-    const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+    const keys = masterKeysOf(config);
+    let onPrevious = 0;
     // Every file is tried: one wrong key for a single file means a mixed-up store.
     for (const entry of stored) {
       const header = Buffer.alloc(HEADER_MAX);
@@ -84,19 +93,22 @@ export async function doctor(options = {}) {
       const read = readSync(fd, header, 0, HEADER_MAX, 0);
       closeSync(fd);
       try {
-        unwrapFileKey(header.subarray(0, read), masterKey);
+        if (unwrapFileKey(header.subarray(0, read), keys).keyIndex > 0) onPrevious++;
       } catch {
-        throw new Error(`DOCUMENTS_MASTER_KEY does not open ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
+        throw new Error(`${keys.length > 1 ? 'neither DOCUMENTS_MASTER_KEY nor DOCUMENTS_MASTER_KEY_PREVIOUS opens' : 'DOCUMENTS_MASTER_KEY does not open'} ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
       }
     }
-    return `opens all ${stored.length} stored documents`;
+    if (keys.length === 1) return `opens all ${stored.length} stored documents`;
+    return onPrevious > 0
+      ? `opens all ${stored.length} stored documents; ${onPrevious} still on DOCUMENTS_MASTER_KEY_PREVIOUS (npm run doctor -- --rotate-master-key)`
+      : `opens all ${stored.length} stored documents, all with DOCUMENTS_MASTER_KEY: DOCUMENTS_MASTER_KEY_PREVIOUS can be removed`;
   });
 
   await check('documents', async () => {
     const rows = await documentRows(config);
     if (rows === null) return 'no database yet';
     const { verifyStoredFile } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/read-stream.js'));
-    const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
+    const masterKey = masterKeysOf(config);
     // Per account, how many of its documents cannot be read and why; never a title or a file name.
     const problems = new Map();
     // Storage keys are random file names, no contents: they say which files to bring back from a backup.
@@ -155,15 +167,38 @@ async function documentRows(config) {
 export async function migrateDocuments(options = {}, log = () => {}) {
   const config = loadConfig(options);
   const { migrateDocuments: migrate } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
-  const masterKey = Buffer.from(config.secrets.documentsMasterKey, 'base64');
-  return migrate(config.uploads.documentsDir, masterKey, (path, outcome) => {
+  return migrate(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
     const name = relative(config.uploads.documentsDir, path);
     if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
     else if (outcome === 'migrated') log(`ok    ${name} rewritten in format 2`);
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--migrate-documents')) {
+/** Re-wraps every document still on DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY; returns the report. */
+export async function rotateMasterKey(options = {}, log = () => {}) {
+  const config = loadConfig(options);
+  if (!config.secrets.documentsPreviousMasterKey) {
+    throw new Error('DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (README, "Rotating the master key").');
+  }
+  const { rotateDocuments } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
+  return rotateDocuments(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
+    const name = relative(config.uploads.documentsDir, path);
+    if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
+    else if (outcome === 'rotated') log(`ok    ${name} re-wrapped with the new key`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--rotate-master-key')) {
+  try {
+    const report = await rotateMasterKey({}, (line) => console.log(line));
+    console.log(`[mobio] master key: ${report.rotated} re-wrapped, ${report.current} already on the new key, ${report.failed.length} unreadable (left as they are)`);
+    if (report.failed.length === 0) console.log('[mobio] Every document is on DOCUMENTS_MASTER_KEY: remove DOCUMENTS_MASTER_KEY_PREVIOUS and restart the CMS.');
+    process.exit(report.failed.length ? 1 : 0);
+  } catch (error) {
+    console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+} else if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--migrate-documents')) {
   try {
     const report = await migrateDocuments({}, (line) => console.log(line));
     console.log(`[mobio] documents: ${report.migrated} rewritten, ${report.current} already in format 2, ${report.failed.length} unreadable (left as they are)`);

@@ -7,13 +7,20 @@ describe('readiness', () => {
   let cms: Server;
   let up: RunningSite;
   let down: RunningSite;
+  let setDatabase: (up: boolean) => void;
 
   beforeAll(async () => {
-    // A stand-in for the CMS's liveness route only.
+    // A stand-in for the CMS's readiness route only: ready, or (?down) answering but without its database.
+    let databaseUp = true;
     cms = createServer((req, res) => {
-      res.statusCode = req.url === '/_health' ? 204 : 404;
-      res.end();
+      if (req.url !== '/api/sharing/ready') {
+        res.statusCode = 404;
+        return res.end();
+      }
+      res.statusCode = databaseUp ? 200 : 503;
+      res.end(JSON.stringify(databaseUp ? { status: 'ready' } : { status: 'not ready', failed: ['database'] }));
     });
+    setDatabase = (up) => (databaseUp = up);
     await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
     up = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${(cms.address() as AddressInfo).port}` });
     down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
@@ -34,5 +41,16 @@ describe('readiness', () => {
     const response = await fetch(`${down.url}/ready`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'not ready', failed: ['cms'] });
+  });
+
+  it('is not ready when the CMS answers but is not ready itself (its database is gone)', async () => {
+    setDatabase(false);
+    try {
+      const response = await fetch(`${up.url}/ready`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'not ready', failed: ['cms'] });
+    } finally {
+      setDatabase(true);
+    }
   });
 });

@@ -42,6 +42,8 @@ const errorSchema = z.object({
 /** Turns a CMS error answer into localized messages: per field when the CMS names one, else for the form. */
 export function sharingFailureOf(status: number, body: unknown): SharingFailure {
   if (status === 429) return { key: 'error.tooMany', fields: {}, status: 429 };
+  // The district's document store is full (the CMS kept nothing of the upload).
+  if (status === 507) return { key: 'error.storageFull', fields: {}, status: 507 };
   if (status >= 500) return { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
   if (status === 401) return { key: 'error.sessionExpired', fields: {}, status: 401 };
   const parsed = errorSchema.safeParse(body);

@@ -2,19 +2,21 @@ import type { APIRoute } from 'astro';
 import { siteConfig } from '../lib/config';
 
 /**
- * Readiness for load balancers: the site can reach the CMS. Says which check failed and nothing
- * else. (Liveness is /health, which asks nobody.)
+ * Readiness for load balancers: the CMS is ready — it answers and so do its database and document
+ * store (its own readiness; a CMS that answers while its database is gone serves nobody). Says which
+ * check failed and nothing else. (Liveness is /health, which asks nobody.)
  */
 export const GET: APIRoute = async () => {
-  let reachable = false;
+  let ready = false;
   try {
-    const response = await fetch(new URL('/_health', siteConfig().cms.internalUrl), { signal: AbortSignal.timeout(2000) });
-    reachable = response.status === 204 || response.ok;
+    const response = await fetch(new URL('/api/sharing/ready', siteConfig().cms.internalUrl), { signal: AbortSignal.timeout(2000) });
+    ready = response.ok;
+    await response.body?.cancel();
   } catch {
-    reachable = false;
+    ready = false;
   }
   const headers = { 'cache-control': 'no-store' };
-  return reachable
+  return ready
     ? Response.json({ status: 'ready' }, { headers })
     : Response.json({ status: 'not ready', failed: ['cms'] }, { status: 503, headers });
 };

@@ -17,6 +17,7 @@ const REFUSALS: Record<VaultProblem, { status: number; name: string; message: st
   unsupportedType: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.fileType' },
   unsafeContent: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.fileUnsafe' },
   aborted: { status: 400, name: 'BadRequestError', message: 'error.uploadAborted' },
+  storageFull: { status: 507, name: 'InsufficientStorageError', message: 'error.storageFull' },
 };
 
 function refuse(ctx: Ctx, problem: VaultProblem) {

@@ -19,7 +19,7 @@ import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../va
  * releases only bytes it has checked (../vault/read-stream.ts).
  */
 
-export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted';
+export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted' | 'storageFull';
 
 /** Why an upload was refused; nothing of it is left on disk. */
 export class VaultError extends Error {
@@ -58,6 +58,11 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
 const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('mobio') as Config;
   const masterKey = () => Buffer.from(config().secrets.documentsMasterKey, 'base64');
+  // What reads may open: the current key, and during a key rotation the previous one too.
+  const masterKeys = () => {
+    const { documentsMasterKey, documentsPreviousMasterKey } = config().secrets;
+    return [documentsMasterKey, ...(documentsPreviousMasterKey ? [documentsPreviousMasterKey] : [])].map((key) => Buffer.from(key, 'base64'));
+  };
   const pathOf = (storageKey: string) => {
     if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
     return join(config().uploads.documentsDir, storageKey.slice(0, 2), storageKey);
@@ -89,6 +94,12 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
         if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
           throw new VaultError('aborted');
         }
+        // A full disk (or quota) is the district's problem, not the person's: a clear answer, and
+        // the partial file is gone, so the room it took is free for the next upload.
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || (error as NodeJS.ErrnoException).code === 'EDQUOT') {
+          strapi.log.error(`[sharing] document store full: an upload was refused (${(error as NodeJS.ErrnoException).code})`);
+          throw new VaultError('storageFull');
+        }
         throw error;
       }
       const type = found.type!;
@@ -101,12 +112,12 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      * later destroys the stream with that error, before any byte of the segment is released.
      */
     async open(storageKey: string): Promise<StoredFile> {
-      return openStoredFile(storedPath(storageKey), masterKey());
+      return openStoredFile(storedPath(storageKey), masterKeys());
     },
 
     /** Reads a stored file through and checks every tag: its plaintext size, or UnreadableFileError. */
     async verify(storageKey: string): Promise<number> {
-      return verifyStoredFile(storedPath(storageKey), masterKey());
+      return verifyStoredFile(storedPath(storageKey), masterKeys());
     },
 
     /**

@@ -72,8 +72,17 @@ export function newFileKey(masterKey: Buffer): { fileKey: Buffer; noncePrefix: B
   return { fileKey, noncePrefix, header: Buffer.concat([MAGIC2, keyIv, wrappedKey, wrap.getAuthTag(), noncePrefix]) };
 }
 
+/**
+ * The master keys a file may be wrapped with, the current one first. During a key rotation
+ * (DOCUMENTS_MASTER_KEY_PREVIOUS) the previous one follows, so every file stays readable until
+ * `npm run doctor -- --rotate-master-key` has re-wrapped it.
+ */
+export type MasterKeys = Buffer | readonly Buffer[];
+
 export interface FileKey {
   version: FormatVersion;
+  /** Which of the master keys opened it: 0 the current one, 1 the previous one. */
+  keyIndex: number;
   headerLength: number;
   header: Buffer;
   fileKey: Buffer;
@@ -84,9 +93,10 @@ export interface FileKey {
 /**
  * The file key from a header of either version. Throws UnreadableFileError: 'damaged' when the
  * header is not a vault header, 'wrongKey' when the master key does not unwrap the file key
- * (a wrong key, or a damaged header: GCM cannot tell the two apart).
+ * (a wrong key, or a damaged header: GCM cannot tell the two apart). With several master keys,
+ * each is tried in order.
  */
-export function unwrapFileKey(head: Buffer, masterKey: Buffer): FileKey {
+export function unwrapFileKey(head: Buffer, masterKeys: MasterKeys): FileKey {
   const version = formatOf(head);
   if (!version || head.length < HEADER_LENGTH[version]) throw new UnreadableFileError('damaged', 'not a MoBio vault file');
   const headerLength = HEADER_LENGTH[version];
@@ -96,15 +106,19 @@ export function unwrapFileKey(head: Buffer, masterKey: Buffer): FileKey {
   const wrappedKey = take(32);
   const keyTag = take(16);
   const iv = take(version === 1 ? 12 : NONCE_PREFIX);
-  try {
-    const unwrap = createDecipheriv('aes-256-gcm', masterKey, keyIv);
-    if (version === 2) unwrap.setAAD(MAGIC2);
-    unwrap.setAuthTag(keyTag);
-    const fileKey = Buffer.concat([unwrap.update(wrappedKey), unwrap.final()]);
-    return { version, headerLength, header: Buffer.from(head.subarray(0, headerLength)), fileKey, iv: Buffer.from(iv) };
-  } catch {
-    throw new UnreadableFileError('wrongKey', 'the master key does not open the file key');
+  const keys = Buffer.isBuffer(masterKeys) ? [masterKeys] : masterKeys;
+  for (const [keyIndex, masterKey] of keys.entries()) {
+    try {
+      const unwrap = createDecipheriv('aes-256-gcm', masterKey, keyIv);
+      if (version === 2) unwrap.setAAD(MAGIC2);
+      unwrap.setAuthTag(keyTag);
+      const fileKey = Buffer.concat([unwrap.update(wrappedKey), unwrap.final()]);
+      return { version, keyIndex, headerLength, header: Buffer.from(head.subarray(0, headerLength)), fileKey, iv: Buffer.from(iv) };
+    } catch {
+      // the next key, if any
+    }
   }
+  throw new UnreadableFileError('wrongKey', 'the master key does not open the file key');
 }
 
 /**

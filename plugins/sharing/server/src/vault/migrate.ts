@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { HEADER_MAX, UnreadableFileError, createSealer, formatOf } from './file-format';
+import { HEADER_MAX, UnreadableFileError, createSealer, formatOf, rewrapHeader, unwrapFileKey, type MasterKeys } from './file-format';
 import { openStoredFile } from './read-stream';
 
 /**
@@ -24,17 +24,27 @@ async function syncPath(path: string, flags: string) {
   }
 }
 
-/** Rewrites one file as version 2 if it is version 1. Throws UnreadableFileError for a file it cannot read whole. */
-export async function migrateFile(path: string, masterKey: Buffer): Promise<MigrationOutcome> {
+async function readHead(path: string): Promise<Buffer> {
   const head = Buffer.alloc(HEADER_MAX);
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'ENOENT' ? new UnreadableFileError('missing') : error;
   });
   try {
-    await handle.read(head, 0, HEADER_MAX, 0);
+    const { bytesRead } = await handle.read(head, 0, HEADER_MAX, 0);
+    return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+const firstKey = (keys: MasterKeys) => (Buffer.isBuffer(keys) ? keys : keys[0]!);
+
+/**
+ * Rewrites one file as version 2 if it is version 1, sealed with the first (current) master key.
+ * Throws UnreadableFileError for a file it cannot read whole.
+ */
+export async function migrateFile(path: string, masterKey: MasterKeys): Promise<MigrationOutcome> {
+  const head = await readHead(path);
   const version = formatOf(head);
   if (version === 2) return 'current';
   if (version !== 1) throw new UnreadableFileError('damaged', 'not a MoBio vault file');
@@ -42,7 +52,7 @@ export async function migrateFile(path: string, masterKey: Buffer): Promise<Migr
   try {
     // openStoredFile checks the old file whole before its stream is handed out.
     const { stream } = await openStoredFile(path, masterKey);
-    await pipeline(stream, createSealer(masterKey), createWriteStream(temporary, { mode: 0o600 }));
+    await pipeline(stream, createSealer(firstKey(masterKey)), createWriteStream(temporary, { mode: 0o600 }));
     await syncPath(temporary, 'r+');
     await rename(temporary, path);
     // The rename itself is durable only once the folder is synced.
@@ -52,6 +62,60 @@ export async function migrateFile(path: string, masterKey: Buffer): Promise<Migr
     throw error;
   }
   return 'migrated';
+}
+
+export type RotationOutcome = 'rotated' | 'current';
+
+/**
+ * Key rotation of one file: a file whose key the previous master key wraps gets its header
+ * re-wrapped with the current one (`keys`: current first, then previous). Version 2 files are
+ * changed in place by one write of the header (74 bytes at the start of the file, inside the first
+ * disk block) and synced; the segments stay as they are, since the wrapped key is not part of what
+ * they authenticate. A kill leaves the old header or the new one, each opened by one of the two
+ * keys. Version 1 files are rewritten in format 2 under the current key (atomically, as migrateFile).
+ */
+export async function rotateFile(path: string, keys: readonly [Buffer, Buffer]): Promise<RotationOutcome> {
+  const head = await readHead(path);
+  const key = unwrapFileKey(head, keys);
+  if (key.keyIndex === 0) return 'current';
+  if (key.version === 1) {
+    await migrateFile(path, keys);
+    return 'rotated';
+  }
+  const header = rewrapHeader(head, keys[1], keys[0]);
+  const handle = await open(path, 'r+');
+  try {
+    await handle.write(header, 0, header.length, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return 'rotated';
+}
+
+export interface RotationReport {
+  rotated: number;
+  current: number;
+  failed: Array<{ path: string; reason: string }>;
+}
+
+/**
+ * Re-wraps every file of a document folder still on the previous master key. Resumable: files
+ * already on the current key are skipped. A file neither key opens is left as it is and reported.
+ */
+export async function rotateDocuments(documentsDir: string, keys: readonly [Buffer, Buffer], onFile?: (path: string, outcome: RotationOutcome | Error) => void): Promise<RotationReport> {
+  const report: RotationReport = { rotated: 0, current: 0, failed: [] };
+  for (const path of await storedFiles(documentsDir)) {
+    try {
+      const outcome = await rotateFile(path, keys);
+      report[outcome]++;
+      onFile?.(path, outcome);
+    } catch (error) {
+      report.failed.push({ path, reason: error instanceof UnreadableFileError ? error.reason : (error as Error).message });
+      onFile?.(path, error as Error);
+    }
+  }
+  return report;
 }
 
 export interface MigrationReport {
@@ -77,7 +141,7 @@ export async function storedFiles(documentsDir: string): Promise<string[]> {
  * skipped, so a killed run is finished by running it again. A file that cannot be read whole is
  * left as it is and reported.
  */
-export async function migrateDocuments(documentsDir: string, masterKey: Buffer, onFile?: (path: string, outcome: MigrationOutcome | Error) => void): Promise<MigrationReport> {
+export async function migrateDocuments(documentsDir: string, masterKey: MasterKeys, onFile?: (path: string, outcome: MigrationOutcome | Error) => void): Promise<MigrationReport> {
   const report: MigrationReport = { migrated: 0, current: 0, failed: [] };
   for (const path of await storedFiles(documentsDir)) {
     try {

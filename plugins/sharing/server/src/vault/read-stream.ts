@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HEADER_MAX, SEALED_SEGMENT, TAG, UnreadableFileError, openSegment, segmentLayout, unwrapFileKey, type FileKey, type FormatVersion } from './file-format';
+import { HEADER_MAX, SEALED_SEGMENT, TAG, UnreadableFileError, openSegment, segmentLayout, unwrapFileKey, type FileKey, type FormatVersion, type MasterKeys } from './file-format';
 
 /**
  * Reading stored files back. The rule for every reader: no byte of a segment leaves before the
@@ -122,7 +122,7 @@ function legacyStream(path: string, key: FileKey, fileSize: number): Readable {
  * before this returns. Version 1 can only be checked at its end, so the whole file is decrypted
  * once to check it before a stream is handed out (a second pass then streams it).
  */
-export async function openStoredFile(path: string, masterKey: Buffer): Promise<StoredFile> {
+export async function openStoredFile(path: string, masterKey: MasterKeys): Promise<StoredFile> {
   const file = await openHandle(path);
   try {
     const { size: fileSize } = await file.stat();
@@ -155,7 +155,7 @@ async function drain(stream: Readable): Promise<void> {
  * UnreadableFileError. For callers that must know a file is whole before they commit to it (the
  * export lists unreadable documents in its JSON, which is written before any file).
  */
-export async function verifyStoredFile(path: string, masterKey: Buffer): Promise<number> {
+export async function verifyStoredFile(path: string, masterKey: MasterKeys): Promise<number> {
   const { stream, size } = await openStoredFile(path, masterKey);
   await drain(stream);
   return size;
