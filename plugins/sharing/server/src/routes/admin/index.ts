@@ -9,6 +9,7 @@ export default {
     },
     { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/plan-catalogue', handler: 'catalogue.list', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['plugin::sharing.is-staff'] } },
     {
       method: 'GET',
