@@ -189,6 +189,19 @@ describe('integration plan versions and the goal agreement', () => {
       expect((await api(cms, 'PUT', `${CATALOGUE_CM}/${row.documentId}`, { token: admin.token, body: { key: 'language.goal.anders' } })).status).toBe(400);
     });
 
+    it('keeps a goal that is named by its id alone as it was', async () => {
+      const before = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: catalogued }, populate: { fieldsOfAction: { populate: { goals: true, measures: true } } } });
+      const field = before.fieldsOfAction[0];
+      const res = await saveCatalogued({
+        title: 'Plan mit Katalog',
+        planStatus: 'proposed',
+        fieldsOfAction: [{ id: field.id, field: 'language', situation: field.situation, goals: field.goals.map((goal: { id: number }) => ({ id: goal.id })), measures: field.measures.map((m: { id: number }) => ({ id: m.id })) }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const after = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: catalogued }, populate: { fieldsOfAction: { populate: { goals: true } } } });
+      expect(after.fieldsOfAction[0].goals.map((goal: { catalogueKey: string | null; description: string | null }) => goal.catalogueKey ?? goal.description)).toEqual(['language.goal.b1-certificate', 'Deutsch für die Arbeit im Krankenhaus', 'language.goal.fachsprache-pflege']);
+    });
+
     it.skipIf(!hasPoppler)('prints a catalogue entry in German and in the newcomer’s language, an untranslated one marked', async () => {
       const response = await fetch(`${cms.url}/sharing/plans/${catalogued}/pdf?locale=fa`, { headers: { authorization: `Bearer ${staff.token}` } });
       expect(response.status).toBe(200);

@@ -74,6 +74,8 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
         if (!Array.isArray(list)) continue;
         for (const [j, item] of list.entries()) {
           if (!item || typeof item !== 'object') continue;
+          // An existing component named by id alone keeps what it has, which was checked when written.
+          if (item.id !== undefined && !('catalogueKey' in item) && !('description' in item)) continue;
           const key = typeof item.catalogueKey === 'string' ? item.catalogueKey.trim() : '';
           const text = typeof item.description === 'string' ? item.description.trim() : '';
           const path = ['fieldsOfAction', i, `${kind}s`, j];
