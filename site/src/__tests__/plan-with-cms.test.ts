@@ -275,6 +275,7 @@ describe('integration plan page with goals and measures from the catalogue', () 
       expect(html).not.toContain(PLAN_LABELS.untranslated[locale]);
     }
   });
+});
 
 describe('integration plan page without the CMS', () => {
   let down: RunningSite;
