@@ -16,6 +16,7 @@ export const PLAN_LABELS = {
   goalStatus: { de: 'Status', en: 'Status', ar: 'الحالة', fa: 'وضعیت', fr: 'Statut' },
   reviews: { de: 'Überprüfungstermine', en: 'Review dates', ar: 'مواعيد المراجعة', fa: 'تاریخ‌های بازبینی', fr: 'Dates de révision' },
   notes: { de: 'Anmerkungen', en: 'Notes', ar: 'ملاحظات', fa: 'یادداشت‌ها', fr: 'Remarques' },
+  untranslated: { de: '(noch nicht übersetzt)', en: '(not yet translated)', ar: '(لم تُترجم بعد)', fa: '(هنوز ترجمه نشده)', fr: '(pas encore traduit)' },
   freeText: {
     de: 'Freitexte der Beratung stehen so, wie sie geschrieben wurden.',
     en: 'The adviser’s free text is shown as written.',

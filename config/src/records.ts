@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from './locales.js';
+import { CATALOGUE_KEY_MAX, CATALOGUE_KEY_PATTERN } from './plan-catalogue.js';
 import {
   ACCESS_LEVELS,
   CEFR_LEVELS,
@@ -273,7 +274,7 @@ export const accountDeletionSchema = z.object({ password: z.string({ error: MESS
 export const planAcceptanceSchema = z.object({ version: z.coerce.number({ error: MESSAGES.number }).int(MESSAGES.number).min(1, MESSAGES.number) }).strict();
 
 /** A standard goal or measure of the catalogue, by its key (checked against the catalogue by the CMS). */
-const catalogueKey = optional(z.string({ error: MESSAGES.invalid }).trim().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, MESSAGES.invalid));
+const catalogueKey = optional(z.string({ error: MESSAGES.invalid }).trim().max(CATALOGUE_KEY_MAX, MESSAGES.tooLong).regex(CATALOGUE_KEY_PATTERN, MESSAGES.invalid));
 
 /** A goal or a measure names a catalogue entry or says in free text what is meant. */
 function keyOrText(item: { catalogueKey?: string | null; description?: string | null }, ctx: z.RefinementCtx) {

@@ -51,16 +51,37 @@ export const newcomers = [
       fieldsOfAction: [
         {
           field: 'language', situation: 'Deutsch B1 (Zertifikat Deutsch), Fachsprache fehlt noch.',
-          goals: [{ description: 'Fachsprachprüfung Pharmazie (C1) bestehen', dueDate: '2027-06-30', status: 'open' }],
+          // Goals and measures from the catalogue (config/src/plan-catalogue.ts) show in the newcomer's
+          // language; the free ones stay as written.
+          goals: [
+            { catalogueKey: 'language.goal.b2-job-language', dueDate: '2027-03-31', status: 'inProgress' },
+            { description: 'Fachsprachprüfung Pharmazie (C1) bestehen', dueDate: '2027-06-30', status: 'open' },
+          ],
           measures: [
+            { catalogueKey: 'language.measure.job-language-course', responsible: 'newcomer', dueDate: '2026-11-30', status: 'achieved' },
             { description: 'Anmeldung zum Fachsprachkurs Pharmazie', responsible: 'newcomer', dueDate: '2026-12-15', status: 'inProgress' },
             { description: 'Kostenübernahme beim Jobcenter klären', responsible: 'integrationManager', responsibleName: 'Sabine Keller', dueDate: '2026-12-01', status: 'open' },
           ],
         },
         {
           field: 'work', situation: 'Acht Jahre Berufserfahrung als Apothekerin in Syrien.',
-          goals: [{ description: 'Anerkennungsverfahren (Approbation) abschließen', dueDate: '2027-12-31', status: 'inProgress' }],
-          measures: [{ description: 'Unterlagen bei der Approbationsbehörde einreichen', responsible: 'newcomer', dueDate: '2027-01-31', status: 'open' }],
+          goals: [
+            { catalogueKey: 'work.goal.qualification-recognition', dueDate: '2027-12-31', status: 'inProgress' },
+            // The district's own catalogue entry (below), not yet translated into Arabic: Amal sees it in German, marked.
+            { catalogueKey: 'work.goal.approbation-pharmacy', dueDate: '2027-12-31', status: 'open' },
+          ],
+          measures: [
+            { catalogueKey: 'work.measure.recognition-counselling', responsible: 'newcomer', dueDate: '2026-10-31', status: 'achieved' },
+            { description: 'Unterlagen bei der Approbationsbehörde einreichen', responsible: 'newcomer', dueDate: '2027-01-31', status: 'open' },
+          ],
+        },
+        {
+          field: 'housing', situation: 'Wohnt mit ihrer Familie (zwei Kinder) in der Gemeinschaftsunterkunft.',
+          goals: [{ catalogueKey: 'housing.goal.own-flat', dueDate: '2027-06-30', status: 'open' }],
+          measures: [
+            { catalogueKey: 'housing.measure.wbs-application', responsible: 'newcomer', dueDate: '2026-12-31', status: 'open' },
+            { catalogueKey: 'housing.measure.flat-search', responsible: 'integrationManager', responsibleName: 'Sabine Keller', status: 'inProgress' },
+          ],
         },
       ],
       reviews: [{ date: '2027-03-01', note: 'Erste Überprüfung' }],
@@ -118,6 +139,14 @@ export const newcomers = [
 ];
 
 const page = (slug, order, texts) => ({ slug, order, texts });
+
+/** Catalogue entries the district added beside the built-in ones (translations may come later). */
+export const catalogueEntries = [
+  {
+    key: 'work.goal.approbation-pharmacy', field: 'work', kind: 'goal',
+    labelDe: 'Approbation als Apothekerin oder Apotheker erhalten', labelEn: 'Obtain the licence to practise as a pharmacist (Approbation)', labelFa: 'دریافت مجوز کار داروسازی (Approbation)',
+  },
+];
 
 export const infoPages = [
   page('deutschkurse', 1, {

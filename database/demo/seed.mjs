@@ -43,6 +43,8 @@ export async function seedDemo(strapi) {
     staffIds[person.key] = user.id;
   }
 
+  for (const entry of demo.catalogueEntries) await docs('plugin::sharing.catalogue-entry').create({ data: entry });
+
   const newcomerRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'newcomer' } });
   const now = Date.now();
   for (const person of demo.newcomers) {

@@ -47,6 +47,7 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'plugin::sharing.documents.download',
     'plugin::sharing.plans.accept',
     'plugin::sharing.plans.pdf',
+    'plugin::sharing.catalogue.list',
     'plugin::sharing.account.overview',
     'plugin::sharing.account.export',
     'plugin::sharing.account.cv',

@@ -1,4 +1,4 @@
-import { FIELDS_OF_ACTION, GOAL_STATUSES, LOCALES, MEASURE_RESPONSIBLES, PLAN_STATUSES, type Locale } from '@mobio/config';
+import { FIELDS_OF_ACTION, GOAL_STATUSES, LOCALES, MEASURE_RESPONSIBLES, PLAN_LABELS, PLAN_STATUSES, catalogueLabel, type Locale } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../cms/test/harness';
 import { formatDate, t } from '../i18n';
@@ -215,6 +215,65 @@ describe('integration plan page', () => {
     const response = await agree('de', { documentId: planId, version: '1', confirm: 'on' });
     expect(response.status).toBe(400);
     expect(text(response.html)).toContain(t('de')('plan.error.changed'));
+  });
+});
+
+describe('integration plan page with goals and measures from the catalogue', () => {
+  const CATALOGUE_PATH = '/content-manager/collection-types/plugin::sharing.catalogue-entry';
+  const added = { key: 'work.goal.pflegehelferin', field: 'work', kind: 'goal', labelDe: 'Als Pflegehelferin arbeiten', labelEn: 'Work as a nursing assistant', labelAr: 'العمل كمساعدة تمريض' };
+  let reader: Awaited<ReturnType<typeof registerNewcomer>>;
+  let readerCookie: string;
+
+  beforeAll(async () => {
+    reader = await registerNewcomer(cms);
+    readerCookie = `mobio_session=${reader.jwt}`;
+    await cms.strapi.db.query('plugin::sharing.grant').create({
+      data: { owner: reader.id, grantee: staff.id, sections: ['plans'], access: 'write', purpose: 'Plan', expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) },
+    });
+    // The district adds a goal of its own, translated into English and Arabic but not yet into Persian.
+    const admin = await createStaff(cms, 'Landkreis', 'district-administrator');
+    const entry = await api(cms, 'POST', CATALOGUE_PATH, { token: admin.token, body: added });
+    if (entry.status !== 201) throw new Error(`entry not created: ${entry.status} ${JSON.stringify(entry.body)}`);
+    const created = await api(cms, 'POST', PLAN_PATH, {
+      token: staff.token,
+      body: {
+        title: 'Integrationsplan',
+        version: 1,
+        planStatus: 'proposed',
+        fieldsOfAction: [
+          {
+            field: 'language',
+            goals: [{ catalogueKey: 'language.goal.b1-certificate', status: 'open' }, { description: 'Deutsch für die Pflege lernen', status: 'open' }],
+            measures: [{ catalogueKey: 'language.measure.course-registration', responsible: 'newcomer', status: 'inProgress' }],
+          },
+          { field: 'work', goals: [{ catalogueKey: added.key, status: 'open' }] },
+        ],
+        owner: { connect: [{ id: reader.id }] },
+      },
+    });
+    if (created.status !== 201) throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
+  }, 60_000);
+
+  it('shows catalogue goals in Persian, the free goal as written with the notice, the untranslated entry in German marked', async () => {
+    const response = await send(site, 'GET', '/fa/plan', { cookie: readerCookie });
+    expect(response.status, site.output()).toBe(200);
+    const html = text(response.html);
+    expect(html).toContain(`<p class="catalogue-text"`);
+    expect(html).toContain(catalogueLabel('language.goal.b1-certificate', 'fa'));
+    expect(html).toContain(catalogueLabel('language.measure.course-registration', 'fa'));
+    expect(html).not.toContain(catalogueLabel('language.goal.b1-certificate', 'de'));
+    expect(html).toMatch(/<p class="free-text"[^>]* dir="auto"[^>]*>\s*Deutsch für die Pflege lernen\s*<\/p>/);
+    expect(html).toContain(PLAN_LABELS.freeText.fa);
+    expect(html).toMatch(new RegExp(`<bdi lang="de" dir="ltr"[^>]*>\\s*${added.labelDe}\\s*</bdi>\\s*<span class="untranslated"[^>]*>${PLAN_LABELS.untranslated.fa.replace(/[()]/g, '\\$&')}</span>`));
+  });
+
+  it('shows the district’s own entry in a language it was translated into, unmarked', async () => {
+    for (const [locale, label] of [['ar', added.labelAr], ['en', added.labelEn], ['de', added.labelDe]] as const) {
+      const html = text((await send(site, 'GET', `/${locale}/plan`, { cookie: readerCookie })).html);
+      expect(html).toContain(label);
+      expect(html).toContain(catalogueLabel('language.goal.b1-certificate', locale));
+      expect(html).not.toContain(PLAN_LABELS.untranslated[locale]);
+    }
   });
 });
 

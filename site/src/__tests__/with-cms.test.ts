@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, dirOf } from '@mobio/config';
+import { LOCALES, PLAN_LABELS, catalogueLabel, dirOf } from '@mobio/config';
 // The demo district and the CMS test harness, so the landing page is checked against the real CMS.
-import { DEMO_PASSWORDS, infoEvents, infoPages, newcomers } from '../../../database/demo/data.mjs';
+import { DEMO_PASSWORDS, catalogueEntries, infoEvents, infoPages, newcomers } from '../../../database/demo/data.mjs';
 import { seedDemo } from '../../../database/demo/seed.mjs';
 import { freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
 import { type RunningSite, startSite } from './helpers/site-server';
@@ -42,5 +42,23 @@ describe('landing page on the real CMS with the demo district', () => {
       const row = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: person.email }, select: ['password'] });
       expect(row.password).toMatch(/^\$2[aby]\$/);
     }
+  });
+
+  it('shows Amal’s plan with catalogue goals in Arabic and the district’s untranslated entry in German, marked', async () => {
+    const login = await fetch(`${cms.url}/api/auth/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: newcomers[0].email, password: DEMO_PASSWORDS.newcomer }),
+    });
+    const { jwt } = await login.json();
+    const response = await fetch(`${site.url}/ar/plan`, { headers: { cookie: `mobio_session=${jwt}` }, redirect: 'manual' });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const key of ['language.goal.b2-job-language', 'work.goal.qualification-recognition', 'housing.goal.own-flat', 'housing.measure.wbs-application']) {
+      expect(html).toContain(catalogueLabel(key, 'ar'));
+    }
+    expect(html).toContain('Fachsprachprüfung Pharmazie (C1) bestehen');
+    expect(html).toContain(catalogueEntries[0].labelDe);
+    expect(html).toContain(PLAN_LABELS.untranslated.ar);
   });
 });

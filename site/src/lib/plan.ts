@@ -1,4 +1,4 @@
-import { FIELDS_OF_ACTION, GOAL_STATUSES, MEASURE_RESPONSIBLES, PLAN_STATUSES } from '@mobio/config';
+import { FIELDS_OF_ACTION, GOAL_STATUSES, MEASURE_RESPONSIBLES, PLAN_ITEM_KINDS, PLAN_STATUSES, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { requestCms } from './cms-request';
@@ -12,13 +12,16 @@ import { sharingFailureOf, type SharingFailure } from './sharing';
 
 // A coded value this site does not know yet (a newer CMS) fails the parse and the page shows the
 // "cannot load" notice, rather than an untranslated code.
+// A goal or measure names a catalogue entry (shown in the reader's language) or is the adviser's free text.
 const goalSchema = z.object({
-  description: z.string(),
+  catalogueKey: z.string().nullish(),
+  description: z.string().nullish(),
   dueDate: z.string().nullish(),
   status: z.enum(GOAL_STATUSES.codes),
 });
 const measureSchema = z.object({
-  description: z.string(),
+  catalogueKey: z.string().nullish(),
+  description: z.string().nullish(),
   responsible: z.enum(MEASURE_RESPONSIBLES.codes),
   responsibleName: z.string().nullish(),
   dueDate: z.string().nullish(),
@@ -109,6 +112,48 @@ export const acceptPlan = (jwt: string, documentId: string, version: number) =>
     acceptanceSchema.transform((body) => body.data),
     { data: { version } },
   );
+
+const catalogueSchema = z.object({
+  data: z.array(
+    z.object({
+      key: z.string(),
+      field: z.enum(FIELDS_OF_ACTION.codes),
+      kind: z.enum(PLAN_ITEM_KINDS),
+      // German always; another language is null while the district has not translated its own entry.
+      label: z.object({ de: z.string(), en: z.string().nullable(), ar: z.string().nullable(), fa: z.string().nullable(), fr: z.string().nullable() }),
+    }),
+  ),
+});
+export type CatalogueLabels = ReadonlyMap<string, Record<Locale, string | null>>;
+
+/** Whether the plan names any catalogue entry (only then the catalogue is fetched). */
+export const usesCatalogue = (plan: Plan) =>
+  plan.fieldsOfAction.some((field) => [...field.goals, ...field.measures].some((item) => item.catalogueKey));
+
+/** The plan catalogue (built-in and the district's own entries), as labels by key. */
+export const fetchCatalogue = (jwt: string) =>
+  call(
+    'GET',
+    '/api/sharing/plan-catalogue',
+    jwt,
+    catalogueSchema.transform((body): CatalogueLabels => new Map(body.data.map((entry) => [entry.key, entry.label]))),
+  );
+
+/**
+ * What a goal or measure says, for a reader of `locale`: a catalogue entry in their language, or in
+ * German marked as not yet translated (an entry the district added without that translation), or
+ * the adviser's free text as written.
+ */
+export type ItemText =
+  | { kind: 'catalogue'; text: string; lang: Locale; untranslated: boolean }
+  | { kind: 'free'; text: string };
+
+export function itemText(item: { catalogueKey?: string | null; description?: string | null }, catalogue: CatalogueLabels, locale: Locale): ItemText {
+  const label = item.catalogueKey ? catalogue.get(item.catalogueKey) : undefined;
+  if (!label) return { kind: 'free', text: item.description ?? item.catalogueKey ?? '' };
+  const own = label[locale];
+  return own ? { kind: 'catalogue', text: own, lang: locale, untranslated: false } : { kind: 'catalogue', text: label.de as string, lang: 'de', untranslated: true };
+}
 
 /** A date-only value of the CMS ('2027-06-30') as a Date for the site's formatters. */
 export function dayOf(value: string): Date {

@@ -29,7 +29,10 @@ const ADMINISTERED: Record<string, string[]> = {
   'api::organisation.organisation': ['read', 'create', 'update', 'delete'],
   'api::info-page.info-page': ['read', 'create', 'update', 'delete', 'publish'],
   'api::info-event.info-event': ['read', 'create', 'update', 'delete', 'publish'],
+  'plugin::sharing.catalogue-entry': ['read', 'create', 'update', 'delete'],
 };
+/** Integration managers read the district's own catalogue entries; only the District administrator edits them. */
+const CATALOGUE_READ = 'plugin::sharing.catalogue-entry';
 /** Permissions without a content type: staff accounts and the media library for public images. */
 const ADMINISTRATION = [
   'admin::users.create',
@@ -62,7 +65,9 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
   const all = contentManagerPermissions(strapi);
 
   const manager = await roles.findOne({ code: 'integration-manager' });
-  const reading = all.filter((p) => personal.has(p.subject!) && (p.action === READ || (p.subject === PLAN && PLAN_WRITE.includes(p.action))));
+  const reading = all.filter(
+    (p) => (personal.has(p.subject!) && (p.action === READ || (p.subject === PLAN && PLAN_WRITE.includes(p.action)))) || (p.subject === CATALOGUE_READ && p.action === READ),
+  );
   await roles.assignPermissions(manager.id, withSharedWithMe(personal, reading));
 
   const administrator = await roles.findOne({ code: 'district-administrator' });

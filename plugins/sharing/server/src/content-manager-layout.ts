@@ -107,6 +107,19 @@ const LAYOUTS: Record<string, Layout> = {
     },
   },
   'plan.review': { mainField: 'date', fields: { date: { label: 'Datum' }, note: { label: 'Anmerkung' } } },
+  'plugin::sharing.catalogue-entry': {
+    mainField: 'labelDe',
+    fields: {
+      key: { label: 'Schlüssel', description: '<Handlungsfeld>.<goal|measure>.<kurzname>, z. B. work.goal.approbation-pharmacy; nach dem ersten Gebrauch nicht mehr änderbar.' },
+      field: { label: 'Handlungsfeld' },
+      kind: { label: 'Art', description: 'goal = Ziel, measure = Maßnahme' },
+      labelDe: { label: 'Text (Deutsch)' },
+      labelEn: { label: 'Text (Englisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+      labelAr: { label: 'Text (Arabisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+      labelFa: { label: 'Text (Persisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+      labelFr: { label: 'Text (Französisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+    },
+  },
   'api::info-page.info-page': {
     mainField: 'title',
     fields: {

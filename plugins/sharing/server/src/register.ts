@@ -10,6 +10,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(createDocumentGuard(strapi) as never);
   strapi.documents.use(getService(strapi, 'erasure').documentFiles() as never);
   strapi.documents.use(getService(strapi, 'plans').versioning() as never);
+  strapi.documents.use(getService(strapi, 'catalogue').guard() as never);
   // Conditions registered after register() are dropped at boot, and a role saved with an unknown
   // condition silently becomes unconditional: this one must exist before any role is loaded.
   strapi.service('admin::permission').conditionProvider.register(sharedWithMeCondition(strapi));

@@ -3,6 +3,7 @@ import type { Section } from '@mobio/config';
 import type { AccessService } from './services/access';
 import type { AccountsService } from './services/accounts';
 import type { AuditService } from './services/audit';
+import type { CatalogueService } from './services/catalogue';
 import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
@@ -19,6 +20,7 @@ interface Services {
   access: AccessService;
   accounts: AccountsService;
   audit: AuditService;
+  catalogue: CatalogueService;
   cv: CvService;
   erasure: ErasureService;
   export: ExportService;

@@ -12,8 +12,9 @@ const PLAN_PATH = '/content-manager/collection-types/api::integration-plan.integ
 const executablePath = chromiumOrSkip();
 
 /*
- * The integration plan page with a proposed plan (German free text, one Arabic note, a review
- * date, the agreement form) in Chromium at 360 px in every locale, checked with axe.
+ * The integration plan page with a proposed plan (catalogue goals and measures, a district entry
+ * not yet translated, German free text, one Arabic note, a review date, the agreement form) in
+ * Chromium at 360 px in every locale, checked with axe.
  */
 // Skipped, not failed, without Chromium (chromiumOrSkip said so loudly); REQUIRE_BROWSER=1 fails instead.
 describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px phone', () => {
@@ -40,6 +41,12 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
         expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
       },
     });
+    const admin = await createStaff(cms, 'Landkreis', 'district-administrator');
+    const entry = await api(cms, 'POST', '/content-manager/collection-types/plugin::sharing.catalogue-entry', {
+      token: admin.token,
+      body: { key: 'work.goal.pflegefachkraft', field: 'work', kind: 'goal', labelDe: 'Als Pflegefachkraft arbeiten', labelEn: 'Work as a registered nurse' },
+    });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
     const content = {
       title: 'Integrationsplan',
       version: 1,
@@ -47,8 +54,12 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
         {
           field: 'language',
           situation: 'B1 erreicht (Zertifikat vom März).\nMöchte bis Sommer 2027 die B2-Prüfung ablegen.',
-          goals: [{ description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' }],
+          goals: [
+            { catalogueKey: 'language.goal.b1-certificate', status: 'achieved' },
+            { description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' },
+          ],
           measures: [
+            { catalogueKey: 'language.measure.job-language-course', responsible: 'newcomer', status: 'open' },
             { description: 'Kurs an der Volkshochschule buchen', responsible: 'newcomer', status: 'inProgress', dueDate: '2026-12-15' },
             { description: 'Fahrtkosten klären', responsible: 'other', responsibleName: 'Jobcenter Testhausen', status: 'open' },
           ],
@@ -56,7 +67,8 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
         {
           field: 'work',
           situation: 'خبرة عشر سنوات في التمريض في حلب.',
-          goals: [{ description: 'Anerkennung als Pflegefachkraft beantragen', status: 'open' }],
+          // A district entry translated into English only: elsewhere German, marked as not yet translated.
+          goals: [{ catalogueKey: 'work.goal.pflegefachkraft', status: 'open' }, { description: 'Anerkennung als Pflegefachkraft beantragen', status: 'open' }],
           measures: [{ description: 'Unterlagen übersetzen lassen', responsible: 'integrationManager', status: 'open' }],
         },
       ],

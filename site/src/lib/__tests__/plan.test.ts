@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../i18n';
-import { dayOf, type Plan, planFailureOf, visiblePlan } from '../plan';
+import { type CatalogueLabels, dayOf, itemText, type Plan, planFailureOf, visiblePlan } from '../plan';
 
 const plan = (documentId: string, planStatus: Plan['planStatus']): Plan => ({
   documentId,
@@ -53,5 +53,26 @@ describe('dayOf', () => {
   it('keeps the calendar day of a date-only value in every locale', () => {
     expect(formatDate('de', dayOf('2027-06-30'))).toBe('30. Juni 2027');
     expect(formatDate('de', dayOf('2027-01-01'))).toBe('1. Januar 2027');
+  });
+});
+
+describe('itemText', () => {
+  const catalogue: CatalogueLabels = new Map([
+    ['language.goal.b1-certificate', { de: 'B1-Zertifikat erwerben', en: 'Obtain the B1 certificate', ar: 'الحصول على شهادة B1', fa: 'کسب مدرک B1', fr: 'Obtenir le certificat B1' }],
+    ['work.goal.pflege', { de: 'In der Pflege arbeiten', en: 'Work in nursing', ar: null, fa: null, fr: null }],
+  ]);
+
+  it('gives a catalogue entry in the reader’s language', () => {
+    expect(itemText({ catalogueKey: 'language.goal.b1-certificate' }, catalogue, 'fa')).toEqual({ kind: 'catalogue', text: 'کسب مدرک B1', lang: 'fa', untranslated: false });
+  });
+
+  it('gives an entry nobody translated yet in German, marked untranslated', () => {
+    expect(itemText({ catalogueKey: 'work.goal.pflege' }, catalogue, 'ar')).toEqual({ kind: 'catalogue', text: 'In der Pflege arbeiten', lang: 'de', untranslated: true });
+    expect(itemText({ catalogueKey: 'work.goal.pflege' }, catalogue, 'en')).toMatchObject({ text: 'Work in nursing', untranslated: false });
+  });
+
+  it('gives free text as written, and an unknown key as what is stored', () => {
+    expect(itemText({ description: 'B2 bestehen' }, catalogue, 'ar')).toEqual({ kind: 'free', text: 'B2 bestehen' });
+    expect(itemText({ catalogueKey: 'language.goal.gone', description: null }, catalogue, 'ar')).toEqual({ kind: 'free', text: 'language.goal.gone' });
   });
 });

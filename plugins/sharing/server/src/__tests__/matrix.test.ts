@@ -420,6 +420,7 @@ const EXEMPT: Array<[RegExp, string]> = [
   [/^GET \/api\/sharing\/ready$/, 'readiness: says ready or which check failed, nothing else'],
   [/^GET \/api\/sharing\/invitations\/:code$/, 'who a staff member is by their code; guessing is rate-limited (accounts.test.ts)'],
   [/^GET \/api\/sharing\/directory$/, 'staff who chose to be listed; no newcomer data'],
+  [/^GET \/(api\/)?sharing\/plan-catalogue$/, 'the catalogue of standard goals and measures, no personal data; who reads it: plans.test.ts'],
   [/^POST \/api\/sharing\/account\/delete$/, 'deletes one’s own account with the password: privacy.test.ts'],
   [/^POST \/sharing\/invitations$/, 'a staff member makes a code for themselves; no newcomer data'],
   [/^(GET|POST|PUT|DELETE) \/users-permissions\//, 'settings of accounts, no account; writes refused: accounts.test.ts'],

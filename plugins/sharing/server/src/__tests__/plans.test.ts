@@ -5,6 +5,7 @@ import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 const CM = '/content-manager/collection-types/api::integration-plan.integration-plan';
+const CATALOGUE_CM = '/content-manager/collection-types/plugin::sharing.catalogue-entry';
 const DAY = 86_400_000;
 
 describe('integration plan versions and the goal agreement', () => {
@@ -101,5 +102,116 @@ describe('integration plan versions and the goal agreement', () => {
     expect((await fetch(`${cms.url}/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
     const reza = await registerNewcomer(cms);
     expect((await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${reza.jwt}` } })).status).toBe(404);
+  });
+
+  describe('with goals and measures from the catalogue', () => {
+    let catalogued: string;
+    let admin: Awaited<ReturnType<typeof createStaff>>;
+    const addedEntry = { key: 'language.goal.fachsprache-pflege', field: 'language', kind: 'goal', labelDe: 'Fachsprachprüfung Pflege (B2) bestehen', labelEn: 'Pass the nursing language exam (B2)', labelAr: 'اجتياز امتحان لغة التمريض (B2)' };
+    const catalogueContent = (goals: Array<Record<string, unknown>>, measures: Array<Record<string, unknown>> = []) => ({
+      title: 'Plan mit Katalog',
+      fieldsOfAction: [{ field: 'language', situation: 'A2 erreicht', goals: goals.map((goal) => ({ status: 'open', ...goal })), measures: measures.map((measure) => ({ responsible: 'newcomer', status: 'open', ...measure })) }],
+    });
+    const saveCatalogued = (data: Record<string, unknown>) => api(cms, 'PUT', `${CM}/${catalogued}`, { token: staff.token, body: data });
+
+    beforeAll(async () => {
+      admin = await createStaff(cms, 'Bezirk', 'district-administrator');
+      const created = await api(cms, 'POST', CM, {
+        token: staff.token,
+        body: { ...catalogueContent([{ catalogueKey: 'language.goal.b1-certificate' }]), version: 1, planStatus: 'draft', owner: { connect: [{ id: amal.id }] } },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      catalogued = created.body.data.documentId;
+    });
+
+    it('lets the District administrator add an entry, and not an integration manager', async () => {
+      const byManager = await api(cms, 'POST', CATALOGUE_CM, { token: staff.token, body: addedEntry });
+      expect(byManager.status).toBe(403);
+      const byAdmin = await api(cms, 'POST', CATALOGUE_CM, { token: admin.token, body: addedEntry });
+      expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(201);
+      // Integration managers read the district's entries in the Content Manager, and change none.
+      const listed = await api(cms, 'GET', CATALOGUE_CM, { token: staff.token });
+      expect(listed.status).toBe(200);
+      expect(listed.body.results.map((entry: { key: string }) => entry.key)).toContain(addedEntry.key);
+      const edit = await api(cms, 'PUT', `${CATALOGUE_CM}/${byAdmin.body.data.documentId}`, { token: staff.token, body: { ...addedEntry, labelDe: 'Anders' } });
+      expect(edit.status).toBe(403);
+    });
+
+    it('refuses an added entry whose key takes a built-in one or does not name its field and kind', async () => {
+      for (const key of ['language.goal.b1-certificate', 'work.goal.fachsprache', 'language.measure.x', 'Sprache Pflege']) {
+        const res = await api(cms, 'POST', CATALOGUE_CM, { token: admin.token, body: { ...addedEntry, key } });
+        expect(res.status, key).toBe(400);
+        expect(res.body.error.details.errors[0].path, key).toEqual(['key']);
+      }
+    });
+
+    it('gives staff the built-in and the added entries, untranslated languages as null', async () => {
+      const res = await api(cms, 'GET', '/sharing/plan-catalogue', { token: staff.token });
+      expect(res.status).toBe(200);
+      expect(res.body.data.length).toBeGreaterThanOrEqual(161);
+      expect(res.body.data.find((entry: { key: string }) => entry.key === 'language.goal.b1-certificate')).toMatchObject({ field: 'language', kind: 'goal', builtIn: true, label: { fa: expect.stringContaining('B1') } });
+      expect(res.body.data.find((entry: { key: string }) => entry.key === addedEntry.key)).toEqual({
+        key: addedEntry.key, field: 'language', kind: 'goal', builtIn: false,
+        label: { de: addedEntry.labelDe, en: addedEntry.labelEn, ar: addedEntry.labelAr, fa: null, fr: null },
+      });
+      // The newcomer's site reads the same list through the content API; nobody else does.
+      expect((await api(cms, 'GET', '/api/sharing/plan-catalogue', { token: amal.jwt })).status).toBe(200);
+      expect((await api(cms, 'GET', '/api/sharing/plan-catalogue')).status).toBeGreaterThanOrEqual(401);
+      expect((await api(cms, 'GET', '/sharing/plan-catalogue')).status).toBeGreaterThanOrEqual(401);
+    });
+
+    it('refuses an unknown key, an entry of another field or kind, and an item without key or text, with a field error', async () => {
+      const cases: Array<[Record<string, unknown>[], Record<string, unknown>[], Array<string | number>]> = [
+        [[{ catalogueKey: 'language.goal.does-not-exist' }], [], ['fieldsOfAction', 0, 'goals', 0, 'catalogueKey']],
+        [[{ catalogueKey: 'work.goal.insured-employment' }], [], ['fieldsOfAction', 0, 'goals', 0, 'catalogueKey']],
+        [[{ catalogueKey: 'language.goal.b1-certificate' }], [{ catalogueKey: 'language.goal.b1-certificate' }], ['fieldsOfAction', 0, 'measures', 0, 'catalogueKey']],
+        [[{ catalogueKey: 'language.goal.b1-certificate' }, { description: '  ' }], [], ['fieldsOfAction', 0, 'goals', 1, 'description']],
+      ];
+      for (const [goals, measures, path] of cases) {
+        const res = await saveCatalogued(catalogueContent(goals, measures));
+        expect(res.status, JSON.stringify(res.body)).toBe(400);
+        expect(res.body.error.details.errors[0].path).toEqual(path);
+      }
+      const tooLong = await saveCatalogued(catalogueContent([{ catalogueKey: `language.goal.${'x'.repeat(100)}` }]));
+      expect(tooLong.status).toBe(400);
+    });
+
+    it('freezes the catalogue keys with the proposed version', async () => {
+      const goals = [{ catalogueKey: 'language.goal.b1-certificate' }, { description: 'Deutsch für die Arbeit im Krankenhaus' }, { catalogueKey: addedEntry.key }];
+      const res = await saveCatalogued({ ...catalogueContent(goals, [{ catalogueKey: 'language.measure.course-registration' }]), planStatus: 'proposed' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const frozen = (await versions()).find((v: { content: { title: string } }) => v.content.title === 'Plan mit Katalog');
+      expect(frozen.content.fieldsOfAction[0].goals.map((goal: { catalogueKey: string | null }) => goal.catalogueKey)).toEqual(['language.goal.b1-certificate', null, addedEntry.key]);
+      expect(frozen.content.fieldsOfAction[0].measures[0].catalogueKey).toBe('language.measure.course-registration');
+      // An entry a plan names keeps its key and cannot be deleted.
+      const [row] = await cms.strapi.db.query('plugin::sharing.catalogue-entry').findMany({ where: { key: addedEntry.key } });
+      expect((await api(cms, 'DELETE', `${CATALOGUE_CM}/${row.documentId}`, { token: admin.token })).status).toBe(400);
+      expect((await api(cms, 'PUT', `${CATALOGUE_CM}/${row.documentId}`, { token: admin.token, body: { key: 'language.goal.anders' } })).status).toBe(400);
+    });
+
+    it('keeps a goal that is named by its id alone as it was', async () => {
+      const before = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: catalogued }, populate: { fieldsOfAction: { populate: { goals: true, measures: true } } } });
+      const field = before.fieldsOfAction[0];
+      const res = await saveCatalogued({
+        title: 'Plan mit Katalog',
+        planStatus: 'proposed',
+        fieldsOfAction: [{ id: field.id, field: 'language', situation: field.situation, goals: field.goals.map((goal: { id: number }) => ({ id: goal.id })), measures: field.measures.map((m: { id: number }) => ({ id: m.id })) }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const after = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: catalogued }, populate: { fieldsOfAction: { populate: { goals: true } } } });
+      expect(after.fieldsOfAction[0].goals.map((goal: { catalogueKey: string | null; description: string | null }) => goal.catalogueKey ?? goal.description)).toEqual(['language.goal.b1-certificate', 'Deutsch für die Arbeit im Krankenhaus', 'language.goal.fachsprache-pflege']);
+    });
+
+    it.skipIf(!hasPoppler)('prints a catalogue entry in German and in the newcomer’s language, an untranslated one marked', async () => {
+      const response = await fetch(`${cms.url}/sharing/plans/${catalogued}/pdf?locale=fa`, { headers: { authorization: `Bearer ${staff.token}` } });
+      expect(response.status).toBe(200);
+      const file = join(RESULTS, 'plan-catalogue-fa.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      for (const expected of ['B1-Zertifikat erwerben', 'کسب مدرک', 'Bei einem Kursträger', 'برگزارکننده دوره ادغام', 'Deutsch für die Arbeit im Krankenhaus', 'Fachsprachprüfung Pflege (B2) bestehen', 'هنوز ترجمه']) {
+        expect(text).toContain(expected);
+      }
+      pdfPicture(file);
+    });
   });
 });

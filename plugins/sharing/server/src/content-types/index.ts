@@ -1,5 +1,6 @@
 import accountActivity from './account-activity';
 import auditEvent from './audit-event';
+import catalogueEntry from './catalogue-entry';
 import grant from './grant';
 import invitation from './invitation';
 import staffListing from './staff-listing';
@@ -10,4 +11,5 @@ export default {
   invitation,
   'staff-listing': staffListing,
   'account-activity': accountActivity,
+  'catalogue-entry': catalogueEntry,
 };

@@ -1,5 +1,6 @@
 import account from './account';
 import accounts from './accounts';
+import catalogue from './catalogue';
 import documents from './documents';
 import grants from './grants';
 import health from './health';
@@ -9,6 +10,7 @@ import staff from './staff';
 export default {
   account,
   accounts,
+  catalogue,
   documents,
   grants,
   health,

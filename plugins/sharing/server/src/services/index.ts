@@ -1,6 +1,7 @@
 import access from './access';
 import accounts from './accounts';
 import audit from './audit';
+import catalogue from './catalogue';
 import cv from './cv';
 import erasure from './erasure';
 import exporter from './export';
@@ -17,6 +18,7 @@ export default {
   access,
   accounts,
   audit,
+  catalogue,
   cv,
   erasure,
   export: exporter,

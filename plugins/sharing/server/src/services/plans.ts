@@ -133,6 +133,8 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       return async (ctx: { uid: string; action: string; params: Row }, next: () => Promise<unknown>) => {
         if (ctx.uid !== PLAN || !['create', 'update'].includes(ctx.action)) return next();
         const actor = getService(strapi, 'access').currentActor();
+        // Every writer, system code included: a goal or measure names a catalogue entry or says itself.
+        await getService(strapi, 'catalogue').checkPlanItems(ctx.params.data?.fieldsOfAction);
         if (actor.kind !== 'system') {
           const before: Row | null = ctx.action === 'update' ? await strapi.db.query(PLAN).findOne({ where: { documentId: ctx.params.documentId } }) : null;
           const data: Row = ctx.params.data ?? {};
@@ -177,6 +179,14 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
       const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value)) : '');
       const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
+      const catalogue = new Map((await getService(strapi, 'catalogue').list()).map((entry) => [entry.key, entry]));
+      // A catalogue entry in both languages; where the district has not translated its own entry
+      // yet, the German stands alone and the other side says so. Free text as written.
+      const what = (item: Row) => {
+        const entry = item.catalogueKey ? catalogue.get(item.catalogueKey) : undefined;
+        if (!entry) return { catalogue: null, free: free(item.description) ?? free(item.catalogueKey) };
+        return { catalogue: pair(entry.label.de as string, entry.label[locale] ?? PLAN_LABELS.untranslated[locale]), free: null };
+      };
       const name = profile ? `${profile.givenNames} ${profile.familyName}` : '';
       const header = (l: Locale) => `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
       const accepted = (l: Locale) => fill(PLAN_LABELS.accepted[l], { date: day(plan.acceptedAt), version: String(plan.acceptedVersion) });
@@ -193,9 +203,9 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         fields: (plan.fieldsOfAction ?? []).map((field: Row) => ({
           title: coded(FIELDS_OF_ACTION, field.field),
           situation: free(field.situation),
-          goals: (field.goals ?? []).map((goal: Row) => ({ what: free(goal.description), due: day(goal.dueDate), status: coded(GOAL_STATUSES, goal.status) })),
+          goals: (field.goals ?? []).map((goal: Row) => ({ what: what(goal), due: day(goal.dueDate), status: coded(GOAL_STATUSES, goal.status) })),
           measures: (field.measures ?? []).map((measure: Row) => ({
-            what: free(measure.description),
+            what: what(measure),
             who: coded(MEASURE_RESPONSIBLES, measure.responsible),
             name: free(measure.responsibleName),
             due: day(measure.dueDate),

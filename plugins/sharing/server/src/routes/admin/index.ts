@@ -12,6 +12,7 @@ export default {
     { method: 'GET', path: '/records/:ownerId/plan', handler: 'plans.editorView', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'PUT', path: '/records/:ownerId/plan', handler: 'plans.save', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'POST', path: '/records/:ownerId/plan/propose', handler: 'plans.propose', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/plan-catalogue', handler: 'catalogue.list', config: { policies: ['plugin::sharing.is-staff'] } },
     { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['plugin::sharing.is-staff'] } },
     {
       method: 'GET',

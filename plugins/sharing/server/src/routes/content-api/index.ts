@@ -25,6 +25,7 @@ export default {
     route('GET', '/documents/:documentId/file', 'documents.download'),
     route('POST', '/plans/:documentId/accept', 'plans.accept'),
     route('GET', '/plans/:documentId/pdf', 'plans.pdf'),
+    route('GET', '/plan-catalogue', 'catalogue.list'),
     route('GET', '/overview', 'account.overview'),
     route('GET', '/export', 'account.export'),
     route('GET', '/cv', 'account.cv'),
