@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_CATALOGUE } from '@mobio/config';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 const DAY = 86_400_000;
@@ -128,6 +129,29 @@ describe('the plan editor of the staff workspace', () => {
     );
     expect((await save({ fieldsOfAction: [{ field: 'work' }, { field: 'work' }] })).status).toBe(400);
     expect((await api(cms, 'PUT', path(), { token: writer.token, body: 'nonsense' })).status).toBe(400);
+  });
+
+  it('takes goals and measures from the catalogue, and refuses a key the catalogue does not have', async () => {
+    const fromCatalogue = {
+      fieldsOfAction: [
+        {
+          field: 'vocationalTraining',
+          goals: [{ catalogueKey: PLAN_CATALOGUE.find((e) => e.field === 'vocationalTraining' && e.kind === 'goal')!.key }, { description: 'Eigener Weg' }],
+          measures: [{ catalogueKey: PLAN_CATALOGUE.find((e) => e.field === 'vocationalTraining' && e.kind === 'measure')!.key, responsible: 'integrationManager' }],
+        },
+      ],
+    };
+    const saved = await save(fromCatalogue);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.data.plan.fieldsOfAction[0].goals.map((g: { catalogueKey: string | null }) => g.catalogueKey)).toEqual([fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey, null]);
+    const unknown = await save({ fieldsOfAction: [{ field: 'work', goals: [{ catalogueKey: 'work.goal.no-such-entry' }] }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.errors[0].path).toEqual(['fieldsOfAction', 0, 'goals', 0, 'catalogueKey']);
+    // An entry of another field of action is not this field's goal.
+    const elsewhere = await save({ fieldsOfAction: [{ field: 'work', goals: [{ catalogueKey: fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey }] }] });
+    expect(elsewhere.status).toBe(400);
+    const catalogue = await api(cms, 'GET', '/sharing/plan-catalogue', { token: writer.token });
+    expect(catalogue.body.data.length).toBeGreaterThanOrEqual(PLAN_CATALOGUE.length);
   });
 
   it('shows a read-only grantee the plan but lets them change nothing', async () => {
