@@ -8,6 +8,7 @@ import {
   PLAN_STATUSES,
   dirOf,
   fill,
+  nameForStaff,
   type Config,
   type Locale,
 } from '@mobio/config';
@@ -106,13 +107,13 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = (await strapi.documents(PLAN).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
       if (!plan) throw new errors.NotFoundError('error.notFound');
       const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName'] });
+      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName', 'latinName'] });
       const pair = (de: string, other: string) => ({ de, other });
       const label = (key: keyof typeof PLAN_LABELS) => pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
       const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
       const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value)) : '');
       const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
-      const name = profile ? `${profile.givenNames} ${profile.familyName}` : '';
+      const name = profile ? nameForStaff(profile as { givenNames: string; familyName: string; latinName?: string | null }) : '';
       const header = (l: Locale) => `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
       const accepted = (l: Locale) => fill(PLAN_LABELS.accepted[l], { date: day(plan.acceptedAt), version: String(plan.acceptedVersion) });
       return {
