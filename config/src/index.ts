@@ -9,3 +9,4 @@ export * from './plan.js';
 export * from './rate-limit.js';
 export * from './account.js';
 export * from './process-faults.js';
+export * from './access-log.js';
