@@ -150,7 +150,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
           const sections = [...new Set(grants.flatMap((g) => g.sections as Section[]))];
           const profile = names.get(ownerId);
           const withLatin = sections.includes('profile');
-          const spellings = profile ? [`${profile.givenNames} ${profile.familyName}`, ...(withLatin && profile.latinName ? [profile.latinName] : [])] : [];
+          const spellings = profile ? [nameForStaff(profile, false), ...(withLatin && profile.latinName ? [profile.latinName] : [])] : [];
           return {
             ownerId: grants[0].ownerDocumentId,
             name: profile ? nameForStaff(profile, withLatin) : null,
