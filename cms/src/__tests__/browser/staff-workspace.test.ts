@@ -62,6 +62,15 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await cms?.stop();
   });
 
+  it('opens the home page without reading a personal record: its widgets leave no line in anybody’s access log', async () => {
+    const recent = page.waitForResponse((response) => response.url().includes('/content-manager/homepage/recent-documents'), SLOW);
+    await page.goto(`${cms.url}/admin`);
+    expect(await (await recent).text()).not.toMatch(/api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./);
+    await page.waitForLoadState('networkidle', SLOW);
+    expect(await cms.strapi.db.query('plugin::sharing.audit-event').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}staff-home.png`, fullPage: true });
+  });
+
   it('lists only the newcomers who shared with me, from a menu link', async () => {
     await page.getByRole('link', { name: 'Für mich freigegeben' }).first().waitFor(SLOW);
     await page.goto(`${cms.url}/admin/plugins/sharing`);
