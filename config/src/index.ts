@@ -10,3 +10,4 @@ export * from './rate-limit.js';
 export * from './account.js';
 export * from './process-faults.js';
 export * from './plan-catalogue.js';
+export * from './access-log.js';

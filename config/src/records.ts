@@ -60,6 +60,7 @@ const MESSAGES = {
   email: 'error.email',
   phone: 'error.phone',
   number: 'error.number',
+  latinName: 'error.latinName',
 } as const;
 export type ErrorKey = (typeof MESSAGES)[keyof typeof MESSAGES];
 export const ERROR_KEYS = Object.values(MESSAGES) as ErrorKey[];
@@ -82,6 +83,32 @@ const bool = z.preprocess((value) => value === 'on' || value === 'true' || value
 /** The language a free text was typed in: any ISO 639 code, not only the five UI languages. */
 const textLanguage = optional(language);
 
+/**
+ * A name as the passport or residence document spells it: Latin letters with their diacritics
+ * (é, ü, ş, ğ, ł …, precomposed or combining), spaces, hyphens and apostrophes — nothing of another
+ * script, so that staff who read only Latin letters can tell people apart and find them.
+ */
+const latinName = z
+  .string({ error: MESSAGES.latinName })
+  .trim()
+  .max(200, MESSAGES.tooLong)
+  .regex(/^\p{Script=Latin}[\p{Script=Latin}\p{M} '’‘ʼ-]*$/u, MESSAGES.latinName);
+
+/**
+ * A newcomer's name as staff see it: as typed, with the Latin spelling beside it when it was given
+ * and differs ("أمل حداد (Amal Haddad)"). The one place the two spellings are put together.
+ */
+export function nameForStaff(profile: { givenNames: string; familyName: string; latinName?: string | null }, withLatin = true): string {
+  const original = `${profile.givenNames} ${profile.familyName}`;
+  const latin = withLatin ? profile.latinName?.trim() : undefined;
+  return latin && latin !== original ? `${original} (${latin})` : original;
+}
+
+/** Text folded for a search: lower case, without diacritics (Haddād, HADDAD and haddad match). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').normalize('NFC');
+}
+
 function checkPeriod(entry: { from?: string | null; to?: string | null }, ctx: z.RefinementCtx) {
   if (entry.from && entry.to && entry.to < entry.from) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: MESSAGES.dateOrder });
@@ -92,6 +119,7 @@ export const profileSchema = z
   .object({
     givenNames: text(200),
     familyName: text(200),
+    latinName: optional(latinName),
     birthDate: optional(pastDate),
     birthPlace: optionalText(200),
     nationality: optional(country),

@@ -28,7 +28,7 @@ export const newcomers = [
     key: 'amal',
     email: 'amal@demo.mobio.example',
     profile: {
-      givenNames: 'أمل', familyName: 'حداد', birthDate: '1991-04-12', birthPlace: 'حمص', nationality: 'SY',
+      givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', birthDate: '1991-04-12', birthPlace: 'حمص', nationality: 'SY',
       correspondenceLanguages: ['ar', 'de'], phone: '+49 170 0000001', familyStatus: 'married', children: 2,
       arrivalDate: '2023-09-01', residenceStatus: 'refugee', residenceNote: 'إقامة لمدة ثلاث سنوات', uiLocale: 'ar', textLanguage: 'ar',
     },
@@ -91,7 +91,7 @@ export const newcomers = [
     key: 'reza',
     email: 'reza@demo.mobio.example',
     profile: {
-      givenNames: 'رضا', familyName: 'احمدی', birthDate: '1998-11-02', birthPlace: 'هرات', nationality: 'AF',
+      givenNames: 'رضا', familyName: 'احمدی', latinName: 'Reza Ahmadi', birthDate: '1998-11-02', birthPlace: 'هرات', nationality: 'AF',
       correspondenceLanguages: ['fa', 'de'], familyStatus: 'single', arrivalDate: '2024-02-15', residenceStatus: 'asylumPending', uiLocale: 'fa', textLanguage: 'fa',
     },
     languages: [
@@ -110,7 +110,7 @@ export const newcomers = [
   {
     key: 'aminata',
     email: 'aminata@demo.mobio.example',
-    profile: { givenNames: 'Aminata', familyName: 'Diallo', birthDate: '1995-06-20', nationality: 'GN', correspondenceLanguages: ['fr'], arrivalDate: '2024-05-10', residenceStatus: 'subsidiaryProtection', uiLocale: 'fr', textLanguage: 'fr' },
+    profile: { givenNames: 'Aminata', familyName: 'Diallo', latinName: 'Aminata Diallo', birthDate: '1995-06-20', nationality: 'GN', correspondenceLanguages: ['fr'], arrivalDate: '2024-05-10', residenceStatus: 'subsidiaryProtection', uiLocale: 'fr', textLanguage: 'fr' },
     languages: [
       { language: 'ff', native: true },
       { language: 'fr', listening: 'C1', reading: 'C1', spokenInteraction: 'C1', spokenProduction: 'C1', writing: 'B2' },
@@ -124,7 +124,7 @@ export const newcomers = [
   {
     key: 'olena',
     email: 'olena@demo.mobio.example',
-    profile: { givenNames: 'Olena', familyName: 'Kovalenko', birthDate: '1987-01-30', nationality: 'UA', correspondenceLanguages: ['en', 'de'], arrivalDate: '2022-04-03', residenceStatus: 'temporaryProtection', uiLocale: 'en', textLanguage: 'en' },
+    profile: { givenNames: 'Olena', familyName: 'Kovalenko', latinName: 'Olena Kovalenko', birthDate: '1987-01-30', nationality: 'UA', correspondenceLanguages: ['en', 'de'], arrivalDate: '2022-04-03', residenceStatus: 'temporaryProtection', uiLocale: 'en', textLanguage: 'en' },
     languages: [
       { language: 'uk', native: true },
       { language: 'en', listening: 'B2', reading: 'B2', spokenInteraction: 'B2', spokenProduction: 'B1', writing: 'B1' },

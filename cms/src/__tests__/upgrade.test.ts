@@ -75,10 +75,18 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
     const without = (rows: unknown[], column: string) => rows.map((row) => ({ ...(row as object), [column]: undefined }));
     // The audit events gained a column since (an administrator's reason), empty for old events.
     expect(after.sharing_audit_events.every((event) => (event as { note: unknown }).note === null)).toBe(true);
-    expect({ ...after, up_users: without(after.up_users, 'username'), sharing_audit_events: without(after.sharing_audit_events, 'note') }).toEqual({
+    // …and the profiles the name in Latin letters, empty until the person gives it.
+    expect(after.profiles.every((profile) => (profile as { latin_name: unknown }).latin_name === null)).toBe(true);
+    expect({
+      ...after,
+      up_users: without(after.up_users, 'username'),
+      sharing_audit_events: without(after.sharing_audit_events, 'note'),
+      profiles: without(after.profiles, 'latin_name'),
+    }).toEqual({
       ...before,
       up_users: without(before.up_users, 'username'),
       sharing_audit_events: without(before.sharing_audit_events, 'note'),
+      profiles: without(before.profiles, 'latin_name'),
     });
     // The fixture's usernames named the people ("amal"); the site used to register the e-mail address.
     for (const user of after.up_users as Array<{ username: string }>) expect(user.username).toMatch(NON_IDENTIFYING_USERNAME);

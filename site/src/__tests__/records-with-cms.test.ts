@@ -115,6 +115,29 @@ describe('profile', () => {
     // Free text is written in whatever direction it has.
     expect(again.html).toMatch(/name="givenNames"[^>]*dir="auto"|dir="auto"[^>]*name="givenNames"/);
   });
+
+  it('takes the name in Latin letters, and refuses another script with a message in the person’s language, keeping what was typed', async () => {
+    const { cookie, jwt } = await newcomer('ar');
+    const ar = t('ar');
+    const form = await send(site, 'GET', '/ar/profile', { cookie });
+    expect(text(form.html)).toContain(ar('field.latinName'));
+    expect(text(form.html)).toContain(ar('field.latinNameHint'));
+
+    const wrong = await send(site, 'POST', '/ar/profile', { cookie, form: { givenNames: 'ليلى', familyName: 'حدّاد', latinName: 'ليلى Haddad' } });
+    expect(wrong.status).toBe(400);
+    expect(text(/id="field-latinName-error"[^>]*>([^<]*)</.exec(wrong.html)?.[1] ?? '')).toBe(ar('error.latinName'));
+    expect(fieldValue(wrong.html, 'latinName')).toBe('ليلى Haddad');
+    expect(fieldValue(wrong.html, 'givenNames')).toBe('ليلى');
+    expect((await api(cms, 'GET', '/api/profiles/me', { token: jwt })).status).toBe(404);
+
+    const saved = await send(site, 'POST', '/ar/profile', { cookie, form: { givenNames: 'ليلى', familyName: 'حدّاد', latinName: 'Laylā Haddād' } });
+    expect(saved.status, text(saved.html)).toBe(303);
+    expect((await api(cms, 'GET', '/api/profiles/me', { token: jwt })).body.data).toMatchObject({ givenNames: 'ليلى', latinName: 'Laylā Haddād' });
+    const again = await send(site, 'GET', '/ar/profile', { cookie });
+    expect(fieldValue(again.html, 'latinName')).toBe('Laylā Haddād');
+    // Left to right in the Arabic page once typed.
+    expect(again.html).toMatch(/name="latinName"[^>]*dir="auto"|dir="auto"[^>]*name="latinName"/);
+  });
 });
 
 describe.each([
@@ -266,7 +289,7 @@ describe('dashboard', () => {
     await send(site, 'POST', '/en/records/languages/new', { cookie, form: { language: 'de', reading: 'B1' } });
     await send(site, 'POST', '/en/records/languages/new', { cookie, form: { language: 'ar', native: 'on' } });
     const after = text((await send(site, 'GET', '/en/dashboard', { cookie })).html);
-    expect(after).toContain(en('dashboard.fieldsFilled', { filled: 2, total: 15 }));
+    expect(after).toContain(en('dashboard.fieldsFilled', { filled: 2, total: 16 }));
     expect(after).toContain(en('dashboard.entries', { count: 2 }));
     expect(after.split(en('dashboard.missing')).length - 1).toBe(3);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, PLAN_LABELS, catalogueLabel, dirOf } from '@mobio/config';
+import { LOCALES, PLAN_LABELS, catalogueLabel, dirOf, profileSchema } from '@mobio/config';
 // The demo district and the CMS test harness, so the landing page is checked against the real CMS.
 import { DEMO_PASSWORDS, catalogueEntries, infoEvents, infoPages, newcomers } from '../../../database/demo/data.mjs';
 import { seedDemo } from '../../../database/demo/seed.mjs';
@@ -60,5 +60,12 @@ describe('landing page on the real CMS with the demo district', () => {
     expect(html).toContain('Fachsprachprüfung Pharmazie (C1) bestehen');
     expect(html).toContain(catalogueEntries[0].labelDe);
     expect(html).toContain(PLAN_LABELS.untranslated.ar);
+  });
+
+  it('gives every demo newcomer a valid name in Latin letters, as staff search for it', async () => {
+    const profiles = await cms.strapi.db.query('api::profile.profile').findMany({ select: ['givenNames', 'familyName', 'latinName'] });
+    expect(profiles.map((p: { latinName: string }) => p.latinName).sort()).toEqual(newcomers.map((person) => person.profile.latinName).sort());
+    for (const person of newcomers) expect(profileSchema.safeParse(person.profile).success, person.email).toBe(true);
+    expect(profiles.find((p: { givenNames: string }) => p.givenNames === 'أمل')?.latinName).toBe('Amal Haddad');
   });
 });

@@ -115,6 +115,8 @@ const cefrSkill = (name: (typeof CEFR_SKILLS.codes)[number], index: number): Fie
 export const PROFILE_FIELDS: FieldSpec[] = [
   { name: 'givenNames', kind: 'text', label: 'field.givenNames', required: true, autocomplete: 'given-name', freeText: true },
   { name: 'familyName', kind: 'text', label: 'field.familyName', required: true, autocomplete: 'family-name', freeText: true },
+  // Latin letters only (the schema says so), but dir="auto" keeps it left-to-right in an Arabic page.
+  { name: 'latinName', kind: 'text', label: 'field.latinName', hint: 'field.latinNameHint', autocomplete: 'off', freeText: true },
   { name: 'birthDate', kind: 'date', label: 'field.birthDate', autocomplete: 'bday' },
   { name: 'birthPlace', kind: 'text', label: 'field.birthPlace', freeText: true },
   { name: 'nationality', kind: 'select', label: 'field.nationality', choices: countryChoices },

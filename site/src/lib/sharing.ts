@@ -20,7 +20,7 @@ export interface SharingFailure {
   key: MessageKey;
   /** Messages by form field, from a validation answer. */
   fields: FieldErrors;
-  status: 400 | 401 | 404 | 429 | 503;
+  status: 400 | 401 | 404 | 429 | 503 | 507;
 }
 export type SharingResult<T> = { ok: true; data: T } | { ok: false; failure: SharingFailure };
 
@@ -159,6 +159,16 @@ const logEntrySchema = z.object({
   note: z.string().nullable().optional(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
+/** One staff visit (or one other event) of the log, as the CMS groups them. */
+const logVisitSchema = z.object({
+  actorKind: z.string().nullable(),
+  actorName: z.string().nullable(),
+  from: z.coerce.date(),
+  to: z.coerce.date(),
+  summary: z.array(z.object({ action: z.string(), sections: z.array(z.string()) })),
+  events: z.array(logEntrySchema).min(1),
+});
+export type LogVisit = z.infer<typeof logVisitSchema>;
 const paginationSchema = z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() });
 
 const data = <T extends z.ZodType>(schema: T) =>
@@ -194,13 +204,13 @@ export const revokeAllGrants = (jwt: string) =>
 export const fetchReceipt = (jwt: string, documentId: string, locale: Locale) =>
   callCms('GET', `/api/sharing/grants/${encodeURIComponent(documentId)}/receipt?locale=${locale}`, jwt, data(receiptSchema));
 
-/** One page of my access log, newest first. */
+/** One page of my access log, newest first, one item per staff visit with its single events inside. */
 export const fetchAccessLog = (jwt: string, page: number, pageSize: number) =>
   callCms(
     'GET',
-    `/api/sharing/access-log?page=${page}&pageSize=${pageSize}`,
+    `/api/sharing/access-log?group=visits&page=${page}&pageSize=${pageSize}`,
     jwt,
-    z.object({ data: z.array(logEntrySchema), meta: z.object({ pagination: paginationSchema }) }),
+    z.object({ data: z.array(logVisitSchema), meta: z.object({ pagination: paginationSchema }) }),
   );
 
 /** Who an invitation code belongs to; does not use the code up. */

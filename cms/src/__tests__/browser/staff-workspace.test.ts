@@ -56,7 +56,15 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   it('greets the staff member in German: the panel speaks German without anyone choosing it', async () => {
     await page.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    await page.screenshot({ path: `${SHOTS}staff-home.png` });
+  });
+
+  it('opens the home page without reading a personal record: its widgets leave no line in anybody’s access log', async () => {
+    const recent = page.waitForResponse((response) => response.url().includes('/content-manager/homepage/recent-documents'), SLOW);
+    await page.goto(`${cms.url}/admin`);
+    expect(await (await recent).text()).not.toMatch(/api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./);
+    await page.waitForLoadState('networkidle', SLOW);
+    expect(await cms.strapi.db.query('plugin::sharing.audit-event').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}staff-home.png`, fullPage: true });
   });
 
   it('lists only the newcomers who shared with me, from a menu link', async () => {

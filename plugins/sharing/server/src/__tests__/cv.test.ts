@@ -25,7 +25,7 @@ describe('CV', () => {
     const post = (path: string, data: Record<string, unknown>) => api(cms, 'POST', path, { token: amal.jwt, body: { data } });
     await api(cms, 'PUT', '/api/profiles/me', {
       token: amal.jwt,
-      body: { data: { givenNames: 'أمل', familyName: 'حداد', birthDate: '1991-04-12', birthPlace: 'حمص', nationality: 'SY', phone: '+49 170 0000001', familyStatus: 'married' } },
+      body: { data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', birthDate: '1991-04-12', birthPlace: 'حمص', nationality: 'SY', phone: '+49 170 0000001', familyStatus: 'married' } },
     });
     await post('/api/language-skills', { language: 'ar', native: true });
     await post('/api/language-skills', { language: 'de', listening: 'B1', reading: 'B1', spokenInteraction: 'A2', spokenProduction: 'A2', writing: 'A2' });
@@ -39,7 +39,8 @@ describe('CV', () => {
   it('labels coded values in the chosen language and keeps free text as typed', async () => {
     const de = await cvJson('locale=de&include=birth,nationality');
     expect(de.labels.title).toBe('Lebenslauf');
-    expect(de.name).toEqual({ text: 'أمل حداد', dir: 'rtl' });
+    // The spelling of the passport beside the name as typed, for readers who do not read the script.
+    expect(de.name).toEqual({ text: 'أمل حداد (Amal Haddad)', dir: 'rtl' });
     expect(de.personal.map((p: { label: string }) => p.label)).toEqual(['Geboren', 'Staatsangehörigkeit']);
     expect(de.personal[1].value).toBe('Syrien');
     expect(de.motherTongues).toEqual(['Arabisch']);
@@ -71,6 +72,7 @@ describe('CV', () => {
       writeFileSync(file, Buffer.from(await response.arrayBuffer()));
       const text = pdfText(file);
       expect(text).toContain('صيدلية الشفاء');
+      expect(text).toContain('Amal Haddad');
       expect(text).toContain('B1');
       if (locale === 'de') expect(text).toContain('Lebenslauf');
       pdfPicture(file);

@@ -362,7 +362,8 @@ function sharingRows(): Row[] {
     { route: 'POST /sharing/records/:ownerId/plan/propose', section: 'plans', allowed: ['staffGranted'], attempt: async (w, a) => {
       const PLAN = 'api::integration-plan.integration-plan';
       const plans = w.cms.strapi.db.query(PLAN);
-      await plans.updateMany({ where: { owner: { id: w.ownerId } }, data: { planStatus: 'draft' } });
+      const ids = (await plans.findMany({ where: { owner: { id: w.ownerId } }, select: ['id'] })).map((row: { id: number }) => row.id);
+      await plans.updateMany({ where: { id: { $in: ids } }, data: { planStatus: 'draft' } });
       await call(w, a, 'POST', `/sharing/records/${w.ownerDocumentId}/plan/propose`, {});
       const proposed = (await plans.count({ where: { owner: { id: w.ownerId }, planStatus: 'proposed' } })) > 0;
       await plans.update({ where: { documentId: w.proposedPlan }, data: { planStatus: 'proposed' } });

@@ -87,13 +87,13 @@ describe('integration plan versions and the goal agreement', () => {
 
   it.skipIf(!hasPoppler)('prints German beside the newcomer’s language, for the owner and the grantee only', async () => {
     mkdirSync(RESULTS, { recursive: true });
-    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد', uiLocale: 'ar' } } });
+    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', uiLocale: 'ar' } } });
     const asOwner = await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
     expect(asOwner.status).toBe(200);
     const file = join(RESULTS, 'plan-ar.pdf');
     writeFileSync(file, Buffer.from(await asOwner.arrayBuffer()));
     const text = pdfText(file).replace(/\s+/g, ' ');
-    for (const expected of ['Integrationsplan und Zielvereinbarung', 'خطة', 'Sprache', 'اللغة', 'B2 bestehen', 'Kurs buchen', 'Offen']) expect(text).toContain(expected);
+    for (const expected of ['Integrationsplan und Zielvereinbarung', 'Amal Haddad', 'خطة', 'Sprache', 'اللغة', 'B2 bestehen', 'Kurs buchen', 'Offen']) expect(text).toContain(expected);
     pdfPicture(file);
 
     const asStaff = await fetch(`${cms.url}/sharing/plans/${plan}/pdf?locale=fa`, { headers: { authorization: `Bearer ${staff.token}` } });

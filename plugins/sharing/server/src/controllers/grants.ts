@@ -13,6 +13,8 @@ const pageQuery = z
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
+/** The access log pages by event, or with `group=visits` by staff visit (see groupVisits). */
+const logQuery = pageQuery.extend({ group: z.enum(['events', 'visits']).default('events') }).strict();
 
 const receiptQuery = z
   .object({ locale: z.enum(LOCALES).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') })
@@ -65,8 +67,10 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().directory() };
     },
     async accessLog(ctx: Ctx) {
-      const query = parseQuery(pageQuery, ctx.query);
-      ctx.body = await getService(strapi, 'audit').listForOwner(newcomer(ctx).id, query.page, query.pageSize);
+      const query = parseQuery(logQuery, ctx.query);
+      const audit = getService(strapi, 'audit');
+      const id = newcomer(ctx).id;
+      ctx.body = query.group === 'visits' ? await audit.visitsOfOwner(id, query.page, query.pageSize) : await audit.listForOwner(id, query.page, query.pageSize);
     },
     /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
     async receipt(ctx: Ctx) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STAFF_ACCOUNT_CHANGED, fill, type Config } from '@mobio/config';
 import { accountAccess, canChangeStaffAccount, filterPaths, isPlain, namedPaths, relationRefs, type AccountOperation } from '../access';
-import { getService } from '../utils';
+import { currentHandler, getService } from '../utils';
 
 export const USER = 'plugin::users-permissions.user';
 export const ADMIN_USER = 'admin::user';
@@ -40,17 +40,6 @@ export function queriedFields(params: Params, counting: boolean): string[] | und
   const parts = [counting ? [] : params.select === undefined ? undefined : namedPaths(params.select), namedPaths(params.populate), namedPaths(params.orderBy)];
   if (parts.some((part) => part === undefined)) return undefined;
   return [...new Set([...filterPaths(params.where), ...parts.flat()])] as string[];
-}
-
-/** The route handler of the current request as a permission-like id (`plugin::users-permissions.auth.register`). */
-function currentHandler(strapi: Core.Strapi): string | undefined {
-  const route = (strapi.requestContext.get()?.state as { route?: { handler?: unknown; info?: { pluginName?: string; apiName?: string } } } | undefined)?.route;
-  if (typeof route?.handler !== 'string') return undefined;
-  if (route.handler.includes('::')) return route.handler;
-  const { pluginName, apiName } = route.info ?? {};
-  if (pluginName === 'admin') return `admin::${route.handler}`;
-  if (pluginName) return `plugin::${pluginName}.${route.handler}`;
-  return apiName ? `api::${apiName}.${route.handler}` : undefined;
 }
 
 const dataOf = (params: Params): Record<string, unknown>[] =>

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Section } from '@mobio/config';
 import { filterPaths, namedPaths, reachesIntoAccount, relationRefs, type Actor } from '../access';
 import { AUDITED_EVENTS, type AuditEntry } from '../services/audit';
-import { getService, linkedTo } from '../utils';
+import { currentHandler, getService, linkedTo } from '../utils';
 
 type Params = Record<string, any>;
 interface DocumentContext {
@@ -15,6 +15,16 @@ interface DocumentContext {
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CHANGES = new Set(['update', 'delete']);
 const USER = 'plugin::users-permissions.user';
+
+/**
+ * The admin home page's widgets (content-manager's "last edited" and "last published entries",
+ * review-workflows' "assigned to me", any later `homepage.*` handler) read the newest records of
+ * every type the role may read. For staff that would be a read of somebody's personal record each
+ * time they open the panel, logged as if they had looked at it: the widgets get no personal record,
+ * so that every line of a person's access log means that somebody chose to look.
+ */
+const isHomepageWidget = (handler: string | undefined) => handler !== undefined && /^(admin::|plugin::[\w-]+\.)homepage\./.test(handler);
+const NOTHING: Record<string, unknown> = { findMany: [], findFirst: null, findOne: null, count: 0 };
 
 /** The owner id a filter pins at its top level (`{ owner: { id: 5 } }` or `$eq`), if it does. */
 function pinnedOwner(filters: unknown): number | undefined {
@@ -190,6 +200,7 @@ export function createDocumentGuard(strapi: Core.Strapi) {
     if (actor.kind === 'system') return next();
 
     if (READS.has(ctx.action)) {
+      if (actor.kind === 'staff' && isHomepageWidget(currentHandler(strapi))) return NOTHING[ctx.action];
       refuseAccountPaths(ctx.params);
       const scope = await access().readScope(actor, section);
       if ('deny' in scope) throw new errors.ForbiddenError('Personal data is only shared with the owner and the staff they chose.');

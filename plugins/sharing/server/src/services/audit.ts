@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Section } from '@mobio/config';
+import { groupVisits, type Section } from '@mobio/config';
 import type { Actor } from '../access';
 import { linkedTo } from '../utils';
 
@@ -119,6 +119,27 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(AUDIT).count({ where: where() }),
       ]);
       return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+    },
+
+    /**
+     * The owner's access log as visits, newest first: a staff member's events with no long pause
+     * between them make one visit, with its single events inside. All of the owner's events are
+     * grouped before a page is cut, so a visit is never split across pages; the staff member's id
+     * is used for grouping only and is not answered.
+     */
+    async visitsOfOwner(ownerId: number, page: number, pageSize: number) {
+      const rows: Array<Record<string, any>> = await strapi.db.query(AUDIT).findMany({
+        where: { id: { $in: linkedTo(strapi, AUDIT, 'owner', ownerId) } },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        select: ['at', 'action', 'section', 'actorKind', 'actorId', 'actorName', 'resourceType', 'note'],
+      });
+      const visits = groupVisits(rows.map((row) => ({ ...row, at: new Date(row.at) }) as Parameters<typeof groupVisits>[0][number]));
+      const total = visits.length;
+      const data = visits.slice((page - 1) * pageSize, page * pageSize).map((visit) => ({
+        ...visit,
+        events: visit.events.map(({ actorId, ...event }) => event),
+      }));
+      return { data, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
     },
 
     /** Appends events; nothing ever updates or deletes one except the owner's account erasure. */

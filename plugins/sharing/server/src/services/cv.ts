@@ -7,6 +7,7 @@ import {
   RECOGNITION_STATUSES,
   cvLabels,
   dirOf,
+  nameForStaff,
   type CvPersonalField,
   type Locale,
 } from '@mobio/config';
@@ -62,7 +63,8 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
       add('address', profile.address);
       add('familyStatus', profile.familyStatus && FAMILY_STATUSES.label(profile.familyStatus, locale));
     }
-    const name = profile ? `${profile.givenNames} ${profile.familyName}` : user?.email ?? '';
+    // With the spelling of the passport beside it: the CV is read by people who may not read the script.
+    const name = profile ? nameForStaff(profile as { givenNames: string; familyName: string; latinName?: string | null }) : user?.email ?? '';
 
     return {
       locale,

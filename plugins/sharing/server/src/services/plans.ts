@@ -9,6 +9,7 @@ import {
   PLAN_STATUSES,
   dirOf,
   fill,
+  nameForStaff,
   type Config,
   type Locale,
   type PlanContent,
@@ -173,7 +174,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = (await strapi.documents(PLAN).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
       if (!plan) throw new errors.NotFoundError('error.notFound');
       const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName'] });
+      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName', 'latinName'] });
       const pair = (de: string, other: string) => ({ de, other });
       const label = (key: keyof typeof PLAN_LABELS) => pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
       const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
@@ -187,7 +188,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!entry) return { catalogue: null, free: free(item.description) ?? free(item.catalogueKey) };
         return { catalogue: pair(entry.label.de as string, entry.label[locale] ?? PLAN_LABELS.untranslated[locale]), free: null };
       };
-      const name = profile ? `${profile.givenNames} ${profile.familyName}` : '';
+      const name = profile ? nameForStaff(profile as { givenNames: string; familyName: string; latinName?: string | null }) : '';
       const header = (l: Locale) => `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
       const accepted = (l: Locale) => fill(PLAN_LABELS.accepted[l], { date: day(plan.acceptedAt), version: String(plan.acceptedVersion) });
       return {
@@ -240,7 +241,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as Row[])
         : [];
       return {
-        owner: { id: ownerDocumentId, name: await getService(strapi, 'staff').nameOf(ownerId) },
+        owner: { id: ownerDocumentId, name: await getService(strapi, 'staff').nameOf(actor, ownerId) },
         canWrite,
         plan: plan ? editorPlan(plan) : null,
         versions: versions.map(({ version, proposedAt, acceptedAt }) => ({ version, proposedAt, acceptedAt: acceptedAt ?? null })),

@@ -13,6 +13,8 @@ import {
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
   SECTIONS,
+  foldForSearch,
+  nameForStaff,
   type Section,
 } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
@@ -47,7 +49,8 @@ const month = new Intl.DateTimeFormat('de-DE', { month: '2-digit', year: 'numeri
 type Kind = 'text' | 'free' | 'date' | 'country' | 'language' | 'languages' | 'number' | { codes: { label(code: never, locale: 'de'): string } };
 export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
   'api::profile.profile': [
-    ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['birthDate', 'Geburtsdatum', 'date'],
+    ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['latinName', 'Name in lateinischen Buchstaben', 'text'],
+    ['birthDate', 'Geburtsdatum', 'date'],
     ['birthPlace', 'Geburtsort', 'free'], ['nationality', 'Staatsangehörigkeit', 'country'], ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
     ['contactEmail', 'E-Mail', 'text'], ['phone', 'Telefon', 'text'], ['address', 'Anschrift', 'free'],
     ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }], ['children', 'Kinder', 'number'], ['arrivalDate', 'Einreise', 'date'],
@@ -95,7 +98,7 @@ function fieldsOf(uid: string, row: Row): Field[] {
 function titleOf(uid: string, row: Row): string {
   switch (uid) {
     case 'api::profile.profile':
-      return `${row.givenNames} ${row.familyName}`;
+      return nameForStaff(row as { givenNames: string; familyName: string; latinName?: string | null });
     case 'api::language-skill.language-skill':
       return `${language.of(row.language) ?? row.language}${row.native ? ' (Muttersprache)' : ''}`;
     case 'api::education-entry.education-entry':
@@ -120,36 +123,49 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
     return (await getService(strapi, 'access').grantsOf(actor)).filter((grant) => isGrantActive(grant, new Date()));
   }
 
-  async function namesOf(ownerIds: number[]): Promise<Map<number, string>> {
+  type Names = { givenNames: string; familyName: string; latinName: string | null };
+  async function namesOf(ownerIds: number[]): Promise<Map<number, Names>> {
     const profiles: Row[] = await strapi.db.query('api::profile.profile').findMany({
       where: { id: { $in: linkedTo(strapi, 'api::profile.profile', 'owner', ownerIds) } },
-      select: ['givenNames', 'familyName'],
+      select: ['givenNames', 'familyName', 'latinName'],
       populate: { owner: { select: ['id'] } },
     });
-    return new Map(profiles.filter((p) => p.owner).map((p) => [p.owner.id, `${p.givenNames} ${p.familyName}`]));
+    return new Map(profiles.filter((p) => p.owner).map((p) => [p.owner.id, p as Names]));
   }
 
   return {
-    /** How a grantee sees the person: the name in their profile (never the e-mail address). */
-    async nameOf(ownerId: number): Promise<string | null> {
-      return (await namesOf([ownerId])).get(ownerId) ?? null;
+    /**
+     * How a grantee sees the person: the name in their profile (never the e-mail address), with the
+     * name in Latin letters where the profile section is shared with them.
+     */
+    async nameOf(actor: Staff, ownerId: number): Promise<string | null> {
+      const profile = (await namesOf([ownerId])).get(ownerId);
+      if (!profile) return null;
+      const withLatin = (await activeGrants(actor)).some((grant) => grant.ownerId === ownerId && grant.sections.includes('profile'));
+      return nameForStaff(profile, withLatin);
     },
 
     /**
      * The newcomers who currently share something with this staff member, one row each. A grant
-     * identifies the person to its grantee by name (never by e-mail), whatever sections it covers.
+     * identifies the person to its grantee by name (never by e-mail), whatever sections it covers;
+     * the name in Latin letters is part of the profile, shown and searched only where that is shared.
+     * The search finds either spelling, without regard to case or diacritics.
      */
     async sharedWithMe(actor: Staff, query: { search?: string; page: number; pageSize: number }) {
       const byOwner = new Map<number, StaffGrant[]>();
       for (const grant of await activeGrants(actor)) byOwner.set(grant.ownerId, [...(byOwner.get(grant.ownerId) ?? []), grant]);
       const names = await namesOf([...byOwner.keys()]);
-      const search = query.search?.trim().toLocaleLowerCase('de');
+      const search = query.search?.trim() ? foldForSearch(query.search.trim()) : undefined;
       const rows = [...byOwner.entries()]
         .map(([ownerId, grants]) => {
           const sections = [...new Set(grants.flatMap((g) => g.sections as Section[]))];
+          const profile = names.get(ownerId);
+          const withLatin = sections.includes('profile');
+          const spellings = profile ? [nameForStaff(profile, false), ...(withLatin && profile.latinName ? [profile.latinName] : [])] : [];
           return {
             ownerId: grants[0].ownerDocumentId,
-            name: names.get(ownerId) ?? null,
+            name: profile ? nameForStaff(profile, withLatin) : null,
+            spellings,
             sections,
             sectionLabels: sections.map((section) => SECTIONS.label(section, 'de')),
             access: grants.some((g) => g.access === 'write') ? 'write' : 'read',
@@ -159,7 +175,8 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
             updatedAt: grants.map((g) => g.updatedAt).sort().at(-1),
           };
         })
-        .filter((row) => !search || (row.name ?? '').toLocaleLowerCase('de').includes(search));
+        .filter((row) => !search || row.spellings.some((spelling) => foldForSearch(spelling).includes(search)))
+        .map(({ spellings, ...row }) => row);
       const total = rows.length;
       const start = (query.page - 1) * query.pageSize;
       return {
@@ -200,7 +217,8 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
         return read;
       }));
       // The profile section, when shared, has just been read: its title is the name.
-      const name = sections.find((section) => section.code === 'profile')?.entries[0]?.title ?? (await namesOf([ownerId])).get(ownerId) ?? null;
+      const names = sections.some((section) => section.code === 'profile') ? undefined : (await namesOf([ownerId])).get(ownerId);
+      const name = sections.find((section) => section.code === 'profile')?.entries[0]?.title ?? (names ? nameForStaff(names, false) : null);
       return { owner: { id: ownerDocumentId, name }, sections };
     },
 
