@@ -6,7 +6,7 @@ import { brandColours, contrast } from '../lib/brand';
 import { t } from '../i18n';
 import { send, text } from './helpers/http';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
-import { PHONE, describeViolations, runAxe } from './browser/axe';
+import { PHONE, describeViolations, runAxe, withAxe } from './browser/axe';
 import { chromiumOrSkip, launchChromium } from './browser/chromium';
 
 /*
@@ -94,7 +94,7 @@ describe('a branded site', () => {
   it.skipIf(!executablePath)('passes axe with the light colour in Chromium at 360 px', async () => {
     const browser = await launchChromium(executablePath!);
     try {
-      const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+      const context = await withAxe(await browser.newContext({ viewport: PHONE }));
       const page = await context.newPage();
       await page.goto(`${site.url}/ar/`);
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor)).toBe('rgb(255, 215, 0)');

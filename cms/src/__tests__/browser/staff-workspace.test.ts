@@ -142,7 +142,10 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await logIn(own, cms, district.email);
     await own.goto(`${cms.url}/admin/plugins/sharing/statistics`);
     await own.getByText('Neu Zugewanderte').waitFor(SLOW);
-    const month = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+    // The month Reza was registered in (the statistics count the users' createdAt by UTC month), not
+    // the month it is now: the two differ when a month ends while the test runs.
+    const { createdAt } = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['createdAt'] });
+    const month = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(createdAt));
     const row = own.locator('tbody tr', { hasText: month });
     // Two newcomers this month: below the threshold, so shown as "< 5", never as 2.
     expect(await row.first().textContent()).toContain('< 5');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 
@@ -24,9 +24,8 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     cms = await startFakeCms();
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     browser = await launchChromium(executablePath!);
-    // axe is injected as an inline <script>, which the site's CSP rightly refuses.
-    loggedOut = await browser.newContext({ viewport: PHONE, bypassCSP: true });
-    loggedIn = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    loggedOut = await withAxe(await browser.newContext({ viewport: PHONE }));
+    loggedIn = await withAxe(await browser.newContext({ viewport: PHONE }));
     await loggedIn.addCookies([{ name: 'mobio_session', value: FAKE_JWT, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
   });
   afterAll(async () => {

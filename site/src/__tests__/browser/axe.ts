@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -24,11 +24,33 @@ export const describeViolations = (violations: AxeViolation[]) =>
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
 
-/** Injects axe-core and runs the WCAG 2.1 A/AA rules; fails if axe checked nothing at all. */
+/**
+ * Readies a browser context for runAxe with the site's Content-Security-Policy left on: axe-core
+ * comes in as an init script (added through the DevTools protocol, which the page's CSP does not
+ * govern, unlike an inline <script>), and every CSP violation on a page is recorded for runAxe.
+ */
+export async function withAxe(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript({ path: AXE });
+  await context.addInitScript(() => {
+    const blocked: string[] = [];
+    Object.assign(window, { __cspViolations: blocked });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      blocked.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile || location.href}:${event.lineNumber}`),
+    );
+  });
+  return context;
+}
+
+/**
+ * Runs axe-core's WCAG 2.1 A/AA rules on a page of a context readied by withAxe; fails if axe
+ * checked nothing at all or if the site's CSP blocked anything on the page.
+ */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
+  const blocked = await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations);
+  expect(blocked, 'the page has no axe: open it in a context readied by withAxe').toBeDefined();
+  expect(blocked, `the Content-Security-Policy blocked something on ${page.url()}`).toEqual([]);
   const result = (await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines
+    // @ts-expect-error axe is the global the init script defines
     axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   )) as { violations: AxeViolation[]; passes: unknown[] };
   expect(result.passes.length, 'axe ran no rule').toBeGreaterThan(0);

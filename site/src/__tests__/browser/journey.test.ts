@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import { PUBLIC_URL } from '../helpers/http';
 import { publicProxy } from '../helpers/public-proxy';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 /*
@@ -92,8 +92,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
   it.each(LOCALES)('in %s: register, fill in, upload, share, the staff member reads, revoke, refused', { timeout: 120_000 }, async (locale) => {
     const tr = t(locale);
     const l = `/${locale}`;
-    // axe is injected as an inline <script>, which the site's CSP rightly refuses.
-    const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    const context = await withAxe(await browser.newContext({ viewport: PHONE }));
     const page = await context.newPage();
     try {
       // Register.

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { type RunningSite, startSite } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 
@@ -16,17 +16,15 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   let cms: FakeCms;
   let site: RunningSite;
   let browser: Browser;
-  let strict: BrowserContext;
-  let forAxe: BrowserContext;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
     cms = await startFakeCms();
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     browser = await launchChromium(executablePath!);
-    strict = await browser.newContext({ viewport: PHONE });
-    // axe is injected as an inline <script>, which the site's CSP rightly refuses.
-    forAxe = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    // One context for every check, axe included, under the site's Content-Security-Policy.
+    context = await withAxe(await browser.newContext({ viewport: PHONE }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,7 +33,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   });
 
   it.each(LOCALES)('has no WCAG 2.1 AA violation found by axe in %s', async (locale) => {
-    const page = await forAxe.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${site.url}/${locale}/`);
       const violations = await runAxe(page);
@@ -46,7 +44,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   });
 
   it.each(LOCALES)('fits a 360 px screen without sideways scrolling and with no console error in %s', async (locale) => {
-    const page = await strict.newPage();
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
@@ -66,7 +64,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   });
 
   it('lays an Arabic page out from the right: the brand sits on the right edge', async () => {
-    const page = await strict.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${site.url}/ar/`);
       const box = await page.locator('.brand').boundingBox();
@@ -78,7 +76,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   });
 
   it('gives the language links and the skip link touch targets of at least 44 px', async () => {
-    const page = await strict.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${site.url}/fa/`);
       for (const link of await page.locator('.languages a, .site-footer a').all()) {
@@ -98,7 +96,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
   });
 
   it('shows the 404 page in Persian without axe violations', async () => {
-    const page = await forAxe.newPage();
+    const page = await context.newPage();
     try {
       const response = await page.goto(`${site.url}/fa/nowhere`);
       expect(response?.status()).toBe(404);

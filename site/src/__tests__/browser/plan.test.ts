@@ -4,7 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../cms/test/harness';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 const PLAN_PATH = '/content-manager/collection-types/api::integration-plan.integration-plan';
@@ -87,8 +87,7 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     planId = created.body.data.documentId;
 
     browser = await launchChromium(executablePath!);
-    // axe is injected as an inline <script>, which the site's CSP rightly refuses.
-    context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    context = await withAxe(await browser.newContext({ viewport: PHONE }));
     await context.addCookies([{ name: 'mobio_session', value: newcomer.jwt, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
   }, 120_000);
 

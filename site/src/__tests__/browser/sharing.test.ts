@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
 import { send, sessionCookie } from '../helpers/http';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 const PASSWORD = 'Sonnenblume-7';
@@ -62,8 +62,7 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
     await api(cms, 'POST', `/api/sharing/grants/${ended.body.data.documentId}/revoke`, { token: jwt });
 
     browser = await launchChromium(executablePath!);
-    // axe is injected as an inline <script>, which the site's CSP rightly refuses.
-    context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    context = await withAxe(await browser.newContext({ viewport: PHONE }));
     await context.addCookies([{ name: 'mobio_session', value: jwt, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
   }, 120_000);
 

@@ -18,7 +18,10 @@ export const TEST_MUNICIPALITY = {
   PRIVACY_OFFICER_EMAIL: 'datenschutz@testhausen.example',
 };
 
-/** A port nobody listens on right now (also used as a "CMS is down" address). */
+/**
+ * A port nobody listens on right now, as a "CMS is down" address. Not for starting a server on: it is
+ * released before the caller uses it, so another process may take it in between.
+ */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,20 +39,21 @@ export interface RunningSite {
 }
 
 /**
- * Starts site/dist/server/entry.mjs on a free port with the given environment and waits for
- * /health. Throws a clear message when the site has not been built.
+ * Starts site/dist/server/entry.mjs on port 0 with the given environment, reads the port it got
+ * from its "Server listening on" line and waits for /health. The server picks the port itself:
+ * a port found free first and used later could be taken in between by another test's process.
+ * Throws a clear message when the site has not been built.
  */
 export async function startSite(env: Record<string, string>): Promise<RunningSite> {
   if (!existsSync(ENTRY)) {
     throw new Error(`${ENTRY} is missing: run \`npm run build -w site\` first (the root \`npm test\` builds before testing).`);
   }
-  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: String(port),
+      PORT: '0',
       // A file that does not exist: the developer's .env must not change what the tests see.
       MOBIO_ENV_FILE: join(tmpdir(), `mobio-site-test-${process.pid}-no-such.env`),
       ...TEST_MUNICIPALITY,
@@ -62,14 +66,16 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
+  let url: string | undefined;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the site server exited with ${child.exitCode}:\n${output}`);
+    // @astrojs/node logs the address it is bound to, with the port the system gave it.
+    url ??= output.match(/Server listening on (http:\/\/127\.0\.0\.1:[1-9]\d*)/)?.[1];
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      if (url && (await fetch(`${url}/health`)).ok) break;
     } catch {
-      // not listening yet
+      // not answering yet
     }
     if (Date.now() > deadline) {
       child.kill();
@@ -79,7 +85,7 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   }
 
   return {
-    url,
+    url: url!,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -11,6 +11,10 @@ describe('consent receipt', () => {
   let cms: TestCms;
   let amal: Awaited<ReturnType<typeof registerNewcomer>>;
   let grant: string;
+  // A year and a half from now, so the grant is active whenever the test runs.
+  const expiresAt = new Date(Date.now() + 548 * 86_400_000);
+  const yearIn = (calendar: string) =>
+    new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: 'Europe/Berlin' }).formatToParts(expiresAt).find((part) => part.type === 'year')!.value;
 
   beforeAll(async () => {
     // The municipality's branding: its colour and a logo (the CMS's favicon stands in for one).
@@ -20,7 +24,7 @@ describe('consent receipt', () => {
     const staff = await createStaff(cms, 'Sabine');
     grant = (
       await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: { owner: amal.id, grantee: staff.id, sections: ['languages', 'documents'], access: 'read', purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)', expiresAt: new Date('2029-11-24T12:00:00Z') },
+        data: { owner: amal.id, grantee: staff.id, sections: ['languages', 'documents'], access: 'read', purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)', expiresAt },
       })
     ).documentId;
   });
@@ -39,7 +43,10 @@ describe('consent receipt', () => {
       status: RECEIPT_LABELS.active.fa,
       controller: { name: 'Landkreis Beispiel' },
     });
-    expect(body.data.validUntil).toContain('۲۰۲۹');
+    // The Gregorian year in Persian digits, not the Persian (Solar Hijri) year.
+    expect(yearIn('gregory')).toMatch(/^[۰-۹]{4}$/);
+    expect(body.data.validUntil).toContain(yearIn('gregory'));
+    expect(body.data.validUntil).not.toContain(yearIn('persian'));
     expect(body.data.howToRevoke).toContain('/fa/sharing');
   });
 
@@ -48,6 +55,12 @@ describe('consent receipt', () => {
     expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`, { token: other.jwt })).status).toBe(404);
     expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`)).status).toBe(403);
     expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=xx`, { token: amal.jwt })).status).toBe(400);
+    // The PDF too (checked here, not in the poppler-gated test below, so it runs everywhere).
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`, { token: other.jwt })).status).toBe(404);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`)).status).toBe(403);
+    const pdf = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=fa&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
   });
 
   it.skipIf(!hasPoppler)('prints as a PDF with Arabic and Farsi text in reading order (pdftotext from poppler-utils)', async () => {

@@ -47,8 +47,15 @@ describe('retention', () => {
     const text = textOf(smtp.mails[0].raw);
     expect(text).toContain('حساب شما و همه اطلاعات');
     expect(text).toContain('/fa/login');
-    // Gregorian dates, as in every letter from the district.
-    expect(text).toMatch(/۲۰۲[۰-۹]/);
+    // Gregorian dates, as in every letter from the district: the erasure date's Gregorian year in
+    // Persian digits, not the Persian (Solar Hijri) year. Both come from the run's date, so the check
+    // holds in every year.
+    const erasureDate = new Date(now + (366 + 30) * DAY);
+    const yearIn = (calendar: string) =>
+      new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: 'Europe/Berlin' }).formatToParts(erasureDate).find((part) => part.type === 'year')!.value;
+    expect(yearIn('gregory')).toMatch(/^[۰-۹]{4}$/);
+    expect(text).toContain(yearIn('gregory'));
+    expect(text).not.toContain(yearIn('persian'));
     const log = await api(cms, 'GET', '/api/sharing/access-log', { token: reza.jwt });
     expect(log.body.data.map((e: { action: string }) => e.action)).toContain('retention.notice');
 

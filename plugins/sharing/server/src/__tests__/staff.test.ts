@@ -13,9 +13,11 @@ describe('staff workspace', () => {
   let reza: Newcomer;
   let olena: Newcomer;
   const userDocumentId = async (id: number) => (await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id } })).documentId as string;
+  // Valid for 60 days: longer than any month, so the grants are still active at the end of this
+  // month, which is when the statistics count them (30 days fell short on the 1st of a 31-day month).
   const grant = (owner: number, grantee: number, sections: string[], extra: Record<string, unknown> = {}) =>
     cms.strapi.db.query('plugin::sharing.grant').create({
-      data: { owner, grantee, sections, access: 'read', purpose: 'Beratung', expiresAt: new Date(Date.now() + 30 * DAY), ...extra },
+      data: { owner, grantee, sections, access: 'read', purpose: 'Beratung', expiresAt: new Date(Date.now() + 60 * DAY), ...extra },
     });
 
   beforeAll(async () => {
@@ -97,10 +99,22 @@ describe('staff workspace', () => {
   });
 
   describe('statistics', () => {
-    const month = new Date().toISOString().slice(0, 7);
+    // The month the newcomers were registered in, as the statistics count them (the users' createdAt,
+    // by UTC month), read when used: a month computed when the file loads is wrong once the clock
+    // passes a month's end before the newcomers are registered.
+    let month: string;
+    const registeredIn = async (newcomer: Newcomer) =>
+      new Date((await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: newcomer.id }, select: ['createdAt'] })).createdAt).toISOString().slice(0, 7);
+
+    beforeAll(async () => {
+      let last = amal;
+      for (let i = 0; i < 3; i++) last = await registerNewcomer(cms);
+      month = await registeredIn(last);
+    });
 
     it('counts per month and suppresses counts below 5', async () => {
-      for (let i = 0; i < 3; i++) await registerNewcomer(cms);
+      // All six newcomers in one month; otherwise the counts below would be split across two.
+      expect(await registeredIn(amal)).toBe(month);
       const { status, body } = await api(cms, 'GET', `/sharing/statistics?from=${month}&to=${month}`, { token: district.token });
       expect(status).toBe(200);
       expect(body.data.suppressedBelow).toBe(5);
