@@ -129,7 +129,12 @@ describe('document vault', () => {
 
     it('refuses bad metadata, unknown parameters and links to another newcomer’s entry, leaving no file', async () => {
       const reza_entry = (await api(cms, 'POST', '/api/education-entries', { token: reza.jwt, body: { data: { kind: 'school', institution: 'X' } } })).body.data.documentId;
-      for (const query of [{ kind: 'nonsense', title: 'x' }, { kind: 'certificate', title: 'x', owner: String(reza.id) }, { kind: 'certificate', title: 'x', educationEntry: reza_entry }]) {
+      const queries: Array<Record<string, string>> = [
+        { kind: 'nonsense', title: 'x' },
+        { kind: 'certificate', title: 'x', owner: String(reza.id) },
+        { kind: 'certificate', title: 'x', educationEntry: reza_entry },
+      ];
+      for (const query of queries) {
         const res = await upload(cms, amal.jwt, pdf(), query);
         expect(res.status, JSON.stringify(query)).toBe(400);
       }
