@@ -430,57 +430,60 @@ function FieldOfAction({ index, field, editor, catalogue, readOnly, errorOf, onC
           <Field.Error />
         </Field.Root>
 
-        <Typography tag="h3" variant="delta">
-          {t('plan.goals')}
-        </Typography>
-        {field.goals.map((goal, goalIndex) => (
-          <Fieldset key={goalIndex} legend={`${t('plan.goal', { number: goalIndex + 1 })} · ${name}`}>
-            <Item
-              id={`${field.field}-goal-${goalIndex}`}
-              path={`${at}.goals.${goalIndex}`}
-              item={goal}
-              entries={entries('goal')}
-              editor={editor}
-              readOnly={readOnly}
-              errorOf={errorOf}
-              onChange={(next) => onChange({ ...field, goals: field.goals.map((g, i) => (i === goalIndex ? (next as PlanGoal) : g)) })}
-            />
-            {readOnly ? null : (
-              <RemoveButton
-                label={t('plan.removeNamed', { item: `${t('plan.goal', { number: goalIndex + 1 })} (${name})` })}
-                onClick={() => onChange({ ...field, goals: field.goals.filter((_, i) => i !== goalIndex) })}
-              />
-            )}
-          </Fieldset>
+        {KINDS.map((kind) => (
+          <ItemList key={kind.list} kind={kind} field={field} name={name} at={at} entries={entries(kind.kind)} editor={editor} readOnly={readOnly} errorOf={errorOf} onChange={onChange} />
         ))}
-        {readOnly ? null : <AddButton onClick={() => onChange({ ...field, goals: [...field.goals, newGoal()] })}>{t('plan.addGoal')}</AddButton>}
-
-        <Typography tag="h3" variant="delta">
-          {t('plan.measures')}
-        </Typography>
-        {field.measures.map((measure, measureIndex) => (
-          <Fieldset key={measureIndex} legend={`${t('plan.measure', { number: measureIndex + 1 })} · ${name}`}>
-            <Item
-              id={`${field.field}-measure-${measureIndex}`}
-              path={`${at}.measures.${measureIndex}`}
-              item={measure}
-              entries={entries('measure')}
-              editor={editor}
-              readOnly={readOnly}
-              errorOf={errorOf}
-              onChange={(next) => onChange({ ...field, measures: field.measures.map((m, i) => (i === measureIndex ? (next as PlanMeasure) : m)) })}
-            />
-            {readOnly ? null : (
-              <RemoveButton
-                label={t('plan.removeNamed', { item: `${t('plan.measure', { number: measureIndex + 1 })} (${name})` })}
-                onClick={() => onChange({ ...field, measures: field.measures.filter((_, i) => i !== measureIndex) })}
-              />
-            )}
-          </Fieldset>
-        ))}
-        {readOnly ? null : <AddButton onClick={() => onChange({ ...field, measures: [...field.measures, newMeasure()] })}>{t('plan.addMeasure')}</AddButton>}
       </Flex>
     </Box>
+  );
+}
+
+/** The two lists of a field of action: goals and measures, each with its texts and its empty item. */
+const KINDS = [
+  { kind: 'goal', list: 'goals', heading: 'plan.goals', item: 'plan.goal', add: 'plan.addGoal', empty: newGoal },
+  { kind: 'measure', list: 'measures', heading: 'plan.measures', item: 'plan.measure', add: 'plan.addMeasure', empty: newMeasure },
+] as const;
+
+type FieldContent = PlanContent['fieldsOfAction'][number];
+
+interface ItemListProps extends Pick<FieldOfActionProps, 'editor' | 'readOnly' | 'errorOf' | 'onChange'> {
+  kind: (typeof KINDS)[number];
+  field: FieldContent;
+  name: string;
+  at: string;
+  entries: CatalogueEntry[];
+}
+
+/** The goals or the measures of one field of action: each in its own group, with add and remove. */
+function ItemList({ kind, field, name, at, entries, editor, readOnly, errorOf, onChange }: ItemListProps) {
+  const t = useText();
+  const items: Array<PlanGoal | PlanMeasure> = field[kind.list];
+  const set = (next: Array<PlanGoal | PlanMeasure>) => onChange({ ...field, [kind.list]: next } as FieldContent);
+  return (
+    <>
+      <Typography tag="h3" variant="delta">
+        {t(kind.heading)}
+      </Typography>
+      {items.map((item, index) => {
+        const label = t(kind.item, { number: index + 1 });
+        return (
+          <Fieldset key={index} legend={`${label} · ${name}`}>
+            <Item
+              id={`${field.field}-${kind.kind}-${index}`}
+              path={`${at}.${kind.list}.${index}`}
+              item={item}
+              entries={entries}
+              editor={editor}
+              readOnly={readOnly}
+              errorOf={errorOf}
+              onChange={(next) => set(items.map((old, i) => (i === index ? next : old)))}
+            />
+            {readOnly ? null : <RemoveButton label={t('plan.removeNamed', { item: `${label} (${name})` })} onClick={() => set(items.filter((_, i) => i !== index))} />}
+          </Fieldset>
+        );
+      })}
+      {readOnly ? null : <AddButton onClick={() => set([...items, kind.empty()])}>{t(kind.add)}</AddButton>}
+    </>
   );
 }
 
