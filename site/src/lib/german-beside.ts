@@ -1,4 +1,4 @@
-import type { Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, type Locale } from '@mobio/config';
 import type { AstroCookies } from 'astro';
 import { type MessageKey, t } from '../i18n';
 import { siteConfig } from './config';
@@ -25,13 +25,16 @@ export function textIn(locale: Locale, text: Localizable): string {
   return typeof text === 'string' ? t(locale)(text) : text(locale);
 }
 
+/** Whether pages in this locale offer the switch: German pages need no German line. */
+export const offersGermanBeside = (locale: Locale): boolean => locale !== DEFAULT_LOCALE;
+
 /**
- * The German line for a page in `locale`: nothing when the switch is off or the page is German,
- * and nothing when the German text is the same as the page's (a name, a code), which would only
+ * The German line for a page in `locale`: nothing when the switch is off, and nothing when the
+ * German text is the same as the page's (on a German page, or a name or a code), which would only
  * say the same thing twice.
  */
 export function germanLine(locale: Locale, on: boolean): GermanLine {
-  if (!on || locale === 'de') return () => undefined;
+  if (!on) return () => undefined;
   return (text) => {
     const german = textIn('de', text);
     return german === textIn(locale, text) ? undefined : german;

@@ -1,7 +1,7 @@
 import { DOCUMENT_KINDS, GOAL_STATUSES, LOCALES } from '@mobio/config';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../i18n';
-import { germanLine, textIn } from '../german-beside';
+import { germanLine, offersGermanBeside, textIn } from '../german-beside';
 
 describe('germanLine', () => {
   it('gives the German catalogue text of a key under a Persian or Arabic page', () => {
@@ -20,12 +20,19 @@ describe('germanLine', () => {
 
   it('gives nothing on a German page, even with the switch on', () => {
     expect(germanLine('de', true)('dashboard.title')).toBeUndefined();
+    expect(germanLine('de', true)((l) => GOAL_STATUSES.label('open', l))).toBeUndefined();
   });
 
   it('gives nothing when the German text reads the same as the page’s (a name, a code)', () => {
     expect(germanLine('en', true)(() => 'ISCO 2221')).toBeUndefined();
     // "Version" is the same word in English, French and German.
     expect(germanLine('fr', true)((l) => (l === 'fr' || l === 'de' ? 'Version' : 'x'))).toBeUndefined();
+  });
+});
+
+describe('offersGermanBeside', () => {
+  it('offers the switch on every page but the German ones', () => {
+    expect(LOCALES.filter(offersGermanBeside)).toEqual(LOCALES.filter((l) => l !== 'de'));
   });
 });
 
