@@ -68,13 +68,13 @@ afterAll(async () => {
 });
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The page's text followed by its German line (marked German, left-to-right). */
+/** The page's text followed by its German line (marked German, isolated left-to-right). */
 const beside = (own: string, german: string) =>
-  new RegExp(`${escape(own)}\\s*<span class="german" lang="de" dir="ltr">${escape(german)}</span>`);
+  new RegExp(`${escape(own)}\\s*<span class="german" lang="de"><bdi dir="ltr">${escape(german)}</bdi></span>`);
 const key = (k: MessageKey) => beside(t('fa')(k), t('de')(k));
 /** An optional field's label: "(optional)" belongs to the Persian line only. */
 const optional = (k: MessageKey) => beside(`${t('fa')(k)} ${t('fa')('form.optional')}`, t('de')(k));
-const GERMAN_LINE = '<span class="german" lang="de"';
+const GERMAN_LINE = '<span class="german" lang="de">';
 
 const page = async (path: string, cookie: string) => {
   const response = await send(site, 'GET', path, { cookie });
@@ -126,10 +126,10 @@ describe('German beside the own language', () => {
     expect(html).toMatch(optional('field.residenceStatus'));
     // The chosen value is selected in Persian and its German text stands under the list.
     expect(html).toMatch(new RegExp(`<option value="married" selected[^>]*>\\s*${escape(FAMILY_STATUSES.label('married', 'fa'))}`));
-    expect(html).toContain(`${GERMAN_LINE} dir="ltr">${FAMILY_STATUSES.label('married', 'de')}</span>`);
-    expect(html).toContain(`${GERMAN_LINE} dir="ltr">${RESIDENCE_STATUSES.label('refugee', 'de')}</span>`);
+    expect(html).toContain(`${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('married', 'de')}</bdi>`);
+    expect(html).toContain(`${GERMAN_LINE}<bdi dir="ltr">${RESIDENCE_STATUSES.label('refugee', 'de')}</bdi>`);
     // Not a value that was not chosen.
-    expect(html).not.toContain(`${GERMAN_LINE} dir="ltr">${FAMILY_STATUSES.label('single', 'de')}</span>`);
+    expect(html).not.toContain(`${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('single', 'de')}</bdi>`);
   });
 
   it('shows the plan’s labels, coded values and catalogue goals in Persian and German', async () => {
