@@ -8,6 +8,10 @@ declare namespace App {
     dir: 'ltr' | 'rtl';
     /** Messages of that locale. */
     t: import('./i18n').Translate;
+    /** Whether this device asked for German under each label and coded value (never on German pages). */
+    germanBeside: boolean;
+    /** The German line for a text when germanBeside is on and it differs from the page's text. */
+    german: import('./lib/german-beside').GermanLine;
     /** The JWT of the session cookie, when there is a well-formed one (it may still be expired). */
     jwt?: string;
     /** The logged-in user; set on protected pages only (dashboard, account/…). */

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
+import { germanLine, offersGermanBeside, readGermanBeside } from './lib/german-beside';
 import { rememberLocale } from './lib/locale-choice';
 import { clearSession, readSession } from './lib/session';
 
@@ -62,6 +63,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.dir = dirOf(locale);
   context.locals.t = t(locale);
+  context.locals.germanBeside = offersGermanBeside(locale) && readGermanBeside(context.cookies);
+  context.locals.german = germanLine(locale, context.locals.germanBeside);
   context.locals.jwt = readSession(context.cookies);
 
   const path = context.url.pathname;
