@@ -146,6 +146,12 @@ describe('accounts are their holders’', () => {
       const email = await api(cms, 'POST', '/api/sharing/account/email', { token: attacker.token, body: { data: { email: 'attacker@evil.example' } } });
       expect(email.status, `${attacker.name} adds an address`).toBeGreaterThanOrEqual(400);
     }
+    // Nor through one of her records: no filter or sort on its owner's username or recovery hash.
+    expect((await api(cms, 'POST', '/api/language-skills', { token: registered.body.data.jwt, body: { data: { language: 'de', listening: 'A2' } } })).status).toBe(200);
+    const SKILLS = '/content-manager/collection-types/api::language-skill.language-skill';
+    for (const path of [`${SKILLS}?filters[owner][username][$eq]=samira.h`, `${SKILLS}?filters[owner][recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, `${SKILLS}?sort=owner.recoveryCodeHash:asc`]) {
+      expect((await api(cms, 'GET', path, { token: superAdmin })).status, path).toBe(403);
+    }
     expect(leaks).toEqual([]);
     expect(await secret()).toEqual(before);
     expect(await logsIn('samira.h')).toBe(true);
