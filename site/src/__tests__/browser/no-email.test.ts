@@ -100,8 +100,9 @@ describe.skipIf(!executablePath)('registration without e-mail in Chromium on a 3
         await page.emulateMedia({ media: 'screen' });
       }
 
-      // Logged in; log out.
-      await Promise.all([page.waitForNavigation(), page.click(`a[href="${l}/dashboard"]`)]);
+      // Logged in (the navigation says so already); log out.
+      expect(await page.locator(`.account-nav a[href="${l}/account"]`).count()).toBe(1);
+      await Promise.all([page.waitForNavigation(), page.click(`main a[href="${l}/dashboard"]`)]);
       expect(new URL(page.url()).pathname).toBe(`${l}/dashboard`);
       await Promise.all([page.waitForNavigation(), page.locator('.account-nav button[type=submit]').click()]);
 
