@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { INVITATION_ALPHABET } from './records.js';
 
 /**
  * The username Strapi requires of every account, made up at random: logins are by e-mail, and
@@ -20,4 +22,37 @@ export const SELF_SERVICE_ACTIONS = [
   'plugin::users-permissions.auth.emailConfirmation',
   'plugin::users-permissions.auth.sendEmailConfirmation',
   'plugin::users-permissions.auth.refresh',
+  // Registration with a chosen username instead of an e-mail address, and recovery with the code.
+  'plugin::sharing.recovery.register',
+  'plugin::sharing.recovery.recover',
 ] as const;
+
+/**
+ * A username the person chooses, for registering without an e-mail address: 3 to 30 letters,
+ * digits, dots, hyphens or underscores, kept in lower case (so it is unique whatever the case it is
+ * typed in), never an e-mail address and never the shape of the made-up usernames above.
+ */
+export const CHOSEN_USERNAME_MIN = 3;
+export const CHOSEN_USERNAME_MAX = 30;
+export const chosenUsernameSchema = z
+  .string({ error: 'error.required' })
+  .trim()
+  .min(1, { error: 'error.required' })
+  .refine((value) => !value.includes('@'), { error: 'error.usernameIsEmail', abort: true })
+  .transform((value) => value.toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(CHOSEN_USERNAME_MIN, { error: 'error.usernameLength' })
+      .max(CHOSEN_USERNAME_MAX, { error: 'error.usernameLength' })
+      .regex(/^[\p{L}\p{N}._-]+$/u, { error: 'error.usernameCharacters' })
+      .refine((value) => !NON_IDENTIFYING_USERNAME.test(value) && !/^n-/.test(value), { error: 'error.usernameReserved' }),
+  );
+
+/** A recovery code: 20 characters of the invitation alphabet (about 99 bits), shown once in groups of five. */
+export const RECOVERY_CODE_LENGTH = 20;
+export const newRecoveryCode = () => Array.from({ length: RECOVERY_CODE_LENGTH }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
+export const recoveryCodeSchema = z
+  .string({ error: 'error.required' })
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().min(1, { error: 'error.required' }).max(RECOVERY_CODE_LENGTH * 2, { error: 'error.recoveryCode' }));

@@ -52,6 +52,7 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'plugin::sharing.account.export',
     'plugin::sharing.account.cv',
     'plugin::sharing.account.remove',
+    'plugin::sharing.recovery.addEmail',
   ],
 };
 

@@ -383,3 +383,102 @@ describe('account pages with the CMS down', () => {
     expect(text(response.html)).toContain(t('fa')('auth.cmsUnavailable'));
   });
 });
+
+describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
+  const tr = t(locale);
+  const username = `Amal_${locale}.${Date.now() % 100000}`;
+  let code: string;
+
+  /** The recovery code on the sheet: four groups of five, shown once. */
+  const codeOn = (html: string) => /recovery-sheet__code">([A-Z2-9-]{23})</.exec(html)?.[1];
+
+  it('registers with a username and shows the recovery code once, with the district’s name, and stores only its hash', async () => {
+    const response = await send(site, 'POST', `/${locale}/register-username`, {
+      form: { username, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+    });
+    expect(response.status, site.output()).toBe(200);
+    expect(response.headers['cache-control']).toContain('no-store');
+    const page = text(response.html);
+    expect(page).toContain(tr('recovery.sheetTitle'));
+    expect(page).toContain(tr('recovery.sheetUse', { district: 'Landkreis Testhausen' }));
+    expect(page).toContain(username.toLowerCase());
+    code = codeOn(response.html)!;
+    expect(code).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
+    const stored = await cms.strapi.db.query(USER).findOne({ where: { username: username.toLowerCase() }, select: ['email', 'recoveryCodeHash'] });
+    expect(stored.email).toBeNull();
+    expect(stored.recoveryCodeHash).not.toContain(code.replace(/-/g, ''));
+    const cookie = sessionCookie(response)!;
+    // Logged in: the dashboard greets by the username, the account page offers to add an address.
+    expect(text((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).html)).toContain(username.toLowerCase());
+    expect(text((await send(site, 'GET', `/${locale}/account`, { cookie })).html)).toContain(tr('addEmail.link'));
+  });
+
+  it('logs in with the username in any case; after recovery only the new password and the new code work', async () => {
+    expect((await login(locale, username.toUpperCase(), PASSWORD)).status).toBe(303);
+    const recovered = await send(site, 'POST', `/${locale}/recover`, {
+      form: { username, code: code.toLowerCase(), password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
+    });
+    expect(recovered.status, site.output()).toBe(200);
+    expect(text(recovered.html)).toContain(tr('recover.done'));
+    const newCode = codeOn(recovered.html)!;
+    expect(newCode).toBeTruthy();
+    expect(newCode).not.toBe(code);
+    expect((await login(locale, username, PASSWORD)).status).toBe(400);
+    expect((await login(locale, username, NEW_PASSWORD)).status).toBe(303);
+    const again = await send(site, 'POST', `/${locale}/recover`, {
+      form: { username, code, password: PASSWORD, passwordConfirmation: PASSWORD },
+    });
+    expect(again.status).toBe(400);
+    const page = text(again.html);
+    expect(page).toContain(tr('error.recoveryCode'));
+    expect(page).toContain(`value="${username}"`);
+    expect(page).not.toContain(`${PASSWORD}"`);
+    code = newCode;
+  });
+
+  it('takes an e-mail address on the account page; then login by e-mail works too', async () => {
+    const cookie = sessionCookie(await login(locale, username, NEW_PASSWORD))!;
+    const bad = await send(site, 'POST', `/${locale}/account/email`, { cookie, form: { email: 'keine-adresse' } });
+    expect(bad.status).toBe(400);
+    expect(text(bad.html)).toContain(tr('error.email'));
+    expect(bad.html).toContain('value="keine-adresse"');
+    const email = newEmail(`later-${locale}`);
+    const added = await send(site, 'POST', `/${locale}/account/email`, { cookie, form: { email } });
+    expect(added.status).toBe(200);
+    expect(text(added.html)).toContain(tr('addEmail.present'));
+    expect((await login(locale, email, NEW_PASSWORD)).status).toBe(303);
+  });
+});
+
+describe('registration without e-mail: bad input', () => {
+  it.each(LOCALES)('says in %s what is wrong with the username, keeping what was typed, never a 500', async (locale) => {
+    const tr = t(locale);
+    for (const [username, key] of [
+      ['amal@example.test', 'error.usernameIsEmail'],
+      ['ab', 'error.usernameLength'],
+      ['a b', 'error.usernameCharacters'],
+    ] as const) {
+      const response = await send(site, 'POST', `/${locale}/register-username`, { form: { username, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
+      expect(response.status).toBe(400);
+      expect(text(response.html)).toContain(tr(key));
+      expect(response.html).toContain(`value="${username}"`);
+      expect(response.html).not.toContain(PASSWORD);
+    }
+    const name = `taken-${locale}-${Date.now() % 100000}`;
+    expect((await send(site, 'POST', `/${locale}/register-username`, { form: { username: name, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } })).status).toBe(200);
+    const taken = await send(site, 'POST', `/${locale}/register-username`, { form: { username: name.toUpperCase(), password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
+    expect(taken.status).toBe(400);
+    expect(text(taken.html)).toContain(tr('error.usernameTaken'));
+    expect(taken.html).toContain(`value="${name.toUpperCase()}"`);
+  });
+
+  it('stops wrong recovery codes for a name after five tries with a localized 429', async () => {
+    const name = `guess-${Date.now() % 100000}`;
+    await send(site, 'POST', '/ar/register-username', { form: { username: name, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
+    const attempt = () => send(site, 'POST', '/ar/recover', { form: { username: name, code: 'AAAAA-AAAAA-AAAAA-AAAAA', password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD } });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(text(blocked.html)).toContain(t('ar')('error.tooMany'));
+  });
+});

@@ -17,7 +17,8 @@ export interface AuthFailure {
 }
 export type AuthResult<T> = { ok: true; data: T } | { ok: false; failure: AuthFailure };
 
-const userSchema = z.object({ id: z.number(), documentId: z.string(), email: z.string() });
+// An account registered without an e-mail address has none (null) and a chosen username instead.
+const userSchema = z.object({ id: z.number(), documentId: z.string(), email: z.string().nullable(), username: z.string().optional() });
 export type SessionUser = z.infer<typeof userSchema>;
 const sessionSchema = z.object({ jwt: z.string().min(1), user: userSchema });
 const errorSchema = z.object({ error: z.object({ message: z.string().optional() }).optional() });
@@ -65,6 +66,42 @@ export const register = (input: { email: string; password: string }) =>
     body: { username: newUsername(), email: input.email, password: input.password },
     schema: sessionSchema,
   });
+
+/** What the CMS's routes for accounts without an e-mail address answer with (recovery code shown once). */
+const withCodeSchema = z.object({ data: z.object({ jwt: z.string().min(1), user: userSchema, recoveryCode: z.string().min(1) }) });
+export type SessionWithCode = z.infer<typeof withCodeSchema>['data'];
+
+// The sharing plugin answers with a catalogue key as the message, and the field it belongs to.
+const PLUGIN_ERRORS: Record<string, Omit<AuthFailure, 'status'>> = {
+  'error.usernameTaken': { key: 'error.usernameTaken', field: 'username' },
+  'error.recoveryCode': { key: 'error.recoveryCode', field: 'code' },
+  'error.emailTaken': { key: 'error.emailTaken', field: 'email' },
+  'error.emailPresent': { key: 'error.emailPresent', field: 'email' },
+  'error.blocked': { key: 'error.blocked' },
+};
+function pluginFailureOf(status: number, body: unknown): AuthFailure {
+  const parsed = errorSchema.safeParse(body);
+  const known = parsed.success && parsed.data.error?.message ? PLUGIN_ERRORS[parsed.data.error.message] : undefined;
+  if (known && status === 400) return { ...known, status: 400 };
+  return failureOf(status, body);
+}
+const callPlugin = <T>(path: string, options: { body: unknown; jwt?: string; schema: z.ZodType<T> }) =>
+  requestCms('POST', path, { ...options, failureOf: pluginFailureOf, down: CMS_DOWN });
+
+/** Creates an account without an e-mail address; the answer carries the recovery code, shown once. */
+export const registerWithUsername = async (input: { username: string; password: string }): Promise<AuthResult<SessionWithCode>> => {
+  const result = await callPlugin('/api/sharing/auth/register-username', { body: { data: input }, schema: withCodeSchema });
+  return result.ok ? { ok: true, data: result.data.data } : result;
+};
+
+/** Sets a new password with the recovery code; the answer carries the new code (the old one is used up). */
+export const recoverWithCode = async (input: { username: string; code: string; password: string }): Promise<AuthResult<SessionWithCode>> => {
+  const result = await callPlugin('/api/sharing/auth/recover', { body: { data: input }, schema: withCodeSchema });
+  return result.ok ? { ok: true, data: result.data.data } : result;
+};
+
+/** Adds an e-mail address to an account that has none. */
+export const addEmail = (jwt: string, email: string) => callPlugin('/api/sharing/account/email', { body: { data: { email } }, jwt, schema: z.unknown() });
 
 export const login = (input: { email: string; password: string }) =>
   call('POST', '/api/auth/local', { body: { identifier: input.email, password: input.password }, schema: sessionSchema });

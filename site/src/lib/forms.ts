@@ -1,3 +1,4 @@
+import { chosenUsernameSchema, recoveryCodeSchema } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 
@@ -48,7 +49,32 @@ export const registerSchema = confirmed(
   }),
 );
 
-export const loginSchema = z.strictObject({ email, password: required });
+/** Registration without an e-mail address: a chosen username instead (see chosenUsernameSchema). */
+export const usernameRegisterSchema = confirmed(
+  z.strictObject({
+    username: chosenUsernameSchema as z.ZodType<string>,
+    ...newPasswords,
+    privacy: z.literal('on', key('error.privacyRequired')),
+  }),
+);
+
+/** Login with the e-mail address or the chosen username (kept in lower case, like the address). */
+const identifier = z
+  .string(key('error.required'))
+  .trim()
+  .min(1, key('error.required'))
+  .pipe(z.union([z.email().max(254), z.string().max(254).regex(/^[^@]+$/)], key('error.email')))
+  .transform((value) => value.toLowerCase());
+
+export const loginSchema = z.strictObject({ email: identifier, password: required });
+
+/** A new password with the recovery code. */
+export const recoverSchema = confirmed(
+  z.strictObject({ username: chosenUsernameSchema as z.ZodType<string>, code: recoveryCodeSchema as z.ZodType<string>, ...newPasswords }),
+);
+
+/** An e-mail address added to an account that has none. */
+export const addEmailSchema = z.strictObject({ email });
 
 export const forgotPasswordSchema = z.strictObject({ email });
 
@@ -60,6 +86,9 @@ export const changePasswordSchema = confirmed(z.strictObject({ currentPassword: 
 export const FORM_FIELDS = {
   register: ['email', 'password', 'passwordConfirmation', 'privacy'],
   login: ['email', 'password'],
+  usernameRegister: ['username', 'password', 'passwordConfirmation', 'privacy'],
+  recover: ['username', 'code', 'password', 'passwordConfirmation'],
+  addEmail: ['email'],
   forgotPassword: ['email'],
   resetPassword: ['code', 'password', 'passwordConfirmation'],
   changePassword: ['currentPassword', 'password', 'passwordConfirmation'],

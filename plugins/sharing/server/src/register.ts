@@ -1,11 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { createDocumentGuard } from './middlewares/document-guard';
-import { refuseAccountPickers } from './lifecycles/accounts';
+import { USER, refuseAccountPickers } from './lifecycles/accounts';
+import { RECOVERY_HASH } from './services/recovery';
 import { keepRelationPickerForbidden, refuseDraftActionsWithoutDrafts } from './strapi-fixes';
 import { getService } from './utils';
 
+/**
+ * Accounts without an e-mail address (registration with a chosen username): the address becomes
+ * optional (users-permissions' own registration still requires it) and the account gets the hash
+ * of its recovery code, private to the API and, like every account field but the public ones,
+ * refused to staff and API tokens by the account rule (lifecycles/accounts.ts).
+ */
+function accountsWithoutEmail(strapi: Core.Strapi) {
+  const attributes = strapi.contentType(USER as never).attributes as Record<string, Record<string, unknown>>;
+  attributes.email = { ...attributes.email, required: false };
+  attributes[RECOVERY_HASH] = { type: 'string', private: true, configurable: false, searchable: false };
+}
+
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  accountsWithoutEmail(strapi);
   // Registered first thing so that no read or write of a personal record runs before the rule is in place.
   strapi.documents.use(createDocumentGuard(strapi) as never);
   strapi.documents.use(getService(strapi, 'erasure').documentFiles() as never);

@@ -11,6 +11,7 @@ import type { GrantService } from './services/grant';
 import type { OverviewService } from './services/overview';
 import type { PdfService } from './services/pdf';
 import type { PlansService } from './services/plans';
+import type { RecoveryService } from './services/recovery';
 import type { RetentionService } from './services/retention';
 import type { StaffService } from './services/staff';
 import type { StaffRolesService } from './services/staff-roles';
@@ -28,6 +29,7 @@ interface Services {
   overview: OverviewService;
   pdf: PdfService;
   plans: PlansService;
+  recovery: RecoveryService;
   retention: RetentionService;
   staff: StaffService;
   'staff-roles': StaffRolesService;

@@ -111,6 +111,52 @@ describe('accounts are their holders’', () => {
     expect(await logsIn(amal.email, 'Taken-0ver!')).toBe(false);
   });
 
+  it('gives no administrator or token the chosen username or the recovery hash of an account without e-mail, nor a way to change them', async () => {
+    const registered = await api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data: { username: 'samira.h', password: PASSWORD } } });
+    expect(registered.status).toBe(200);
+    const { id, documentId } = registered.body.data.user;
+    const code = registered.body.data.recoveryCode as string;
+    const secret = async () => cms.strapi.db.query(USER).findOne({ where: { id }, select: ['username', 'recoveryCodeHash', 'password', 'email'] });
+    const before = await secret();
+    const leaks: string[] = [];
+    for (const attacker of attackers) {
+      const reads =
+        attacker.kind === 'admin'
+          ? [CM, `${CM}/${documentId}`, `${CM}?filters[username][$eq]=samira.h`, `${CM}?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, `${CM}?sort=recoveryCodeHash`]
+          : [`/api/users/${id}`, '/api/users?filters[username][$eq]=samira.h', `/api/users?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, '/api/users?sort=recoveryCodeHash:asc'];
+      for (const path of reads) {
+        const res = await api(cms, 'GET', path, { token: attacker.token });
+        expect(res.status, `${attacker.name} GET ${path}`).toBeLessThan(500);
+        const body = JSON.stringify(res.body);
+        if (res.status === 200 && (body.includes('samira.h') || body.includes(before.recoveryCodeHash) || (body.includes(documentId) && !path.startsWith(CM + '?')))) leaks.push(`${attacker.name}: GET ${path}`);
+      }
+      for (const data of [{ username: 'taken.over' }, { recoveryCodeHash: '0'.repeat(64) }, { email: 'attacker@evil.example' }]) {
+        const res = attacker.kind === 'admin'
+          ? await api(cms, 'PUT', `${CM}/${documentId}`, { token: attacker.token, body: data })
+          : await api(cms, 'PUT', `/api/users/${id}`, { token: attacker.token, body: data });
+        expect(res.status).toBeLessThan(500);
+      }
+      // Neither makes an account or recovers one through the self-service routes with its token.
+      const made = await api(cms, 'POST', '/api/sharing/auth/register-username', { token: attacker.token, body: { data: { username: `made-${attacker.kind}-${leaks.length}${attacker.name.length}`, password: PASSWORD } } });
+      expect(made.status, `${attacker.name} registers`).toBeGreaterThanOrEqual(400);
+      expect(made.status).toBeLessThan(500);
+      const recovered = await api(cms, 'POST', '/api/sharing/auth/recover', { token: attacker.token, body: { data: { username: 'samira.h', code, password: 'Taken-0ver!' } } });
+      expect(recovered.status, `${attacker.name} recovers`).toBeGreaterThanOrEqual(400);
+      expect(recovered.status).toBeLessThan(500);
+      const email = await api(cms, 'POST', '/api/sharing/account/email', { token: attacker.token, body: { data: { email: 'attacker@evil.example' } } });
+      expect(email.status, `${attacker.name} adds an address`).toBeGreaterThanOrEqual(400);
+    }
+    // Nor through one of her records: no filter or sort on its owner's username or recovery hash.
+    expect((await api(cms, 'POST', '/api/language-skills', { token: registered.body.data.jwt, body: { data: { language: 'de', listening: 'A2' } } })).status).toBe(200);
+    const SKILLS = '/content-manager/collection-types/api::language-skill.language-skill';
+    for (const path of [`${SKILLS}?filters[owner][username][$eq]=samira.h`, `${SKILLS}?filters[owner][recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, `${SKILLS}?sort=owner.recoveryCodeHash:asc`]) {
+      expect((await api(cms, 'GET', path, { token: superAdmin })).status, path).toBe(403);
+    }
+    expect(leaks).toEqual([]);
+    expect(await secret()).toEqual(before);
+    expect(await logsIn('samira.h')).toBe(true);
+  });
+
   it('keeps how accounts work out of the admin panel and the API: roles, registration, reset link, providers', async () => {
     const publicRole = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const advanced = await cms.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });

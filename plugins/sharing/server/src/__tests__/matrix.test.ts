@@ -423,6 +423,8 @@ const EXEMPT: Array<[RegExp, string]> = [
   [/^GET \/api\/sharing\/directory$/, 'staff who chose to be listed; no newcomer data'],
   [/^GET \/(api\/)?sharing\/plan-catalogue$/, 'the catalogue of standard goals and measures, no personal data; who reads it: plans.test.ts'],
   [/^POST \/api\/sharing\/account\/delete$/, 'deletes one’s own account with the password: privacy.test.ts'],
+  [/^POST \/api\/sharing\/auth\/(register-username|recover)$/, 'self-service of a person proving who they are (a new account, or the recovery code); tokens and staff refused: accounts.test.ts, recovery.test.ts'],
+  [/^POST \/api\/sharing\/account\/email$/, 'adds an e-mail address to one’s own account that has none: recovery.test.ts; tokens and staff refused: accounts.test.ts'],
   [/^POST \/sharing\/invitations$/, 'a staff member makes a code for themselves; no newcomer data'],
   [/^(GET|POST|PUT|DELETE) \/users-permissions\//, 'settings of accounts, no account; writes refused: accounts.test.ts'],
   [/^(GET|POST|DELETE) \/admin\/users(\/|$)/, 'staff accounts for administrators; takeover refused: accounts.test.ts'],

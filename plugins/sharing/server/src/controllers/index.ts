@@ -5,6 +5,7 @@ import documents from './documents';
 import grants from './grants';
 import health from './health';
 import plans from './plans';
+import recovery from './recovery';
 import staff from './staff';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   grants,
   health,
   plans,
+  recovery,
   staff,
 };

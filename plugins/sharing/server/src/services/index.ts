@@ -9,6 +9,7 @@ import grant from './grant';
 import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
+import recovery from './recovery';
 import retention from './retention';
 import staff from './staff';
 import staffRoles from './staff-roles';
@@ -26,6 +27,7 @@ export default {
   overview,
   pdf,
   plans,
+  recovery,
   retention,
   staff,
   'staff-roles': staffRoles,

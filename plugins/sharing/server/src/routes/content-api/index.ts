@@ -30,5 +30,10 @@ export default {
     route('GET', '/export', 'account.export'),
     route('GET', '/cv', 'account.cv'),
     route('POST', '/account/delete', 'account.remove'),
+    route('POST', '/account/email', 'recovery.addEmail'),
+    // Self-service of a person who is not logged in (the Public role's permission, SELF_SERVICE_ACTIONS),
+    // behind the same per-address limit as users-permissions' own registration and reset.
+    { method: 'POST', path: '/auth/register-username', handler: 'recovery.register', config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] } },
+    { method: 'POST', path: '/auth/recover', handler: 'recovery.recover', config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] } },
   ],
 };

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import { startSmtp, textOf } from '../../../../../cms/test/smtp';
+
+/**
+ * Registration without an e-mail address: a chosen username, a password and a recovery code shown
+ * once. The code sets a new password and is replaced; wrong codes are rate-limited; an address can
+ * be added later, and then login and reset by e-mail work too.
+ */
+
+const USER = 'plugin::users-permissions.user';
+const PASSWORD = 'Geheim123!';
+
+describe('accounts without an e-mail address', () => {
+  let cms: TestCms;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const login = async (identifier: string, password: string) => (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status;
+  const register = (username: string, password = PASSWORD) => api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data: { username, password } } });
+  const recover = (username: string, code: string, password: string) => api(cms, 'POST', '/api/sharing/auth/recover', { body: { data: { username, code, password } } });
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    cms = await startCms(await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) }));
+  });
+  afterAll(async () => {
+    await cms?.stop();
+    await smtp?.stop();
+  });
+
+  it('registers with a chosen username, logs in with it, recovers with the code once, and the old code stops working', async () => {
+    const registered = await register('Amal.K');
+    expect(registered.status).toBe(200);
+    const { jwt, user, recoveryCode } = registered.body.data;
+    expect(user).toMatchObject({ username: 'amal.k', email: null });
+    expect(recoveryCode).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
+    const stored = await cms.strapi.db.query(USER).findOne({ where: { id: user.id }, select: ['email', 'recoveryCodeHash', 'confirmed'] });
+    expect(stored.email).toBeNull();
+    expect(stored.confirmed).toBe(true);
+    expect(stored.recoveryCodeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(recoveryCode.replace(/-/g, ''));
+    // The session works, and the hash is not in what the API shows of the account.
+    const me = await api(cms, 'GET', '/api/users/me', { token: jwt });
+    expect(me.status).toBe(200);
+    expect(JSON.stringify(me.body)).not.toContain('recoveryCodeHash');
+    expect(await login('amal.k', PASSWORD)).toBe(200);
+
+    const recovered = await recover('AMAL.K', recoveryCode.toLowerCase().replace(/-/g, ' '), 'Neu-Geheim456');
+    expect(recovered.status).toBe(200);
+    const newCode = recovered.body.data.recoveryCode;
+    expect(newCode).not.toBe(recoveryCode);
+    expect(await login('amal.k', PASSWORD)).toBe(400);
+    expect(await login('amal.k', 'Neu-Geheim456')).toBe(200);
+    // The old code is used up; the new one works.
+    const again = await recover('amal.k', recoveryCode, 'Dritt-Geheim789');
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toBe('error.recoveryCode');
+    expect((await recover('amal.k', newCode, 'Dritt-Geheim789')).status).toBe(200);
+    expect(await login('amal.k', 'Dritt-Geheim789')).toBe(200);
+  });
+
+  it('refuses a taken username whatever its case, an e-mail address as username, and bad input with field errors, never a 500', async () => {
+    expect((await register('bilal')).status).toBe(200);
+    const taken = await register('BILAL');
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.details.errors).toEqual([{ path: ['username'], message: 'error.usernameTaken' }]);
+    const cases: Array<[unknown, string]> = [
+      [{ username: 'bilal@example.test', password: PASSWORD }, 'error.usernameIsEmail'],
+      [{ username: 'ab', password: PASSWORD }, 'error.usernameLength'],
+      [{ username: 'a b c', password: PASSWORD }, 'error.usernameCharacters'],
+      [{ username: 'n-abcdefghijklmnop', password: PASSWORD }, 'error.usernameReserved'],
+      [{ username: 'ok-name', password: '' }, 'error.required'],
+      [{ username: 'ok-name', password: 'x'.repeat(73) }, 'error.passwordLong'],
+    ];
+    for (const [data, message] of cases) {
+      const res = await api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data } });
+      expect(res.status, JSON.stringify(data)).toBe(400);
+      expect(res.body.error.details.errors.map((e: { message: string }) => e.message)).toContain(message);
+    }
+    // The username of an account registered through users-permissions (the harness gives it one) is taken too.
+    const withEmail = await registerNewcomer(cms);
+    const clash = await register(withEmail.email.split('@')[0].toUpperCase());
+    expect(clash.body.error?.message).toBe('error.usernameTaken');
+    for (const raw of ['{', '[]', '{"data":null}', '{"data":{"username":1,"password":[]}}']) {
+      expect((await api(cms, 'POST', '/api/sharing/auth/recover', { raw })).status).toBe(400);
+    }
+  });
+
+  it('stops wrong codes after five tries for a name, also for the right code then', async () => {
+    const { recoveryCode } = (await register('chiara')).body.data;
+    for (let i = 0; i < 5; i++) expect((await recover('chiara', 'AAAAA-AAAAA-AAAAA-AAAAA', 'Neu-Geheim456')).status).toBe(400);
+    const blocked = await recover('chiara', recoveryCode, 'Neu-Geheim456');
+    expect(blocked.status).toBe(429);
+    expect(await login('chiara', PASSWORD)).toBe(200);
+    // An unknown name counts the same and says the same.
+    const unknown = await recover('nobody-here', recoveryCode, 'Neu-Geheim456');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe('error.recoveryCode');
+  });
+
+  it('takes an e-mail address later; then login and reset by e-mail work too', async () => {
+    const { jwt } = (await register('dana')).body.data;
+    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'not-an-address' } } , token: jwt })).status).toBe(400);
+    const taken = await registerNewcomer(cms);
+    const clash = await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: taken.email } }, token: jwt });
+    expect(clash.body.error.details.errors[0].message).toBe('error.emailTaken');
+    const added = await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'Dana@Example.test' } }, token: jwt });
+    expect(added.status).toBe(200);
+    expect(added.body.data.email).toBe('dana@example.test');
+    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'other@example.test' } }, token: jwt })).status).toBe(400);
+    expect(await login('dana@example.test', PASSWORD)).toBe(200);
+    expect(await login('dana', PASSWORD)).toBe(200);
+    expect((await api(cms, 'POST', '/api/auth/forgot-password', { body: { email: 'dana@example.test' } })).status).toBe(200);
+    await expect.poll(() => smtp.mails.filter((mail) => mail.to === 'dana@example.test').length).toBeGreaterThan(0);
+    expect(textOf(smtp.mails.find((mail) => mail.to === 'dana@example.test')!.raw)).toMatch(/code=/);
+    // Nobody who is not logged in adds an address.
+    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'x@example.test' } } })).status).toBe(403);
+  });
+
+  it('keeps the registration with e-mail unchanged: the address is still required there', async () => {
+    const res = await api(cms, 'POST', '/api/auth/local/register', { body: { username: 'n-abcdefghijklmnop', password: PASSWORD } });
+    expect(res.status).toBe(400);
+    expect((await registerNewcomer(cms)).jwt).toBeTruthy();
+  });
+});
