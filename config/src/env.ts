@@ -106,13 +106,16 @@ export const envSchema = z.object({
     .min(1024, 'expected at least 1024 bytes')
     .max(200 * MB, 'expected at most 209715200 bytes (200 MB)')
     .default(20 * MB),
-  /** Largest import (a mobio-export zip from another MoBio): the archive and all its entries unpacked. */
+  /**
+   * Largest import (a mobio-export zip from another MoBio): the archive, which the CMS holds in
+   * memory while it checks it, and all its entries unpacked.
+   */
   IMPORT_MAX_BYTES: z.coerce
     .number({ error: 'expected a number of bytes' })
     .int('expected a whole number of bytes')
     .min(1024, 'expected at least 1024 bytes')
-    .max(4096 * MB, 'expected at most 4294967296 bytes (4 GB)')
-    .default(500 * MB),
+    .max(1024 * MB, 'expected at most 1073741824 bytes (1 GB)')
+    .default(200 * MB),
   DOCUMENTS_DIR: z.string().min(1).default('database/storage/documents'),
 
   MUNICIPALITY_NAME: z.string().trim().min(1).default('Landkreis Musterstadt'),

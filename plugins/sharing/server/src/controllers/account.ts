@@ -21,10 +21,15 @@ function refuseImport(ctx: Ctx, problem: ImportProblem, detail?: string) {
 async function readBody(ctx: Ctx, max: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return null;
-    chunks.push(chunk);
+  try {
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) return null;
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client went away mid-body: what arrived is no whole archive.
+    return Buffer.alloc(0);
   }
   return Buffer.concat(chunks);
 }
