@@ -23,6 +23,8 @@ export function renderNginx({ config = loadSiteConfig(), cert, key, httpsPort = 
     ACME_ROOT: acmeRoot,
     // Room for the form around the file: 1 MB more than the document limit.
     MAX_BODY: `${Math.ceil(config.uploads.maxBytes / (1024 * 1024)) + 1}m`,
+    // The import of a mobio-export from another MoBio: the whole archive (IMPORT_MAX_BYTES) and the form.
+    IMPORT_MAX_BODY: `${Math.ceil(config.uploads.importMaxBytes / (1024 * 1024)) + 1}m`,
     CMS_UPSTREAM: `${config.host}:${config.cms.port}`,
     SITE_UPSTREAM: `${config.host}:${config.site.port}`,
   };

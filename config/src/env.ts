@@ -106,6 +106,16 @@ export const envSchema = z.object({
     .min(1024, 'expected at least 1024 bytes')
     .max(200 * MB, 'expected at most 209715200 bytes (200 MB)')
     .default(20 * MB),
+  /**
+   * Largest import (a mobio-export zip from another MoBio): the archive, which the CMS holds in
+   * memory while it checks it, and all its entries unpacked.
+   */
+  IMPORT_MAX_BYTES: z.coerce
+    .number({ error: 'expected a number of bytes' })
+    .int('expected a whole number of bytes')
+    .min(1024, 'expected at least 1024 bytes')
+    .max(1024 * MB, 'expected at most 1073741824 bytes (1 GB)')
+    .default(200 * MB),
   DOCUMENTS_DIR: z.string().min(1).default('database/storage/documents'),
 
   MUNICIPALITY_NAME: z.string().trim().min(1).default('Landkreis Musterstadt'),
@@ -196,7 +206,7 @@ export interface Config {
     from: string;
     replyTo?: string;
   };
-  uploads: { maxBytes: number; documentsDir: string };
+  uploads: { maxBytes: number; importMaxBytes: number; documentsDir: string };
   municipality: {
     name: string;
     address: string;
@@ -274,6 +284,7 @@ const SITE_KEYS = {
   SITE_PUBLIC_URL: true,
   CMS_INTERNAL_URL: true,
   UPLOAD_MAX_BYTES: true,
+  IMPORT_MAX_BYTES: true,
   MUNICIPALITY_NAME: true,
   BRAND_COLOR: true,
   BRAND_LOGO: true,
@@ -288,7 +299,7 @@ const SITE_KEYS = {
 /** What the newcomer site needs: it holds no secret and never touches the database. */
 export type SiteConfig = Pick<Config, 'env' | 'host' | 'site' | 'municipality' | 'sharing'> & {
   cms: Config['cms'];
-  uploads: Pick<Config['uploads'], 'maxBytes'>;
+  uploads: Pick<Config['uploads'], 'maxBytes' | 'importMaxBytes'>;
 };
 
 function readRaw(options: LoadOptions) {
@@ -341,7 +352,7 @@ export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
     host: e.HOST,
     site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
     cms: cmsOf(e),
-    uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
   };
@@ -402,7 +413,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       from: e.MAIL_FROM,
       replyTo: e.MAIL_REPLY_TO,
     },
-    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
     retention: { inactiveDays: e.RETENTION_INACTIVE_DAYS, noticeDays: e.RETENTION_NOTICE_DAYS, schedule: e.RETENTION_SCHEDULE },

@@ -50,6 +50,7 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'plugin::sharing.catalogue.list',
     'plugin::sharing.account.overview',
     'plugin::sharing.account.export',
+    'plugin::sharing.account.import',
     'plugin::sharing.account.cv',
     'plugin::sharing.account.remove',
     'plugin::sharing.recovery.addEmail',

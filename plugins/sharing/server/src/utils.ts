@@ -8,6 +8,7 @@ import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
+import type { ImportService } from './services/import';
 import type { OverviewService } from './services/overview';
 import type { PdfService } from './services/pdf';
 import type { PlansService } from './services/plans';
@@ -26,6 +27,7 @@ interface Services {
   erasure: ErasureService;
   export: ExportService;
   grant: GrantService;
+  import: ImportService;
   overview: OverviewService;
   pdf: PdfService;
   plans: PlansService;

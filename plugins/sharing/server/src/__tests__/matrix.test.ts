@@ -323,6 +323,19 @@ function sharingRows(): Row[] {
       const { status, bytes } = await fetchAs(w, a, '/api/sharing/export');
       return status === 200 && (await unzip(bytes)).get('mobio-export.json')!.toString('utf8').includes(w.ownerEmail);
     } },
+    // Each newcomer may import into their own account only (the route names no other): reaching the
+    // import's own checks is the "allowed" here; an account in use gets its refusal, a fresh one the
+    // refusal of this archive, which is no zip. Staff and tokens never reach it.
+    { route: 'POST /api/sharing/import', section: 'profile', allowed: ['owner', 'otherNewcomer'], attempt: async (w, a) => {
+      const res = await fetch(`${w.cms.url}/api/sharing/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip', ...(w.credentials[a] ? { authorization: `Bearer ${w.credentials[a]}` } : {}) },
+        body: 'not a zip',
+      });
+      if (res.status >= 500) serverErrors.push(`POST /api/sharing/import as ${a}: ${res.status}`);
+      const body = await res.json().catch(() => null);
+      return /^error\.import/.test(body?.error?.message ?? '');
+    } },
     { route: 'GET /api/sharing/cv', section: 'profile', allowed: ownerOnly, attempt: async (w, a) =>
       mentions((await call(w, a, 'GET', '/api/sharing/cv?format=json&include=contact')).body, w.ownerEmail) },
     { route: 'GET /api/sharing/documents/:documentId/file', section: 'documents', allowed: ownerOnly, attempt: async (w, a) =>

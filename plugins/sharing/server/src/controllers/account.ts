@@ -1,12 +1,38 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema, type Config } from '@mobio/config';
 import { z } from 'zod';
+import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
 import { getService, sendStream } from '../utils';
 import { parseBody, parseQuery } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const USER = 'plugin::users-permissions.user';
+
+function refuseImport(ctx: Ctx, problem: ImportProblem, detail?: string) {
+  const { status, name, message } = IMPORT_PROBLEMS[problem];
+  // Part of the body may be unread: close the connection so that a kept-alive socket is not reused.
+  ctx.set('Connection', 'close');
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details: { errors: [{ path: ['file'], message }], ...(detail ? { detail } : {}) } } };
+}
+
+/** The raw request body, up to `max` bytes; null when it is longer or cut off. */
+async function readBody(ctx: Ctx, max: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) return null;
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client went away mid-body: what arrived is no whole archive.
+    return Buffer.alloc(0);
+  }
+  return Buffer.concat(chunks);
+}
 
 const cvQuery = z
   .object({
@@ -49,6 +75,27 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
     sendStream(strapi, ctx, archive, `export of account ${ctx.state.user.id}`);
+  },
+
+  /**
+   * Moving to another district: a mobio-export zip (the raw request body) into this fresh account,
+   * all or nothing. The answer says how many records and documents were taken over.
+   */
+  async import(ctx: Ctx) {
+    const importer = getService(strapi, 'import');
+    const { importMaxBytes } = (strapi.config.get('mobio') as Config).uploads;
+    // Refused before the body is read: nothing of the archive is looked at for an account in use.
+    if (!(await importer.isFresh(ctx.state.user.id))) return refuseImport(ctx, 'notFresh');
+    if (Number(ctx.get('content-length') || 0) > importMaxBytes) return refuseImport(ctx, 'tooLarge');
+    const archive = await readBody(ctx, importMaxBytes);
+    if (!archive) return refuseImport(ctx, 'tooLarge');
+    try {
+      ctx.body = { data: await importer.run(ctx.state.user.id, archive) };
+      ctx.status = 201;
+    } catch (error) {
+      if (error instanceof ImportError) return refuseImport(ctx, error.problem, error.detail);
+      throw error;
+    }
   },
 
   /** Deletes the account after the password is given again; everything of the person goes with it. */

@@ -1,16 +1,16 @@
 /**
  * App-level middleware, placed before `strapi::body` in cms/config/middlewares.ts. The document
- * upload takes the file as the raw request body. A multipart or form body sent there is refused
+ * upload and the import take the file as the raw request body. A multipart or form body sent there is refused
  * before the body parser runs: the parser would write the plaintext to a temporary file first.
  */
-const UPLOAD_PATH = '/api/sharing/documents';
+const UPLOAD_PATHS = new Set(['/api/sharing/documents', '/api/sharing/import']);
 const PARSED = /^(multipart\/|application\/x-www-form-urlencoded|application\/json|text\/)/i;
 
 const rawUpload = () => async (
   ctx: { method: string; path: string; get(name: string): string; set(name: string, value: string): void; status: number; body: unknown },
   next: () => Promise<void>,
 ) => {
-  if (ctx.method === 'POST' && ctx.path === UPLOAD_PATH && PARSED.test(ctx.get('content-type'))) {
+  if (ctx.method === 'POST' && UPLOAD_PATHS.has(ctx.path) && PARSED.test(ctx.get('content-type'))) {
     // The body stays unread: close the connection so the client does not send its next request after it.
     ctx.set('Connection', 'close');
     ctx.status = 415;

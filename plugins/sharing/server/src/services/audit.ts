@@ -15,6 +15,7 @@ export const AUDITED_EVENTS = {
   DELETE: 'delete',
   DOWNLOAD: 'download',
   EXPORT: 'export',
+  IMPORT: 'import',
   GRANT_CREATE: 'grant.create',
   GRANT_UPDATE: 'grant.update',
   GRANT_REVOKE: 'grant.revoke',

@@ -6,6 +6,7 @@ import cv from './cv';
 import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
+import importer from './import';
 import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
@@ -24,6 +25,7 @@ export default {
   erasure,
   export: exporter,
   grant,
+  import: importer,
   overview,
   pdf,
   plans,

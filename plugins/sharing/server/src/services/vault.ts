@@ -19,6 +19,15 @@ import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../va
  * releases only bytes it has checked (../vault/read-stream.ts).
  */
 
+/** A checked, encrypted file in the store, as the upload and the import describe it. */
+export interface StoredUpload {
+  storageKey: string;
+  type: AcceptedType;
+  mime: string;
+  extension: string;
+  size: number;
+}
+
 export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted' | 'storageFull';
 
 /** Why an upload was refused; nothing of it is left on disk. */
@@ -78,16 +87,32 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      * Streams an upload through the checks and the cipher into the store. Only a complete, accepted
      * file is moved into place; any failure or disconnect removes the partial file.
      */
-    async store(source: Readable): Promise<{ storageKey: string; type: AcceptedType; mime: string; extension: string; size: number }> {
+    async store(source: Readable): Promise<StoredUpload> {
+      const { place, discard, ...stored } = await this.stage(source);
+      try {
+        await place();
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      return stored;
+    },
+
+    /**
+     * Like `store`, but the checked and encrypted file stays a `.part` file until `place()` moves
+     * it into the store: an import places its files only after its rows have committed, and
+     * `discard()` removes it otherwise (a killed process leaves only `.part` files, which
+     * `sweepPartials` removes at the next start). The limit is UPLOAD_MAX_BYTES unless given.
+     */
+    async stage(source: Readable, maxBytes = config().uploads.maxBytes): Promise<StoredUpload & { place(): Promise<void>; discard(): Promise<void> }> {
       const storageKey = randomUUID();
       const path = pathOf(storageKey);
       const partial = `${path}.part`;
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const found: { type?: AcceptedType; size: number } = { size: 0 };
       try {
-        await pipeline(source, inspector(config().uploads.maxBytes, found), createSealer(masterKey()), createWriteStream(partial, { mode: 0o600 }));
+        await pipeline(source, inspector(maxBytes, found), createSealer(masterKey()), createWriteStream(partial, { mode: 0o600 }));
         if ((source as { aborted?: boolean }).aborted || (source as { complete?: boolean }).complete === false) throw new VaultError('aborted');
-        await rename(partial, path);
       } catch (error) {
         await rm(partial, { force: true });
         if (error instanceof VaultError) throw error;
@@ -103,7 +128,14 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       const type = found.type!;
-      return { storageKey, type, ...ACCEPTED_TYPES[type], size: found.size };
+      return {
+        storageKey,
+        type,
+        ...ACCEPTED_TYPES[type],
+        size: found.size,
+        place: () => rename(partial, path),
+        discard: () => rm(partial, { force: true }),
+      };
     },
 
     /**

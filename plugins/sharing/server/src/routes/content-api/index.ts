@@ -28,6 +28,7 @@ export default {
     route('GET', '/plan-catalogue', 'catalogue.list'),
     route('GET', '/overview', 'account.overview'),
     route('GET', '/export', 'account.export'),
+    route('POST', '/import', 'account.import'),
     route('GET', '/cv', 'account.cv'),
     route('POST', '/account/delete', 'account.remove'),
     route('POST', '/account/email', 'recovery.addEmail'),

@@ -1,0 +1,87 @@
+import { LOCALES } from '@mobio/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../cms/test/harness';
+import { t } from '../i18n';
+import { multipart, send, sessionCookie, text } from './helpers/http';
+import { type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
+
+/*
+ * "Import my data from another MoBio" on the account page, in every language: offered while the
+ * account is empty, the result ("N records and M documents imported") in the page's language, and
+ * the CMS's refusals (an account in use, a damaged zip) as localized messages. The checks
+ * of the archive itself are tried in plugins/sharing/server/src/__tests__/import.test.ts.
+ */
+
+const PASSWORD = 'Sonnenblume-7';
+let cms: TestCms;
+let site: RunningSite;
+let archive: Buffer;
+
+beforeAll(async () => {
+  cms = await startCms(await freshEnv({ ...TEST_MUNICIPALITY }));
+  cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
+  site = await startSite({ CMS_INTERNAL_URL: cms.url });
+  // The export someone took with them from their old district.
+  const mover = await registerNewcomer(cms);
+  await api(cms, 'PUT', '/api/profiles/me', { token: mover.jwt, body: { data: { givenNames: 'Amal', familyName: 'Haddad' } } });
+  await api(cms, 'POST', '/api/employment-entries', { token: mover.jwt, body: { data: { occupation: 'Apothekerin' } } });
+  expect((await uploadDocument(cms, mover.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'), { kind: 'certificate', title: 'Zeugnis', fileName: 'zeugnis.pdf' })).status).toBe(201);
+  const response = await fetch(`${cms.url}/api/sharing/export`, { headers: { authorization: `Bearer ${mover.jwt}` } });
+  archive = Buffer.from(await response.arrayBuffer());
+}, 120_000);
+
+afterAll(async () => {
+  await site?.stop();
+  await cms?.stop();
+});
+
+let counter = 0;
+async function newcomer(locale: string) {
+  const email = `import-${locale}-${++counter}-${Date.now()}@example.test`;
+  const response = await send(site, 'POST', `/${locale}/register`, { form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
+  expect(response.status, site.output()).toBe(303);
+  return sessionCookie(response)!;
+}
+
+async function postImport(locale: string, cookie: string, zip: Buffer) {
+  const body = await multipart({ file: new Blob([new Uint8Array(zip)]) }, 'mobio-export.zip');
+  return send(site, 'POST', `/${locale}/account/import`, { cookie, body: body.body, contentType: body.contentType });
+}
+
+describe('import on the account page', () => {
+  for (const locale of LOCALES) {
+    it(`imports into an empty account and then offers it no more (${locale})`, async () => {
+      const tr = t(locale);
+      const cookie = await newcomer(locale);
+      const before = await send(site, 'GET', `/${locale}/account`, { cookie });
+      expect(text(before.html)).toContain(tr('account.importHeading'));
+      expect(before.html).toContain(`action="/${locale}/account/import"`);
+
+      const done = await postImport(locale, cookie, archive);
+      expect(done.status, text(done.html)).toBe(200);
+      expect(text(done.html)).toContain(tr('account.importDone', { records: 2, documents: 1 }));
+
+      const after = await send(site, 'GET', `/${locale}/account`, { cookie });
+      expect(text(after.html)).not.toContain(tr('account.importHeading'));
+      const again = await postImport(locale, cookie, archive);
+      expect(again.status).toBe(400);
+      expect(text(again.html)).toContain(tr('error.importNotFresh'));
+    });
+  }
+
+  it('shows why a damaged archive or a missing file was refused, and keeps the account empty', async () => {
+    const fa = t('fa');
+    const cookie = await newcomer('fa');
+    const truncated = await postImport('fa', cookie, archive.subarray(0, Math.floor(archive.length / 2)));
+    expect(truncated.status).toBe(400);
+    expect(text(truncated.html)).toContain(fa('error.importNotArchive'));
+
+    const empty = await multipart({ note: 'no file' });
+    const missing = await send(site, 'POST', '/fa/account/import', { cookie, body: empty.body, contentType: empty.contentType });
+    expect(missing.status).toBe(400);
+    expect(text(missing.html)).toContain(fa('error.fileMissing'));
+
+    const page = await send(site, 'GET', '/fa/account', { cookie });
+    expect(text(page.html)).toContain(fa('account.importHeading'));
+  });
+});
