@@ -98,8 +98,12 @@ describe('loginSchema', () => {
     expect(validate(loginSchema, { email: 'amal@example.org', password: 'abc' }).ok).toBe(true);
   });
 
-  it('refuses an empty password and a wrong address', () => {
-    expect(validate(loginSchema, { email: 'nope', password: '' })).toEqual({
+  it('takes a chosen username instead of the address, in lower case', () => {
+    expect(validate(loginSchema, { email: 'Amal.H', password: 'abc' })).toEqual({ ok: true, data: { email: 'amal.h', password: 'abc' } });
+  });
+
+  it('refuses an empty password and something that is neither an address nor a username', () => {
+    expect(validate(loginSchema, { email: 'nope@', password: '' })).toEqual({
       ok: false,
       errors: { email: 'error.email', password: 'error.required' },
     });
