@@ -81,7 +81,9 @@ function contentOf(plan: Row): Row {
  * version (recorded with time and number); staff cannot set an acceptance themselves.
  */
 const plans = ({ strapi }: { strapi: Core.Strapi }) => {
-  const populate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true, owner: { select: ['id'] } };
+  /** A plan's content (fields of action with goals and measures, reviews); with its owner for the system's reads. */
+  const contentPopulate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true };
+  const populate = { ...contentPopulate, owner: { select: ['id'] } };
   const latestVersion = (planId: number) =>
     strapi.db.query(VERSION).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
 
@@ -98,7 +100,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
   async function currentPlan(ownerId: number): Promise<Row | null> {
     const [plan] = (await strapi.documents(PLAN).findMany({
       filters: { owner: { id: ownerId }, planStatus: { $ne: 'archived' } } as never,
-      populate: { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true } as never,
+      populate: contentPopulate as never,
       sort: 'updatedAt:desc',
       limit: 1,
     })) as Row[];
