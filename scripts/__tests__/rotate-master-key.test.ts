@@ -8,11 +8,11 @@ import { createWriteStream } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSecrets, type Config } from '@mobio/config';
-import { freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../cms/test/harness';
-import { HEADER_MAX, createSealer, unwrapFileKey } from '../../../plugins/sharing/server/src/vault/file-format';
-import { openStoredFile } from '../../../plugins/sharing/server/src/vault/read-stream';
-import { storedFiles } from '../../../plugins/sharing/server/src/vault/migrate';
-import { sealV1 } from '../../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
+import { HEADER_MAX, createSealer, unwrapFileKey } from '../../plugins/sharing/server/src/vault/file-format';
+import { openStoredFile } from '../../plugins/sharing/server/src/vault/read-stream';
+import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
+import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b))]);

@@ -2,8 +2,8 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   test: {
-    name: 'database',
-    include: ['scripts/**/__tests__/**/*.test.ts'],
+    name: 'scripts',
+    include: ['__tests__/**/*.test.ts'],
     pool: 'forks',
     fileParallelism: false,
     hookTimeout: 120_000,

@@ -13,7 +13,7 @@ import { ensureSecrets } from '@mobio/config';
  * the common umask 022. Every command runs as a real process under `umask 022`.
  */
 
-const require = createRequire(join(__dirname, '../../../cms/package.json'));
+const require = createRequire(join(__dirname, '../../cms/package.json'));
 const SCRIPTS = resolve(__dirname, '..');
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerNewcomer } from '../../../cms/test/harness';
-import { send, text } from '../../../site/src/__tests__/helpers/http';
+import { registerNewcomer } from '../../cms/test/harness';
+import { send, text } from '../../site/src/__tests__/helpers/http';
 import { type NpmStart, npmStart, until } from './helpers/npm-start';
 
 /**
@@ -11,7 +11,7 @@ import { type NpmStart, npmStart, until } from './helpers/npm-start';
  * the CMS is back the same site process serves the newcomer again.
  */
 
-const de = JSON.parse(readFileSync(resolve(__dirname, '../../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
+const de = JSON.parse(readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
 
 describe('npm start', () => {
   let run: NpmStart | undefined;

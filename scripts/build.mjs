@@ -3,8 +3,8 @@
  * Builds what is missing — @mobio/config, the sharing plugin, the CMS with its admin panel, the
  * site — before a script that needs them starts. The scripts import @mobio/config, whose code is
  * its build output, so on a fresh clone they could not even load: package.json runs this first
- * (`node database/scripts/build.mjs && node database/scripts/start.mjs`). Imports nothing of the
- * project. `--rebuild` builds even when everything is there. On a Node.js older than the project's
+ * (`node scripts/build.mjs && node scripts/start.mjs`). Imports nothing of the project.
+ * `--rebuild` builds even when everything is there. On a Node.js older than the project's
  * (package.json engines, .nvmrc) it stops first with a message saying how to get the right one.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = [
   'config/dist/index.js',
   'plugins/sharing/dist/server/index.js',

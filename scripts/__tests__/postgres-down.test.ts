@@ -3,8 +3,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerNewcomer } from '../../../cms/test/harness';
-import { send, text } from '../../../site/src/__tests__/helpers/http';
+import { registerNewcomer } from '../../cms/test/harness';
+import { send, text } from '../../site/src/__tests__/helpers/http';
 import { freePort, type NpmStart, npmStart, until } from './helpers/npm-start';
 
 /**
@@ -20,7 +20,7 @@ import { freePort, type NpmStart, npmStart, until } from './helpers/npm-start';
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
 if (!postgres) console.warn('[postgres-down.test] SKIPPED: PostgreSQL only (DATABASE_CLIENT=postgres); CI runs it in its PostgreSQL phase');
 
-const de = JSON.parse(readFileSync(resolve(__dirname, '../../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
+const de = JSON.parse(readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
 
 function pgBin(): string {
   const root = '/usr/lib/postgresql';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fills the configured database with the demo district (invented people, public passwords).
 import { loadConfig } from '@mobio/config';
-import { seedDemo, demoAccounts } from '../demo/seed.mjs';
+import { seedDemo, demoAccounts } from '../database/demo/seed.mjs';
 import { withStrapi } from './strapi.mjs';
 
 loadConfig({ generateSecrets: true });

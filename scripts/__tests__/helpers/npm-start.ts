@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { freshEnv } from '../../../../cms/test/harness';
+import { freshEnv } from '../../../cms/test/harness';
 
 /**
- * `npm start` as a district runs it (database/scripts/start.mjs, a real CMS and a real site as its
+ * `npm start` as a district runs it (scripts/start.mjs, a real CMS and a real site as its
  * children) on a fresh temporary database, for the fault tests.
  */
 
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../..');
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -59,7 +59,7 @@ export async function npmStart(extra: Record<string, string> = {}): Promise<NpmS
   });
   let output = '';
   // A process group of its own, so that nothing of it outlives the test.
-  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'database/scripts/start.mjs')], {
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,12 +29,12 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '@mobio/config';
-import { connect, postgresAdmin } from './bench/db.mjs';
-import { benchDocuments } from './bench/documents.mjs';
-import { loadTest } from './bench/load.mjs';
-import { measure } from './bench/measure.mjs';
-import { BENCH_PASSWORDS, GRANTS_OF_MEASURED_STAFF, GRANTS_PER_NEWCOMER, seedScale, sizes } from './bench/seed.mjs';
-import { STATIC_PAGE, pageWeight, startSite } from './bench/site.mjs';
+import { connect, postgresAdmin } from './db.mjs';
+import { benchDocuments } from './documents.mjs';
+import { loadTest } from './load.mjs';
+import { measure } from './measure.mjs';
+import { BENCH_PASSWORDS, GRANTS_OF_MEASURED_STAFF, GRANTS_PER_NEWCOMER, seedScale, sizes } from './seed.mjs';
+import { STATIC_PAGE, pageWeight, startSite } from './site.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 const CMS_DIR = join(REPO_ROOT, 'cms');
@@ -275,7 +275,7 @@ async function benchDatabase(client) {
 
     // --cpu-prof <dir>: a V8 CPU profile of the measured CMS process, written when it stops.
     const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
-    cms = startCms(env, [...profile, join(REPO_ROOT, 'database/scripts/bench/cms-server.mjs')]);
+    cms = startCms(env, [...profile, join(REPO_ROOT, 'bench/cms-server.mjs')]);
     await waitFor(cms, `${cmsUrl}/_health`, 204);
     const staffToken = await adminLogin(cmsUrl, staff0.email, BENCH_PASSWORDS.staff);
     const owner = await newcomerLogin(cmsUrl, seed.newcomers[0].email);

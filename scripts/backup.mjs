@@ -5,8 +5,8 @@
  * sums. The secrets in .env are NOT part of it: keep DOCUMENTS_MASTER_KEY apart from the backups
  * (a stolen backup then holds no readable document) — and safe (without it no document can be read).
  *
- *   node database/scripts/backup.mjs backup [folder]    (default: database/backups/<timestamp>)
- *   node database/scripts/backup.mjs restore <folder>   (stop the CMS first; replaces database and documents)
+ *   node scripts/backup.mjs backup [folder]    (default: database/backups/<timestamp>)
+ *   node scripts/backup.mjs restore <folder>   (stop the CMS first; replaces database and documents)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

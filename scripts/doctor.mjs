@@ -78,7 +78,7 @@ export async function doctor(options = {}) {
   });
 
   await check('master key', () => {
-    const { unwrapFileKey, HEADER_MAX } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
+    const { unwrapFileKey, HEADER_MAX } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
     const dir = config.uploads.documentsDir;
     const stored = existsSync(dir)
       ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
@@ -107,7 +107,7 @@ export async function doctor(options = {}) {
   await check('documents', async () => {
     const rows = await documentRows(config);
     if (rows === null) return 'no database yet';
-    const { verifyStoredFile } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/read-stream.js'));
+    const { verifyStoredFile } = require('@mobio/strapi-plugin-sharing/server/vault/read-stream');
     const masterKey = masterKeysOf(config);
     // Per account, how many of its documents cannot be read and why; never a title or a file name.
     const problems = new Map();
@@ -166,7 +166,7 @@ async function documentRows(config) {
 /** Migrates every old-format document of the configured store; returns the report. */
 export async function migrateDocuments(options = {}, log = () => {}) {
   const config = loadConfig(options);
-  const { migrateDocuments: migrate } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
+  const { migrateDocuments: migrate } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
   return migrate(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
     const name = relative(config.uploads.documentsDir, path);
     if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
@@ -180,7 +180,7 @@ export async function rotateMasterKey(options = {}, log = () => {}) {
   if (!config.secrets.documentsPreviousMasterKey) {
     throw new Error('DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (README, "Rotating the master key").');
   }
-  const { rotateDocuments } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/migrate.js'));
+  const { rotateDocuments } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
   return rotateDocuments(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
     const name = relative(config.uploads.documentsDir, path);
     if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);

@@ -28,12 +28,12 @@ if (config.database.client === 'sqlite') privateSqlite(config.database.filename,
 privateDir(config.uploads.documentsDir);
 
 if (args.has('--rebuild')) {
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'database/scripts/build.mjs'), '--rebuild'], { cwd: REPO_ROOT, stdio: 'inherit', env });
+  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--rebuild'], { cwd: REPO_ROOT, stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 if (args.has('--demo')) {
-  const seed = spawnSync(process.execPath, [join(REPO_ROOT, 'database/scripts/demo.mjs')], { cwd: REPO_ROOT, stdio: 'inherit', env });
+  const seed = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/demo.mjs')], { cwd: REPO_ROOT, stdio: 'inherit', env });
   if (seed.status !== 0) process.exit(seed.status ?? 1);
 }
 

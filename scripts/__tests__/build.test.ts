@@ -23,9 +23,9 @@ describe('build what is missing', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const checked = [];
     for (const [name, command] of Object.entries(scripts)) {
-      const script = /node ((?!database\/scripts\/build\.mjs)[\w/-]+\.mjs)/.exec(command)?.[1];
+      const script = /node ((?!scripts\/build\.mjs)[\w/-]+\.mjs)/.exec(command)?.[1];
       if (!script || !readFileSync(join(ROOT, script), 'utf8').includes("from '@mobio/config'")) continue;
-      expect(command, `npm run ${name}`).toMatch(/^node database\/scripts\/build\.mjs && /);
+      expect(command, `npm run ${name}`).toMatch(/^node scripts\/build\.mjs && /);
       checked.push(name);
     }
     expect(checked).toEqual(expect.arrayContaining(['start', 'demo', 'bench', 'doctor', 'backup', 'restore', 'deploy:nginx']));
@@ -49,8 +49,8 @@ describe('build what is missing', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
       Object.defineProperty(process, 'version', { value: 'v20.20.2' });
       Object.defineProperty(process.versions, 'node', { value: '20.20.2' });
-      process.argv[1] = ${JSON.stringify(join(ROOT, 'database/scripts/build.mjs'))};
-      await import(${JSON.stringify(join(ROOT, 'database/scripts/build.mjs'))});
+      process.argv[1] = ${JSON.stringify(join(ROOT, 'scripts/build.mjs'))};
+      await import(${JSON.stringify(join(ROOT, 'scripts/build.mjs'))});
     `], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Node.js ${NODE_MAJOR} or newer is needed, this is v20.20.2`);

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawSql, registerNewcomer, uploadDocument } from '../../../cms/test/harness';
-import { multipart, send, text } from '../../../site/src/__tests__/helpers/http';
+import { rawSql, registerNewcomer, uploadDocument } from '../../cms/test/harness';
+import { multipart, send, text } from '../../site/src/__tests__/helpers/http';
 import { type NpmStart, npmStart } from './helpers/npm-start';
 
 /**
@@ -16,7 +16,7 @@ import { type NpmStart, npmStart } from './helpers/npm-start';
  * Mounting needs root (as CI runs); elsewhere the test is skipped, loudly.
  */
 
-const de = JSON.parse(readFileSync(resolve(__dirname, '../../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
+const de = JSON.parse(readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b))]);
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'mobio-full-disk-'));

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '@mobio/config';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../cms/test/harness';
+import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
 // @ts-expect-error plain ESM script without types
 import { backup, restore } from '../backup.mjs';
 
-const require = createRequire(join(__dirname, '../../../cms/package.json'));
+const require = createRequire(join(__dirname, '../../cms/package.json'));
 
 /** Every row of every table, in a fixed order, straight from the database. */
 async function dumpDatabase(config: Config): Promise<Record<string, unknown[]>> {

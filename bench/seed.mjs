@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { REPO_ROOT, SECTIONS } from '@mobio/config';
-import { newcomers as DEMO_NEWCOMERS } from '../../demo/data.mjs';
+import { SECTIONS } from '@mobio/config';
+import { newcomers as DEMO_NEWCOMERS } from '../database/demo/data.mjs';
 
-const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
-const { newFileKey, sealSegment } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/vault/file-format.js'));
-const { SECTION_TYPES } = require(join(REPO_ROOT, 'plugins/sharing/dist/server/utils.js'));
+// The sharing plugin's compiled vault format and section types, from the plugin package (CommonJS).
+const require = createRequire(import.meta.url);
+const { newFileKey, sealSegment } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
+const { SECTION_TYPES } = require('@mobio/strapi-plugin-sharing/server/utils');
 
 const DAY = 86_400_000;
 /** Grants each newcomer gives, on average; the measured staff member gets GRANTS_OF_MEASURED_STAFF. */

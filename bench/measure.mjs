@@ -1,9 +1,4 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { REPO_ROOT } from '@mobio/config';
-
-const require = createRequire(join(REPO_ROOT, 'package.json'));
-const autocannon = require('autocannon');
+import autocannon from 'autocannon';
 
 /** The value below which `p` percent of the sorted numbers lie (nearest rank). */
 export function percentile(sorted, p) {

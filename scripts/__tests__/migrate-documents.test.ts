@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSecrets } from '@mobio/config';
-import { freshEnv } from '../../../cms/test/harness';
-import { formatOf } from '../../../plugins/sharing/server/src/vault/file-format';
-import { openStoredFile } from '../../../plugins/sharing/server/src/vault/read-stream';
-import { storedFiles } from '../../../plugins/sharing/server/src/vault/migrate';
-import { sealV1 } from '../../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { freshEnv } from '../../cms/test/harness';
+import { formatOf } from '../../plugins/sharing/server/src/vault/file-format';
+import { openStoredFile } from '../../plugins/sharing/server/src/vault/read-stream';
+import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
+import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
 
