@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench`: MoBio measured at scale, as ratios against plain Strapi and a static page on
  * the same machine in one run. Seeds a district (scale 1: 10,000 newcomers with full biographies,
@@ -91,7 +92,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 const freePort = () =>
   new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -151,6 +152,13 @@ function startCms(env, script = [STRAPI, 'start']) {
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
 
+/**
+ * One JSON request to the CMS; the answer's status, parsed JSON (undefined if it is none) and text.
+ * @param {string} url
+ * @param {string} method
+ * @param {string} path
+ * @param {{ token?: string, body?: unknown, headers?: Record<string, string> }} [options]
+ */
 async function call(url, method, path, { token, body, headers = {} } = {}) {
   const res = await fetch(url + path, {
     method,
@@ -257,7 +265,7 @@ async function benchDatabase(client) {
     result.seedSeconds = (performance.now() - t0) / 1000;
     result.seed = { size: seed.size, seconds: seed.seconds };
     const staff0 = seed.staff[0];
-    result.staffGrants = seed.grantsOf.get(staff0.id).length;
+    result.staffGrants = seed.grantsOf.get(staff0.id)?.length ?? 0;
     log(`seeded in ${result.seedSeconds.toFixed(1)} s`);
 
     if (only.has('start')) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The MoBio CMS as `strapi start` runs it (same build, same configuration from the environment),
  * plus routes that exist only in this benchmark process, never in the product:
@@ -18,6 +19,7 @@ const CMS_DIR = join(REPO_ROOT, 'cms');
 const require = createRequire(join(CMS_DIR, 'package.json'));
 const { createStrapi } = require('@strapi/strapi');
 
+/** @type {import('@strapi/strapi').UID.ContentType[]} */
 const SECTION_TYPES = [
   'api::profile.profile',
   'api::language-skill.language-skill',
@@ -49,7 +51,8 @@ async function plainRecord(ctx) {
   ctx.body = { data: sections };
 }
 
-strapi.server.routes({
+// Strapi fills in each route's `info` (the types ask for it) when it registers them.
+strapi.server.routes(/** @type {any} */ ({
   type: 'admin',
   prefix: '/bench',
   routes: [
@@ -73,6 +76,6 @@ strapi.server.routes({
       config: { auth: false },
     },
   ],
-});
+}));
 
 await strapi.listen();

@@ -1,3 +1,4 @@
+// @ts-check
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mobio/config';
@@ -29,7 +30,7 @@ export async function connect(target) {
       v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
     const sqliteBinding = (v) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
     return {
-      client: 'sqlite',
+      client: /** @type {const} */ ('sqlite'),
       async all(sql, params = []) {
         return db.prepare(sql).all(...params.map(value));
       },
@@ -77,7 +78,7 @@ export async function connect(target) {
   if (target.schema) await client.query(`SET search_path TO ${quote(target.schema)}`);
   const value = (v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
   return {
-    client: 'postgres',
+    client: /** @type {const} */ ('postgres'),
     async all(sql, params = []) {
       return (await client.query(numbered(sql), params.map(value))).rows;
     },

@@ -1,3 +1,4 @@
+// @ts-check
 import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ const SIZE = 25 * 1024 * 1024;
 
 /** Peak-RSS bookkeeping of a process through /proc (Linux): VmHWM is reset before each run. */
 function memory(pid) {
-  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  /** @param {string} field */
+  const kb = (field) => Number(/** @type {RegExpExecArray} */ (new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8')))[1]);
   return {
     reset: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
     rss: () => kb('VmRSS'),
@@ -55,7 +57,7 @@ export async function benchDocuments({ url, pid, newcomerJwt, adminJwt, dir, run
       duplex: 'half',
     });
     if (res.status !== 201) throw new Error(`vault upload: ${res.status} ${await res.text()}`);
-    stored.push((await res.json()).data.documentId);
+    stored.push((/** @type {{ data: { documentId: string } }} */ (await res.json())).data.documentId);
   });
   const vaultDownload = await measure(async () => {
     await drain(await fetch(`${url}/api/sharing/documents/${stored[0]}/file`, { headers: { authorization: `Bearer ${newcomerJwt}` } }), 'vault download');
@@ -68,7 +70,7 @@ export async function benchDocuments({ url, pid, newcomerJwt, adminJwt, dir, run
     form.append('files', new Blob([readFileSync(file)], { type: 'application/pdf' }), 'zeugnis.pdf');
     const res = await fetch(`${url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${adminJwt}` }, body: form });
     if (res.status !== 201 && res.status !== 200) throw new Error(`plain upload: ${res.status} ${await res.text()}`);
-    const [file0] = await res.json();
+    const [file0] = /** @type {{ id: number, url: string }[]} */ (await res.json());
     publicUrl = file0.url;
     uploaded.push(file0.id);
   });

@@ -1,3 +1,4 @@
+// @ts-check
 import { percentile } from './measure.mjs';
 
 /**
@@ -112,7 +113,8 @@ async function simulate({ group, base, user, steps, auth, deadline, think, tally
         status = res.status;
         text = await res.text();
       } catch (error) {
-        status = `network error (${error.cause?.code ?? error.message})`;
+        const failure = /** @type {Error & { cause?: { code?: string } }} */ (error);
+        status = `network error (${failure.cause?.code ?? failure.message})`;
       }
       const time = performance.now() - t0;
       tally.times.push(time);
@@ -123,7 +125,7 @@ async function simulate({ group, base, user, steps, auth, deadline, think, tally
         tally.errors.set(key, (tally.errors.get(key) ?? 0) + 1);
       } else if (step.save) {
         try {
-          step.save(JSON.parse(text), context);
+          step.save(JSON.parse(text ?? ''), context);
         } catch {
           step.save(undefined, context);
         }

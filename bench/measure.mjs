@@ -1,3 +1,4 @@
+// @ts-check
 import autocannon from 'autocannon';
 
 /** The value below which `p` percent of the sorted numbers lie (nearest rank). */

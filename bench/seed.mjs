@@ -1,3 +1,4 @@
+// @ts-check
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -61,7 +62,9 @@ const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /** A demo newcomer's languages, education, work and certificate (database/demo/data.mjs). */
 function biographyOf(key) {
-  const { languages, education, employment, documents } = DEMO_NEWCOMERS.find((newcomer) => newcomer.key === key);
+  const newcomer = /** @type {any} */ (DEMO_NEWCOMERS.find((newcomer) => newcomer.key === key));
+  if (!newcomer) throw new Error(`no demo newcomer ${key} in database/demo/data.mjs`);
+  const { languages, education, employment, documents } = newcomer;
   return { languages, education, employment, document: documents[0] };
 }
 
@@ -140,6 +143,8 @@ function writeVaultFile(documentsDir, masterKey, storageKey) {
  * each, staff with directory listings, grants and audit events. Staff 0 holds exactly
  * min(500, newcomers) active grants; newcomer 0 grants staff 0 every section with write access.
  * Returns the counts, the seconds per part and the measured actors.
+ * @param {Awaited<ReturnType<typeof import('./db.mjs').connect>>} db
+ * @param {{ scale: number, documentsDir: string, masterKey: Buffer, hashes: { newcomer: string, staff: string }, log?: (line: string) => void }} options
  */
 export async function seedScale(db, { scale, documentsDir, masterKey, hashes, log = () => {} }) {
   const size = sizes(scale);
@@ -200,6 +205,7 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
   const BATCH = 1000;
   await timed('newcomers with biographies and certificates', async () => {
     for (let start = 0; start < size.newcomers; start += BATCH) {
+      /** @type {Record<string, unknown[][]>} */
       const t = { users: [], roles: [], profiles: [], profileLinks: [], skills: [], skillLinks: [], education: [], educationLinks: [], employment: [], employmentLinks: [], documents: [], documentLinks: [], documentEducation: [], activity: [], activityLinks: [] };
       for (let n = start; n < Math.min(size.newcomers, start + BATCH); n++) {
         const persona = PERSONAS[n % PERSONAS.length];
@@ -272,6 +278,7 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
   // Grants: newcomer n gives grants to GRANTS_PER_NEWCOMER consecutive staff members (mod the
   // staff count), so that every staff member receives the same number. Staff 0's grants and each
   // staff member's first grant stay active; of the others some were revoked and some expired.
+  /** @type {Map<number, number[]>} */
   const grantsOf = new Map(staff.map((member) => [member.id, []]));
   await timed('grants', async () => {
     const rows = [];
@@ -297,7 +304,7 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
       ]);
       owners.push([nextId('sharing_grants_owner_lnk'), id, newcomers[n].id]);
       grantees.push([nextId('sharing_grants_grantee_lnk'), id, staff[s].id]);
-      if (!revoked && !expired) grantsOf.get(staff[s].id).push(n);
+      if (!revoked && !expired) grantsOf.get(staff[s].id)?.push(n);
     }
     await db.insert('sharing_grants', ['id', ...STAMP, 'sections', 'access', 'purpose', 'expires_at', 'revoked_at', 'expired_at'], rows);
     await db.insert('sharing_grants_owner_lnk', ['id', 'grant_id', 'user_id'], owners);
@@ -345,11 +352,11 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
   /** A search term of "shared with me" for a staff member: a family name several of their newcomers share. */
   const searchTermOf = (member) => {
     const counts = new Map();
-    for (const n of grantsOf.get(member.id)) {
+    for (const n of grantsOf.get(member.id) ?? []) {
       const { familyName } = newcomers[n];
       if (/^[A-Za-z]/.test(familyName)) counts.set(familyName, (counts.get(familyName) ?? 0) + 1);
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? newcomers[grantsOf.get(member.id)[0] ?? 0].familyName;
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? newcomers[grantsOf.get(member.id)?.[0] ?? 0].familyName;
   };
   return { size, seconds, staff, newcomers, grantsOf, searchTermOf };
 }

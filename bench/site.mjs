@@ -1,3 +1,4 @@
+// @ts-check
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ export async function startSite({ dir, port, env, waitFor }) {
  * preload it links, each gzip-compressed (level 6), in bytes.
  */
 export async function pageWeight(url, html) {
+  /** @type {{ css: string[], js: string[] }} */
   const assets = { css: [], js: [] };
   for (const tag of html.match(/<(?:link|script)\b[^>]*>/g) ?? []) {
     const src = /\b(?:href|src)="([^"]+)"/.exec(tag)?.[1];

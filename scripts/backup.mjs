@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Backup and restore of a MoBio installation: the database (SQLite online backup, or pg_dump in
  * custom format for PostgreSQL) and the encrypted document store, with a manifest of SHA-256
@@ -39,7 +40,11 @@ function pgEnv(database) {
   return { PGHOST: database.host, PGPORT: String(database.port), PGUSER: database.user, PGPASSWORD: database.password, PGDATABASE: database.database };
 }
 
-/** Writes a backup into `target` and returns its manifest. */
+/**
+ * Writes a backup into `target` and returns its manifest.
+ * @param {import('@mobio/config').Config} config
+ * @param {string} target
+ */
 export async function backup(config, target) {
   // Owner-only from the first byte: the folder is 0700 before anything is written into it.
   privateDir(target);
@@ -70,7 +75,11 @@ export async function backup(config, target) {
   return manifest;
 }
 
-/** Replaces the database and the document store with the backup in `source`, after checking its sums. */
+/**
+ * Replaces the database and the document store with the backup in `source`, after checking its sums.
+ * @param {import('@mobio/config').Config} config
+ * @param {string} source
+ */
 export async function restore(config, source) {
   const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8'));
   if (manifest.name !== FORMAT.name || manifest.version !== FORMAT.version) throw new Error(`${source} is not a MoBio backup of version ${FORMAT.version}`);
@@ -117,7 +126,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(2);
     }
   } catch (error) {
-    console.error(`[mobio] ${error.message}`);
+    console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds what is missing — @mobio/config, the sharing plugin, the CMS with its admin panel, the
  * site — before a script that needs them starts. The scripts import @mobio/config, whose code is

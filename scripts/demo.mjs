@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Fills the configured database with the demo district (invented people, public passwords).
 import { loadConfig } from '@mobio/config';
 import { seedDemo, demoAccounts } from '../database/demo/seed.mjs';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run doctor`: checks an installation before it starts — configuration, database
  * connectivity, the document store's folder and permissions, that DOCUMENTS_MASTER_KEY opens
@@ -24,7 +25,11 @@ const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 const masterKeysOf = (config) =>
   [config.secrets.documentsMasterKey, config.secrets.documentsPreviousMasterKey].filter(Boolean).map((key) => Buffer.from(key, 'base64'));
 
-/** Runs every check; returns `[{ name, ok, detail }]`. */
+/**
+ * Runs every check; returns `[{ name, ok, detail }]`.
+ * @param {import('@mobio/config').LoadOptions} [options]
+ * @returns {Promise<{ name: string, ok: boolean, detail: string }[]>}
+ */
 export async function doctor(options = {}) {
   const results = [];
   const check = async (name, fn) => {
@@ -120,7 +125,7 @@ export async function doctor(options = {}) {
         try {
           await verifyStoredFile(join(config.uploads.documentsDir, storageKey.slice(0, 2), storageKey), masterKey);
         } catch (error) {
-          reason = error?.reason ?? 'unreadable';
+          reason = /** @type {{ reason?: string } | undefined} */ (error)?.reason ?? 'unreadable';
         }
       }
       if (!reason) continue;
@@ -163,7 +168,11 @@ async function documentRows(config) {
   }
 }
 
-/** Migrates every old-format document of the configured store; returns the report. */
+/**
+ * Migrates every old-format document of the configured store; returns the report.
+ * @param {import('@mobio/config').LoadOptions} [options]
+ * @param {(line: string) => void} [log]
+ */
 export async function migrateDocuments(options = {}, log = () => {}) {
   const config = loadConfig(options);
   const { migrateDocuments: migrate } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
@@ -174,7 +183,11 @@ export async function migrateDocuments(options = {}, log = () => {}) {
   });
 }
 
-/** Re-wraps every document still on DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY; returns the report. */
+/**
+ * Re-wraps every document still on DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY; returns the report.
+ * @param {import('@mobio/config').LoadOptions} [options]
+ * @param {(line: string) => void} [log]
+ */
 export async function rotateMasterKey(options = {}, log = () => {}) {
   const config = loadConfig(options);
   if (!config.secrets.documentsPreviousMasterKey) {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Personal data on disk is readable by its owner only, whatever the umask of the shell or cron job
  * that writes it (the systemd units' UMask=0077 covers only the services): folders 0700, files 0600.

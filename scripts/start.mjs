@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm start`: runs the CMS and the site together (SQLite unless the configuration says otherwise),
  * after build.mjs built what is missing (`--rebuild`: anew). `--demo` loads the demo district first.
@@ -88,7 +89,7 @@ function stop() {
   for (const child of running) child.kill('SIGTERM');
   const timer = setTimeout(() => running.forEach((child) => child.exitCode === null && child.kill('SIGKILL')), 10_000);
   timer.unref();
-  Promise.all(running.map((child) => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', done))))).then(() => process.exit(0));
+  Promise.all(running.map((child) => new Promise((/** @type {(value?: unknown) => void} */ done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', done))))).then(() => process.exit(0));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

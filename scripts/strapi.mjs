@@ -1,3 +1,4 @@
+// @ts-check
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mobio/config';

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '@mobio/config';
 import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
-// @ts-expect-error plain ESM script without types
 import { backup, restore } from '../backup.mjs';
 
 const require = createRequire(join(__dirname, '../../cms/package.json'));

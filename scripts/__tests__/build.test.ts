@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
 import { NODE_MAJOR, ROOT, missingOutputs, nodeTooOld } from '../build.mjs';
 
 describe('build what is missing', () => {
@@ -21,7 +20,7 @@ describe('build what is missing', () => {
 
   it('runs before every npm script whose code imports the built packages', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const checked = [];
+    const checked: string[] = [];
     for (const [name, command] of Object.entries(scripts)) {
       const script = /node ((?!scripts\/build\.mjs)[\w/-]+\.mjs)/.exec(command)?.[1];
       if (!script || !readFileSync(join(ROOT, script), 'utf8').includes("from '@mobio/config'")) continue;

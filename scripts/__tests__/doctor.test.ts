@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
-// @ts-expect-error plain ESM script without types
 import { doctor } from '../doctor.mjs';
 
 type Result = { name: string; ok: boolean; detail: string };
