@@ -1,6 +1,6 @@
 import { CV_PERSONAL_FIELDS, LOCALES } from '@mobio/config';
 import type { APIRoute } from 'astro';
-import { streamFromCms } from '../../../lib/sharing';
+import { streamFromCms } from '../../../lib/cms';
 
 /**
  * "My CV" as a PDF: the form on the account page (a GET) names the CV's language and the personal

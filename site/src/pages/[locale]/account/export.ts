@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { streamFromCms } from '../../../lib/sharing';
+import { streamFromCms } from '../../../lib/cms';
 
 /**
  * "Download everything": the CMS's export zip, streamed through to the browser as an attachment.

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { streamFromCms } from '../../../../lib/sharing';
+import { streamFromCms } from '../../../../lib/cms';
 
 /** One of my documents, decrypted by the CMS and streamed through as an attachment. */
 export const GET: APIRoute = async ({ params, locals, redirect, rewrite }) => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { clearSession } from '../../../../lib/session';
-import { streamFromCms } from '../../../../lib/sharing';
+import { streamFromCms } from '../../../../lib/cms';
 
 /**
  * The integration plan as a PDF, German beside the UI language: the CMS's file passed through as

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { streamFromCms } from '../../../../../lib/sharing';
+import { streamFromCms } from '../../../../../lib/cms';
 
 /** The consent receipt as a PDF in the page's language, streamed from the CMS. */
 export const GET: APIRoute = async ({ params, locals, redirect }) => {
