@@ -1,6 +1,7 @@
 import { newUsername } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import type { FieldErrors } from './forms';
 import { commonFailure, type CmsResult, requestCms } from './cms';
 
 /*
@@ -48,6 +49,11 @@ export function failureOf(status: number, body: unknown): AuthFailure {
   if (known) return { ...known, status: 400 };
   if (status === 401 || status === 403) return { key: 'error.invalidCredentials', status: 401 };
   return { key: 'error.unexpected', status: 400 };
+}
+
+/** A failure as its form shows it: the message beside the field it belongs to, or for the whole form. */
+export function formErrorsOf(failure: AuthFailure): { errors: FieldErrors; formError?: MessageKey } {
+  return failure.field ? { errors: { [failure.field]: failure.key } } : { errors: {}, formError: failure.key };
 }
 
 async function call<T>(
