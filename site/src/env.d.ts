@@ -2,7 +2,7 @@
 
 declare namespace App {
   interface Locals {
-    /** The locale of the URL's first segment, German when it is not one. */
+    /** The locale of the URL's first segment, German when it is not one (never on a [locale] page: the middleware answers 404 there). */
     locale: import('@mobio/config').Locale;
     /** Text direction of that locale, for <html dir>. */
     dir: 'ltr' | 'rtl';

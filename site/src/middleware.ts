@@ -58,6 +58,9 @@ async function checkSession(context: APIContext): Promise<Response | undefined> 
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // The one check of the [locale] segment: a page under src/pages/[locale]/ with an unknown locale
+  // (/xx/login) is the 404 page; past this line every such page reads a valid Astro.locals.locale.
+  if (context.routePattern.startsWith('/[locale]') && !isLocale(context.params.locale)) return context.rewrite('/404');
   const first = context.url.pathname.split('/')[1];
   const locale = isLocale(first) ? first : DEFAULT_LOCALE;
   context.locals.locale = locale;

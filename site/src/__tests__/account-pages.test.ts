@@ -64,6 +64,21 @@ describe('account pages without a CMS', () => {
     expect((await send(site, 'GET', '/xx/login')).status).toBe(404);
   });
 
+  // The middleware checks the locale once for every route under [locale], endpoints included: none
+  // of them acts (clears a cookie, asks the CMS) for a locale the site does not have.
+  it.each([
+    ['POST', '/xx/logout'],
+    ['POST', '/xx/german-beside'],
+    ['GET', '/xx/manifest.webmanifest'],
+    ['GET', '/xx/account/export'],
+    ['GET', '/xx/records/education'],
+  ] as const)('answers %s %s with the 404 page, its session cookie kept', async (method, path) => {
+    const response = await send(site, method, path, { cookie: SESSION, form: {} });
+    expect(response.status).toBe(404);
+    expect(response.html).toContain(t('de')('notFound.title'));
+    expect(response.setCookies).toEqual([]);
+  });
+
   it('never writes a password back into the page', async () => {
     const response = await send(site, 'POST', '/en/register', {
       form: { email: 'a@example.test', password: 'Geheim-Geheim-1', passwordConfirmation: 'Anders-Anders-2', privacy: 'on' },

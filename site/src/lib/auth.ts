@@ -1,7 +1,8 @@
 import { newUsername } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
-import { requestCms } from './cms-request';
+import type { FieldErrors } from './forms';
+import { commonFailure, type CmsResult, requestCms } from './cms';
 
 /*
  * The CMS's users-permissions routes, as the site uses them. Nothing here throws and no CMS text
@@ -13,9 +14,9 @@ export interface AuthFailure {
   /** The form field the message belongs beside, if any. */
   field?: string;
   /** The status the page answers with. */
-  status: 400 | 401 | 429 | 503;
+  status: 400 | 401 | 429 | 503 | 507;
 }
-export type AuthResult<T> = { ok: true; data: T } | { ok: false; failure: AuthFailure };
+export type AuthResult<T> = CmsResult<T, AuthFailure>;
 
 // An account registered without an e-mail address has none (null) and a chosen username instead.
 const userSchema = z.object({ id: z.number(), documentId: z.string(), email: z.string().nullable(), username: z.string().optional() });
@@ -40,14 +41,19 @@ const KNOWN_ERRORS: Record<string, Omit<AuthFailure, 'status'>> = {
 
 /** Turns a CMS error answer into a localized failure. */
 export function failureOf(status: number, body: unknown): AuthFailure {
-  if (status === 429) return { key: 'error.tooMany', status: 429 };
-  if (status >= 500) return CMS_DOWN;
+  const common = commonFailure(status);
+  if (common) return common;
   const parsed = errorSchema.safeParse(body);
   const message = parsed.success ? parsed.data.error?.message : undefined;
   const known = message ? KNOWN_ERRORS[message] : undefined;
   if (known) return { ...known, status: 400 };
   if (status === 401 || status === 403) return { key: 'error.invalidCredentials', status: 401 };
   return { key: 'error.unexpected', status: 400 };
+}
+
+/** A failure as its form shows it: the message beside the field it belongs to, or for the whole form. */
+export function formErrorsOf(failure: AuthFailure): { errors: FieldErrors; formError?: MessageKey } {
+  return failure.field ? { errors: { [failure.field]: failure.key } } : { errors: {}, formError: failure.key };
 }
 
 async function call<T>(

@@ -1,9 +1,10 @@
 import { documentMetadataSchema } from '@mobio/config';
+import { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import { CMS_TIMEOUTS_MS, type CmsResult, sendFileToCms } from './cms';
 import { siteConfig } from './config';
 import { type FieldErrors, validate } from './forms';
 import { formFieldsOf, fromFormData, type FormValues, type StoredRecord } from './records';
-import { sharingFailureOf, type SharingResult } from './sharing';
 import type { Locale } from '@mobio/config';
 
 /*
@@ -14,8 +15,6 @@ import type { Locale } from '@mobio/config';
 
 /** Room for the form's text fields and multipart boundaries beside the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
-// Storing (encrypting, checking) a large file takes a while after the last byte has arrived.
-const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** The file types the vault accepts (it checks the content, not this list). */
 export const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/webp,image/heic,.pdf,.jpg,.jpeg,.png,.webp,.heic';
@@ -28,25 +27,14 @@ export interface UploadOutcome {
   saved?: boolean;
 }
 
-async function sendToVault(jwt: string, metadata: Record<string, unknown>, file: File): Promise<SharingResult<StoredRecord>> {
+function sendToVault(jwt: string, metadata: Record<string, unknown>, file: File): Promise<CmsResult<StoredRecord>> {
   const query = new URLSearchParams({ fileName: file.name });
   for (const [name, value] of Object.entries(metadata)) if (value !== null && value !== undefined) query.set(name, String(value));
-  const url = new URL(`/api/sharing/documents?${query}`, siteConfig().cms.internalUrl);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
-      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/octet-stream', accept: 'application/json' },
-      body: file,
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return { ok: true, data: (body as { data: StoredRecord }).data };
-    if (response.status >= 500) console.warn(`[site] POST ${url.pathname} answered ${response.status}`);
-    return { ok: false, failure: sharingFailureOf(response.status, body) };
-  } catch (error) {
-    console.warn(`[site] POST ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return { ok: false, failure: { key: 'auth.cmsUnavailable', fields: {}, status: 503 } };
-  }
+  return sendFileToCms(`/api/sharing/documents?${query}`, jwt, file, {
+    contentType: 'application/octet-stream',
+    schema: z.object({ data: z.custom<StoredRecord>((value) => typeof value === 'object' && value !== null) }).transform((body) => body.data),
+    timeoutMs: CMS_TIMEOUTS_MS.upload,
+  });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { FIELDS_OF_ACTION, GOAL_STATUSES, MEASURE_RESPONSIBLES, PLAN_ITEM_KINDS, PLAN_STATUSES, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
-import { requestCms } from './cms-request';
-import { sharingFailureOf, type SharingFailure } from './sharing';
+import { callCms, cmsFailureOf, type CmsFailure } from './cms';
 
 /*
  * The newcomer's integration plan: read through the CMS's content API (only the owner's plans
@@ -60,17 +59,14 @@ const acceptanceSchema = z.object({
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>['data'];
 
-export type PlanResult<T> = { ok: true; data: T } | { ok: false; failure: SharingFailure };
-const CMS_DOWN: SharingFailure = { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
-
 // Strapi 5 with rest.strictParams answers 400 to a populate it does not understand: `populate=reviews`
 // cannot stand beside the object form, and `populate[reviews]=true` is refused ("Invalid key");
 // `*` is accepted for the component and for the components inside one (goals, measures).
 const PLANS_QUERY = 'populate[fieldsOfAction][populate]=*&populate[reviews]=*&sort=updatedAt:desc';
 
-async function call<T>(method: 'GET' | 'POST', path: string, jwt: string, schema: z.ZodType<T>, body?: unknown): Promise<PlanResult<T>> {
-  return requestCms(method, path, { jwt, schema, body, failureOf: planFailureOf, down: CMS_DOWN });
-}
+// Every plan call answers with the plan page's own failure mapping.
+const call = <T>(method: 'GET' | 'POST', path: string, jwt: string, schema: z.ZodType<T>, body?: unknown) =>
+  callCms(method, path, jwt, schema, body, planFailureOf);
 
 const versionErrorSchema = z.object({
   error: z.object({ details: z.object({ errors: z.array(z.object({ message: z.string() })).min(1) }) }),
@@ -80,13 +76,13 @@ const versionErrorSchema = z.object({
  * A CMS error answer as a localized failure. The plugin's 'error.planVersion' (the plan was
  * proposed anew, or is no longer proposed, since the page was loaded) gets the plan page's own message.
  */
-export function planFailureOf(status: number, body: unknown): SharingFailure {
+export function planFailureOf(status: number, body: unknown): CmsFailure {
   const parsed = versionErrorSchema.safeParse(body);
   if (status === 400 && parsed.success && parsed.data.error.details.errors[0].message === 'error.planVersion') {
     const key: MessageKey = 'plan.error.changed';
     return { key, fields: {}, status: 400 };
   }
-  const failure = sharingFailureOf(status, body);
+  const failure = cmsFailureOf(status, body);
   // The form has one field the CMS could name (version), and it is hidden: its message goes to the form.
   return { ...failure, key: failure.fields.version ?? failure.key, fields: {} };
 }

@@ -22,7 +22,7 @@ import {
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { type FieldErrors, validate } from './forms';
-import { callCms, type SharingResult } from './sharing';
+import { callCms, type CmsResult } from './cms';
 
 /*
  * The newcomer's own records as the site edits them: each form is the shared zod schema (the CMS
@@ -353,7 +353,7 @@ export async function submitRecordForm(
   request: Request,
   fields: FieldSpec[],
   schema: z.ZodType,
-  save: (data: unknown) => Promise<SharingResult<StoredRecord>>,
+  save: (data: unknown) => Promise<CmsResult<StoredRecord>>,
 ): Promise<FormOutcome> {
   const values = await readFields(request, fields);
   const valid = validate(schema, values);

@@ -1,82 +1,11 @@
 import { ACCESS_LEVELS, LIST_SECTIONS, PLAN_STATUSES, SECTIONS, type Locale } from '@mobio/config';
 import { z } from 'zod';
-import type { MessageKey } from '../i18n';
-import de from '../i18n/de.json';
-import { siteConfig } from './config';
-import { requestCms } from './cms-request';
-import type { FieldErrors } from './forms';
+import { callCms } from './cms';
 
 /*
- * The sharing plugin's newcomer routes (/api/sharing/…), as the site uses them. Like lib/auth.ts,
- * nothing here throws and no CMS text reaches a page: the plugin's messages are catalogue keys
- * already ('error.invitationCode'), and only keys the catalogues know are passed on.
+ * The sharing plugin's newcomer routes (/api/sharing/…), as the site uses them, through the one
+ * CMS client (lib/cms.ts): nothing here throws and no CMS text reaches a page.
  */
-
-// Downloads (export zip, PDFs) may take a while to start on a full account; the body then streams.
-const DOWNLOAD_TIMEOUT_MS = 30_000;
-
-export interface SharingFailure {
-  /** The message for the whole form, when no field is named. */
-  key: MessageKey;
-  /** Messages by form field, from a validation answer. */
-  fields: FieldErrors;
-  status: 400 | 401 | 404 | 429 | 503 | 507;
-}
-export type SharingResult<T> = { ok: true; data: T } | { ok: false; failure: SharingFailure };
-
-const KNOWN_KEYS = new Set(Object.keys(de));
-const known = (message: unknown): MessageKey | undefined =>
-  typeof message === 'string' && KNOWN_KEYS.has(message) ? (message as MessageKey) : undefined;
-
-const errorSchema = z.object({
-  error: z
-    .object({
-      message: z.string().optional(),
-      details: z
-        .object({ errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string() })).optional() })
-        .optional(),
-    })
-    .optional(),
-});
-
-/** Turns a CMS error answer into localized messages: per field when the CMS names one, else for the form. */
-export function sharingFailureOf(status: number, body: unknown): SharingFailure {
-  if (status === 429) return { key: 'error.tooMany', fields: {}, status: 429 };
-  // The district's document store is full (the CMS kept nothing of the upload).
-  if (status === 507) return { key: 'error.storageFull', fields: {}, status: 507 };
-  if (status >= 500) return { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
-  if (status === 401) return { key: 'error.sessionExpired', fields: {}, status: 401 };
-  const parsed = errorSchema.safeParse(body);
-  const error = parsed.success ? parsed.data.error : undefined;
-  const fields: FieldErrors = {};
-  let formKey: MessageKey | undefined;
-  for (const detail of error?.details?.errors ?? []) {
-    const key = known(detail.message) ?? 'error.unexpected';
-    const field = detail.path?.[0];
-    if (field === undefined || field === '') formKey ??= key;
-    else fields[String(field)] ??= key;
-  }
-  formKey ??= known(error?.message);
-  const fallback: MessageKey = status === 404 ? 'error.notFound' : 'error.unexpected';
-  return {
-    key: formKey ?? (Object.keys(fields).length > 0 ? 'form.errorSummary' : fallback),
-    fields,
-    status: status === 404 ? 404 : 400,
-  };
-}
-
-const CMS_DOWN: SharingFailure = { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
-
-/** One call of a newcomer to the CMS, its failure turned into localized messages. */
-export async function callCms<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  path: string,
-  jwt: string,
-  schema: z.ZodType<T>,
-  body?: unknown,
-): Promise<SharingResult<T>> {
-  return requestCms(method, path, { jwt, schema, body, failureOf: sharingFailureOf, down: CMS_DOWN });
-}
 
 const section = z.enum(SECTIONS.codes);
 const access = z.enum(ACCESS_LEVELS.codes);
@@ -227,36 +156,3 @@ export const createGrant = (jwt: string, grant: Record<string, unknown>) =>
 /** Deletes my account and everything in it, after the password is given again (204). */
 export const deleteAccount = (jwt: string, password: string) =>
   callCms('POST', '/api/sharing/account/delete', jwt, z.unknown(), { data: { password } });
-
-/**
- * A file from the CMS (export zip, CV or receipt PDF) passed through to the browser as it arrives,
- * never held in memory; `{ failed: status }`, with the reason logged, when the CMS does not deliver
- * one (401: the session was refused).
- */
-export async function streamFromCms(path: string, jwt: string): Promise<Response | { failed: number }> {
-  const url = new URL(path, siteConfig().cms.internalUrl);
-  // The time limit is for the CMS to start answering; a long download must not be cut off.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('timeout')), DOWNLOAD_TIMEOUT_MS);
-  let upstream: Response;
-  try {
-    upstream = await fetch(url, { signal: controller.signal, headers: { authorization: `Bearer ${jwt}` } });
-  } catch (error) {
-    console.warn(`[site] GET ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return { failed: 503 };
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!upstream.ok || !upstream.body) {
-    console.warn(`[site] GET ${url.pathname} answered ${upstream.status}`);
-    await upstream.body?.cancel();
-    return { failed: upstream.status };
-  }
-  const headers = new Headers({
-    'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-    'Cache-Control': 'no-store',
-  });
-  const disposition = upstream.headers.get('content-disposition');
-  headers.set('Content-Disposition', disposition?.startsWith('attachment') ? disposition : 'attachment');
-  return new Response(upstream.body, { status: 200, headers });
-}

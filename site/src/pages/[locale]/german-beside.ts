@@ -1,4 +1,3 @@
-import { isLocale } from '@mobio/config';
 import type { APIRoute } from 'astro';
 import { t } from '../../i18n';
 import { readForm } from '../../lib/forms';
@@ -10,9 +9,8 @@ import { safeNext } from '../../lib/next';
  * and sends the browser back to the page it came from (only a page of this site, safeNext).
  * A POST, so the choice is not changed by a link on another site (Astro's checkOrigin).
  */
-export const POST: APIRoute = async ({ params, request, cookies, redirect }) => {
-  if (!isLocale(params.locale)) return new Response(null, { status: 404 });
-  const locale = params.locale;
+export const POST: APIRoute = async ({ locals, request, cookies, redirect }) => {
+  const { locale } = locals;
   const form = await readForm(request, ['show', 'next'] as const);
   if (form.show !== 'on' && form.show !== 'off') {
     return new Response(t(locale)('error.unexpected'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -1,4 +1,3 @@
-import { isLocale } from '@mobio/config';
 import type { APIRoute } from 'astro';
 import { clearSession } from '../../lib/session';
 
@@ -7,8 +6,8 @@ import { clearSession } from '../../lib/session';
  * cannot log anyone out; Astro's checkOrigin refuses cross-site posts.
  * The CMS's JWT cannot be revoked (users-permissions legacy mode): the cookie is what is removed.
  */
-export const POST: APIRoute = ({ params, cookies, redirect }) => {
-  const locale = isLocale(params.locale) ? params.locale : 'de';
+export const POST: APIRoute = ({ locals, cookies, redirect }) => {
+  const { locale } = locals;
   clearSession(cookies);
   return redirect(`/${locale}/`, 303);
 };

@@ -1,12 +1,11 @@
-import { dirOf, isLocale } from '@mobio/config';
+import { dirOf } from '@mobio/config';
 import type { APIRoute } from 'astro';
 import { t } from '../../i18n';
 import { siteConfig } from '../../lib/config';
 
 /** The web app manifest in the page's language: installed, MoBio opens on "My data". */
-export const GET: APIRoute = ({ params }) => {
-  if (!isLocale(params.locale)) return new Response(null, { status: 404 });
-  const locale = params.locale;
+export const GET: APIRoute = ({ locals }) => {
+  const { locale } = locals;
   const { municipality } = siteConfig();
   const manifest = {
     name: `MoBio – ${municipality.name}`,

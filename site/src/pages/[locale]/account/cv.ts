@@ -1,13 +1,13 @@
-import { CV_PERSONAL_FIELDS, isLocale, LOCALES } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, LOCALES } from '@mobio/config';
 import type { APIRoute } from 'astro';
-import { streamFromCms } from '../../../lib/sharing';
+import { streamFromCms } from '../../../lib/cms';
 
 /**
  * "My CV" as a PDF: the form on the account page (a GET) names the CV's language and the personal
  * fields to include; anything else in the query is dropped, so only known values reach the CMS.
  */
-export const GET: APIRoute = async ({ params, locals, url, redirect }) => {
-  const locale = isLocale(params.locale) ? params.locale : 'de';
+export const GET: APIRoute = async ({ locals, url, redirect }) => {
+  const { locale } = locals;
   const asked = url.searchParams.get('language');
   const language = LOCALES.find((l) => l === asked) ?? locale;
   const chosen = url.searchParams.getAll('include');

@@ -1,7 +1,6 @@
-import { isLocale } from '@mobio/config';
 import type { APIRoute } from 'astro';
 import { clearSession } from '../../../../lib/session';
-import { streamFromCms } from '../../../../lib/sharing';
+import { streamFromCms } from '../../../../lib/cms';
 
 /**
  * The integration plan as a PDF, German beside the UI language: the CMS's file passed through as
@@ -9,7 +8,7 @@ import { streamFromCms } from '../../../../lib/sharing';
  * plan of someone else is a 404 there, and here the same "could not be created" as any failure.
  */
 export const GET: APIRoute = async ({ params, locals, cookies, redirect }) => {
-  const locale = isLocale(params.locale) ? params.locale : 'de';
+  const { locale } = locals;
   const back = `/${locale}/login?next=${encodeURIComponent(`/${locale}/plan`)}`;
   // The middleware does not guard /plan: without a session there is nothing to ask the CMS.
   if (!locals.jwt) return redirect(back, 303);
