@@ -17,15 +17,6 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Each locale's name written in that locale, for the language switcher. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  de: 'Deutsch',
-  en: 'English',
-  ar: 'العربية',
-  fa: 'فارسی',
-  fr: 'Français',
-};
-
 /** A text in every locale; the compiler refuses a missing one. */
 export type Localized = Record<Locale, string>;
 
