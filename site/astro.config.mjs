@@ -1,18 +1,21 @@
 // @ts-check
 import node from '@astrojs/node';
-import { DEFAULT_LOCALE, LOCALES, loadSiteConfig } from '@mobio/config';
+import { DEFAULT_LOCALE, loadSiteConfig } from '@mobio/config';
 import { defineConfig } from 'astro/config';
 
-// Read at build time: the public URL ends up in the server bundle, so changing SITE_PUBLIC_URL
-// needs a rebuild. Port and host are not baked in: the standalone server reads PORT/HOST at start.
-const publicUrl = new URL(loadSiteConfig().site.publicUrl);
+// Read at build time: the public URL and Astro's list of languages end up in the server bundle, so
+// changing SITE_PUBLIC_URL or LOCALES needs a rebuild. Port and host are not baked in: the
+// standalone server reads PORT/HOST at start.
+const siteConfig = loadSiteConfig();
+const publicUrl = new URL(siteConfig.site.publicUrl);
 
 export default defineConfig({
   site: publicUrl.origin,
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   i18n: {
-    locales: [...LOCALES],
+    // The languages this installation offers (LOCALES), like the switcher and the middleware.
+    locales: [...siteConfig.locales],
     defaultLocale: DEFAULT_LOCALE,
     // "/" is src/pages/index.astro, which leads to the remembered language rather than always German.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
 
 /** The repository's top folder: relative paths in the configuration are resolved from here. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +53,18 @@ const url = (fallback: string) => httpUrl.default(fallback);
 const optionalText = z.string().trim().min(1).optional();
 const email = z.email({ error: 'expected an e-mail address' });
 
+/** The languages an installation offers: known codes (a catalogue each), German among them, each once. */
+const offeredLocales = z
+  .string()
+  .transform((value) => value.split(',').map((code) => code.trim()))
+  .pipe(
+    z
+      .array(z.enum(LOCALES, { error: (issue) => `unknown language "${String(issue.input)}" (MoBio has catalogues for ${LOCALES.join(', ')})` }))
+      .refine((codes) => codes.includes(DEFAULT_LOCALE), `must include ${DEFAULT_LOCALE}: German is the working language and the fallback`)
+      .refine((codes) => new Set(codes).size === codes.length, 'names a language twice'),
+  )
+  .default([...LOCALES]);
+
 /**
  * Every environment variable MoBio reads, with its default. The README's configuration table is
  * checked against this object, so a variable cannot be added without being documented.
@@ -67,6 +80,8 @@ export const envSchema = z.object({
   CMS_PUBLIC_URL: url('http://localhost:1337'),
   SITE_PUBLIC_URL: url('http://localhost:4321'),
   CMS_INTERNAL_URL: httpUrl.optional(),
+  /** The languages offered, comma-separated (de,en,ar,fa,fr,uk); all that have catalogues when unset. */
+  LOCALES: offeredLocales,
 
   DATABASE_CLIENT: z.enum(['sqlite', 'postgres'], { error: 'expected sqlite or postgres' }).default('sqlite'),
   DATABASE_FILENAME: z.string().min(1).default('database/data/mobio.db'),
@@ -176,6 +191,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   root: string;
   host: string;
+  /** The languages this installation offers, German first among equals: the language switcher's order. */
+  locales: Locale[];
   cms: { port: number; publicUrl: string; internalUrl: string };
   site: { port: number; publicUrl: string };
   database:
@@ -283,6 +300,7 @@ const SITE_KEYS = {
   CMS_PUBLIC_URL: true,
   SITE_PUBLIC_URL: true,
   CMS_INTERNAL_URL: true,
+  LOCALES: true,
   UPLOAD_MAX_BYTES: true,
   IMPORT_MAX_BYTES: true,
   MUNICIPALITY_NAME: true,
@@ -297,7 +315,7 @@ const SITE_KEYS = {
 } as const;
 
 /** What the newcomer site needs: it holds no secret and never touches the database. */
-export type SiteConfig = Pick<Config, 'env' | 'host' | 'site' | 'municipality' | 'sharing'> & {
+export type SiteConfig = Pick<Config, 'env' | 'host' | 'locales' | 'site' | 'municipality' | 'sharing'> & {
   cms: Config['cms'];
   uploads: Pick<Config['uploads'], 'maxBytes' | 'importMaxBytes'>;
 };
@@ -350,6 +368,7 @@ export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
   return {
     env: e.NODE_ENV,
     host: e.HOST,
+    locales: e.LOCALES,
     site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
     cms: cmsOf(e),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES },
@@ -381,6 +400,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
     env: e.NODE_ENV,
     root: REPO_ROOT,
     host: e.HOST,
+    locales: e.LOCALES,
     cms: cmsOf(e),
     site: { port: e.SITE_PORT, publicUrl: e.SITE_PUBLIC_URL },
     database:

@@ -1,5 +1,6 @@
 export * from './env.js';
 export * from './locales.js';
+export * from './i18n/index.js';
 export * from './reference.js';
 export * from './records.js';
 export * from './mail.js';

@@ -1,15 +1,20 @@
-/** The languages MoBio speaks. Order is the order of the language switcher. */
+/**
+ * Every language MoBio has catalogues for (site/src/i18n/<locale>.json, config/src/i18n/<locale>.json).
+ * An installation offers all of them or some (the LOCALES variable); the order is the order of
+ * the language switcher.
+ */
 export const LOCALES = ['de', 'en', 'ar', 'fa', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** German is the district's working language and the fallback for everything. */
 export const DEFAULT_LOCALE: Locale = 'de';
 
-const RTL: ReadonlySet<Locale> = new Set<Locale>(['ar', 'fa']);
+/** Languages written right to left, those with a catalogue and those a district may add next. */
+export const RTL_LOCALES: readonly string[] = ['ar', 'fa', 'ps', 'ckb'];
 
-/** Text direction for a locale: Arabic and Farsi are written right to left. */
+/** Text direction for a locale: Arabic, Farsi, Pashto and Sorani Kurdish are written right to left. */
 export function dirOf(locale: Locale): 'ltr' | 'rtl' {
-  return RTL.has(locale) ? 'rtl' : 'ltr';
+  return RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
 }
 
 /** Narrowing check for a string coming from a URL, a cookie or a header. */
@@ -17,14 +22,10 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Each locale's name written in that locale, for the language switcher. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  de: 'Deutsch',
-  en: 'English',
-  ar: 'العربية',
-  fa: 'فارسی',
-  fr: 'Français',
-};
+/** Narrowing check against the languages an installation offers (`config.locales`). */
+export function isOffered(offered: readonly Locale[], value: unknown): value is Locale {
+  return isLocale(value) && offered.includes(value);
+}
 
 /** A text in every locale; the compiler refuses a missing one. */
 export type Localized = Record<Locale, string>;

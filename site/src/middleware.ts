@@ -4,7 +4,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
 import { germanLine, offersGermanBeside, readGermanBeside } from './lib/german-beside';
-import { rememberLocale } from './lib/locale-choice';
+import { isOfferedLocale, rememberLocale } from './lib/locale-choice';
 import { clearSession, readSession } from './lib/session';
 
 // Loaded once with the server: a forgotten error path in one request is logged, the site stays up.
@@ -62,7 +62,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // (/xx/login) is the 404 page; past this line every such page reads a valid Astro.locals.locale.
   if (context.routePattern.startsWith('/[locale]') && !isLocale(context.params.locale)) return context.rewrite('/404');
   const first = context.url.pathname.split('/')[1];
-  const locale = isLocale(first) ? first : DEFAULT_LOCALE;
+  const offered = isOfferedLocale(first);
+  const locale = offered ? first : DEFAULT_LOCALE;
   context.locals.locale = locale;
   context.locals.dir = dirOf(locale);
   context.locals.t = t(locale);
@@ -71,9 +72,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.jwt = readSession(context.cookies);
 
   const path = context.url.pathname;
-  if (isLocale(first)) rememberLocale(context.cookies, first);
-  const isProtected = isLocale(first) && PROTECTED.test(path);
-  const response = (isProtected && (await checkSession(context))) || (await next());
+  if (offered) rememberLocale(context.cookies, first);
+  const isProtected = offered && PROTECTED.test(path);
+  // A language with catalogues that this installation does not offer (LOCALES) is a 404 like an unknown one.
+  const notOffered = isLocale(first) && !offered;
+  const response = notOffered ? await next('/404') : (isProtected && (await checkSession(context))) || (await next());
   // Pages for one person are never stored by a browser or proxy cache.
   if (context.locals.jwt || isProtected) response.headers.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);

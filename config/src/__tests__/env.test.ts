@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, REPO_ROOT, SECRET_NAMES, envSchema, loadConfig, loadSiteConfig } from '../env';
+import { LOCALES } from '../locales';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mobio-config-'));
 const SECRETS = {
@@ -105,6 +106,25 @@ describe('loadSiteConfig', () => {
   });
   it('refuses a wrong site value', () => {
     expect(problems(() => loadSiteConfig({ env: { CMS_INTERNAL_URL: 'ftp://x' }, envFile: join(tmp(), '.env') })).join()).toContain('CMS_INTERNAL_URL');
+  });
+});
+
+describe('LOCALES', () => {
+  const site = (LOCALES?: string) => loadSiteConfig({ env: LOCALES === undefined ? {} : { LOCALES }, envFile: join(tmp(), '.env') });
+
+  it('offers every language with catalogues when unset, and the listed ones in their order when set', () => {
+    expect(site().locales).toEqual([...LOCALES]);
+    expect(site('de, fr,ar').locales).toEqual(['de', 'fr', 'ar']);
+    expect(load({ LOCALES: 'de,en' }).locales).toEqual(['de', 'en']);
+  });
+
+  it('refuses an unknown code, naming it', () => {
+    expect(problems(() => site('de,xx')).join()).toMatch(/LOCALES: unknown language "xx"/);
+  });
+
+  it('refuses a list without German, and one that names a language twice', () => {
+    expect(problems(() => site('en')).join()).toMatch(/LOCALES: must include de/);
+    expect(problems(() => load({ LOCALES: 'de,en,de' })).join()).toMatch(/LOCALES: names a language twice/);
   });
 });
 

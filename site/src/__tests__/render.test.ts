@@ -149,6 +149,34 @@ describe('site server with the CMS down', () => {
   });
 });
 
+describe('an installation that offers some of the languages (LOCALES)', () => {
+  let site: RunningSite;
+
+  beforeAll(async () => {
+    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`, LOCALES: 'de,ar,en' });
+  });
+  afterAll(() => site?.stop());
+
+  it('lists only the offered languages in the switcher, in the configured order', async () => {
+    const page = text((await get(site, '/ar/')).html);
+    const switcher = page.split('class="languages"')[1].split('</nav>')[0];
+    expect([...switcher.matchAll(/ lang="([a-z]+)"/g)].map((match) => match[1])).toEqual(['de', 'ar', 'en']);
+  });
+
+  it.each(['/fr/', '/fr/login', '/fr/manifest.webmanifest'])('answers %s, a language with catalogues but not offered, with the German 404', async (path) => {
+    const { response, html } = await get(site, path);
+    expect(response.status).toBe(404);
+    expect(html).toContain(htmlTag('de'));
+    expect(response.headers.getSetCookie().join()).not.toContain('mobio_locale=fr');
+  });
+
+  it('leads / to an offered language only, whatever the cookie or the browser asks for', async () => {
+    const home = (headers: Record<string, string>) => fetch(`${site.url}/`, { headers, redirect: 'manual' }).then((r) => r.headers.get('location'));
+    expect(await home({ 'accept-language': 'fr, en;q=0.5' })).toBe('/en/');
+    expect(await home({ cookie: 'mobio_locale=fr', 'accept-language': 'fa' })).toBe('/de/');
+  });
+});
+
 describe('landing page with a CMS', () => {
   let cms: FakeCms;
   let site: RunningSite;

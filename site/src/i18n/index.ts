@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE, DISTRICT_TIME_ZONE, LOCALES, type Locale } from '@mobio/config';
-import { z } from 'zod';
+import { checkCatalogue, DEFAULT_LOCALE, DISTRICT_TIME_ZONE, LOCALES, type Locale } from '@mobio/config';
 import ar from './ar.json';
 import de from './de.json';
 import en from './en.json';
@@ -15,38 +14,14 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-const placeholdersOf = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort().join(',');
-
-/**
- * The schema every catalogue must satisfy: exactly the reference's keys, each a non-empty text
- * with the same `{placeholders}` as the reference, so a translation cannot drop a name.
- */
-export function catalogueSchema(reference: Record<string, string>) {
-  return z.strictObject(
-    Object.fromEntries(
-      Object.entries(reference).map(([key, text]) => [
-        key,
-        z
-          .string()
-          .trim()
-          .min(1, 'is empty')
-          .refine((value) => placeholdersOf(value) === placeholdersOf(text), {
-            error: `must have the placeholders {${placeholdersOf(text)}} like the German text`,
-          }),
-      ]),
-    ),
-  );
-}
+/** Exactly the German keys, each non-empty, with the German text's `{placeholders}` (one rule with config's catalogues). */
+export { catalogueSchema } from '@mobio/config';
 
 const RAW: Record<Locale, unknown> = { ar, de, en, fa, fr };
 
 /** Parses one catalogue against the German keys; throws naming the locale and each bad key. */
 export function parseCatalogue(locale: string, raw: unknown): Catalogue {
-  const parsed = catalogueSchema(de).safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`Catalogue ${locale}.json is wrong:\n${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data as Catalogue;
+  return checkCatalogue(`site/src/i18n/${locale}.json`, de as Catalogue, raw);
 }
 
 // Parsed at module load: a broken catalogue stops the server at the first request, not at a page view.

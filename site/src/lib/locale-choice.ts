@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, isOffered, type Locale } from '@mobio/config';
 import type { AstroCookies } from 'astro';
 import { siteConfig } from './config';
 
@@ -8,10 +8,15 @@ import { siteConfig } from './config';
  * browser's languages decide, then German.
  */
 
+/** Whether this installation offers the language (LOCALES); one it does not is as unknown as any other. */
+export function isOfferedLocale(value: unknown): value is Locale {
+  return isOffered(siteConfig().locales, value);
+}
+
 export const LOCALE_COOKIE = 'mobio_locale';
 const ONE_YEAR_SECONDS = 366 * 24 * 60 * 60;
 
-/** The first of the browser's Accept-Language entries (by weight) that the site speaks. */
+/** The first of the browser's Accept-Language entries (by weight) that the site offers. */
 export function fromAcceptLanguage(header: string | null): Locale | undefined {
   const ranked = (header ?? '')
     .split(',')
@@ -22,13 +27,13 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
     })
     .filter(({ q }) => q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked.map(({ language }) => language).find(isLocale);
+  return ranked.map(({ language }) => language).find(isOfferedLocale);
 }
 
 /** The language to send someone to: the remembered one, else the browser's, else German. */
 export function preferredLocale(cookies: AstroCookies, request: Request): Locale {
   const remembered = cookies.get(LOCALE_COOKIE)?.value;
-  return isLocale(remembered) ? remembered : (fromAcceptLanguage(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+  return isOfferedLocale(remembered) ? remembered : (fromAcceptLanguage(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 }
 
 /** Notes the language of the page being shown, when it is not the one remembered already. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, type Config } from '@mobio/config';
+import type { Config } from '@mobio/config';
 import { RETENTION_JOB } from './services/retention';
 import { withSharedWithMe, type AdminPermission } from './conditions';
 import { guardAccounts } from './lifecycles/accounts';
@@ -85,7 +85,7 @@ function contentManagerPermissions(strapi: Core.Strapi): Array<AdminPermission &
   const permissions: Array<AdminPermission & { subject: string }> = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
   return permissions.map((permission) => {
     const localized = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>)[permission.subject]?.pluginOptions?.i18n?.localized;
-    return localized ? { ...permission, properties: { ...permission.properties, locales: [...LOCALES] } } : permission;
+    return localized ? { ...permission, properties: { ...permission.properties, locales: [...(strapi.config.get('mobio') as Config).locales] } } : permission;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, RETENTION_NOTICE, fill, isLocale, type Config, type Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, RETENTION_NOTICE, fill, isOffered, type Config, type Locale } from '@mobio/config';
 import { AUDITED_EVENTS } from './audit';
 import { withJobLock } from '../job-lock';
 import { getService, linkedTo } from '../utils';
@@ -92,8 +92,9 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async sendNotice(user: { id: number; email: string }, erasureDate: Date) {
       const profile = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: user.id } }, select: ['uiLocale'] });
-      const locale: Locale = isLocale(profile?.uiLocale) ? profile.uiLocale : DEFAULT_LOCALE;
-      const { site, municipality } = config();
+      const { site, municipality, locales } = config();
+      // A language the installation no longer offers falls back to German, as the site does.
+      const locale: Locale = isOffered(locales, profile?.uiLocale) ? profile.uiLocale : DEFAULT_LOCALE;
       const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: 'Europe/Berlin' }).format(erasureDate);
       await strapi.plugin('email').service('email').send({
         to: user.email,
