@@ -6,15 +6,10 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, REPO_ROOT, loadSiteConfig } from '@mobio/config';
+import { REPO_ROOT, loadSiteConfig } from '@mobio/config';
+import { configOrExit } from '../scripts/config-or-exit.mjs';
 
-let config;
-try {
-  config = loadSiteConfig();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-}
+const config = configOrExit(() => loadSiteConfig());
 process.env.HOST = config.host;
 process.env.PORT = String(config.site.port);
 await import(pathToFileURL(join(REPO_ROOT, 'site/dist/server/entry.mjs')).href);

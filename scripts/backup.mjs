@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ConfigError, REPO_ROOT, loadConfig } from '@mobio/config';
+import { REPO_ROOT, loadConfig } from '@mobio/config';
+import { configOrExit } from './config-or-exit.mjs';
 import { privateDir, privateSqlite, privateTree } from './private-files.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
@@ -105,13 +106,7 @@ export async function restore(config, source) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [command, folder] = process.argv.slice(2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
+  const config = configOrExit(() => loadConfig());
   try {
     if (command === 'backup') {
       if (!folder) privateDir(join(REPO_ROOT, 'database', 'backups'));

@@ -7,22 +7,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadConfig, ConfigError, REPO_ROOT } from '@mobio/config';
+import { loadConfig, REPO_ROOT } from '@mobio/config';
+import { configOrExit } from './config-or-exit.mjs';
 import { privateDir, privateSqlite } from './private-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' };
 
-let config;
-try {
-  config = loadConfig({ generateSecrets: true });
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = configOrExit(() => loadConfig({ generateSecrets: true }));
 
 // The database and the documents hold personal data: owner-only before Strapi creates or opens them.
 if (config.database.client === 'sqlite') privateSqlite(config.database.filename, { ownFolder: config.database.filename.startsWith(join(REPO_ROOT, 'database', 'data') + '/') });

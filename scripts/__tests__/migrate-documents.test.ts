@@ -1,15 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseEnv } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSecrets } from '@mobio/config';
-import { freshEnv } from '../../cms/test/harness';
 import { formatOf } from '../../plugins/sharing/server/src/vault/file-format';
-import { openStoredFile } from '../../plugins/sharing/server/src/vault/read-stream';
 import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
 import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { freshStore, headOf, newStoredPath, plaintextOf } from './helpers/documents';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
 
@@ -21,13 +18,9 @@ describe('doctor --migrate-documents', () => {
   const COUNT = 100;
 
   beforeAll(async () => {
-    env = await freshEnv();
-    ensureSecrets(env.MOBIO_ENV_FILE, {});
-    masterKey = Buffer.from(parseEnv(readFileSync(env.MOBIO_ENV_FILE, 'utf8')).DOCUMENTS_MASTER_KEY!, 'base64');
+    ({ env, masterKey } = await freshStore());
     for (let i = 0; i < COUNT; i++) {
-      const key = randomUUID();
-      const path = join(env.DOCUMENTS_DIR, key.slice(0, 2), key);
-      mkdirSync(join(env.DOCUMENTS_DIR, key.slice(0, 2)), { recursive: true, mode: 0o700 });
+      const path = newStoredPath(env.DOCUMENTS_DIR);
       const plaintext = randomBytes(100_000 + i);
       writeFileSync(path, sealV1(plaintext, masterKey), { mode: 0o600 });
       plaintexts.set(path, plaintext);
@@ -35,22 +28,10 @@ describe('doctor --migrate-documents', () => {
   });
   afterAll(() => rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true }));
 
-  const versionOf = (path: string) => {
-    const head = Buffer.alloc(8);
-    const fd = openSync(path, 'r');
-    readSync(fd, head, 0, 8, 0);
-    closeSync(fd);
-    return formatOf(head);
-  };
-  const versions = () => [...plaintexts.keys()].map(versionOf);
+  const versions = () => [...plaintexts.keys()].map((path) => formatOf(headOf(path, 8)));
 
   async function expectAllReadable() {
-    for (const [path, plaintext] of plaintexts) {
-      const { stream } = await openStoredFile(path, masterKey);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      expect(Buffer.concat(chunks).equals(plaintext), path).toBe(true);
-    }
+    for (const [path, plaintext] of plaintexts) expect((await plaintextOf(path, masterKey)).equals(plaintext), path).toBe(true);
   }
 
   const childEnv = () => ({ ...process.env, ...env });
@@ -86,9 +67,7 @@ describe('doctor --migrate-documents', () => {
   }, 120_000);
 
   it('reports a damaged old file, leaves it as it is and exits 1', async () => {
-    const key = randomUUID();
-    const path = join(env.DOCUMENTS_DIR, key.slice(0, 2), key);
-    mkdirSync(join(env.DOCUMENTS_DIR, key.slice(0, 2)), { recursive: true });
+    const path = newStoredPath(env.DOCUMENTS_DIR);
     const damaged = sealV1(randomBytes(100_000), masterKey);
     damaged[50_000] ^= 1;
     writeFileSync(path, damaged);

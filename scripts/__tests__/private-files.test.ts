@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSecrets } from '@mobio/config';
+import { freePort } from './helpers/npm-start';
 
 /**
  * Backups, the SQLite database and the document store are owner-only (folders 0700, files 0600)
@@ -31,14 +31,6 @@ const expectOwnerOnly = (root: string) => {
     expect(value, path).toBe(statSync(join(root, path)).isDirectory() ? '700' : '600');
   }
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 describe('owner-only files whatever the umask', () => {
   let dir: string;

@@ -1,36 +1,24 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
-import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSecrets, type Config } from '@mobio/config';
+import { type Config } from '@mobio/config';
 import { freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
 import { HEADER_MAX, createSealer, unwrapFileKey } from '../../plugins/sharing/server/src/vault/file-format';
 import { openStoredFile } from '../../plugins/sharing/server/src/vault/read-stream';
 import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
 import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { freshStore, headOf, newStoredPath, plaintextOf } from './helpers/documents';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b))]);
 
 /** Which key opens a stored file: 0 the new one, 1 the old one (throws if neither). */
 function keyIndexOf(path: string, keys: Buffer[]): number {
-  const head = Buffer.alloc(HEADER_MAX);
-  const fd = openSync(path, 'r');
-  const read = readSync(fd, head, 0, HEADER_MAX, 0);
-  closeSync(fd);
-  return unwrapFileKey(head.subarray(0, read), keys).keyIndex;
-}
-
-async function plaintextOf(path: string, keys: Buffer | Buffer[]): Promise<Buffer> {
-  const { stream } = await openStoredFile(path, keys);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return unwrapFileKey(headOf(path, HEADER_MAX), keys).keyIndex;
 }
 
 /** `npm run doctor -- --rotate-master-key`: every file key re-wrapped with the new master key. */
@@ -42,13 +30,9 @@ describe('doctor --rotate-master-key', () => {
   const COUNT = 600;
 
   beforeAll(async () => {
-    env = await freshEnv();
-    ensureSecrets(env.MOBIO_ENV_FILE, {});
-    oldKey = Buffer.from(parseEnv(readFileSync(env.MOBIO_ENV_FILE, 'utf8')).DOCUMENTS_MASTER_KEY!, 'base64');
+    ({ env, masterKey: oldKey } = await freshStore());
     for (let i = 0; i < COUNT; i++) {
-      const key = randomUUID();
-      const path = join(env.DOCUMENTS_DIR, key.slice(0, 2), key);
-      mkdirSync(join(env.DOCUMENTS_DIR, key.slice(0, 2)), { recursive: true, mode: 0o700 });
+      const path = newStoredPath(env.DOCUMENTS_DIR);
       const plaintext = randomBytes(1000 + i * 100);
       // A few files still in the old single-tag format: rotated by rewriting them in format 2.
       if (i % 100 === 0) writeFileSync(path, sealV1(plaintext, oldKey), { mode: 0o600 });
