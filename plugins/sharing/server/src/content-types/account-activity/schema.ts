@@ -1,3 +1,5 @@
+import { UID } from '../../uids';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_account_activity',
@@ -13,7 +15,7 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    owner: { type: 'relation', relation: 'oneToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'oneToOne', target: UID.user, private: true },
     lastActiveAt: { type: 'datetime', required: true },
     noticeSentAt: { type: 'datetime' },
   },

@@ -1,3 +1,5 @@
+import { UID } from '../../uids';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_audit_events',
@@ -13,7 +15,7 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'manyToOne', target: UID.user, private: true },
     // The actor is kept as id and name, not as a relation: the trace outlives a deleted staff account.
     actorId: { type: 'integer' },
     actorName: { type: 'string', maxLength: 200 },

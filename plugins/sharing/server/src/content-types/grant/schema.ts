@@ -1,3 +1,5 @@
+import { UID } from '../../uids';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_grants',
@@ -13,7 +15,7 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'manyToOne', target: UID.user, private: true },
     grantee: { type: 'relation', relation: 'manyToOne', target: 'admin::user' },
     sections: { type: 'json', required: true },
     access: { type: 'enumeration', enum: ['read', 'write'], default: 'read', required: true },

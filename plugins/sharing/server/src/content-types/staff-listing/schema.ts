@@ -1,3 +1,5 @@
+import { UID } from '../../uids';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_staff_listings',
@@ -15,7 +17,7 @@ export default {
   attributes: {
     staff: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
     displayName: { type: 'string', maxLength: 200, required: true },
-    organisation: { type: 'relation', relation: 'manyToOne', target: 'api::organisation.organisation' },
+    organisation: { type: 'relation', relation: 'manyToOne', target: UID.organisation },
     municipality: { type: 'string', maxLength: 200 },
     listed: { type: 'boolean', default: false, required: true },
   },
