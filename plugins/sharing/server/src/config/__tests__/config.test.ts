@@ -5,16 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@mobio/config';
 import { pluginConfigSchema } from '..';
 
-const SECRETS = {
-  APP_KEYS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb',
-  API_TOKEN_SALT: 'x'.repeat(32),
-  ADMIN_JWT_SECRET: 'x'.repeat(32),
-  TRANSFER_TOKEN_SALT: 'x'.repeat(32),
-  JWT_SECRET: 'x'.repeat(32),
-  ENCRYPTION_KEY: 'x'.repeat(32),
-  DOCUMENTS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
-const mobio = () => loadConfig({ env: SECRETS, envFile: join(mkdtempSync(join(tmpdir(), 'mobio-plugin-config-')), '.env') });
+// A first start's configuration: the secrets are generated into a fresh env file.
+const mobio = () => loadConfig({ env: {}, envFile: join(mkdtempSync(join(tmpdir(), 'mobio-plugin-config-')), '.env'), generateSecrets: true, log: () => {} });
 
 describe('the plugin configuration', () => {
   it('accepts the configuration the CMS makes from the environment', () => {
