@@ -1,4 +1,5 @@
 import { UID } from '../../uids';
+import { internalType } from '../internal';
 
 export default {
   kind: 'collectionType',
@@ -9,11 +10,7 @@ export default {
     displayName: 'Account activity',
     description: 'When a newcomer last used MoBio, and when they were told of the coming erasure (retention).',
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
     owner: { type: 'relation', relation: 'oneToOne', target: UID.user, private: true },
     lastActiveAt: { type: 'datetime', required: true },

@@ -1,4 +1,5 @@
 import { UID } from '../../uids';
+import { internalType } from '../internal';
 
 export default {
   kind: 'collectionType',
@@ -9,11 +10,7 @@ export default {
     displayName: 'Grant',
     description: "A newcomer's permission for one staff member to see chosen sections until a date.",
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
     owner: { type: 'relation', relation: 'manyToOne', target: UID.user, private: true },
     grantee: { type: 'relation', relation: 'manyToOne', target: 'admin::user' },

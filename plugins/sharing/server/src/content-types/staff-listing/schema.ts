@@ -1,4 +1,5 @@
 import { UID } from '../../uids';
+import { internalType } from '../internal';
 
 export default {
   kind: 'collectionType',
@@ -9,11 +10,7 @@ export default {
     displayName: 'Staff directory entry',
     description: 'A staff member who chose to be found by newcomers: name, organisation, municipality, nothing else.',
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
     staff: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
     displayName: { type: 'string', maxLength: 200, required: true },
