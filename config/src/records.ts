@@ -63,7 +63,6 @@ const MESSAGES = {
   latinName: 'error.latinName',
 } as const;
 export type ErrorKey = (typeof MESSAGES)[keyof typeof MESSAGES];
-export const ERROR_KEYS = Object.values(MESSAGES) as ErrorKey[];
 
 /** An HTML form sends '' for an empty field: that means "no value" (null clears it in the CMS). */
 const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);

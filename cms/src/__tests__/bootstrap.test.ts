@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, LOCALES } from '@mobio/config';
-import { CONTENT_API_PERMISSIONS } from '../bootstrap/roles';
+import { contentApiPermissions } from '../bootstrap/roles';
 import { freshEnv, startCms, type TestCms } from '../../test/harness';
 
 async function snapshot(cms: TestCms) {
@@ -36,8 +36,8 @@ describe('bootstrap', () => {
     expect(first.defaultLocale).toBe(DEFAULT_LOCALE);
     expect(first.defaultRole).toBe('newcomer');
     const newcomer = first.upRoles.find((role) => role.type === 'newcomer');
-    expect(newcomer?.actions).toEqual([...CONTENT_API_PERMISSIONS.newcomer].sort());
-    expect(first.upRoles.find((role) => role.type === 'public')?.actions).toEqual([...CONTENT_API_PERMISSIONS.public].sort());
+    expect(newcomer?.actions).toEqual([...contentApiPermissions(cms.strapi).newcomer].sort());
+    expect(first.upRoles.find((role) => role.type === 'public')?.actions).toEqual([...contentApiPermissions(cms.strapi).public].sort());
     // Nobody may list users: that would expose every newcomer's e-mail address.
     expect(newcomer?.actions).not.toContain('plugin::users-permissions.user.find');
     expect(first.adminRoles).toEqual(expect.arrayContaining(['integration-manager', 'district-administrator']));

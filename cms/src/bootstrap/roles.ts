@@ -7,11 +7,21 @@ const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].fl
 );
 
 /**
+ * The sharing plugin's content-API routes that act for a logged-in newcomer, as permissions: the
+ * plugin marks them with its is-newcomer policy, so a route added there reaches the Newcomer role
+ * without a second list here.
+ */
+function sharingNewcomerActions(strapi: Core.Strapi): string[] {
+  const { routes } = strapi.plugin('sharing').routes['content-api'] as { routes: Array<{ handler: string; config?: { policies?: unknown[] } }> };
+  return routes.filter((route) => route.config?.policies?.includes('plugin::sharing.is-newcomer')).map((route) => `plugin::sharing.${route.handler}`);
+}
+
+/**
  * The exact content-API permissions of each users-permissions role. Bootstrap makes the database
  * match this list: a permission added by hand in the admin panel is removed at the next start,
  * so nobody can quietly give a role more than this.
  */
-export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = {
+export const contentApiPermissions = (strapi: Core.Strapi): Record<'public' | 'newcomer', string[]> => ({
   public: [
     ...SELF_SERVICE_ACTIONS,
     'api::info-page.info-page.find',
@@ -40,22 +50,9 @@ export const CONTENT_API_PERMISSIONS: Record<'public' | 'newcomer', string[]> = 
     'api::integration-plan.integration-plan.findOne',
     'api::plan-version.plan-version.find',
     'api::plan-version.plan-version.findOne',
-    ...['find', 'create', 'update', 'revoke', 'revokeAll', 'receipt', 'previewInvitation', 'directory', 'accessLog'].map(
-      (action) => `plugin::sharing.grants.${action}`,
-    ),
-    'plugin::sharing.documents.upload',
-    'plugin::sharing.documents.download',
-    'plugin::sharing.plans.accept',
-    'plugin::sharing.plans.pdf',
-    'plugin::sharing.catalogue.list',
-    'plugin::sharing.account.overview',
-    'plugin::sharing.account.export',
-    'plugin::sharing.account.import',
-    'plugin::sharing.account.cv',
-    'plugin::sharing.account.remove',
-    'plugin::sharing.recovery.addEmail',
+    ...sharingNewcomerActions(strapi),
   ],
-};
+});
 
 async function ensureUsersPermissionsRole(strapi: Core.Strapi, type: 'public' | 'newcomer'): Promise<number> {
   const roles = strapi.db.query('plugin::users-permissions.role');
@@ -66,7 +63,7 @@ async function ensureUsersPermissionsRole(strapi: Core.Strapi, type: 'public' | 
     });
   }
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const wanted = new Set(CONTENT_API_PERMISSIONS[type]);
+  const wanted = new Set(contentApiPermissions(strapi)[type]);
   const existing: Array<{ id: number; action: string }> = await permissions.findMany({ where: { role: role.id } });
   const extra = existing.filter((permission) => !wanted.has(permission.action));
   if (extra.length > 0) await permissions.deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });

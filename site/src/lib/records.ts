@@ -216,7 +216,6 @@ export const RECORD_KINDS = {
 } as const satisfies Record<string, RecordKind>;
 
 export type RecordSlug = keyof typeof RECORD_KINDS;
-export const RECORD_SLUGS = Object.keys(RECORD_KINDS) as RecordSlug[];
 export const isRecordSlug = (value: unknown): value is RecordSlug => typeof value === 'string' && value in RECORD_KINDS;
 
 /** The fields linking a document to one of the newcomer's entries; the choices are those entries. */

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { Config } from '@mobio/config';
 import { RETENTION_JOB } from './services/retention';
 import { withSharedWithMe, type AdminPermission } from './conditions';
 import { guardAccounts } from './lifecycles/accounts';
 import { getService } from './utils';
+import { pluginConfig } from './config';
+import { UID } from './uids';
 
 /** Staff roles of the admin panel, named the way the district office says it (found by code, so renaming is safe). */
 export const STAFF_ROLES = [
@@ -22,17 +23,15 @@ export const STAFF_ROLES = [
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const READ = CM('read');
 const PLAN_WRITE = [CM('create'), CM('update')];
-const PLAN = 'api::integration-plan.integration-plan';
 
 /** What the District administrator edits in the Content Manager: public content and accounts, no personal record. */
 const ADMINISTERED: Record<string, string[]> = {
-  'api::organisation.organisation': ['read', 'create', 'update', 'delete'],
-  'api::info-page.info-page': ['read', 'create', 'update', 'delete', 'publish'],
-  'api::info-event.info-event': ['read', 'create', 'update', 'delete', 'publish'],
-  'plugin::sharing.catalogue-entry': ['read', 'create', 'update', 'delete'],
+  [UID.organisation]: ['read', 'create', 'update', 'delete'],
+  [UID.infoPage]: ['read', 'create', 'update', 'delete', 'publish'],
+  [UID.infoEvent]: ['read', 'create', 'update', 'delete', 'publish'],
+  [UID.catalogueEntry]: ['read', 'create', 'update', 'delete'],
 };
 /** Integration managers read the district's own catalogue entries; only the District administrator edits them. */
-const CATALOGUE_READ = 'plugin::sharing.catalogue-entry';
 /** Permissions without a content type: staff accounts and the media library for public images. */
 const ADMINISTRATION = [
   'admin::users.create',
@@ -66,7 +65,7 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
 
   const manager = await roles.findOne({ code: 'integration-manager' });
   const reading = all.filter(
-    (p) => (personal.has(p.subject!) && (p.action === READ || (p.subject === PLAN && PLAN_WRITE.includes(p.action)))) || (p.subject === CATALOGUE_READ && p.action === READ),
+    (p) => (personal.has(p.subject!) && (p.action === READ || (p.subject === UID.integrationPlan && PLAN_WRITE.includes(p.action)))) || (p.subject === UID.catalogueEntry && p.action === READ),
   );
   await roles.assignPermissions(manager.id, withSharedWithMe(personal, reading));
 
@@ -85,19 +84,18 @@ function contentManagerPermissions(strapi: Core.Strapi): Array<AdminPermission &
   const permissions: Array<AdminPermission & { subject: string }> = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
   return permissions.map((permission) => {
     const localized = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>)[permission.subject]?.pluginOptions?.i18n?.localized;
-    return localized ? { ...permission, properties: { ...permission.properties, locales: [...(strapi.config.get('mobio') as Config).locales] } } : permission;
+    return localized ? { ...permission, properties: { ...permission.properties, locales: [...pluginConfig(strapi).locales] } } : permission;
   });
 }
 
 /** Deleting a newcomer's account, from any entry point, erases everything that was theirs. */
 function eraseWithAccount(strapi: Core.Strapi) {
-  const USER = 'plugin::users-permissions.user';
   const erase = async (where: unknown) => {
-    const users = await strapi.db.query(USER).findMany({ where, select: ['id'] });
+    const users = await strapi.db.query(UID.user).findMany({ where, select: ['id'] });
     for (const user of users) await getService(strapi, 'erasure').eraseOwner(user.id);
   };
   strapi.db.lifecycles.subscribe({
-    models: [USER],
+    models: [UID.user],
     beforeDelete: (event: { params: { where?: unknown } }) => erase(event.params.where),
     beforeDeleteMany: (event: { params: { where?: unknown } }) => erase(event.params.where),
   });
@@ -120,7 +118,7 @@ function scheduleRetention(strapi: Core.Strapi) {
         if (!result) strapi.log.info('[retention] running elsewhere, skipped here');
         else strapi.log.info(`[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`);
       },
-      options: { rule: (strapi.config.get('mobio') as Config).retention.schedule },
+      options: { rule: pluginConfig(strapi).retention.schedule },
     },
   });
 }

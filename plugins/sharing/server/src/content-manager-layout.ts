@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { MOTHER_TONGUE } from '@mobio/config';
 import { SHOWN } from './services/staff';
+import { UID } from './uids';
 
 /**
  * How the Content Manager shows MoBio's types to staff: German labels and descriptions, the
@@ -20,26 +22,26 @@ const SYSTEM = (label: string, description = 'Setzt MoBio selbst; nicht von Hand
 const shown = (uid: string): Record<string, Field> => Object.fromEntries((SHOWN[uid] ?? []).map(([attribute, label]) => [attribute, { label }]));
 
 const LAYOUTS: Record<string, Layout> = {
-  'api::profile.profile': {
+  [UID.profile]: {
     mainField: 'familyName',
-    fields: { ...shown('api::profile.profile'), owner: OWNER, uiLocale: { label: 'Sprache der Oberfläche' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: { ...shown(UID.profile), owner: OWNER, uiLocale: { label: 'Sprache der Oberfläche' }, textLanguage: FREE_TEXT_LANGUAGE },
   },
-  'api::language-skill.language-skill': {
+  [UID.languageSkill]: {
     mainField: 'language',
-    fields: { ...shown('api::language-skill.language-skill'), owner: OWNER, language: { label: 'Sprache (ISO-Code)' }, native: { label: 'Muttersprache' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: { ...shown(UID.languageSkill), owner: OWNER, language: { label: 'Sprache (ISO-Code)' }, native: { label: MOTHER_TONGUE.de }, textLanguage: FREE_TEXT_LANGUAGE },
   },
-  'api::education-entry.education-entry': {
+  [UID.educationEntry]: {
     mainField: 'degree',
-    fields: { ...shown('api::education-entry.education-entry'), owner: OWNER, degree: { label: 'Abschluss' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: { ...shown(UID.educationEntry), owner: OWNER, degree: { label: 'Abschluss' }, textLanguage: FREE_TEXT_LANGUAGE },
   },
-  'api::employment-entry.employment-entry': {
+  [UID.employmentEntry]: {
     mainField: 'occupation',
-    fields: { ...shown('api::employment-entry.employment-entry'), owner: OWNER, occupation: { label: 'Beruf, Tätigkeit' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: { ...shown(UID.employmentEntry), owner: OWNER, occupation: { label: 'Beruf, Tätigkeit' }, textLanguage: FREE_TEXT_LANGUAGE },
   },
-  'api::document.document': {
+  [UID.document]: {
     mainField: 'title',
     fields: {
-      ...shown('api::document.document'),
+      ...shown(UID.document),
       owner: OWNER,
       title: { label: 'Titel' },
       educationEntry: { label: 'Gehört zu Bildungsweg' },
@@ -52,7 +54,7 @@ const LAYOUTS: Record<string, Layout> = {
       storageKey: { label: 'Speicherschlüssel', hidden: true },
     },
   },
-  'api::integration-plan.integration-plan': {
+  [UID.integrationPlan]: {
     mainField: 'title',
     fields: {
       owner: OWNER,
@@ -71,7 +73,7 @@ const LAYOUTS: Record<string, Layout> = {
       textLanguage: FREE_TEXT_LANGUAGE,
     },
   },
-  'api::plan-version.plan-version': {
+  [UID.planVersion]: {
     mainField: 'version',
     fields: {
       owner: OWNER,
@@ -107,7 +109,7 @@ const LAYOUTS: Record<string, Layout> = {
     },
   },
   'plan.review': { mainField: 'date', fields: { date: { label: 'Datum' }, note: { label: 'Anmerkung' } } },
-  'plugin::sharing.catalogue-entry': {
+  [UID.catalogueEntry]: {
     mainField: 'labelDe',
     fields: {
       key: { label: 'Schlüssel', description: '<Handlungsfeld>.<goal|measure>.<kurzname>, z. B. work.goal.approbation-pharmacy; nach dem ersten Gebrauch nicht mehr änderbar.' },
@@ -120,7 +122,7 @@ const LAYOUTS: Record<string, Layout> = {
       labelFr: { label: 'Text (Französisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
     },
   },
-  'api::info-page.info-page': {
+  [UID.infoPage]: {
     mainField: 'title',
     fields: {
       title: { label: 'Titel' },
@@ -130,7 +132,7 @@ const LAYOUTS: Record<string, Layout> = {
       order: { label: 'Reihenfolge' },
     },
   },
-  'api::info-event.info-event': {
+  [UID.infoEvent]: {
     mainField: 'title',
     fields: {
       title: { label: 'Titel' },
@@ -141,7 +143,7 @@ const LAYOUTS: Record<string, Layout> = {
       organiser: { label: 'Veranstalter' },
     },
   },
-  'api::organisation.organisation': {
+  [UID.organisation]: {
     mainField: 'name',
     fields: { name: { label: 'Name' }, kind: { label: 'Art' }, address: { label: 'Anschrift' }, email: { label: 'E-Mail' }, phone: { label: 'Telefon' }, website: { label: 'Internetseite' } },
   },

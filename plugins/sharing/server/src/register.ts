@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { checkPluginConfig } from './config';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
-import { createDocumentGuard } from './middlewares/document-guard';
-import { USER, refuseAccountPickers } from './lifecycles/accounts';
+import { useDocumentMiddlewares } from './middlewares/document-service';
+import { refuseAccountPickers } from './lifecycles/accounts';
 import { RECOVERY_HASH } from './services/recovery';
 import { keepRelationPickerForbidden, refuseDraftActionsWithoutDrafts } from './strapi-fixes';
 import { getService } from './utils';
+import { UID } from './uids';
 
 /**
  * Accounts without an e-mail address (registration with a chosen username): the address becomes
@@ -13,18 +15,16 @@ import { getService } from './utils';
  * refused to staff and API tokens by the account rule (lifecycles/accounts.ts).
  */
 function accountsWithoutEmail(strapi: Core.Strapi) {
-  const attributes = strapi.contentType(USER as never).attributes as Record<string, Record<string, unknown>>;
+  const attributes = strapi.contentType(UID.user as never).attributes as Record<string, Record<string, unknown>>;
   attributes.email = { ...attributes.email, required: false };
   attributes[RECOVERY_HASH] = { type: 'string', private: true, configurable: false, searchable: false };
 }
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  checkPluginConfig(strapi);
   accountsWithoutEmail(strapi);
   // Registered first thing so that no read or write of a personal record runs before the rule is in place.
-  strapi.documents.use(createDocumentGuard(strapi) as never);
-  strapi.documents.use(getService(strapi, 'erasure').documentFiles() as never);
-  strapi.documents.use(getService(strapi, 'plans').versioning() as never);
-  strapi.documents.use(getService(strapi, 'catalogue').guard() as never);
+  useDocumentMiddlewares(strapi);
   // Conditions registered after register() are dropped at boot, and a role saved with an unknown
   // condition silently becomes unconditional: this one must exist before any role is loaded.
   strapi.service('admin::permission').conditionProvider.register(sharedWithMeCondition(strapi));

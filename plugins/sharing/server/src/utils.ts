@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Section } from '@mobio/config';
 import type { AccessService } from './services/access';
 import type { AccountsService } from './services/accounts';
 import type { AuditService } from './services/audit';
@@ -37,16 +36,6 @@ interface Services {
   'staff-roles': StaffRolesService;
   vault: VaultService;
 }
-
-/** The content type that holds each section's records (the plan's frozen versions belong to `plans` too). */
-export const SECTION_TYPES: Record<Section, string> = {
-  profile: 'api::profile.profile',
-  languages: 'api::language-skill.language-skill',
-  education: 'api::education-entry.education-entry',
-  employment: 'api::employment-entry.employment-entry',
-  documents: 'api::document.document',
-  plans: 'api::integration-plan.integration-plan',
-};
 
 /** Typed access to this plugin's services. */
 export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] {

@@ -1,12 +1,12 @@
-import { Box, Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { ArrowLeft, Pencil } from '@strapi/icons';
-import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import { DownloadButton } from '../components/DownloadButton';
 import { BASE, Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import { statusOf, type RecordEntry, type RecordResponse } from '../utils/api';
-import { fileNameOf, saveBlob } from '../utils/download';
 import { useText } from '../utils/text';
 
 type State = { kind: 'loading' } | { kind: 'ready'; record: RecordResponse['data'] } | { kind: 'not-shared' } | { kind: 'failed' };
@@ -122,32 +122,5 @@ function Field({ label, value, lang, dir }: RecordEntry['fields'][number]) {
         <Typography textColor="neutral800">{value}</Typography>
       </dd>
     </>
-  );
-}
-
-/** Fetches the file through the checked admin route with my session, as DownloadDocument does. */
-function DownloadButton({ path, title }: { path: string; title: string }) {
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  const [busy, setBusy] = useState(false);
-  const t = useText();
-
-  async function download() {
-    setBusy(true);
-    try {
-      const response = await get(path, { responseType: 'blob' });
-      saveBlob(response.data, fileNameOf(response.headers, 'dokument'));
-    } catch {
-      toggleNotification({ type: 'danger', message: t('common.downloadFailed') });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    // The name says which file: several entries may each have this button. It begins with the visible text.
-    <Button variant="secondary" loading={busy} onClick={download} aria-label={t('common.downloadNamed', { title })}>
-      {t('common.download')}
-    </Button>
   );
 }

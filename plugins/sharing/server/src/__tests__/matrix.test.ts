@@ -555,6 +555,17 @@ describe('authorization matrix', () => {
     console.log(`authorization matrix: ${routes.length} routes, ${covered.length} with rows, ${exempted.length} exempt`);
   });
 
+  it('gives every content-API route of the sharing plugin to a role: none is left out of the Newcomer role', async () => {
+    // The Newcomer's plugin permissions are derived from the routes (cms/src/bootstrap/roles.ts): a
+    // route not marked for the Newcomer, nor public, would be reachable by nobody.
+    const roles = await world.cms.strapi.db.query('plugin::users-permissions.role').findMany({ populate: ['permissions'] });
+    const given = new Set(roles.flatMap((role: { permissions: Array<{ action: string }> }) => role.permissions.map((permission) => permission.action)));
+    const { routes: own } = world.cms.strapi.plugin('sharing').routes['content-api'] as { routes: Array<{ method: string; path: string; handler: string; config?: { auth?: false } }> };
+    const leftOut = own.filter((route) => route.config?.auth !== false && !given.has(`plugin::sharing.${route.handler}`));
+    expect(leftOut.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    expect(own.length).toBeGreaterThan(20);
+  });
+
   it('allows exactly the expected actors on every route', async () => {
     const wrong: string[] = [];
     let cases = 0;

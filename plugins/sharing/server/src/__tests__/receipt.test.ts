@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
-import { RECEIPT_LABELS, SECTIONS } from '@mobio/config';
+import { DISTRICT_TIME_ZONE, RECEIPT_LABELS, SECTIONS } from '@mobio/config';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
 
 
@@ -14,7 +14,7 @@ describe('consent receipt', () => {
   // A year and a half from now, so the grant is active whenever the test runs.
   const expiresAt = new Date(Date.now() + 548 * 86_400_000);
   const yearIn = (calendar: string) =>
-    new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: 'Europe/Berlin' }).formatToParts(expiresAt).find((part) => part.type === 'year')!.value;
+    new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE }).formatToParts(expiresAt).find((part) => part.type === 'year')!.value;
 
   beforeAll(async () => {
     // The municipality's branding: its colour and a logo (the CMS's favicon stands in for one).

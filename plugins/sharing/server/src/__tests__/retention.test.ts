@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { DISTRICT_TIME_ZONE } from '@mobio/config';
 import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 import { LOCK_NAMESPACE, jobLockKey } from '../job-lock';
@@ -52,7 +53,7 @@ describe('retention', () => {
     // holds in every year.
     const erasureDate = new Date(now + (366 + 30) * DAY);
     const yearIn = (calendar: string) =>
-      new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: 'Europe/Berlin' }).formatToParts(erasureDate).find((part) => part.type === 'year')!.value;
+      new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE }).formatToParts(erasureDate).find((part) => part.type === 'year')!.value;
     expect(yearIn('gregory')).toMatch(/^[۰-۹]{4}$/);
     expect(text).toContain(yearIn('gregory'));
     expect(text).not.toContain(yearIn('persian'));

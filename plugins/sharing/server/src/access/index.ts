@@ -7,3 +7,5 @@ export { accountAccess, PUBLIC_ACCOUNT_FIELDS, SELF_SERVICE_HANDLERS, type Accou
 export { canChangeStaffAccount, HOLDER_ONLY_STAFF_FIELDS } from './staff-account-change';
 export { filterPaths, isPlain, namedPaths, reachesIntoAccount } from './query-paths';
 export { relationRefs } from './relation-refs';
+export { changesRelation } from './changes-relation';
+export { pinnedOwner } from './pinned-owner';

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema, type Config } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema } from '@mobio/config';
 import { z } from 'zod';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
 import { getService, sendStream } from '../utils';
 import { parseBody, parseQuery } from '../validation';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const USER = 'plugin::users-permissions.user';
 
 function refuseImport(ctx: Ctx, problem: ImportProblem, detail?: string) {
   const { status, name, message } = IMPORT_PROBLEMS[problem];
@@ -61,10 +62,7 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: cv };
       return;
     }
-    ctx.set('Content-Type', 'application/pdf');
-    ctx.set('Content-Disposition', `attachment; filename="lebenslauf-${query.locale}.pdf"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = getService(strapi, 'pdf').render('cv', cv);
+    getService(strapi, 'pdf').send(ctx, 'cv', cv, `lebenslauf-${query.locale}.pdf`);
   },
 
   /** The whole export as a zip, streamed. */
@@ -83,7 +81,7 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async import(ctx: Ctx) {
     const importer = getService(strapi, 'import');
-    const { importMaxBytes } = (strapi.config.get('mobio') as Config).uploads;
+    const { importMaxBytes } = pluginConfig(strapi).uploads;
     // Refused before the body is read: nothing of the archive is looked at for an account in use.
     if (!(await importer.isFresh(ctx.state.user.id))) return refuseImport(ctx, 'notFresh');
     if (Number(ctx.get('content-length') || 0) > importMaxBytes) return refuseImport(ctx, 'tooLarge');
@@ -101,7 +99,7 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Deletes the account after the password is given again; everything of the person goes with it. */
   async remove(ctx: Ctx) {
     const { password } = parseBody(accountDeletionSchema, ctx.request.body);
-    const user = await strapi.db.query(USER).findOne({ where: { id: ctx.state.user.id }, select: ['id', 'password'] });
+    const user = await strapi.db.query(UID.user).findOne({ where: { id: ctx.state.user.id }, select: ['id', 'password'] });
     const users = strapi.plugin('users-permissions').service('user');
     if (!user?.password || !(await users.validatePassword(password, user.password))) {
       throw new errors.ValidationError('error.wrongPassword', { errors: [{ path: ['password'], message: 'error.wrongPassword' }] });

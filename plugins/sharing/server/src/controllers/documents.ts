@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentMetadataSchema, type Config } from '@mobio/config';
+import { documentMetadataSchema } from '@mobio/config';
 import { actorFromState } from '../access';
 import { AUDITED_EVENTS } from '../services/audit';
 import { VaultError, type VaultProblem } from '../services/vault';
@@ -8,9 +8,10 @@ import { UnreadableFileError } from '../vault/file-format';
 import { safeFileName } from '../vault/safe-file-name';
 import { getService, sendStream } from '../utils';
 import { parseBody } from '../validation';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const DOCUMENT = 'api::document.document';
 
 const REFUSALS: Record<VaultProblem, { status: number; name: string; message: string }> = {
   tooLarge: { status: 413, name: 'PayloadTooLargeError', message: 'error.fileTooLarge' },
@@ -43,7 +44,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Connection', 'close');
       const metadata = parseBody(documentMetadataSchema, { data: query });
       ctx.remove('Connection');
-      const { maxBytes } = (strapi.config.get('mobio') as Config).uploads;
+      const { maxBytes } = pluginConfig(strapi).uploads;
       if (Number(ctx.get('content-length') || 0) > maxBytes) return refuse(ctx, 'tooLarge');
 
       let stored;
@@ -54,7 +55,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       try {
-        const document = await strapi.documents(DOCUMENT).create({
+        const document = await strapi.documents(UID.document).create({
           data: {
             ...metadata,
             owner: ctx.state.user.id,
@@ -64,7 +65,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
             storageKey: stored.storageKey,
           } as never,
         });
-        const sanitized = await strapi.contentAPI.sanitize.output(document, strapi.getModel(DOCUMENT), { auth: ctx.state.auth });
+        const sanitized = await strapi.contentAPI.sanitize.output(document, strapi.getModel(UID.document), { auth: ctx.state.auth });
         ctx.status = 201;
         ctx.body = { data: sanitized };
       } catch (error) {
@@ -77,7 +78,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Streams the decrypted file to its owner or to a grantee of the documents section. */
     async download(ctx: Ctx) {
       const actor = actorFromState(ctx.state as never, true);
-      const row = await strapi.db.query(DOCUMENT).findOne({
+      const row = await strapi.db.query(UID.document).findOne({
         where: { documentId: ctx.params.documentId },
         select: ['documentId', 'fileName', 'mimeType', 'storageKey'],
         populate: { owner: { select: ['id'] } },
@@ -102,7 +103,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'staff') {
         try {
           await getService(strapi, 'audit').record([
-            { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: DOCUMENT, id: row.documentId } },
+            { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: UID.document, id: row.documentId } },
           ]);
         } catch (error) {
           // No download without its audit event; the opened file is closed, not left to the collector.

@@ -80,10 +80,7 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: receipt };
         return;
       }
-      ctx.set('Content-Type', 'application/pdf');
-      ctx.set('Content-Disposition', `attachment; filename="mobio-receipt-${receipt.receiptId}.pdf"`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = getService(strapi, 'pdf').render('receipt', receipt);
+      getService(strapi, 'pdf').send(ctx, 'receipt', receipt, `mobio-receipt-${receipt.receiptId}.pdf`);
     },
     /** Admin route: a one-time code for the calling staff member to hand to a newcomer. */
     async createInvitation(ctx: Ctx) {

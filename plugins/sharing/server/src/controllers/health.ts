@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { Config } from '@mobio/config';
+import { pluginConfig } from '../config';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -19,7 +19,7 @@ const health = ({ strapi }: { strapi: Core.Strapi }) => ({
       failed.push('database');
     }
     try {
-      const dir = (strapi.config.get('mobio') as Config).uploads.documentsDir;
+      const dir = pluginConfig(strapi).uploads.documentsDir;
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       await rm(await mkdtemp(join(dir, '.ready-')), { recursive: true });
     } catch {

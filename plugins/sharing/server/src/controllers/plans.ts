@@ -17,10 +17,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
     const data = await service.pdfData(ctx.params.documentId, locale);
-    ctx.set('Content-Type', 'application/pdf');
-    ctx.set('Content-Disposition', `attachment; filename="integrationsplan-${ctx.params.documentId}-${locale}.pdf"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = getService(strapi, 'pdf').render('plan', data);
+    getService(strapi, 'pdf').send(ctx, 'plan', data, `integrationsplan-${ctx.params.documentId}-${locale}.pdf`);
   },
 
   /** The plan editor of the staff workspace: the current plan of a newcomer who shared plans with me. */

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { STAFF_ACCOUNT_CHANGED, fill, type Config } from '@mobio/config';
+import { STAFF_ACCOUNT_CHANGED, fill } from '@mobio/config';
 import { accountAccess, canChangeStaffAccount, filterPaths, isPlain, namedPaths, relationRefs, type AccountOperation } from '../access';
 import { currentHandler, getService } from '../utils';
-
-export const USER = 'plugin::users-permissions.user';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 export const ADMIN_USER = 'admin::user';
 const STORE = 'strapi::core-store';
 /** Core-store keys of users-permissions' settings: advanced (registration, reset link), providers, mail templates. */
@@ -66,7 +66,7 @@ export function guardAccounts(strapi: Core.Strapi) {
       operation,
       handler: currentHandler(strapi),
       fields: operation === 'read' ? queriedFields(event.params, event.action === 'beforeCount') : undefined,
-      targetIds: writes && actor.kind === 'newcomer' ? await idsOf(USER, event.params.where) : [],
+      targetIds: writes && actor.kind === 'newcomer' ? await idsOf(UID.user, event.params.where) : [],
     });
     if (!allowed) throw new errors.ForbiddenError('An account is its holder’s: nobody else reads or changes it.');
   };
@@ -120,7 +120,7 @@ export function guardAccounts(strapi: Core.Strapi) {
       const text = change.deleted
         ? STAFF_ACCOUNT_CHANGED.deleted
         : fill(STAFF_ACCOUNT_CHANGED.changed, { fields: change.fields.map((field) => STAFF_ACCOUNT_CHANGED.fields[field] ?? field).join(', ') });
-      const footer = fill(STAFF_ACCOUNT_CHANGED.footer, { municipality: (strapi.config.get('mobio') as Config).municipality.name });
+      const footer = fill(STAFF_ACCOUNT_CHANGED.footer, { municipality: pluginConfig(strapi).municipality.name });
       await strapi
         .plugin('email')
         .service('email')
@@ -152,7 +152,7 @@ export function guardAccounts(strapi: Core.Strapi) {
   } as never);
 
   strapi.db.lifecycles.subscribe({
-    models: [USER],
+    models: [UID.user],
     ...Object.fromEntries(Object.keys(OPERATION).map((action) => [action, newcomerAccounts])),
   } as never);
   strapi.db.lifecycles.subscribe({
@@ -188,7 +188,7 @@ export function refuseAccountPickers(strapi: Core.Strapi) {
     relations[name] = async function (this: unknown, ctx, ...rest) {
       const { model, targetField } = ctx.params;
       const target = model && targetField ? (strapi.getModel(model as never) as { attributes?: Record<string, { target?: string }> } | undefined)?.attributes?.[targetField]?.target : undefined;
-      if (target === USER || target === 'plugin::users-permissions.role') throw new errors.ForbiddenError('Accounts are not picked in the admin panel.');
+      if (target === UID.user || target === 'plugin::users-permissions.role') throw new errors.ForbiddenError('Accounts are not picked in the admin panel.');
       return original.call(this, ctx, ...rest);
     };
   }

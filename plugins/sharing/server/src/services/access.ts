@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SECTIONS, type Section } from '@mobio/config';
 import { actorFromState, canWrite, readScope, type Actor, type GrantFacts, type ReadScope } from '../access';
 import { linkedTo } from '../utils';
-
-const GRANT = 'plugin::sharing.grant';
+import { UID } from '../uids';
 
 /** A grant a staff member holds: the rule's facts and what the staff workspace shows of it. */
 export interface StaffGrant extends GrantFacts {
@@ -28,8 +27,8 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // With what the staff workspace lists, so that one lookup serves the rule and the lists alike.
   async function loadGrants(staffId: number): Promise<StaffGrant[]> {
-    const rows = await strapi.db.query(GRANT).findMany({
-      where: { id: { $in: linkedTo(strapi, GRANT, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+    const rows = await strapi.db.query(UID.grant).findMany({
+      where: { id: { $in: linkedTo(strapi, UID.grant, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
       select: ['sections', 'access', 'expiresAt', 'revokedAt', 'purpose', 'createdAt', 'updatedAt'],
       populate: { owner: { select: ['id', 'documentId'] } },
       orderBy: { updatedAt: 'desc' },
@@ -88,6 +87,16 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return personal;
+    },
+
+    /**
+     * The content type that holds a section's records: its personal type that is written (the
+     * plan's frozen versions belong to `plans` too, read-only).
+     */
+    sectionType(section: Section): string {
+      const uid = [...this.personalTypes()].find(([type, of]) => of === section && !this.isReadOnly(type))?.[0];
+      if (!uid) throw new Error(`No content type holds the sharing section "${section}"`);
+      return uid;
     },
 
     /** Personal types nobody but system code writes (`pluginOptions.sharing.readOnly`), such as frozen plan versions. */

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '../access';
-import { USER } from '../lifecycles/accounts';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
+import { UID } from '../uids';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
@@ -30,7 +30,7 @@ const notFound = () => new errors.NotFoundError('error.accountNotFound', { error
 const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const access = () => getService(strapi, 'access');
   const byNumber = (accountNumber: string) =>
-    access().asSystem(() => strapi.db.query(USER).findOne({ where: { documentId: normalizeAccountNumber(accountNumber) }, select: ['id', 'documentId', 'createdAt', 'blocked'] }));
+    access().asSystem(() => strapi.db.query(UID.user).findOne({ where: { documentId: normalizeAccountNumber(accountNumber) }, select: ['id', 'documentId', 'createdAt', 'blocked'] }));
 
   const summary = (user: { documentId: string; createdAt: string | Date; blocked: boolean | null }): AccountSummary => ({
     accountNumber: user.documentId,
@@ -43,9 +43,9 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!user) throw notFound();
     // Together or not at all: a lock the newcomer cannot read about in the access log is not made.
     await strapi.db.transaction(async () => {
-      await access().asSystem(() => strapi.db.query(USER).update({ where: { id: user.id }, data: { blocked: locked } }));
+      await access().asSystem(() => strapi.db.query(UID.user).update({ where: { id: user.id }, data: { blocked: locked } }));
       await getService(strapi, 'audit').record([
-        { actor: staff, ownerId: user.id, action: locked ? AUDITED_EVENTS.ACCOUNT_LOCK : AUDITED_EVENTS.ACCOUNT_UNLOCK, resource: { type: USER, id: user.documentId }, note: reason },
+        { actor: staff, ownerId: user.id, action: locked ? AUDITED_EVENTS.ACCOUNT_LOCK : AUDITED_EVENTS.ACCOUNT_UNLOCK, resource: { type: UID.user, id: user.documentId }, note: reason },
       ]);
     });
     strapi.log.info(`[accounts] account ${user.documentId} ${locked ? 'locked' : 'unlocked'} by staff account ${staff.id}`);
@@ -58,7 +58,7 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = query.accountNumber
         ? await byNumber(query.accountNumber)
         : await access().asSystem(() =>
-            strapi.db.query(USER).findOne({ where: { email: query.email!.trim().toLowerCase() }, select: ['id', 'documentId', 'createdAt', 'blocked'] }),
+            strapi.db.query(UID.user).findOne({ where: { email: query.email!.trim().toLowerCase() }, select: ['id', 'documentId', 'createdAt', 'blocked'] }),
           );
       strapi.log.info(`[accounts] staff account ${staff.id} looked up an account by ${query.accountNumber ? 'account number' : 'e-mail'}: ${user ? 'found' : 'none'}`);
       if (!user) throw notFound();

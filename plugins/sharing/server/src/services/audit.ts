@@ -4,8 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { groupVisits, type Section } from '@mobio/config';
 import type { Actor } from '../access';
 import { linkedTo } from '../utils';
-
-const AUDIT = 'plugin::sharing.audit-event';
+import { UID } from '../uids';
 
 /** Every audited action, by name. */
 export const AUDITED_EVENTS = {
@@ -88,12 +87,12 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       at: entry.at,
     }));
     // The owner is a relation, which createMany does not write: its link rows are added here.
-    const { joinTable } = strapi.db.metadata.get(AUDIT as never).attributes.owner as unknown as {
+    const { joinTable } = strapi.db.metadata.get(UID.auditEvent as never).attributes.owner as unknown as {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     };
     await strapi.db.transaction(async ({ trx }) => {
-      await strapi.db.query(AUDIT).createMany({ data: rows });
-      const created: Array<{ id: number; documentId: string }> = await strapi.db.query(AUDIT).findMany({
+      await strapi.db.query(UID.auditEvent).createMany({ data: rows });
+      const created: Array<{ id: number; documentId: string }> = await strapi.db.query(UID.auditEvent).findMany({
         where: { documentId: { $in: rows.map((row) => row.documentId) } },
         select: ['id', 'documentId'],
       });
@@ -108,16 +107,16 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The owner's access log, newest first: who did what to which section, when. */
     async listForOwner(ownerId: number, page: number, pageSize: number) {
-      const where = () => ({ id: { $in: linkedTo(strapi, AUDIT, 'owner', ownerId) } });
+      const where = () => ({ id: { $in: linkedTo(strapi, UID.auditEvent, 'owner', ownerId) } });
       const [rows, total] = await Promise.all([
-        strapi.db.query(AUDIT).findMany({
+        strapi.db.query(UID.auditEvent).findMany({
           where: where(),
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
           select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId', 'note'],
         }),
-        strapi.db.query(AUDIT).count({ where: where() }),
+        strapi.db.query(UID.auditEvent).count({ where: where() }),
       ]);
       return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
     },
@@ -129,8 +128,8 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
      * is used for grouping only and is not answered.
      */
     async visitsOfOwner(ownerId: number, page: number, pageSize: number) {
-      const rows: Array<Record<string, any>> = await strapi.db.query(AUDIT).findMany({
-        where: { id: { $in: linkedTo(strapi, AUDIT, 'owner', ownerId) } },
+      const rows: Array<Record<string, any>> = await strapi.db.query(UID.auditEvent).findMany({
+        where: { id: { $in: linkedTo(strapi, UID.auditEvent, 'owner', ownerId) } },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
         select: ['at', 'action', 'section', 'actorKind', 'actorId', 'actorName', 'resourceType', 'note'],
       });

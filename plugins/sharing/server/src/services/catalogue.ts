@@ -11,8 +11,7 @@ import {
   type PlanItemKind,
 } from '@mobio/config';
 import { errors } from '@strapi/utils';
-
-export const CATALOGUE_ENTRY = 'plugin::sharing.catalogue-entry';
+import { UID } from '../uids';
 
 type Row = Record<string, any>;
 
@@ -36,7 +35,8 @@ function fromRow(row: Row): MergedEntry {
 const fieldOrder = new Map<string, number>(FIELDS_OF_ACTION.codes.map((code, i) => [code, i]));
 const kindOrder = new Map<string, number>(PLAN_ITEM_KINDS.map((kind, i) => [kind, i]));
 
-const invalid = (path: Array<string | number>, message: string) => new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
+/** A 400 naming the field at `path`, as the Content Manager shows it beside that field. */
+export const invalid = (path: Array<string | number>, message: string) => new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
 
 /**
  * The plan catalogue: the built-in entries of @mobio/config merged with those a District
@@ -46,7 +46,7 @@ const invalid = (path: Array<string | number>, message: string) => new errors.Va
 const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every entry, built-in first within each field of action and kind, in the order of the fields. */
   async list(): Promise<MergedEntry[]> {
-    const added: Row[] = await strapi.db.query(CATALOGUE_ENTRY).findMany({ orderBy: { key: 'asc' } });
+    const added: Row[] = await strapi.db.query(UID.catalogueEntry).findMany({ orderBy: { key: 'asc' } });
     const builtIn: MergedEntry[] = PLAN_CATALOGUE.map((entry) => ({ ...entry, label: { ...entry.label }, builtIn: true }));
     const all = [...builtIn, ...added.map(fromRow)];
     // Stable sort: within a field and kind, built-in entries keep their order and added ones follow.
@@ -57,7 +57,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(key: string): Promise<MergedEntry | undefined> {
     const builtIn = catalogueEntry(key);
     if (builtIn) return { ...builtIn, label: { ...builtIn.label }, builtIn: true };
-    const row: Row | null = await strapi.db.query(CATALOGUE_ENTRY).findOne({ where: { key } });
+    const row: Row | null = await strapi.db.query(UID.catalogueEntry).findOne({ where: { key } });
     return row ? fromRow(row) : undefined;
   },
 
@@ -89,36 +89,6 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
         }
       }
     }
-  },
-
-  /**
-   * Document-service middleware: an added entry's key says its field and kind
-   * (`<field>.<goal|measure>.<slug>`) and never takes a built-in key; a key used by a plan is not changed or deleted.
-   */
-  guard() {
-    return async (ctx: { uid: string; action: string; params: Row }, next: () => Promise<unknown>) => {
-      if (ctx.uid !== CATALOGUE_ENTRY || !['create', 'update', 'delete'].includes(ctx.action)) return next();
-      const before: Row | null = ctx.action === 'create' ? null : await strapi.db.query(CATALOGUE_ENTRY).findOne({ where: { documentId: ctx.params.documentId } });
-      if (ctx.action === 'delete') {
-        if (before && (await this.inUse(before.key))) throw invalid(['key'], `„${before.key}“ steht in einem Integrationsplan und kann nicht gelöscht werden.`);
-        return next();
-      }
-      const data: Row = { ...(before ?? {}), ...(ctx.params.data ?? {}) };
-      const key = typeof data.key === 'string' ? data.key.trim() : '';
-      const match = CATALOGUE_KEY_PATTERN.exec(key);
-      if (!match || match[1] !== data.field || match[2] !== data.kind) {
-        throw invalid(['key'], `Der Schlüssel lautet „${data.field ?? 'handlungsfeld'}.${data.kind ?? 'goal'}.kurzer-name“ (Kleinbuchstaben, Ziffern und Bindestriche), z. B. „language.goal.fachsprache-pflege“.`);
-      }
-      if (catalogueEntry(key)) throw invalid(['key'], `„${key}“ ist schon ein Eintrag des eingebauten Katalogs.`);
-      if (before && before.key !== key && (await this.inUse(before.key))) {
-        throw invalid(['key'], `„${before.key}“ steht in einem Integrationsplan: Schlüssel, Handlungsfeld und Art bleiben.`);
-      }
-      if (before && (before.field !== data.field || before.kind !== data.kind) && (await this.inUse(before.key))) {
-        throw invalid(['field'], `„${before.key}“ steht in einem Integrationsplan: Schlüssel, Handlungsfeld und Art bleiben.`);
-      }
-      if (ctx.params.data && typeof ctx.params.data.key === 'string') ctx.params.data.key = key;
-      return next();
-    };
   },
 
   /** Whether a plan names the key in a goal or a measure. */

@@ -11,6 +11,7 @@ import {
   type CvPersonalField,
   type Locale,
 } from '@mobio/config';
+import { UID } from '../uids';
 
 type Row = Record<string, any>;
 
@@ -34,11 +35,11 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
   async build(ownerId: number, locale: Locale, include: readonly CvPersonalField[]) {
     const mine = (uid: string, orderBy?: Record<string, 'asc' | 'desc'>) =>
       strapi.db.query(uid).findMany({ where: { owner: { id: ownerId } }, orderBy: orderBy ?? { id: 'asc' } });
-    const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: ownerId } } });
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: ownerId }, select: ['email'] });
-    const languages: Row[] = await mine('api::language-skill.language-skill');
-    const education: Row[] = await mine('api::education-entry.education-entry', { from: 'desc' });
-    const work: Row[] = await mine('api::employment-entry.employment-entry', { from: 'desc' });
+    const profile: Row | null = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: ownerId } } });
+    const user = await strapi.db.query(UID.user).findOne({ where: { id: ownerId }, select: ['email'] });
+    const languages: Row[] = await mine(UID.languageSkill);
+    const education: Row[] = await mine(UID.educationEntry, { from: 'desc' });
+    const work: Row[] = await mine(UID.employmentEntry, { from: 'desc' });
 
     const labels = cvLabels(locale);
     const country = new Intl.DisplayNames([locale], { type: 'region' });

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService, linkedTo } from '../utils';
-
-const DOCUMENT = 'api::document.document';
+import { UID } from '../uids';
 
 /**
  * Everything that belongs to a newcomer goes with their account: every personal record (the
@@ -17,21 +16,11 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => ({
         for (const row of rows) await strapi.documents(uid as never).delete({ documentId: row.documentId });
       }
     });
-    for (const uid of ['plugin::sharing.grant', 'plugin::sharing.audit-event', 'plugin::sharing.account-activity']) {
+    for (const uid of [UID.grant, UID.auditEvent, UID.accountActivity]) {
       await strapi.db.query(uid).deleteMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', userId) } } });
     }
   },
 
-  /** Document-service middleware: a deleted document takes its encrypted file with it. */
-  documentFiles() {
-    return async (ctx: { uid: string; action: string; params: { documentId?: string } }, next: () => Promise<unknown>) => {
-      if (ctx.uid !== DOCUMENT || ctx.action !== 'delete') return next();
-      const rows = await strapi.db.query(DOCUMENT).findMany({ where: { documentId: ctx.params.documentId }, select: ['storageKey'] });
-      const result = await next();
-      for (const row of rows) await getService(strapi, 'vault').remove(row.storageKey);
-      return result;
-    };
-  },
 });
 
 export type ErasureService = ReturnType<typeof erasure>;

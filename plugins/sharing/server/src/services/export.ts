@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ZipFile } from 'yazl';
 import { getService, linkedTo } from '../utils';
 import { UnreadableFileError, type UnreadableReason } from '../vault/file-format';
+import { UID } from '../uids';
 
 /** A document whose stored file is not in the archive, and why; listed in the archive's JSON. */
 export interface UnreadableDocument {
@@ -26,9 +27,6 @@ export const NOT_EXPORTED = {
 
 type Model = { attributes: Record<string, { type: string; component?: string; target?: string; private?: boolean }> };
 type Row = Record<string, unknown>;
-
-const USER = 'plugin::users-permissions.user';
-const DOCUMENT = 'api::document.document';
 
 /**
  * Everything stored about a newcomer, as one zip: `mobio-export.json` (every stored field of
@@ -72,9 +70,9 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The archive's JSON: a plain object with every stored field of the owner. */
     async collect(ownerId: number) {
       const access = getService(strapi, 'access');
-      const user = await strapi.db.query(USER).findOne({ where: { id: ownerId }, populate: fullPopulate(USER, NOT_EXPORTED.account) });
+      const user = await strapi.db.query(UID.user).findOne({ where: { id: ownerId }, populate: fullPopulate(UID.user, NOT_EXPORTED.account) });
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { users: { id: ownerId } }, select: ['name'] });
-      const account = { ...clean(user ?? {}, USER, NOT_EXPORTED.account), role: role?.name ?? null };
+      const account = { ...clean(user ?? {}, UID.user, NOT_EXPORTED.account), role: role?.name ?? null };
       const records: Record<string, Row[]> = {};
       for (const uid of access.personalTypes().keys()) {
         const rows = await strapi.db.query(uid).findMany({
@@ -85,16 +83,16 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
         records[uid] = rows.map((row: Row) => clean(row, uid, NOT_EXPORTED.personal));
       }
       const grants = await getService(strapi, 'grant').list({ kind: 'newcomer', id: ownerId });
-      const accessLog = await strapi.db.query('plugin::sharing.audit-event').findMany({
-        where: { id: { $in: linkedTo(strapi, 'plugin::sharing.audit-event', 'owner', ownerId) } },
+      const accessLog = await strapi.db.query(UID.auditEvent).findMany({
+        where: { id: { $in: linkedTo(strapi, UID.auditEvent, 'owner', ownerId) } },
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
         select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId'],
       });
-      const activity = await strapi.db.query('plugin::sharing.account-activity').findOne({
+      const activity = await strapi.db.query(UID.accountActivity).findOne({
         where: { owner: { id: ownerId } },
         select: ['lastActiveAt', 'noticeSentAt'],
       });
-      for (const document of records[DOCUMENT] ?? []) {
+      for (const document of records[UID.document] ?? []) {
         document.file = document.fileName ? `documents/${document.documentId}-${document.fileName}` : null;
       }
       return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, activity, records, grants, accessLog };
@@ -110,10 +108,10 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       const unreadable: UnreadableDocument[] = [];
       const data = { ...(await this.collect(ownerId)), unreadableDocuments: unreadable };
       const vault = getService(strapi, 'vault');
-      const stored = await strapi.db.query(DOCUMENT).findMany({ where: { owner: { id: ownerId }, storageKey: { $notNull: true } }, select: ['documentId', 'storageKey'] });
+      const stored = await strapi.db.query(UID.document).findMany({ where: { owner: { id: ownerId }, storageKey: { $notNull: true } }, select: ['documentId', 'storageKey'] });
       const keys = new Map(stored.map((row: Row) => [row.documentId, row.storageKey as string]));
       const files: Array<{ name: string; storageKey: string }> = [];
-      for (const document of data.records[DOCUMENT] ?? []) {
+      for (const document of data.records[UID.document] ?? []) {
         const storageKey = keys.get(document.documentId);
         if (!storageKey || !document.file) continue;
         try {

@@ -2,14 +2,12 @@ import { createHash, randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVITATION_ALPHABET, INVITATION_LENGTH, formatInvitationCode, SECTIONS, ACCESS_LEVELS, dirOf, endOfDistrictDay, fill, receiptLabels, type Config, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
-import type { Actor } from '../access';
+import { INVITATION_ALPHABET, INVITATION_LENGTH, formatInvitationCode, SECTIONS, ACCESS_LEVELS, DISTRICT_TIME_ZONE, dirOf, endOfDistrictDay, fill, receiptLabels, type GrantRequest, type GrantUpdate, type Locale } from '@mobio/config';
+import { isGrantActive, type Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService, linkedTo } from '../utils';
-
-const GRANT = 'plugin::sharing.grant';
-const INVITATION = 'plugin::sharing.invitation';
-const LISTING = 'plugin::sharing.staff-listing';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 const DAY = 24 * 60 * 60 * 1000;
 const INVITATION_DAYS = 14;
 
@@ -26,7 +24,7 @@ const notFound = (key: string) => new errors.NotFoundError(key, { errors: [{ pat
  * organisation only.
  */
 const grant = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('mobio') as Config;
+  const config = () => pluginConfig(strapi);
   const audit = () => getService(strapi, 'audit');
 
   function expiry(day: string | null | undefined): Date {
@@ -42,7 +40,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function staffSummary(staffIds: number[]) {
-    const listings = await strapi.db.query(LISTING).findMany({
+    const listings = await strapi.db.query(UID.staffListing).findMany({
       where: { staff: { id: { $in: staffIds } } },
       select: ['displayName', 'municipality'],
       populate: { staff: { select: ['id'] }, organisation: { select: ['name'] } },
@@ -57,25 +55,25 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function ownGrant(owner: Newcomer, documentId: string) {
-    const row = await strapi.db.query(GRANT).findOne({ where: { documentId, owner: { id: owner.id } }, select: ['id', 'documentId', 'revokedAt'] });
+    const row = await strapi.db.query(UID.grant).findOne({ where: { documentId, owner: { id: owner.id } }, select: ['id', 'documentId', 'revokedAt'] });
     if (!row) throw notFound('error.notFound');
     return row;
   }
 
   async function record(owner: Newcomer, action: (typeof AUDITED_EVENTS)[keyof typeof AUDITED_EVENTS], documentIds: string[]) {
-    await audit().record(documentIds.map((id) => ({ actor: owner, ownerId: owner.id, action, resource: { type: GRANT, id } })));
+    await audit().record(documentIds.map((id) => ({ actor: owner, ownerId: owner.id, action, resource: { type: UID.grant, id } })));
   }
 
   return {
     /** The owner's grants, newest first, with each grantee's name and organisation. */
     async list(owner: Newcomer) {
-      const rows = await strapi.db.query(GRANT).findMany({
-        where: { id: { $in: linkedTo(strapi, GRANT, 'owner', owner.id) } },
+      const rows = await strapi.db.query(UID.grant).findMany({
+        where: { id: { $in: linkedTo(strapi, UID.grant, 'owner', owner.id) } },
         orderBy: { createdAt: 'desc' },
         populate: { grantee: { select: ['id'] } },
       });
       const staff = await staffSummary(rows.flatMap((row) => (row.grantee ? [row.grantee.id] : [])));
-      const now = Date.now();
+      const now = new Date();
       return rows.map((row) => ({
         documentId: row.documentId,
         grantee: row.grantee ? staff.get(row.grantee.id) ?? null : null,
@@ -86,13 +84,13 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
         updatedAt: row.updatedAt,
         expiresAt: row.expiresAt,
         revokedAt: row.revokedAt,
-        active: !row.revokedAt && new Date(row.expiresAt).getTime() > now,
+        active: isGrantActive(row, now),
       }));
     },
 
     /** Who an invitation code belongs to, so the newcomer sees it before confirming; does not use the code. */
     async previewInvitation(code: string) {
-      const invitation = await strapi.db.query(INVITATION).findOne({
+      const invitation = await strapi.db.query(UID.invitation).findOne({
         where: { codeHash: hashCode(code), usedAt: { $null: true }, expiresAt: { $gt: new Date() } },
         populate: { staff: { select: ['id', 'isActive', 'blocked'] } },
       });
@@ -104,19 +102,19 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     async give(owner: Newcomer, input: GrantRequest) {
       let staffId: number | undefined;
       if (input.invitationCode) {
-        const invitation = await strapi.db.query(INVITATION).findOne({
+        const invitation = await strapi.db.query(UID.invitation).findOne({
           where: { codeHash: hashCode(input.invitationCode), usedAt: { $null: true }, expiresAt: { $gt: new Date() } },
           populate: { staff: { select: ['id'] } },
         });
         if (!invitation?.staff) throw notFound('error.invitationCode');
         // Used up with a conditional update, so two newcomers racing for one code cannot both win.
-        const { tableName, attributes } = strapi.db.metadata.get(INVITATION);
+        const { tableName, attributes } = strapi.db.metadata.get(UID.invitation);
         const usedAt = (attributes.usedAt as { columnName?: string }).columnName ?? 'used_at';
         const used = await strapi.db.connection(tableName).where({ id: invitation.id }).whereNull(usedAt).update({ [usedAt]: new Date() });
         if (used !== 1) throw notFound('error.invitationCode');
         staffId = invitation.staff.id;
       } else {
-        const listing = await strapi.db.query(LISTING).findOne({
+        const listing = await strapi.db.query(UID.staffListing).findOne({
           where: { documentId: input.grantee, listed: true },
           populate: { staff: { select: ['id'] } },
         });
@@ -126,7 +124,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       const staff = await strapi.db.query('admin::user').findOne({ where: { id: staffId }, select: ['isActive', 'blocked'] });
       if (!staff?.isActive || staff.blocked) throw notFound('error.grantee');
 
-      const created = await strapi.db.query(GRANT).create({
+      const created = await strapi.db.query(UID.grant).create({
         data: {
           owner: owner.id,
           grantee: staffId,
@@ -145,7 +143,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     async change(owner: Newcomer, documentId: string, input: GrantUpdate) {
       const row = await ownGrant(owner, documentId);
       if (row.revokedAt) throw new errors.ApplicationError('error.grantRevoked');
-      await strapi.db.query(GRANT).update({
+      await strapi.db.query(UID.grant).update({
         where: { id: row.id },
         data: { sections: input.sections, access: input.access, purpose: input.purpose, expiresAt: expiry(input.expiresAt) },
       });
@@ -157,19 +155,19 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     async revoke(owner: Newcomer, documentId: string) {
       const row = await ownGrant(owner, documentId);
       if (!row.revokedAt) {
-        await strapi.db.query(GRANT).update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+        await strapi.db.query(UID.grant).update({ where: { id: row.id }, data: { revokedAt: new Date() } });
         await record(owner, AUDITED_EVENTS.GRANT_REVOKE, [documentId]);
       }
     },
 
     /** Revokes every grant of the owner that is still in force. */
     async revokeAll(owner: Newcomer): Promise<number> {
-      const open = await strapi.db.query(GRANT).findMany({
-        where: { id: { $in: linkedTo(strapi, GRANT, 'owner', owner.id) }, revokedAt: { $null: true } },
+      const open = await strapi.db.query(UID.grant).findMany({
+        where: { id: { $in: linkedTo(strapi, UID.grant, 'owner', owner.id) }, revokedAt: { $null: true } },
         select: ['id', 'documentId'],
       });
       if (open.length === 0) return 0;
-      await strapi.db.query(GRANT).updateMany({ where: { id: { $in: open.map((row) => row.id) } }, data: { revokedAt: new Date() } });
+      await strapi.db.query(UID.grant).updateMany({ where: { id: { $in: open.map((row) => row.id) } }, data: { revokedAt: new Date() } });
       await record(owner, AUDITED_EVENTS.GRANT_REVOKE, open.map((row) => row.documentId));
       return open.length;
     },
@@ -182,11 +180,11 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       const grant = (await this.list(owner)).find((row) => row.documentId === documentId);
       if (!grant) throw notFound('error.notFound');
       const { municipality, site } = config();
-      const profile = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: owner.id } }, select: ['givenNames', 'familyName'] });
-      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: owner.id }, select: ['email'] });
+      const profile = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: owner.id } }, select: ['givenNames', 'familyName'] });
+      const user = await strapi.db.query(UID.user).findOne({ where: { id: owner.id }, select: ['email'] });
       const labels = receiptLabels(locale);
       const revokeUrl = `${site.publicUrl}/${locale}/sharing`;
-      const date = (value: string | Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: 'Europe/Berlin' }).format(new Date(value));
+      const date = (value: string | Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: DISTRICT_TIME_ZONE }).format(new Date(value));
       const status = grant.revokedAt ? fill(labels.revoked, { date: date(grant.revokedAt) }) : grant.active ? labels.active : labels.expired;
       return {
         receiptId: grant.documentId,
@@ -218,7 +216,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
     async createInvitation(staffId: number) {
       const code = Array.from({ length: INVITATION_LENGTH }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY);
-      await strapi.db.query(INVITATION).create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
+      await strapi.db.query(UID.invitation).create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
       const shown = formatInvitationCode(code);
       // The QR code leads to the site's page for entering a code, with the code filled in.
       const url = `${config().site.publicUrl}/de/sharing/invitation?code=${shown}`;
@@ -227,7 +225,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Staff who chose to be listed: name, organisation, municipality — nothing else. */
     async directory() {
-      const rows = await strapi.db.query(LISTING).findMany({
+      const rows = await strapi.db.query(UID.staffListing).findMany({
         where: { listed: true, staff: { isActive: true, blocked: false } },
         orderBy: { displayName: 'asc' },
         select: ['documentId', 'displayName', 'municipality'],

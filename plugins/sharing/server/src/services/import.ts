@@ -1,13 +1,15 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
-import { documentMetadataSchema, educationEntrySchema, employmentEntrySchema, languageSkillSchema, profileSchema, type Config } from '@mobio/config';
+import { documentMetadataSchema, educationEntrySchema, employmentEntrySchema, languageSkillSchema, profileSchema } from '@mobio/config';
 import type { z } from 'zod';
 import { getService } from '../utils';
 import { safeFileName } from '../vault/safe-file-name';
 import { AUDITED_EVENTS } from './audit';
 import { EXPORT_FORMAT } from './export';
 import { VaultError } from './vault';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 
 /**
  * Moving to another district: a `mobio-export` zip made by another MoBio (or this one) is taken
@@ -48,23 +50,22 @@ export class ImportError extends Error {
 const JSON_NAME = 'mobio-export.json';
 /** A document's file as the export names it: `documents/<documentId>-<file name>`, one level, no path. */
 const DOCUMENT_ENTRY = /^documents\/[a-z0-9]{24}-[^/\\\u0000-\u001f\u007f]{1,255}$/;
-const DOCUMENT = 'api::document.document';
 
 /** The records taken over, in the order they are created (documents link to the entries). */
 const IMPORTED: Record<string, z.ZodType> = {
-  'api::profile.profile': profileSchema,
-  'api::language-skill.language-skill': languageSkillSchema,
-  'api::education-entry.education-entry': educationEntrySchema,
-  'api::employment-entry.employment-entry': employmentEntrySchema,
-  [DOCUMENT]: documentMetadataSchema,
+  [UID.profile]: profileSchema,
+  [UID.languageSkill]: languageSkillSchema,
+  [UID.educationEntry]: educationEntrySchema,
+  [UID.employmentEntry]: employmentEntrySchema,
+  [UID.document]: documentMetadataSchema,
 };
 /** Records an archive may hold that stay behind: agreements with the old district's staff. */
-const LEFT_BEHIND = new Set(['api::integration-plan.integration-plan', 'api::plan-version.plan-version']);
+const LEFT_BEHIND = new Set<string>([UID.integrationPlan, UID.planVersion]);
 /** What the database adds to every row; the new installation gives its own. */
 const SYSTEM_FIELDS = ['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations', 'createdBy', 'updatedBy'];
 /** What the document's file gives again when it is stored here (checked, not believed). */
 const FILE_FIELDS = ['file', 'fileName', 'mimeType', 'size'];
-const DOCUMENT_LINKS = { educationEntry: 'api::education-entry.education-entry', employmentEntry: 'api::employment-entry.employment-entry', languageSkill: 'api::language-skill.language-skill' } as const;
+const DOCUMENT_LINKS = { educationEntry: UID.educationEntry, employmentEntry: UID.employmentEntry, languageSkill: UID.languageSkill } as const;
 
 type Row = Record<string, unknown>;
 interface Planned {
@@ -121,7 +122,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 const importer = ({ strapi }: { strapi: Core.Strapi }) => {
-  const limits = () => (strapi.config.get('mobio') as Config).uploads;
+  const limits = () => pluginConfig(strapi).uploads;
 
   /** Checks the JSON's shape and every record; the plan of what is to be created. */
   function plan(data: unknown, entries: Map<string, Entry>): Planned[] {
@@ -140,14 +141,14 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     for (const [uid, schema] of Object.entries(IMPORTED)) {
       const rows = ((records as Record<string, unknown>)[uid] ?? []) as unknown[];
-      if (uid === 'api::profile.profile' && rows.length > 1) throw new ImportError('format', uid);
+      if (uid === UID.profile && rows.length > 1) throw new ImportError('format', uid);
       for (const [index, row] of rows.entries()) {
         if (!row || typeof row !== 'object' || typeof (row as Row).documentId !== 'string' || known.has((row as Row).documentId as string)) {
           throw new ImportError('format', `${uid} ${index}`);
         }
         const input: Row = {};
         for (const [key, value] of Object.entries(row as Row)) {
-          if (!SYSTEM_FIELDS.includes(key) && !(uid === DOCUMENT && FILE_FIELDS.includes(key))) input[key] = value;
+          if (!SYSTEM_FIELDS.includes(key) && !(uid === UID.document && FILE_FIELDS.includes(key))) input[key] = value;
         }
         // The same schema as the form: anything a person could not have typed here is refused.
         const parsed = schema.safeParse(input);
@@ -155,7 +156,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         const oldId = (row as Row).documentId as string;
         known.set(oldId, uid);
         const item: Planned = { uid, oldId, data: parsed.data as Row };
-        if (uid === DOCUMENT) {
+        if (uid === UID.document) {
           const name = (row as Row).file;
           if (name !== null && name !== undefined) {
             const entry = typeof name === 'string' ? entries.get(name) : undefined;
@@ -167,10 +168,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     // Links point inside the archive, to a record of the right type.
-    for (const item of planned.filter((p) => p.uid === DOCUMENT)) {
-      for (const [field, target] of Object.entries({ ...DOCUMENT_LINKS, translationOf: DOCUMENT })) {
+    for (const item of planned.filter((p) => p.uid === UID.document)) {
+      for (const [field, target] of Object.entries({ ...DOCUMENT_LINKS, translationOf: UID.document })) {
         const linked = item.data[field];
-        if (linked && known.get(linked as string) !== target) throw new ImportError('format', `${DOCUMENT} ${item.oldId}: ${field}`);
+        if (linked && known.get(linked as string) !== target) throw new ImportError('format', `${UID.document} ${item.oldId}: ${field}`);
       }
     }
     // Every file in the archive belongs to a document: nothing unlisted rides along.
@@ -255,7 +256,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
             const translations: Array<{ documentId: string; oldTarget: string }> = [];
             for (const item of planned) {
               const data: Row = { ...item.data, owner: ownerId };
-              if (item.uid === DOCUMENT) {
+              if (item.uid === UID.document) {
                 for (const field of Object.keys(DOCUMENT_LINKS)) if (data[field]) data[field] = newIds.get(data[field] as string);
                 delete data.translationOf;
                 const file = stored.get(item);
@@ -266,10 +267,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
               const row = await strapi.documents(item.uid as never).create({ data: data as never });
               newIds.set(item.oldId, row.documentId);
               created.push({ uid: item.uid, documentId: row.documentId });
-              if (item.uid === DOCUMENT && item.data.translationOf) translations.push({ documentId: row.documentId, oldTarget: item.data.translationOf as string });
+              if (item.uid === UID.document && item.data.translationOf) translations.push({ documentId: row.documentId, oldTarget: item.data.translationOf as string });
             }
             for (const { documentId, oldTarget } of translations) {
-              await strapi.documents(DOCUMENT).update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
+              await strapi.documents(UID.document).update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
             }
             // Counted again inside the transaction: a record written meanwhile (a second import at
             // the same time) means the account was not fresh after all.
@@ -294,7 +295,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
           throw error;
         }
         await getService(strapi, 'audit').record([{ actor: { kind: 'newcomer', id: ownerId }, ownerId, action: AUDITED_EVENTS.IMPORT }]);
-        const documents = planned.filter((p) => p.uid === DOCUMENT).length;
+        const documents = planned.filter((p) => p.uid === UID.document).length;
         return { records: planned.length - documents, documents };
       } finally {
         zip.close();

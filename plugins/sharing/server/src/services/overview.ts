@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { LIST_SECTIONS, profileSchema } from '@mobio/config';
+import { LIST_SECTIONS, profileSchema, type Section } from '@mobio/config';
 import type { Actor } from '../access';
-import { SECTION_TYPES, getService } from '../utils';
+import { getService } from '../utils';
 
 type Newcomer = Extract<Actor, { kind: 'newcomer' }>;
 
@@ -15,7 +15,7 @@ const PROFILE_FIELDS = Object.keys(profileSchema.shape);
  */
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async of(owner: Newcomer) {
-    const documents = (section: keyof typeof SECTION_TYPES) => strapi.documents(SECTION_TYPES[section] as never);
+    const documents = (section: Section) => strapi.documents(getService(strapi, 'access').sectionType(section) as never);
     const [profile, grants, plan, ...counts] = await Promise.all([
       documents('profile').findFirst({ fields: PROFILE_FIELDS as never }),
       getService(strapi, 'grant').list(owner),

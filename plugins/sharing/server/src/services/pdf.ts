@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import type { Config } from '@mobio/config';
+import { pluginConfig } from '../config';
 
 /** Typst templates of this plugin (receipts; CVs and plans later), next to package.json. */
 const TEMPLATES = join(__dirname, '..', '..', '..', 'templates');
@@ -24,7 +24,7 @@ const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
     // The templates' folder is typst's workspace: `/x` in a template means TEMPLATES/x, nothing outside.
     compiler = NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONTS] }] });
     // The municipality's logo as a virtual file in that workspace.
-    const file = (strapi.config.get('mobio') as Config).municipality.brand.logo;
+    const file = pluginConfig(strapi).municipality.brand.logo;
     if (file) {
       logo = `/brand-logo${extname(file).toLowerCase()}`;
       compiler.mapShadow(join(TEMPLATES, logo), readFileSync(file));
@@ -37,8 +37,16 @@ const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
     render(template: 'receipt' | 'cv' | 'plan', data: Record<string, unknown>): Buffer {
       const typst = compilerWithBrand();
       if (!templates.has(template)) templates.set(template, readFileSync(join(TEMPLATES, `${template}.typ`), 'utf8'));
-      const brand = { color: (strapi.config.get('mobio') as Config).municipality.brand.color, logo };
+      const brand = { color: pluginConfig(strapi).municipality.brand.color, logo };
       return typst.pdf({ mainFileContent: templates.get(template)!, inputs: { data: JSON.stringify({ ...data, brand }) } });
+    },
+
+    /** Answers with the rendered PDF as a download, never cached: it holds personal data. */
+    send(ctx: { set(name: string, value: string): void; body: unknown }, template: 'receipt' | 'cv' | 'plan', data: Record<string, unknown>, fileName: string) {
+      ctx.set('Content-Type', 'application/pdf');
+      ctx.set('Content-Disposition', `attachment; filename="${fileName}"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = this.render(template, data);
     },
   };
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   DEFAULT_LOCALE,
+  DISTRICT_TIME_ZONE,
   FIELDS_OF_ACTION,
   GOAL_STATUSES,
   LOCALES,
@@ -10,7 +11,6 @@ import {
   dirOf,
   fill,
   nameForStaff,
-  type Config,
   type Locale,
   type PlanContent,
 } from '@mobio/config';
@@ -19,15 +19,14 @@ import { isGrantActive, type Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
 import { textDir } from './cv';
-
-const PLAN = 'api::integration-plan.integration-plan';
-const VERSION = 'api::plan-version.plan-version';
+import { pluginConfig } from '../config';
+import { UID } from '../uids';
 /** What a version freezes: the plan's content, not its bookkeeping. */
 const CONTENT = ['title', 'fieldsOfAction', 'reviews', 'notes', 'textLanguage'] as const;
 /** Set only by the newcomer's acceptance, never by an edit. */
-const ACCEPTANCE = ['acceptedAt', 'acceptedVersion'] as const;
-/** Set only by proposing (the versioning below), never by an edit. */
-const PROPOSAL = ['version', 'proposedAt'] as const;
+export const ACCEPTANCE = ['acceptedAt', 'acceptedVersion'] as const;
+/** Set only by proposing (middlewares/document-service/plan-versioning.ts), never by an edit. */
+export const PROPOSAL = ['version', 'proposedAt'] as const;
 
 type Row = Record<string, any>;
 
@@ -47,7 +46,7 @@ const EDITOR_CHOICES = {
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** Equal as stored values: both empty, or the same number, date or text. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
   if (a === null || a === undefined || b === null || b === undefined) return false;
   const time = (v: unknown) => (typeof v === 'number' ? NaN : new Date(v as string).getTime());
@@ -56,7 +55,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** JSON with object keys sorted: PostgreSQL's jsonb gives keys back in its own order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Row)[key])}`).join(',')}}`;
@@ -65,7 +64,7 @@ function canonical(value: unknown): string {
 }
 
 /** Plan content without ids, so that two saves of the same content compare equal. */
-function contentOf(plan: Row): Row {
+export function contentOf(plan: Row): Row {
   const strip = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(strip)
@@ -75,17 +74,21 @@ function contentOf(plan: Row): Row {
   return Object.fromEntries(CONTENT.map((key) => [key, strip(plan[key] ?? null)]));
 }
 
+/** A plan's content (fields of action with goals and measures, reviews); with its owner for the system's reads. */
+const contentPopulate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true };
+export const PLAN_POPULATE = { ...contentPopulate, owner: { select: ['id'] } };
+
+/** The newest frozen version of a plan, if it was ever proposed. */
+export const latestVersionOf = (strapi: Core.Strapi, planId: number) =>
+  strapi.db.query(UID.planVersion).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
+
 /**
  * Integration plans are versioned: when staff save a plan as "proposed" with content that differs
  * from the last version, that content is frozen as a new plan version. The newcomer accepts a
  * version (recorded with time and number); staff cannot set an acceptance themselves.
  */
 const plans = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** A plan's content (fields of action with goals and measures, reviews); with its owner for the system's reads. */
-  const contentPopulate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true };
-  const populate = { ...contentPopulate, owner: { select: ['id'] } };
-  const latestVersion = (planId: number) =>
-    strapi.db.query(VERSION).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
+  const latestVersion = (planId: number) => latestVersionOf(strapi, planId);
 
   /** The owner behind an active plans grant of this staff member, and whether it lets them write. */
   async function planGrant(actor: Staff, ownerDocumentId: string) {
@@ -98,7 +101,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The newest plan of the owner that is not archived, read as the caller (scoped, audited). */
   async function currentPlan(ownerId: number): Promise<Row | null> {
-    const [plan] = (await strapi.documents(PLAN).findMany({
+    const [plan] = (await strapi.documents(UID.integrationPlan).findMany({
       filters: { owner: { id: ownerId }, planStatus: { $ne: 'archived' } } as never,
       populate: contentPopulate as never,
       sort: 'updatedAt:desc',
@@ -131,56 +134,19 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Document-service middleware on plans: refuses hand-made acceptances, freezes proposed versions. */
-    versioning() {
-      return async (ctx: { uid: string; action: string; params: Row }, next: () => Promise<unknown>) => {
-        if (ctx.uid !== PLAN || !['create', 'update'].includes(ctx.action)) return next();
-        const actor = getService(strapi, 'access').currentActor();
-        // Every writer, system code included: a goal or measure names a catalogue entry or says itself.
-        await getService(strapi, 'catalogue').checkPlanItems(ctx.params.data?.fieldsOfAction);
-        if (actor.kind !== 'system') {
-          const before: Row | null = ctx.action === 'update' ? await strapi.db.query(PLAN).findOne({ where: { documentId: ctx.params.documentId } }) : null;
-          const data: Row = ctx.params.data ?? {};
-          const changed = (key: string) => key in data && !sameValue(data[key], before?.[key]);
-          if (ACCEPTANCE.some(changed) || (data.planStatus === 'accepted' && before?.planStatus !== 'accepted')) {
-            throw new errors.ForbiddenError('Only the newcomer accepts a plan.');
-          }
-          // A new plan starts at version 1 (the schema's default); after that only proposing counts up.
-          const proposalChanged = before ? PROPOSAL.some(changed) : (data.version ?? 1) !== 1 || Boolean(data.proposedAt);
-          if (proposalChanged) throw new errors.ForbiddenError('The version of a plan is counted by proposing it.');
-        }
-        const result = (await next()) as Row;
-        const plan: Row = await strapi.db.query(PLAN).findOne({ where: { documentId: result.documentId }, populate });
-        if (!plan?.owner) return result;
-        const latest = await latestVersion(plan.id);
-        const unchanged = latest && canonical(latest.content) === canonical(contentOf(plan));
-        if (plan.planStatus === 'accepted' && !unchanged) {
-          // What was agreed has changed: the plan is a draft again until it is proposed and accepted anew.
-          await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { planStatus: 'draft' } });
-          return { ...result, planStatus: 'draft' };
-        }
-        if (plan.planStatus !== 'proposed' || unchanged) return result;
-        const version = (latest?.version ?? 0) + 1;
-        const proposedAt = new Date();
-        await strapi.db.query(VERSION).create({ data: { owner: plan.owner.id, plan: plan.id, version, content: contentOf(plan), proposedAt } });
-        await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { version, proposedAt } });
-        return { ...result, version, proposedAt };
-      };
-    },
-
     /**
      * A plan as data for its PDF, German beside `locale`. Read through the document service as
      * the caller, so only the owner or a grantee of the plans section gets it (and staff reads are audited).
      */
     async pdfData(documentId: string, locale: Locale) {
-      const plan = (await strapi.documents(PLAN).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
+      const plan = (await strapi.documents(UID.integrationPlan).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
       if (!plan) throw new errors.NotFoundError('error.notFound');
-      const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName', 'latinName'] });
+      const row: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName', 'latinName'] });
       const pair = (de: string, other: string) => ({ de, other });
       const label = (key: keyof typeof PLAN_LABELS) => pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
       const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
-      const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value)) : '');
+      const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: DISTRICT_TIME_ZONE }).format(new Date(value)) : '');
       const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
       const catalogue = new Map((await getService(strapi, 'catalogue').list()).map((entry) => [entry.key, entry]));
       // A catalogue entry in both languages; where the district has not translated its own entry
@@ -197,7 +163,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         dir: dirOf(locale),
         bilingual: locale !== 'de',
-        municipality: (strapi.config.get('mobio') as Config).municipality.name,
+        municipality: pluginConfig(strapi).municipality.name,
         labels: Object.fromEntries((Object.keys(PLAN_LABELS) as Array<keyof typeof PLAN_LABELS>).map((key) => [key, label(key)])),
         de: { title: PLAN_LABELS.title.de },
         title: label('title'),
@@ -222,8 +188,8 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The newcomer's language for their plan: the one they use MoBio in. */
     async localeOf(documentId: string): Promise<Locale> {
-      const row: Row | null = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = row?.owner ? await strapi.db.query('api::profile.profile').findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] }) : null;
+      const row: Row | null = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = row?.owner ? await strapi.db.query(UID.profile).findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] }) : null;
       return profile?.uiLocale ?? DEFAULT_LOCALE;
     },
 
@@ -236,7 +202,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const { ownerId, canWrite } = await planGrant(actor, ownerDocumentId);
       const plan = await currentPlan(ownerId);
       const versions = plan
-        ? ((await strapi.documents(VERSION).findMany({
+        ? ((await strapi.documents(UID.planVersion).findMany({
             filters: { owner: { id: ownerId }, plan: { documentId: plan.documentId } } as never,
             fields: ['version', 'proposedAt', 'acceptedAt'] as never,
             sort: 'version:desc',
@@ -261,18 +227,18 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!canWrite) throw new errors.ForbiddenError('error.planReadOnly');
       const plan = await currentPlan(ownerId);
       if (!plan) {
-        await strapi.documents(PLAN).create({ data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never });
+        await strapi.documents(UID.integrationPlan).create({ data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never });
         return this.editorView(actor, ownerDocumentId);
       }
-      await strapi.documents(PLAN).update({
+      await strapi.documents(UID.integrationPlan).update({
         documentId: plan.documentId,
         data: { ...content, ...(plan.planStatus === 'proposed' ? { planStatus: 'draft' } : {}) } as never,
       });
       if (plan.planStatus === 'proposed') {
-        const saved: Row = await strapi.db.query(PLAN).findOne({ where: { id: plan.id }, populate });
+        const saved: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { id: plan.id }, populate: PLAN_POPULATE });
         const latest = await latestVersion(plan.id);
         if (latest && canonical(latest.content) === canonical(contentOf(saved))) {
-          await strapi.db.query(PLAN).update({ where: { id: plan.id }, data: { planStatus: 'proposed' } });
+          await strapi.db.query(UID.integrationPlan).update({ where: { id: plan.id }, data: { planStatus: 'proposed' } });
         }
       }
       return this.editorView(actor, ownerDocumentId);
@@ -287,25 +253,25 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       if (plan.planStatus === 'accepted') {
         throw new errors.ValidationError('error.planAgreed', { errors: [{ path: ['planStatus'], message: 'error.planAgreed' }] });
       }
-      if (plan.planStatus !== 'proposed') await strapi.documents(PLAN).update({ documentId: plan.documentId, data: { planStatus: 'proposed' } as never });
+      if (plan.planStatus !== 'proposed') await strapi.documents(UID.integrationPlan).update({ documentId: plan.documentId, data: { planStatus: 'proposed' } as never });
       return this.editorView(actor, ownerDocumentId);
     },
 
     /** The newcomer accepts the proposed version of their plan. */
     async accept(owner: Extract<Actor, { kind: 'newcomer' }>, documentId: string, version: number) {
       // Through the document service: the sharing rule decides whether this plan is the caller's.
-      const plan = await strapi.documents(PLAN).findOne({ documentId });
+      const plan = await strapi.documents(UID.integrationPlan).findOne({ documentId });
       if (!plan) throw new errors.NotFoundError('error.notFound');
-      const row: Row = await strapi.db.query(PLAN).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const row: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
       const latest = await latestVersion(row.id);
       if (row.planStatus !== 'proposed' || !latest || latest.version !== version) {
         throw new errors.ValidationError('error.planVersion', { errors: [{ path: ['version'], message: 'error.planVersion' }] });
       }
       const acceptedAt = new Date();
-      await strapi.db.query(VERSION).update({ where: { id: latest.id }, data: { acceptedAt } });
-      await strapi.db.query(PLAN).update({ where: { id: row.id }, data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version } });
+      await strapi.db.query(UID.planVersion).update({ where: { id: latest.id }, data: { acceptedAt } });
+      await strapi.db.query(UID.integrationPlan).update({ where: { id: row.id }, data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version } });
       await getService(strapi, 'audit').record([
-        { actor: owner, ownerId: owner.id, action: AUDITED_EVENTS.PLAN_ACCEPT, section: 'plans', resource: { type: VERSION, id: latest.documentId } },
+        { actor: owner, ownerId: owner.id, action: AUDITED_EVENTS.PLAN_ACCEPT, section: 'plans', resource: { type: UID.planVersion, id: latest.documentId } },
       ]);
       return { documentId, version, acceptedAt };
     },

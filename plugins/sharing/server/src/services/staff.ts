@@ -3,12 +3,14 @@ import { errors } from '@strapi/utils';
 import {
   CEFR_LEVELS,
   CEFR_SKILLS,
+  DISTRICT_TIME_ZONE,
   DOCUMENT_KINDS,
   EDUCATION_KINDS,
   FAMILY_STATUSES,
   FIELDS_OF_ACTION,
   GOAL_STATUSES,
   ISCED_LEVELS,
+  MOTHER_TONGUE,
   PLAN_STATUSES,
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
@@ -20,7 +22,8 @@ import {
 import { isGrantActive, type Actor } from '../access';
 import type { StaffGrant } from './access';
 import { textDir } from './cv';
-import { SECTION_TYPES, getService, linkedTo } from '../utils';
+import { getService, linkedTo } from '../utils';
+import { UID } from '../uids';
 
 type Row = Record<string, any>;
 type Staff = Extract<Actor, { kind: 'staff' }>;
@@ -37,18 +40,15 @@ interface Statistics {
     goals: Array<{ field: string; fieldLabel: string; status: string; statusLabel: string; count: Count }>;
   }>;
 }
-
-const GRANT = 'plugin::sharing.grant';
-const USER = 'plugin::users-permissions.user';
 const country = new Intl.DisplayNames(['de'], { type: 'region' });
 const language = new Intl.DisplayNames(['de'], { type: 'language' });
-const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: DISTRICT_TIME_ZONE });
 const month = new Intl.DateTimeFormat('de-DE', { month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 
 /** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
 type Kind = 'text' | 'free' | 'date' | 'country' | 'language' | 'languages' | 'number' | { codes: { label(code: never, locale: 'de'): string } };
 export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
-  'api::profile.profile': [
+  [UID.profile]: [
     ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['latinName', 'Name in lateinischen Buchstaben', 'text'],
     ['birthDate', 'Geburtsdatum', 'date'],
     ['birthPlace', 'Geburtsort', 'free'], ['nationality', 'Staatsangehörigkeit', 'country'], ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
@@ -56,24 +56,24 @@ export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
     ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }], ['children', 'Kinder', 'number'], ['arrivalDate', 'Einreise', 'date'],
     ['residenceStatus', 'Aufenthaltsstatus', { codes: RESIDENCE_STATUSES }], ['residenceNote', 'Anmerkung zum Aufenthalt', 'free'],
   ],
-  'api::language-skill.language-skill': [
+  [UID.languageSkill]: [
     ...CEFR_SKILLS.codes.map((skill) => [skill, CEFR_SKILLS.label(skill, 'de'), { codes: CEFR_LEVELS }] as [string, string, Kind]),
     ['courses', 'Kurse', 'free'], ['notes', 'Notizen', 'free'],
   ],
-  'api::education-entry.education-entry': [
+  [UID.educationEntry]: [
     ['kind', 'Art', { codes: EDUCATION_KINDS }], ['iscedLevel', 'ISCED-Stufe', { codes: ISCED_LEVELS }], ['institution', 'Einrichtung', 'free'],
     ['place', 'Ort', 'free'], ['country', 'Land', 'country'], ['from', 'von', 'date'], ['to', 'bis', 'date'], ['subject', 'Fachrichtung', 'free'],
     ['recognitionStatus', 'Anerkennung in Deutschland', { codes: RECOGNITION_STATUSES }], ['notes', 'Notizen', 'free'],
   ],
-  'api::employment-entry.employment-entry': [
+  [UID.employmentEntry]: [
     ['iscoCode', 'ISCO-08', 'text'], ['employer', 'Arbeitgeber', 'free'], ['place', 'Ort', 'free'], ['country', 'Land', 'country'],
     ['from', 'von', 'date'], ['to', 'bis', 'date'], ['tasks', 'Tätigkeiten', 'free'], ['skills', 'Kenntnisse', 'free'],
   ],
-  'api::document.document': [
+  [UID.document]: [
     ['kind', 'Art', { codes: DOCUMENT_KINDS }], ['issuer', 'Aussteller', 'free'], ['issueDate', 'Ausgestellt am', 'date'],
     ['language', 'Sprache', 'language'], ['fileName', 'Datei', 'text'],
   ],
-  'api::integration-plan.integration-plan': [
+  [UID.integrationPlan]: [
     ['version', 'Version', 'number'], ['planStatus', 'Stand', { codes: PLAN_STATUSES }], ['proposedAt', 'Vorgelegt am', 'date'],
     ['acceptedVersion', 'Vereinbart: Version', 'number'], ['acceptedAt', 'Vereinbart am', 'date'], ['notes', 'Notizen', 'free'],
   ],
@@ -97,15 +97,15 @@ function fieldsOf(uid: string, row: Row): Field[] {
 
 function titleOf(uid: string, row: Row): string {
   switch (uid) {
-    case 'api::profile.profile':
+    case UID.profile:
       return nameForStaff(row as { givenNames: string; familyName: string; latinName?: string | null });
-    case 'api::language-skill.language-skill':
-      return `${language.of(row.language) ?? row.language}${row.native ? ' (Muttersprache)' : ''}`;
-    case 'api::education-entry.education-entry':
+    case UID.languageSkill:
+      return `${language.of(row.language) ?? row.language}${row.native ? ` (${MOTHER_TONGUE.de})` : ''}`;
+    case UID.educationEntry:
       return row.degree || EDUCATION_KINDS.label(row.kind, 'de');
-    case 'api::employment-entry.employment-entry':
+    case UID.employmentEntry:
       return row.occupation;
-    case 'api::document.document':
+    case UID.document:
       return row.title;
     default:
       return row.title || 'Integrationsplan';
@@ -125,8 +125,8 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
 
   type Names = { givenNames: string; familyName: string; latinName: string | null };
   async function namesOf(ownerIds: number[]): Promise<Map<number, Names>> {
-    const profiles: Row[] = await strapi.db.query('api::profile.profile').findMany({
-      where: { id: { $in: linkedTo(strapi, 'api::profile.profile', 'owner', ownerIds) } },
+    const profiles: Row[] = await strapi.db.query(UID.profile).findMany({
+      where: { id: { $in: linkedTo(strapi, UID.profile, 'owner', ownerIds) } },
       select: ['givenNames', 'familyName', 'latinName'],
       populate: { owner: { select: ['id'] } },
     });
@@ -196,7 +196,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       const sections = await strapi.db.transaction(() => getService(strapi, 'audit').batch(async () => {
         const read = [];
         for (const section of SECTIONS.codes.filter((code) => granted.has(code))) {
-          const uid = SECTION_TYPES[section];
+          const uid = getService(strapi, 'access').sectionType(section);
           // The document service, as this staff member: the sharing rule scopes it and audits the read.
           const rows = (await strapi.documents(uid as never).findMany({ filters: { owner: { id: ownerId } } as never })) as Row[];
           read.push({
@@ -239,16 +239,16 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       const periods = [];
       for (const { period, start, end } of months) {
         const within = { $gte: start, $lt: end };
-        const newcomers = await strapi.db.query(USER).count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
-        const activeGrants = await strapi.db.query(GRANT).count({
+        const newcomers = await strapi.db.query(UID.user).count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
+        const activeGrants = await strapi.db.query(UID.grant).count({
           where: { createdAt: { $lt: end }, expiresAt: { $gte: end }, $or: [{ revokedAt: { $null: true } }, { revokedAt: { $gte: end } }] },
         });
-        const plans: Row[] = await strapi.db.query('api::integration-plan.integration-plan').findMany({
+        const plans: Row[] = await strapi.db.query(UID.integrationPlan).findMany({
           where: { createdAt: within },
           select: ['id'],
           populate: { fieldsOfAction: { populate: { goals: { select: ['status'] } } } },
         });
-        const acceptedAgreements = await strapi.db.query('api::plan-version.plan-version').count({ where: { acceptedAt: within } });
+        const acceptedAgreements = await strapi.db.query(UID.planVersion).count({ where: { acceptedAt: within } });
         const goals = new Map<string, number>();
         for (const plan of plans) {
           for (const field of plan.fieldsOfAction ?? []) {

@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
-import type { Config } from '@mobio/config';
 import { UnreadableFileError, createSealer } from '../vault/file-format';
 import { openStoredFile, verifyStoredFile, type StoredFile } from '../vault/read-stream';
 import { createMarkupScanner } from '../vault/markup-scanner';
 import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../vault/sniff-type';
+import { pluginConfig } from '../config';
 
 /**
  * The private document store: files outside any served folder, each encrypted with AES-256-GCM
@@ -65,7 +65,7 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
 }
 
 const vault = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('mobio') as Config;
+  const config = () => pluginConfig(strapi);
   const masterKey = () => Buffer.from(config().secrets.documentsMasterKey, 'base64');
   // What reads may open: the current key, and during a key rotation the previous one too.
   const masterKeys = () => {

@@ -104,18 +104,7 @@ export interface RotationReport {
  * already on the current key are skipped. A file neither key opens is left as it is and reported.
  */
 export async function rotateDocuments(documentsDir: string, keys: readonly [Buffer, Buffer], onFile?: (path: string, outcome: RotationOutcome | Error) => void): Promise<RotationReport> {
-  const report: RotationReport = { rotated: 0, current: 0, failed: [] };
-  for (const path of await storedFiles(documentsDir)) {
-    try {
-      const outcome = await rotateFile(path, keys);
-      report[outcome]++;
-      onFile?.(path, outcome);
-    } catch (error) {
-      report.failed.push({ path, reason: error instanceof UnreadableFileError ? error.reason : (error as Error).message });
-      onFile?.(path, error as Error);
-    }
-  }
-  return report;
+  return eachStoredFile(documentsDir, { rotated: 0, current: 0 }, (path) => rotateFile(path, keys), onFile);
 }
 
 export interface MigrationReport {
@@ -142,10 +131,23 @@ export async function storedFiles(documentsDir: string): Promise<string[]> {
  * left as it is and reported.
  */
 export async function migrateDocuments(documentsDir: string, masterKey: MasterKeys, onFile?: (path: string, outcome: MigrationOutcome | Error) => void): Promise<MigrationReport> {
-  const report: MigrationReport = { migrated: 0, current: 0, failed: [] };
+  return eachStoredFile(documentsDir, { migrated: 0, current: 0 }, (path) => migrateFile(path, masterKey), onFile);
+}
+
+/**
+ * Runs `step` on every stored file of a document folder and counts its outcomes. A file the step
+ * cannot handle is left as it is and reported, and the walk goes on with the next one.
+ */
+async function eachStoredFile<O extends string>(
+  documentsDir: string,
+  counts: Record<O, number>,
+  step: (path: string) => Promise<O>,
+  onFile?: (path: string, outcome: O | Error) => void,
+): Promise<Record<O, number> & { failed: Array<{ path: string; reason: string }> }> {
+  const report = { ...counts, failed: [] as Array<{ path: string; reason: string }> };
   for (const path of await storedFiles(documentsDir)) {
     try {
-      const outcome = await migrateFile(path, masterKey);
+      const outcome = await step(path);
       report[outcome]++;
       onFile?.(path, outcome);
     } catch (error) {

@@ -1,3 +1,6 @@
+import { UID } from '../../uids';
+import { internalType } from '../internal';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_account_activity',
@@ -7,13 +10,9 @@ export default {
     displayName: 'Account activity',
     description: 'When a newcomer last used MoBio, and when they were told of the coming erasure (retention).',
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
-    owner: { type: 'relation', relation: 'oneToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'oneToOne', target: UID.user, private: true },
     lastActiveAt: { type: 'datetime', required: true },
     noticeSentAt: { type: 'datetime' },
   },

@@ -1,3 +1,6 @@
+import { UID } from '../../uids';
+import { internalType } from '../internal';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_audit_events',
@@ -7,13 +10,9 @@ export default {
     displayName: 'Audit event',
     description: "Append-only trace of a staff access to a newcomer's data or of a grant change; the owner reads it.",
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
-    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'manyToOne', target: UID.user, private: true },
     // The actor is kept as id and name, not as a relation: the trace outlives a deleted staff account.
     actorId: { type: 'integer' },
     actorName: { type: 'string', maxLength: 200 },

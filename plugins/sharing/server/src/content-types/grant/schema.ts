@@ -1,3 +1,6 @@
+import { UID } from '../../uids';
+import { internalType } from '../internal';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_grants',
@@ -7,13 +10,9 @@ export default {
     displayName: 'Grant',
     description: "A newcomer's permission for one staff member to see chosen sections until a date.",
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
-    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: { type: 'relation', relation: 'manyToOne', target: UID.user, private: true },
     grantee: { type: 'relation', relation: 'manyToOne', target: 'admin::user' },
     sections: { type: 'json', required: true },
     access: { type: 'enumeration', enum: ['read', 'write'], default: 'read', required: true },

@@ -1,3 +1,5 @@
+import { internalType } from '../internal';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_invitations',
@@ -7,11 +9,7 @@ export default {
     displayName: 'Invitation code',
     description: 'A short one-time code a staff member hands to a newcomer, who enters it to start a grant.',
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
     // Only a hash is kept: a database dump does not hand out valid codes.
     codeHash: { type: 'string', maxLength: 64, required: true, unique: true, private: true },

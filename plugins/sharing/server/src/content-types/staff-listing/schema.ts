@@ -1,3 +1,6 @@
+import { UID } from '../../uids';
+import { internalType } from '../internal';
+
 export default {
   kind: 'collectionType',
   collectionName: 'sharing_staff_listings',
@@ -7,15 +10,11 @@ export default {
     displayName: 'Staff directory entry',
     description: 'A staff member who chose to be found by newcomers: name, organisation, municipality, nothing else.',
   },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  ...internalType(),
   attributes: {
     staff: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
     displayName: { type: 'string', maxLength: 200, required: true },
-    organisation: { type: 'relation', relation: 'manyToOne', target: 'api::organisation.organisation' },
+    organisation: { type: 'relation', relation: 'manyToOne', target: UID.organisation },
     municipality: { type: 'string', maxLength: 200 },
     listed: { type: 'boolean', default: false, required: true },
   },

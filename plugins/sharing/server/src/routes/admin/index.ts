@@ -1,3 +1,5 @@
+import { POLICY } from '../../uids';
+
 export default {
   type: 'admin',
   routes: [
@@ -5,21 +7,21 @@ export default {
       method: 'POST',
       path: '/invitations',
       handler: 'grants.createInvitation',
-      config: { policies: ['plugin::sharing.is-staff'] },
+      config: { policies: [POLICY.isStaff] },
     },
-    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'GET', path: '/records/:ownerId/plan', handler: 'plans.editorView', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'PUT', path: '/records/:ownerId/plan', handler: 'plans.save', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'POST', path: '/records/:ownerId/plan/propose', handler: 'plans.propose', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'GET', path: '/plan-catalogue', handler: 'catalogue.list', config: { policies: ['plugin::sharing.is-staff'] } },
-    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: ['plugin::sharing.is-staff'] } },
+    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: [POLICY.isStaff] } },
+    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: [POLICY.isStaff] } },
+    { method: 'GET', path: '/records/:ownerId/plan', handler: 'plans.editorView', config: { policies: [POLICY.isStaff] } },
+    { method: 'PUT', path: '/records/:ownerId/plan', handler: 'plans.save', config: { policies: [POLICY.isStaff] } },
+    { method: 'POST', path: '/records/:ownerId/plan/propose', handler: 'plans.propose', config: { policies: [POLICY.isStaff] } },
+    { method: 'GET', path: '/plan-catalogue', handler: 'catalogue.list', config: { policies: [POLICY.isStaff] } },
+    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: [POLICY.isStaff] } },
     {
       method: 'GET',
       path: '/statistics',
       handler: 'staff.statistics',
       config: {
-        policies: ['plugin::sharing.is-staff', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
+        policies: [POLICY.isStaff, { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
       },
     },
     ...[
@@ -32,14 +34,14 @@ export default {
       path,
       handler,
       config: {
-        policies: ['plugin::sharing.is-staff', { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
+        policies: [POLICY.isStaff, { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
       },
     })),
     {
       method: 'GET',
       path: '/documents/:documentId/file',
       handler: 'documents.download',
-      config: { policies: ['plugin::sharing.is-staff'] },
+      config: { policies: [POLICY.isStaff] },
     },
   ],
 };

@@ -1,10 +1,13 @@
-// Each action is a users-permissions permission (`plugin::sharing.<controller>.<handler>`) that bootstrap
-// gives to the Newcomer role only. Specific paths come before the `:documentId` ones.
+import { POLICY } from '../../uids';
+
+// Each action is a users-permissions permission (`plugin::sharing.<controller>.<handler>`). The
+// is-newcomer policy marks a route as the Newcomer's: the CMS gives that role exactly the marked
+// routes (cms/src/bootstrap/roles.ts). Specific paths come before the `:documentId` ones.
 const route = (method: string, path: string, handler: string) => ({
   method,
   path,
   handler: handler.includes('.') ? handler : `grants.${handler}`,
-  config: { policies: ['plugin::sharing.is-newcomer'] },
+  config: { policies: [POLICY.isNewcomer] },
 });
 
 export default {

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Section } from '@mobio/config';
-import { filterPaths, namedPaths, reachesIntoAccount, relationRefs, type Actor } from '../access';
-import { AUDITED_EVENTS, type AuditEntry } from '../services/audit';
-import { currentHandler, getService, linkedTo } from '../utils';
+import { changesRelation, filterPaths, namedPaths, pinnedOwner, reachesIntoAccount, relationRefs, type Actor } from '../../access';
+import { AUDITED_EVENTS, type AuditEntry } from '../../services/audit';
+import { currentHandler, getService, linkedTo } from '../../utils';
+import { UID } from '../../uids';
 
 type Params = Record<string, any>;
 interface DocumentContext {
@@ -14,7 +15,6 @@ interface DocumentContext {
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CHANGES = new Set(['update', 'delete']);
-const USER = 'plugin::users-permissions.user';
 
 /**
  * The admin home page's widgets (content-manager's "last edited" and "last published entries",
@@ -26,26 +26,10 @@ const USER = 'plugin::users-permissions.user';
 const isHomepageWidget = (handler: string | undefined) => handler !== undefined && /^(admin::|plugin::[\w-]+\.)homepage\./.test(handler);
 const NOTHING: Record<string, unknown> = { findMany: [], findFirst: null, findOne: null, count: 0 };
 
-/** The owner id a filter pins at its top level (`{ owner: { id: 5 } }` or `$eq`), if it does. */
-function pinnedOwner(filters: unknown): number | undefined {
-  const id = (filters as { owner?: { id?: unknown } } | undefined)?.owner?.id;
-  const value = id !== null && typeof id === 'object' ? (id as { $eq?: unknown }).$eq : id;
-  return typeof value === 'number' ? value : undefined;
-}
-
 const and = (a: unknown, b: Params): Params => (a && Object.keys(a as object).length > 0 ? { $and: [a, b] } : b);
 const ownerFilter = (ownerIds: number[]) => ({ owner: { id: { $in: ownerIds } } });
 // Beyond this many records the id list would near the databases' limit on bound values.
 const MAX_LISTED_RECORDS = 10_000;
-
-function changesRelation(value: unknown): boolean {
-  if (value === undefined) return false;
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as Record<string, unknown[] | undefined>;
-    if (('connect' in v || 'disconnect' in v) && !('set' in v)) return (v.connect?.length ?? 0) + (v.disconnect?.length ?? 0) > 0;
-  }
-  return true;
-}
 
 /**
  * The sharing rule applied below every entry point: REST controllers, the admin panel's Content
@@ -61,7 +45,7 @@ export function createDocumentGuard(strapi: Core.Strapi) {
     if (refs.length !== 1) return undefined;
     const [ref] = refs;
     if (ref.id !== undefined) return ref.id;
-    const user = await strapi.db.query(USER).findOne({ where: { documentId: ref.documentId }, select: ['id'] });
+    const user = await strapi.db.query(UID.user).findOne({ where: { documentId: ref.documentId }, select: ['id'] });
     return user?.id;
   }
 
@@ -109,7 +93,7 @@ export function createDocumentGuard(strapi: Core.Strapi) {
       }
       // Staff learn no more of an account than which one it is: usernames may name the person. The
       // caller's own filters, sort and populate below an account are dropped: they would make it an oracle.
-      if (target === USER) {
+      if (target === UID.user) {
         tree[name] = { fields: actor.kind === 'newcomer' ? ['username'] : ['documentId'] };
         continue;
       }
