@@ -3,7 +3,7 @@
  * An installation offers all of them or some (the LOCALES variable); the order is the order of
  * the language switcher.
  */
-export const LOCALES = ['de', 'en', 'ar', 'fa', 'fr'] as const;
+export const LOCALES = ['de', 'en', 'ar', 'fa', 'fr', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** German is the district's working language and the fallback for everything. */

@@ -155,6 +155,7 @@ export const infoPages = [
     ar: { title: 'دورات اللغة الألمانية', summary: 'دورات الاندماج ودورات اللغة المهنية ودورات اللغة التخصصية في المقاطعة.', body: 'تتكون دورة الاندماج من 600 ساعة لغة و100 ساعة توجيه. اسأل مدير الاندماج عن الدورة المناسبة لك.' },
     fa: { title: 'کلاس‌های زبان آلمانی', summary: 'دوره‌های ادغام، دوره‌های زبان شغلی و دوره‌های زبان تخصصی در شهرستان.', body: 'دوره ادغام شامل ۶۰۰ ساعت آموزش زبان و ۱۰۰ ساعت دوره آشنایی است. از مدیر ادغام خود بپرسید کدام دوره برای شما مناسب است.' },
     fr: { title: 'Cours d’allemand', summary: 'Cours d’intégration, cours de langue à visée professionnelle et cours de langue spécialisée dans le district.', body: 'Un cours d’intégration comprend 600 heures de langue et 100 heures d’orientation. Demandez à votre gestionnaire d’intégration quel cours vous convient.' },
+    uk: { title: 'Курси німецької мови', summary: 'Інтеграційні курси, професійні мовні курси та курси фахової мови в районі.', body: 'Інтеграційний курс складається з 600 годин мовного курсу та 100 годин орієнтаційного курсу. Запитайте свого менеджера з інтеграції, який курс підходить саме вам.' },
   }),
   page('anerkennung', 2, {
     de: { title: 'Anerkennung ausländischer Abschlüsse', summary: 'So lassen Sie Ihren Schul-, Berufs- oder Hochschulabschluss in Deutschland anerkennen.', body: 'Für viele Berufe brauchen Sie eine Anerkennung. Laden Sie Ihre Zeugnisse in MoBio hoch und teilen Sie sie mit Ihrer Beratung.' },
@@ -162,6 +163,7 @@ export const infoPages = [
     ar: { title: 'معادلة الشهادات الأجنبية', summary: 'كيف تحصل على الاعتراف بشهادتك المدرسية أو المهنية أو الجامعية في ألمانيا.', body: 'تحتاج كثير من المهن إلى معادلة. ارفع شهاداتك إلى MoBio وشاركها مع مستشارك.' },
     fa: { title: 'ارزشیابی مدارک خارجی', summary: 'چگونه مدرک مدرسه، حرفه‌ای یا دانشگاهی خود را در آلمان ارزشیابی کنید.', body: 'بسیاری از شغل‌ها به ارزشیابی مدرک نیاز دارند. گواهی‌های خود را در MoBio بارگذاری کنید و با مشاور خود به اشتراک بگذارید.' },
     fr: { title: 'Reconnaissance des diplômes étrangers', summary: 'Comment faire reconnaître votre diplôme scolaire, professionnel ou universitaire en Allemagne.', body: 'Beaucoup de métiers exigent une reconnaissance. Téléversez vos certificats dans MoBio et partagez-les avec votre conseiller.' },
+    uk: { title: 'Визнання іноземних дипломів', summary: 'Як домогтися визнання у Німеччині вашого шкільного атестата, професійної кваліфікації чи диплома про вищу освіту.', body: 'Для багатьох професій потрібне визнання. Завантажте свої документи в MoBio і надайте до них доступ своєму консультантові.' },
   }),
   page('datenschutz', 3, {
     de: { title: 'Ihre Daten gehören Ihnen', summary: 'Sie entscheiden, wer was sieht – und können es jederzeit widerrufen.', body: 'Niemand im Landratsamt sieht Ihre Daten, solange Sie sie nicht freigeben. Jeder Zugriff wird protokolliert und ist für Sie sichtbar.' },
@@ -169,6 +171,7 @@ export const infoPages = [
     ar: { title: 'بياناتك ملك لك', summary: 'أنت تقرر من يرى ماذا، ويمكنك إلغاء ذلك في أي وقت.', body: 'لا يرى أحد في مكتب المقاطعة بياناتك ما لم تشاركها. يُسجَّل كل اطلاع ويمكنك رؤيته.' },
     fa: { title: 'اطلاعات شما متعلق به خودتان است', summary: 'شما تصمیم می‌گیرید چه کسی چه چیزی را ببیند و هر زمان می‌توانید آن را لغو کنید.', body: 'هیچ‌کس در اداره شهرستان اطلاعات شما را نمی‌بیند مگر اینکه خودتان آن را به اشتراک بگذارید. هر دسترسی ثبت می‌شود و برای شما قابل مشاهده است.' },
     fr: { title: 'Vos données vous appartiennent', summary: 'Vous décidez qui voit quoi – et vous pouvez le révoquer à tout moment.', body: 'Personne à l’administration ne voit vos données tant que vous ne les partagez pas. Chaque accès est enregistré et visible pour vous.' },
+    uk: { title: 'Ваші дані належать вам', summary: 'Ви вирішуєте, хто що бачить, — і можете будь-коли це відкликати.', body: 'Ніхто в районній адміністрації не бачить ваших даних, доки ви не надасте до них доступ. Кожен доступ записується, і ви можете його побачити.' },
   }),
 ];
 
@@ -181,6 +184,7 @@ export const infoEvents = [
       ar: { title: 'أمسية معلومات: معادلة الشهادات المهنية', description: 'استشارة مع ترجمة فورية إلى العربية والفارسية.' },
       fa: { title: 'شب اطلاع‌رسانی: ارزشیابی مدارک حرفه‌ای', description: 'مشاوره با ترجمه به عربی و فارسی.' },
       fr: { title: 'Soirée d’information : reconnaissance des diplômes', description: 'Conseil avec interprétation en arabe et en farsi.' },
+      uk: { title: 'Інформаційний вечір: визнання професійних кваліфікацій', description: 'Консультація з усним перекладом арабською та фарсі.' },
     },
   },
   {
@@ -191,6 +195,7 @@ export const infoEvents = [
       ar: { title: 'مقهى اللغة', description: 'تحدث الألمانية في جو مريح، لجميع المستويات.' },
       fa: { title: 'کافه زبان', description: 'تمرین صحبت به آلمانی در فضایی دوستانه، برای همه سطوح.' },
       fr: { title: 'Café des langues', description: 'Parler allemand dans une ambiance détendue, tous niveaux.' },
+      uk: { title: 'Мовне кафе', description: 'Розмовляйте німецькою в невимушеній атмосфері, для всіх рівнів.' },
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { LOCALES, newUsername } from '@mobio/config';
+import { newUsername } from '@mobio/config';
 import * as demo from './data.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,9 +104,9 @@ export async function seedDemo(strapi) {
   return { seeded: true };
 }
 
-/** One document with a published version in each locale. */
+/** One document with a published version in each locale the installation offers. */
 async function createLocalized(strapi, uid, texts, shared) {
-  const [first, ...rest] = LOCALES;
+  const [first, ...rest] = strapi.config.get('mobio').locales;
   const created = await strapi.documents(uid).create({ locale: first, data: { ...shared, ...texts[first] } });
   for (const locale of rest) {
     await strapi.documents(uid).update({ documentId: created.documentId, locale, data: { ...shared, ...texts[locale] } });

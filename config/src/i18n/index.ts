@@ -5,6 +5,7 @@ import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import fa from './fa.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
+import uk from './uk.json' with { type: 'json' };
 
 /**
  * config's texts — reference lists, CEFR levels, receipt, CV and plan PDFs, mails, the plan
@@ -50,7 +51,7 @@ export function checkCatalogue<T>(file: string, reference: T & Reference, raw: u
   return parsed.data as T;
 }
 
-const RAW: Record<Locale, unknown> = { de, en, ar, fa, fr };
+const RAW: Record<Locale, unknown> = { de, en, ar, fa, fr, uk };
 
 /** config's catalogue of each language, checked against the German one at load. */
 export const CONFIG_CATALOGUES = Object.fromEntries(

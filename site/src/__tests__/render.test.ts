@@ -83,6 +83,12 @@ describe('site server with the CMS down', () => {
     expect(page).toContain(t(locale)('landing.title'));
   });
 
+  it('renders Ukrainian pages left to right, in Cyrillic', async () => {
+    const { html } = await get(site, '/uk/register');
+    expect(html).toContain('<html lang="uk" dir="ltr">');
+    expect(text(html)).toContain('Створити обліковий запис');
+  });
+
   it('shows the municipality contact and the privacy officer from the configuration', async () => {
     const page = text((await get(site, '/en/')).html);
     for (const value of Object.values(TEST_MUNICIPALITY)) expect(page).toContain(value);

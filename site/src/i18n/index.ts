@@ -4,6 +4,7 @@ import de from './de.json';
 import en from './en.json';
 import fa from './fa.json';
 import fr from './fr.json';
+import uk from './uk.json';
 
 /** A key of the catalogues; German is the reference every other catalogue is checked against. */
 export type MessageKey = keyof typeof de;
@@ -17,7 +18,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** Exactly the German keys, each non-empty, with the German text's `{placeholders}` (one rule with config's catalogues). */
 export { catalogueSchema } from '@mobio/config';
 
-const RAW: Record<Locale, unknown> = { ar, de, en, fa, fr };
+const RAW: Record<Locale, unknown> = { ar, de, en, fa, fr, uk };
 
 /** Parses one catalogue against the German keys; throws naming the locale and each bad key. */
 export function parseCatalogue(locale: string, raw: unknown): Catalogue {

@@ -1,4 +1,4 @@
-import { FIELDS_OF_ACTION, GOAL_STATUSES, MEASURE_RESPONSIBLES, PLAN_ITEM_KINDS, PLAN_STATUSES, type Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, FIELDS_OF_ACTION, GOAL_STATUSES, LOCALES, MEASURE_RESPONSIBLES, PLAN_ITEM_KINDS, PLAN_STATUSES, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { callCms, cmsFailureOf, type CmsFailure } from './cms';
@@ -116,7 +116,9 @@ const catalogueSchema = z.object({
       field: z.enum(FIELDS_OF_ACTION.codes),
       kind: z.enum(PLAN_ITEM_KINDS),
       // German always; another language is null while the district has not translated its own entry.
-      label: z.object({ de: z.string(), en: z.string().nullable(), ar: z.string().nullable(), fa: z.string().nullable(), fr: z.string().nullable() }),
+      label: z.object(
+        Object.fromEntries(LOCALES.map((locale) => [locale, locale === DEFAULT_LOCALE ? z.string() : z.string().nullable()])) as unknown as Record<Locale, z.ZodType<string | null>>,
+      ),
     }),
   ),
 });

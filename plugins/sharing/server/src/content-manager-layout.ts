@@ -120,6 +120,7 @@ const LAYOUTS: Record<string, Layout> = {
       labelAr: { label: 'Text (Arabisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
       labelFa: { label: 'Text (Persisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
       labelFr: { label: 'Text (Französisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+      labelUk: { label: 'Text (Ukrainisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
     },
   },
   [UID.infoPage]: {

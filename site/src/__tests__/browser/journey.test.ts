@@ -12,7 +12,7 @@ import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 /*
- * The whole journey of a newcomer, in each of the five languages, in Chromium on a 360 px phone
+ * The whole journey of a newcomer, in each of the offered languages, in Chromium on a 360 px phone
  * against the built site and the real CMS: register → fill in every section → upload a certificate
  * (through the progress bar) → share with a staff member → the staff member reads it through the
  * CMS's API → revoke → the staff member is refused. axe checks every page on the way; the Arabic
@@ -26,6 +26,7 @@ const NAMES: Record<Locale, [string, string]> = {
   ar: ['ليلى', 'حداد'],
   fa: ['مریم', 'احمدی'],
   fr: ['Aïcha', 'Diallo'],
+  uk: ['Оксана', 'Бондаренко'],
 };
 const certificate = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300_000).map((b) => (b === 0x3c ? 0x3d : b)), Buffer.from('\n%%EOF\n')]);
 

@@ -5,9 +5,10 @@ import de from '../de.json';
 import en from '../en.json';
 import fa from '../fa.json';
 import fr from '../fr.json';
+import uk from '../uk.json';
 import { catalogueSchema, formatDateTime, formatDateTimeRange, formatNumber, parseCatalogue, t } from '..';
 
-const RAW = { ar, de, en, fa, fr };
+const RAW = { ar, de, en, fa, fr, uk };
 
 describe('catalogueSchema', () => {
   it.each(LOCALES)('accepts the %s catalogue', (locale) => {

@@ -58,8 +58,8 @@ describe('dayOf', () => {
 
 describe('itemText', () => {
   const catalogue: CatalogueLabels = new Map([
-    ['language.goal.b1-certificate', { de: 'B1-Zertifikat erwerben', en: 'Obtain the B1 certificate', ar: 'الحصول على شهادة B1', fa: 'کسب مدرک B1', fr: 'Obtenir le certificat B1' }],
-    ['work.goal.pflege', { de: 'In der Pflege arbeiten', en: 'Work in nursing', ar: null, fa: null, fr: null }],
+    ['language.goal.b1-certificate', { de: 'B1-Zertifikat erwerben', en: 'Obtain the B1 certificate', ar: 'الحصول على شهادة B1', fa: 'کسب مدرک B1', fr: 'Obtenir le certificat B1', uk: 'Отримати сертифікат B1' }],
+    ['work.goal.pflege', { de: 'In der Pflege arbeiten', en: 'Work in nursing', ar: null, fa: null, fr: null, uk: null }],
   ]);
 
   it('gives a catalogue entry in the reader’s language', () => {

@@ -63,9 +63,9 @@ describe('CV', () => {
     expect((await api(cms, 'GET', '/api/sharing/cv')).status).toBe(403);
   });
 
-  it.skipIf(!hasPoppler)('prints in German and in Arabic with the script shaped and in reading order', async () => {
+  it.skipIf(!hasPoppler)('prints in German, in Arabic with the script shaped and in reading order, and in Ukrainian', async () => {
     mkdirSync(RESULTS, { recursive: true });
-    for (const locale of ['de', 'ar', 'fa']) {
+    for (const locale of ['de', 'ar', 'fa', 'uk']) {
       const response = await fetch(`${cms.url}/api/sharing/cv?locale=${locale}&include=birth,nationality`, { headers: { authorization: `Bearer ${amal.jwt}` } });
       expect(response.status).toBe(200);
       const file = join(RESULTS, `cv-${locale}.pdf`);
@@ -75,6 +75,8 @@ describe('CV', () => {
       expect(text).toContain('Amal Haddad');
       expect(text).toContain('B1');
       if (locale === 'de') expect(text).toContain('Lebenslauf');
+      // Cyrillic from Noto Sans: the title, the skills' heading and the CEFR note.
+      if (locale === 'uk') for (const words of ['Резюме', 'Знання мов', 'Загальноєвропейськими']) expect(text).toContain(words);
       pdfPicture(file);
     }
   });

@@ -85,4 +85,16 @@ describe('consent receipt', () => {
       pdfPicture(file);
     }
   });
+
+  it.skipIf(!hasPoppler)('prints a Ukrainian receipt in Cyrillic, with a font that has it (Noto Sans beside Vazirmatn)', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const response = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=uk&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    expect(response.status).toBe(200);
+    const file = join(RESULTS, 'receipt-uk.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = pdfText(file).normalize('NFKC');
+    for (const label of [RECEIPT_LABELS.title.uk, RECEIPT_LABELS.validUntil.uk, SECTIONS.labels.languages.uk, SECTIONS.labels.documents.uk]) expect(text).toContain(label);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toContain('NotoSans');
+    pdfPicture(file);
+  });
 });

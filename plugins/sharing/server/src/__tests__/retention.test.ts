@@ -69,6 +69,19 @@ describe('retention', () => {
     expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: amal.id } })).toBe(1);
   });
 
+  it('writes the notice in Ukrainian to someone who uses MoBio in Ukrainian', async () => {
+    const olena = await registerNewcomer(cms);
+    const saved = await api(cms, 'PUT', '/api/profiles/me', { token: olena.jwt, body: { data: { givenNames: 'Олена', familyName: 'Коваленко', uiLocale: 'uk' } } });
+    expect(saved.status).toBe(200);
+    const before = smtp.mails.length;
+    await cms.strapi.plugin('sharing').service('retention').sendNotice({ id: olena.id, email: olena.email }, new Date('2027-03-01T12:00:00Z'));
+    expect(smtp.mails).toHaveLength(before + 1);
+    const text = textOf(smtp.mails[before].raw);
+    expect(text).toContain('Ви давно не користувалися MoBio');
+    expect(text).toContain('1 березня 2027');
+    expect(text).toContain('/uk/login');
+  });
+
   it('spares an account that comes back after the notice', async () => {
     const olena = await registerNewcomer(cms);
     const now = Date.now();

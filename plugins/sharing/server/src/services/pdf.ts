@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
@@ -8,6 +8,12 @@ import { pluginConfig } from '../config';
 const TEMPLATES = join(__dirname, '..', '..', '..', 'templates');
 /** Vazirmatn covers Arabic, Persian and Latin in one family; shipped as an npm package. */
 const FONTS = join(dirname(require.resolve('vazirmatn/package.json')), 'fonts', 'ttf');
+/**
+ * Noto Sans for Cyrillic (Ukrainian) and other scripts Vazirmatn lacks, from Debian's fonts-noto-core
+ * (installed by .ci/run and on servers, see the README). Only these two files are loaded, not the
+ * package's 250 others; the templates name it after Vazirmatn, so typst takes it for what Vazirmatn has not.
+ */
+const NOTO_SANS = ['Regular', 'Bold'].map((weight) => `/usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf`).filter((file) => existsSync(file));
 
 /**
  * PDFs with Arabic and Farsi shaped and ordered right, through typst (see STACK-NOTES: pdfkit and
@@ -22,7 +28,8 @@ const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
   function compilerWithBrand(): NodeCompiler {
     if (compiler) return compiler;
     // The templates' folder is typst's workspace: `/x` in a template means TEMPLATES/x, nothing outside.
-    compiler = NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONTS] }] });
+    // Memory fonts before the folder: typst-ts aborts on blobs added after a folder search.
+    compiler = NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontBlobs: NOTO_SANS.map((file) => readFileSync(file)) }, { fontPaths: [FONTS] }] });
     // The municipality's logo as a virtual file in that workspace.
     const file = pluginConfig(strapi).municipality.brand.logo;
     if (file) {

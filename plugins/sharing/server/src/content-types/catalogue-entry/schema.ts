@@ -29,5 +29,6 @@ export default {
     labelAr: { type: 'string', maxLength: 300 },
     labelFa: { type: 'string', maxLength: 300 },
     labelFr: { type: 'string', maxLength: 300 },
+    labelUk: { type: 'string', maxLength: 300 },
   },
 } as const;
