@@ -328,7 +328,7 @@ async function benchDatabase(client) {
 
     const needSite = only.has('dashboard') || only.has('load');
     if (needSite) {
-      site = await startSite({ dir, port: await freePort(), env: { MOBIO_ENV_FILE: env.MOBIO_ENV_FILE, CMS_INTERNAL_URL: cmsUrl, SMTP_HOST: env.SMTP_HOST, SMTP_PORT: env.SMTP_PORT }, waitFor });
+      site = await startSite({ dir, env: { MOBIO_ENV_FILE: env.MOBIO_ENV_FILE, CMS_INTERNAL_URL: cmsUrl, SMTP_HOST: env.SMTP_HOST, SMTP_PORT: env.SMTP_PORT }, waitFor });
       if (site) track(site.child);
       else log('site/dist is missing: the site is not measured (build it with npm run build -w site)');
     }

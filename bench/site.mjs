@@ -14,7 +14,7 @@ export const STATIC_PAGE = '/bench-static-dashboard.html';
  * running meanwhile cannot change it under the benchmark and so that the static page can be put
  * beside the build's own assets without touching site/dist. Returns undefined when there is no build.
  */
-export async function startSite({ dir, port, env, waitFor }) {
+export async function startSite({ dir, env, waitFor }) {
   if (!existsSync(join(SITE_DIST, 'server', 'entry.mjs'))) return undefined;
   const copy = join(dir, 'site-dist');
   cpSync(SITE_DIST, copy, { recursive: true });
@@ -23,11 +23,27 @@ export async function startSite({ dir, port, env, waitFor }) {
   // and the rest in the repository's node_modules above. Removing `dir` removes only the link.
   const siteModules = join(REPO_ROOT, 'site', 'node_modules');
   if (existsSync(siteModules)) symlinkSync(siteModules, join(dir, 'node_modules'), 'dir');
+  // Port 0: the server binds a port the system gives it and names it in its "Server listening on"
+  // line, so that no other process can take the port between choosing it and binding it.
   const child = spawn(process.execPath, [join(copy, 'server', 'entry.mjs')], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
+  /** @type {string} */
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    /** @param {Buffer} chunk */
+    const read = (chunk) => {
+      output += chunk;
+      const found = /Server listening on (http:\/\/127\.0\.0\.1:[1-9]\d*)/.exec(output)?.[1];
+      if (!found) return;
+      // The rest of its log is not needed.
+      child.stdout.off('data', read).resume();
+      resolve(found);
+    };
+    child.stdout.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the site exited (${code}) before it listened:\n${output}`)));
+  });
   await waitFor(child, `${url}/health`, 200);
   return {
     url,

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '@mobio/config';
 import { freshEnv, startCms, type TestCms } from '../../cms/test/harness';
-import { freePort, startSite, type RunningSite } from '../../site/src/__tests__/helpers/site-server';
+import { onFreePorts } from '../../scripts/__tests__/helpers/ports';
+import { startSite, type RunningSite } from '../../site/src/__tests__/helpers/site-server';
 // @ts-expect-error plain ESM script without types
 import { renderNginx } from '../render-nginx.mjs';
 
@@ -42,31 +43,34 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     dir = mkdtempSync(join(tmpdir(), 'mobio-nginx-'));
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-    const [httpsPort, httpPort] = [await freePort(), await freePort()];
-    const config = loadSiteConfig({ env: { UPLOAD_MAX_BYTES: String(2 * 1024 * 1024), SITE_PUBLIC_URL: `https://localhost:${httpsPort}` }, envFile: join(dir, 'none.env') });
-    const siteConf = renderNginx({
-      config: { ...config, host: '127.0.0.1', cms: { ...config.cms, port: Number(new URL(cms.url).port) }, site: { ...config.site, port: Number(new URL(site.url).port) } },
-      cert: join(dir, 'cert.pem'),
-      key: join(dir, 'key.pem'),
-      httpsPort,
-      httpPort,
-      acmeRoot: join(dir, 'acme'),
-    });
     mkdirSync(join(dir, 'acme/.well-known/acme-challenge'), { recursive: true });
     writeFileSync(join(dir, 'acme/.well-known/acme-challenge/token123'), 'token123.proof');
     // nginx's workers (not root) read the challenge, as from /var/www/html.
     for (const path of [dir, join(dir, 'acme'), join(dir, 'acme/.well-known'), join(dir, 'acme/.well-known/acme-challenge')]) chmodSync(path, 0o755);
     mkdirSync(join(dir, 'logs'));
-    writeFileSync(join(dir, 'mobio.conf'), siteConf);
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  include ${dir}/mobio.conf;\n}\n`,
-    );
-    const test = spawnSync(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
-    if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-    execFileSync(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf')]);
-    https = `https://localhost:${httpsPort}`;
-    http = `http://localhost:${httpPort}`;
+    // nginx needs its ports up front: on new ones when another process took one meanwhile (nginx
+    // then stops with "Address already in use", which the error of execFileSync carries).
+    await onFreePorts(2, async ([httpsPort, httpPort]) => {
+      const config = loadSiteConfig({ env: { UPLOAD_MAX_BYTES: String(2 * 1024 * 1024), SITE_PUBLIC_URL: `https://localhost:${httpsPort}` }, envFile: join(dir, 'none.env') });
+      const siteConf = renderNginx({
+        config: { ...config, host: '127.0.0.1', cms: { ...config.cms, port: Number(new URL(cms.url).port) }, site: { ...config.site, port: Number(new URL(site.url).port) } },
+        cert: join(dir, 'cert.pem'),
+        key: join(dir, 'key.pem'),
+        httpsPort,
+        httpPort,
+        acmeRoot: join(dir, 'acme'),
+      });
+      writeFileSync(join(dir, 'mobio.conf'), siteConf);
+      writeFileSync(
+        join(dir, 'nginx.conf'),
+        `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  include ${dir}/mobio.conf;\n}\n`,
+      );
+      const test = spawnSync(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+      if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
+      execFileSync(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'pipe' });
+      https = `https://localhost:${httpsPort}`;
+      http = `http://localhost:${httpPort}`;
+    });
   });
   afterAll(async () => {
     if (dir) spawnSync(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']);

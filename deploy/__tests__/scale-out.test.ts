@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '@mobio/config';
 import { api, freshEnv, rawSql, uploadDocument } from '../../cms/test/harness';
-import { freePort } from '../../site/src/__tests__/helpers/site-server';
+import { ADDRESS_IN_USE, onFreePorts } from '../../scripts/__tests__/helpers/ports';
 
 /**
  * Two CMS processes on one PostgreSQL database and one document store, as behind a load balancer:
@@ -13,24 +13,29 @@ import { freePort } from '../../site/src/__tests__/helpers/site-server';
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 if (!onPostgres) console.warn('SCALE-OUT TEST SKIPPED: it needs PostgreSQL (DATABASE_CLIENT=postgres, as in the CI run)');
 
-async function startInstance(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: join(REPO_ROOT, 'cms'),
-    env: { ...process.env, ...env, CMS_PORT: String(port), NODE_ENV: 'production', SMTP_HOST: '127.0.0.1' },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/_health`)).status === 204) return { url, process: child };
-    } catch {
-      // not up yet
+/** A CMS instance on a free port; on a new one when another process took it meanwhile. */
+function startInstance(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+  return onFreePorts(1, async ([port]) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+      cwd: join(REPO_ROOT, 'cms'),
+      env: { ...process.env, ...env, CMS_PORT: String(port), NODE_ENV: 'production', SMTP_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 300 && child.exitCode === null && !ADDRESS_IN_USE.test(output); i++) {
+      try {
+        if ((await fetch(`${url}/_health`)).status === 204) return { url, process: child };
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('CMS instance did not start');
+    child.kill();
+    throw new Error(`CMS instance did not start:\n${output}`);
+  });
 }
 
 // Skipped with the line above on SQLite; the CI run on PostgreSQL runs it.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, loadSiteConfig } from '@mobio/config';
-import { freePort } from '../../site/src/__tests__/helpers/site-server';
+import { onFreePorts } from '../../scripts/__tests__/helpers/ports';
 // @ts-expect-error plain ESM script without types
 import { renderNginx } from '../render-nginx.mjs';
 
@@ -42,29 +42,35 @@ describe('systemd units', () => {
 
   it('start the site on HOST and SITE_PORT of the configuration, where the rendered nginx sends requests', async () => {
     const settings = unit('mobio-site.service');
-    const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'mobio-units-'));
     dirs.push(dir);
     const envFile = join(dir, 'mobio.env');
-    writeFileSync(envFile, `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\n`);
+    // SITE_PORT is a number up front: on a new one when another process took it meanwhile.
+    const port = await onFreePorts(1, async ([port]) => {
+      writeFileSync(envFile, `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\n`);
 
-    // As systemd runs it: Environment=, then EnvironmentFile= over it, in WorkingDirectory=.
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-    for (const pair of settings.Environment.join(' ').split(/\s+/)) {
-      const [key, value] = pair.split('=');
-      env[key] = key === 'MOBIO_ENV_FILE' ? envFile : value;
-    }
-    for (const line of readFileSync(envFile, 'utf8').split('\n').filter(Boolean)) env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1);
-    const [program, ...args] = settings.ExecStart[0].split(' ');
-    const child = spawn(program, args, { cwd: settings.WorkingDirectory[0], env, stdio: 'ignore' });
-    children.push(child);
+      // As systemd runs it: Environment=, then EnvironmentFile= over it, in WorkingDirectory=.
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+      for (const pair of settings.Environment.join(' ').split(/\s+/)) {
+        const [key, value] = pair.split('=');
+        env[key] = key === 'MOBIO_ENV_FILE' ? envFile : value;
+      }
+      for (const line of readFileSync(envFile, 'utf8').split('\n').filter(Boolean)) env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1);
+      const [program, ...args] = settings.ExecStart[0].split(' ');
+      const child = spawn(program, args, { cwd: settings.WorkingDirectory[0], env, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let output = '';
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (output += chunk));
 
-    let status = 0;
-    for (let i = 0; i < 100 && status !== 200; i++) {
-      status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    expect(status).toBe(200);
+      let status = 0;
+      for (let i = 0; i < 100 && status !== 200 && child.exitCode === null; i++) {
+        status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      if (status !== 200) throw new Error(`the site unit answered no /health (${status}):\n${output}`);
+      return port;
+    });
     const nginx = renderNginx({ config: loadSiteConfig({ env: {}, envFile }), cert: '/c.pem', key: '/k.pem' });
     expect(nginx).toContain(`proxy_pass http://127.0.0.1:${port};`);
   });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerNewcomer } from '../../cms/test/harness';
 import { send, text } from '../../site/src/__tests__/helpers/http';
-import { freePort, type NpmStart, npmStart, until } from './helpers/npm-start';
+import { type NpmStart, npmStart, until } from './helpers/npm-start';
+import { onFreePorts } from './helpers/ports';
 
 /**
  * PostgreSQL stops while the CMS and the site run (`npm start`): CMS requests fail at once and
@@ -38,7 +39,14 @@ describe.skipIf(!postgres)('PostgreSQL stopping under a running district', () =>
   const asPg = (command: string, args: string[]) =>
     process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' }) : execFileSync(command, args, { stdio: 'pipe' });
   const pgCtl = (...args: string[]) => asPg(join(pgBin(), 'pg_ctl'), ['-D', data, ...args]);
-  const startPg = () => pgCtl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start');
+  const startPg = () => {
+    try {
+      pgCtl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start');
+    } catch (error) {
+      // pg_ctl says only that the start failed; why (a taken port, say) is in the server's log.
+      throw new Error(`${(error as Error).message}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
+    }
+  };
 
   afterAll(async () => {
     await run?.stop();
@@ -53,8 +61,11 @@ describe.skipIf(!postgres)('PostgreSQL stopping under a running district', () =>
   it('fails CMS requests cleanly while PostgreSQL is down, answers 503 for readiness and the try-again page, and recovers by itself', async () => {
     if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
     asPg(join(pgBin(), 'initdb'), ['-D', data, '-U', 'mobio', '--auth=trust']);
-    port = await freePort();
-    startPg();
+    // PostgreSQL needs its port up front: on a new one when another process took it meanwhile.
+    await onFreePorts(1, async ([free]) => {
+      port = free;
+      startPg();
+    });
     Object.assign(process.env, { DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_USERNAME: 'mobio', DATABASE_PASSWORD: 'mobio' });
 
     run = await npmStart();

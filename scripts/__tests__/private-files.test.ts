@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSecrets } from '@mobio/config';
-import { freePort } from './helpers/npm-start';
+import { ADDRESS_IN_USE, onFreePorts } from './helpers/ports';
 
 /**
  * Backups, the SQLite database and the document store are owner-only (folders 0700, files 0600)
@@ -53,20 +53,28 @@ describe('owner-only files whatever the umask', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('npm start creates the SQLite folder 0700 and the database 0600, and Strapi’s journal files follow', async () => {
-    const [cmsPort, sitePort] = [await freePort(), await freePort()];
-    const ports = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`, SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}` };
-    const child = spawn('sh', ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, 'start.mjs')], { env: { ...process.env, ...env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise((done) => child.once('exit', done));
-    try {
+    const child = await onFreePorts(2, async ([cmsPort, sitePort]) => {
+      const ports = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`, SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}` };
+      const started = spawn('sh', ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, 'start.mjs')], { env: { ...process.env, ...env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      started.stdout.on('data', (chunk) => (output += chunk));
+      started.stderr.on('data', (chunk) => (output += chunk));
       let up = false;
-      for (let i = 0; i < 600 && !up && child.exitCode === null; i++) {
+      // Until the CMS is up, start.mjs stops or a child says its port was taken meanwhile.
+      for (let i = 0; i < 600 && !up && started.exitCode === null && !ADDRESS_IN_USE.test(output); i++) {
         up = await fetch(`http://127.0.0.1:${cmsPort}/_health`).then((r) => r.status === 204, () => false);
         if (!up) await new Promise((r) => setTimeout(r, 200));
       }
-      expect(up, output).toBe(true);
+      if (up) return started;
+      if (started.exitCode === null && started.signalCode === null) {
+        const exited = new Promise((done) => started.once('exit', done));
+        started.kill('SIGTERM');
+        await exited;
+      }
+      throw new Error(`npm start did not come up:\n${output}`);
+    });
+    const exited = new Promise((done) => child.once('exit', done));
+    try {
       expect(mode(join(dir, 'data'))).toBe('700');
       expect(mode(env.DATABASE_FILENAME)).toBe('600');
       // Strapi wrote its tables; any journal SQLite created took the database's mode.

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { freshEnv } from '../../../cms/test/harness';
+import { ADDRESS_IN_USE, onFreePorts } from './ports';
 
 /**
  * `npm start` as a district runs it (scripts/start.mjs, a real CMS and a real site as its
@@ -10,14 +10,6 @@ import { freshEnv } from '../../../cms/test/harness';
  */
 
 const ROOT = resolve(__dirname, '../../..');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,18 +37,17 @@ export interface NpmStart {
   stop(): Promise<void>;
 }
 
+/** `npm start` on two free ports; again on new ones when another process took one meanwhile. */
 export async function npmStart(extra: Record<string, string> = {}): Promise<NpmStart> {
-  const [cmsPort, sitePort] = [await freePort(), await freePort()];
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  const env = await freshEnv({
-    NODE_ENV: 'development',
-    CMS_PORT: String(cmsPort),
-    SITE_PORT: String(sitePort),
-    CMS_PUBLIC_URL: cmsUrl,
-    CMS_INTERNAL_URL: cmsUrl,
-    ...extra,
+  const fresh = await freshEnv({ NODE_ENV: 'development', ...extra });
+  return onFreePorts(2, ([cmsPort, sitePort]) => {
+    const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+    const ports = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: cmsUrl, CMS_INTERNAL_URL: cmsUrl };
+    return startOn({ ...fresh, ...ports, ...extra }, cmsUrl, `http://127.0.0.1:${sitePort}`);
   });
+}
+
+async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: string): Promise<NpmStart> {
   let output = '';
   // A process group of its own, so that nothing of it outlives the test.
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], {
@@ -101,8 +92,11 @@ export async function npmStart(extra: Record<string, string> = {}): Promise<NpmS
       }
     },
   };
+  const up = async () => (await fetch(`${siteUrl}/ready`)).status === 200 && (await fetch(`${cmsUrl}/api/sharing/ready`)).status === 200;
   try {
-    await until('the CMS and the site are up', async () => (await fetch(`${siteUrl}/ready`)).status === 200 && (await fetch(`${cmsUrl}/api/sharing/ready`)).status === 200);
+    // start.mjs restarts a child whose port was taken: its message ends the wait at once.
+    await until('the CMS and the site are up', async () => ADDRESS_IN_USE.test(output) || (await up()));
+    if (ADDRESS_IN_USE.test(output)) throw new Error('a port was taken by another process');
   } catch (error) {
     await started.stop();
     throw new Error(`${(error as Error).message}\n${output}`);
