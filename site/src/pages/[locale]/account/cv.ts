@@ -1,5 +1,6 @@
-import { CV_PERSONAL_FIELDS, isLocale, LOCALES } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, isLocale } from '@mobio/config';
 import type { APIRoute } from 'astro';
+import { siteConfig } from '../../../lib/config';
 import { streamFromCms } from '../../../lib/sharing';
 
 /**
@@ -9,7 +10,7 @@ import { streamFromCms } from '../../../lib/sharing';
 export const GET: APIRoute = async ({ params, locals, url, redirect }) => {
   const locale = isLocale(params.locale) ? params.locale : 'de';
   const asked = url.searchParams.get('language');
-  const language = LOCALES.find((l) => l === asked) ?? locale;
+  const language = siteConfig().locales.find((l) => l === asked) ?? locale;
   const chosen = url.searchParams.getAll('include');
   const include = CV_PERSONAL_FIELDS.filter((field) => chosen.includes(field));
   const query = new URLSearchParams({ locale: language, include: include.join(','), format: 'pdf' });
