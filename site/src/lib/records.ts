@@ -11,7 +11,6 @@ import {
   ISCED_LEVELS,
   isLanguageCode,
   LOCALE_NAMES,
-  LOCALES,
   languageSkillSchema,
   profileSchema,
   RECOGNITION_STATUSES,
@@ -21,6 +20,7 @@ import {
 } from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import { siteConfig } from './config';
 import { type FieldErrors, validate } from './forms';
 import { callCms, type CmsResult } from './cms';
 
@@ -95,8 +95,8 @@ const languageChoices = (locale: Locale): Choice[] => {
   );
 };
 
-/** The five UI languages, each in its own name, for "which language are the letters in". */
-const uiLanguageChoices = (): Choice[] => LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }));
+/** The UI languages the installation offers, each in its own name, for "which language are the letters in". */
+const uiLanguageChoices = (): Choice[] => siteConfig().locales.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }));
 
 const textLanguage: FieldSpec = { name: 'textLanguage', kind: 'select', label: 'field.textLanguage', hint: 'field.textLanguageHint', choices: languageChoices };
 const country: FieldSpec = { name: 'country', kind: 'select', label: 'field.country', choices: countryChoices };

@@ -1,5 +1,6 @@
-import { CV_PERSONAL_FIELDS, LOCALES } from '@mobio/config';
+import { CV_PERSONAL_FIELDS } from '@mobio/config';
 import type { APIRoute } from 'astro';
+import { siteConfig } from '../../../lib/config';
 import { streamFromCms } from '../../../lib/cms';
 
 /**
@@ -9,7 +10,7 @@ import { streamFromCms } from '../../../lib/cms';
 export const GET: APIRoute = async ({ locals, url, redirect }) => {
   const { locale } = locals;
   const asked = url.searchParams.get('language');
-  const language = LOCALES.find((l) => l === asked) ?? locale;
+  const language = siteConfig().locales.find((l) => l === asked) ?? locale;
   const chosen = url.searchParams.getAll('include');
   const include = CV_PERSONAL_FIELDS.filter((field) => chosen.includes(field));
   const query = new URLSearchParams({ locale: language, include: include.join(','), format: 'pdf' });
