@@ -13,7 +13,6 @@ import {
   LOCALE_NAMES,
   LOCALES,
   languageSkillSchema,
-  profileSchema,
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
   type Locale,

@@ -75,7 +75,7 @@ export async function npmStart(extra: Record<string, string> = {}): Promise<NpmS
     site: { url: siteUrl, output: () => output, stop: async () => undefined },
     output: () => output,
     childPid(marker) {
-      let pids: number[] = [];
+      let pids: number[];
       try {
         pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
       } catch {
@@ -105,7 +105,7 @@ export async function npmStart(extra: Record<string, string> = {}): Promise<NpmS
     await until('the CMS and the site are up', async () => (await fetch(`${siteUrl}/ready`)).status === 200 && (await fetch(`${cmsUrl}/api/sharing/ready`)).status === 200);
   } catch (error) {
     await started.stop();
-    throw new Error(`${(error as Error).message}\n${output}`);
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
   return started;
 }
