@@ -134,6 +134,7 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
     url: `http://127.0.0.1:${port}`,
     env,
     async stop({ keep = false } = {}) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- put back on process below
       const removeAll = process.removeAllListeners;
       process.removeAllListeners = ((event?: string | symbol) => {
         for (const name of event === undefined ? process.eventNames() : [event]) {

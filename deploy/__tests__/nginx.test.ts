@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,13 +116,13 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     // The import of a whole export from another MoBio has its own limit (IMPORT_MAX_BYTES, 200 MB here).
     const moving = await get(`${https}/de/account/import`, { method: 'POST', body: Buffer.alloc(4 * 1024 * 1024), headers: { 'content-type': 'application/octet-stream' } });
     expect(moving.status).not.toBe(413);
-    const plain = await new Promise<number>((resolve) => require('node:http').get(`${http}/de/`, (res: { statusCode: number }) => resolve(res.statusCode)));
+    const plain = await new Promise<number>((resolve) => httpGet(`${http}/de/`, (res) => resolve(res.statusCode!)));
     expect(plain).toBe(301);
   });
 
   it("answers the certificate authority's challenge over plain HTTP", async () => {
     const challenge = await new Promise<{ status: number; body: string }>((resolve) =>
-      require('node:http').get(`${http}/.well-known/acme-challenge/token123`, (res: import('node:http').IncomingMessage) => {
+      httpGet(`${http}/.well-known/acme-challenge/token123`, (res) => {
         let body = '';
         res.on('data', (chunk) => (body += chunk));
         res.on('end', () => resolve({ status: res.statusCode!, body }));

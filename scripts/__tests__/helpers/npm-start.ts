@@ -66,7 +66,7 @@ async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: str
     site: { url: siteUrl, output: () => output, stop: async () => undefined },
     output: () => output,
     childPid(marker) {
-      let pids: number[] = [];
+      let pids: number[];
       try {
         pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
       } catch {
@@ -99,7 +99,7 @@ async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: str
     if (ADDRESS_IN_USE.test(output)) throw new Error('a port was taken by another process');
   } catch (error) {
     await started.stop();
-    throw new Error(`${(error as Error).message}\n${output}`);
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
   return started;
 }

@@ -12,7 +12,6 @@ import {
   isLanguageCode,
   LOCALE_NAMES,
   languageSkillSchema,
-  profileSchema,
   RECOGNITION_STATUSES,
   RESIDENCE_STATUSES,
   type Locale,

@@ -7,7 +7,7 @@ import { siteConfig } from '../lib/config';
  * check failed and nothing else. (Liveness is /health, which asks nobody.)
  */
 export const GET: APIRoute = async () => {
-  let ready = false;
+  let ready: boolean;
   try {
     const response = await fetch(new URL('/api/sharing/ready', siteConfig().cms.internalUrl), { signal: AbortSignal.timeout(2000) });
     ready = response.ok;

@@ -169,7 +169,9 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
         tr('documents.progress', { percent: new Intl.NumberFormat(locale, { style: 'percent' }).format(1) }),
       );
       if (locale === 'ar') await page.screenshot({ path: `${RESULTS}upload-progress-${locale}-360.png` });
-      await Promise.all([page.waitForURL(`**${l}/records/documents?done=uploaded`), releaseUpload()]);
+      const uploaded = page.waitForURL(`**${l}/records/documents?done=uploaded`);
+      releaseUpload();
+      await uploaded;
       proxy.hold = undefined;
       await checkPage(page, 'document list');
       expect(await page.locator('.notice').textContent()).toBe(tr('documents.uploaded'));

@@ -26,6 +26,7 @@ export async function publicProxy(site: RunningSite): Promise<PublicProxy> {
     }
     const forwarded = request(
       { host: target.hostname, port: target.port, method: incoming.method, path: url.pathname + url.search, headers: incoming.headers },
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- hold.until only ever resolves
       async (answer) => {
         const { hold } = handle;
         if (hold && hold.method === incoming.method && url.pathname === hold.path) await hold.until;

@@ -20,6 +20,7 @@ export function prefixed(catalogue: Record<string, string>): Record<string, stri
  * with `{placeholders}` filled in. German is the fallback for a key a catalogue lacks.
  */
 export function useText() {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- react-intl binds formatMessage
   const { formatMessage } = useIntl();
   return (key: TextKey, values?: Record<string, string | number>) => formatMessage({ id: textId(key), defaultMessage: de[key] }, values);
 }

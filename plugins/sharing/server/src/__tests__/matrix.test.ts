@@ -505,7 +505,7 @@ describe('authorization matrix', () => {
     const token = async (type: string, permissions?: string[]) =>
       (await tokens.create({ name: `matrix ${type}`, type, lifespan: null, kind: 'content-api', ...(permissions ? { permissions } : {}) })).accessKey as string;
     // A custom token with every content-API action there is: what a careless administrator would make.
-    const everything = [...(await cms.strapi.contentAPI.permissions.providers.action.keys())] as string[];
+    const everything = [...cms.strapi.contentAPI.permissions.providers.action.keys()] as string[];
     const ownerRow = await cms.strapi.db.query(USER).findOne({ where: { id: owner.id }, select: ['documentId'] });
 
     world = {

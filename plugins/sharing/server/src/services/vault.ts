@@ -104,7 +104,7 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      * `discard()` removes it otherwise (a killed process leaves only `.part` files, which
      * `sweepPartials` removes at the next start). The limit is UPLOAD_MAX_BYTES unless given.
      */
-    async stage(source: Readable, maxBytes = config().uploads.maxBytes): Promise<StoredUpload & { place(): Promise<void>; discard(): Promise<void> }> {
+    async stage(source: Readable, maxBytes = config().uploads.maxBytes): Promise<StoredUpload & { place: () => Promise<void>; discard: () => Promise<void> }> {
       const storageKey = randomUUID();
       const path = pathOf(storageKey);
       const partial = `${path}.part`;
