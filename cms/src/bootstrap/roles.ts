@@ -12,8 +12,8 @@ const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].fl
  * without a second list here.
  */
 function sharingNewcomerActions(strapi: Core.Strapi): string[] {
-  const { routes } = strapi.plugin('sharing').routes['content-api'] as { routes: Array<{ handler: string; config?: { policies?: unknown[] } }> };
-  return routes.filter((route) => route.config?.policies?.includes('plugin::sharing.is-newcomer')).map((route) => `plugin::sharing.${route.handler}`);
+  const routers = strapi.plugin('sharing').routes as unknown as Record<string, { routes: Array<{ handler: string; config?: { policies?: unknown[] } }> }>;
+  return routers['content-api'].routes.filter((route) => route.config?.policies?.includes('plugin::sharing.is-newcomer')).map((route) => `plugin::sharing.${route.handler}`);
 }
 
 /**
