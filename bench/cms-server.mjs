@@ -14,20 +14,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mobio/config';
+import { sectionTypes } from './section-types.mjs';
 
 const CMS_DIR = join(REPO_ROOT, 'cms');
 const require = createRequire(join(CMS_DIR, 'package.json'));
 const { createStrapi } = require('@strapi/strapi');
 
-/** @type {import('@strapi/strapi').UID.ContentType[]} */
-const SECTION_TYPES = [
-  'api::profile.profile',
-  'api::language-skill.language-skill',
-  'api::education-entry.education-entry',
-  'api::employment-entry.employment-entry',
-  'api::document.document',
-  'api::integration-plan.integration-plan',
-];
 
 const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
 await strapi.load();
@@ -42,7 +34,7 @@ async function plainRecord(ctx) {
   if (!owner) return ctx.notFound();
   const sections = await strapi.plugin('sharing').service('access').asSystem(async () => {
     const read = {};
-    for (const uid of SECTION_TYPES) {
+    for (const uid of /** @type {import('@strapi/strapi').UID.ContentType[]} */ (Object.values(sectionTypes()))) {
       const rows = await strapi.documents(uid).findMany({ filters: { owner: { id: owner.id } } });
       read[uid] = await strapi.contentAPI.sanitize.output(rows, strapi.getModel(uid));
     }

@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { SECTIONS } from '@mobio/config';
 import { newcomers as DEMO_NEWCOMERS } from '../database/demo/data.mjs';
+import { sectionTypes } from './section-types.mjs';
 
-// The sharing plugin's compiled vault format and section types, from the plugin package (CommonJS).
+// The sharing plugin's compiled vault format, from the plugin package (CommonJS).
 const require = createRequire(import.meta.url);
 const { newFileKey, sealSegment } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
-const { SECTION_TYPES } = require('@mobio/strapi-plugin-sharing/server/utils');
+const SECTION_TYPES = sectionTypes();
 
 const DAY = 86_400_000;
 /** Grants each newcomer gives, on average; the measured staff member gets GRANTS_OF_MEASURED_STAFF. */
