@@ -7,7 +7,7 @@ import { FIELDS_OF_ACTION } from '../reference';
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 describe('PLAN_CATALOGUE', () => {
-  it('has about 160 entries, each with a non-empty label in all five locales', () => {
+  it('has about 160 entries, each with a non-empty label in every locale', () => {
     expect(PLAN_CATALOGUE.length).toBeGreaterThanOrEqual(150);
     for (const entry of PLAN_CATALOGUE) {
       expect(Object.keys(entry.label).sort(), entry.key).toEqual([...LOCALES].sort());
@@ -49,6 +49,13 @@ describe('PLAN_CATALOGUE', () => {
       // English and French are translations too, not the German left in place.
       expect(entry.label.en, entry.key).not.toBe(entry.label.de);
       expect(entry.label.fr, entry.key).not.toBe(entry.label.de);
+    }
+  });
+
+  it('writes Ukrainian in Cyrillic, with the Ukrainian apostrophe and without Russian letters', () => {
+    for (const entry of PLAN_CATALOGUE) {
+      expect(entry.label.uk, entry.key).toMatch(/[А-ЩЬЮЯЄІЇҐа-щьюяєіїґ]/);
+      expect(entry.label.uk, entry.key).not.toMatch(/[ЁЫЭЪёыэъ']/);
     }
   });
 

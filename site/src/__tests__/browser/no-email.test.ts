@@ -11,7 +11,7 @@ import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 
 /*
- * Registering without an e-mail address, in each of the five languages, in Chromium on a 360 px
+ * Registering without an e-mail address, in each of the languages, in Chromium on a 360 px
  * phone (the site's CSP on) against the built site and the real CMS: a taken username is refused
  * beside the field with what was typed kept → the recovery code sheet with the district's name →
  * log out → a new password with the code → a new code → login with the username. axe checks every

@@ -46,6 +46,10 @@ describe('catalogueSchema', () => {
     for (const [key, value] of Object.entries(RAW[locale])) expect(value.trim(), key).not.toBe('');
   });
 
+  it('writes Ukrainian without Russian letters and with the typographic apostrophe (’)', () => {
+    for (const [key, value] of Object.entries(uk)) expect(value, key).not.toMatch(/[ЁЫЭЪёыэъ]|[а-яєіїґ]'[а-яєіїґ]/i);
+  });
+
   it('writes Persian with Persian yeh and kaf, Arabic with Arabic ones', () => {
     // ي (U+064A) and ك (U+0643) look right in isolation but break Persian search and sorting.
     for (const [key, value] of Object.entries(fa)) expect(value, key).not.toMatch(/[\u064A\u0643]/);

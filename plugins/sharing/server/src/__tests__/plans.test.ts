@@ -113,6 +113,20 @@ describe('integration plan versions and the goal agreement', () => {
     pdfPicture(file);
   });
 
+  it.skipIf(!hasPoppler)('prints German beside Ukrainian, in Cyrillic', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const profile = (uiLocale: string) => api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', uiLocale } } });
+    await profile('uk');
+    const response = await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    expect(response.status).toBe(200);
+    const file = join(RESULTS, 'plan-uk.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const expected of ['Integrationsplan und Zielvereinbarung', 'Інтеграційний план', 'Sprache', 'Мова', 'Offen', 'Відкрито']) expect(text).toContain(expected);
+    pdfPicture(file);
+    await profile('ar');
+  });
+
   describe('with goals and measures from the catalogue', () => {
     let catalogued: string;
     let admin: Awaited<ReturnType<typeof createStaff>>;
@@ -161,7 +175,7 @@ describe('integration plan versions and the goal agreement', () => {
       expect(res.body.data.find((entry: { key: string }) => entry.key === 'language.goal.b1-certificate')).toMatchObject({ field: 'language', kind: 'goal', builtIn: true, label: { fa: expect.stringContaining('B1') } });
       expect(res.body.data.find((entry: { key: string }) => entry.key === addedEntry.key)).toEqual({
         key: addedEntry.key, field: 'language', kind: 'goal', builtIn: false,
-        label: { de: addedEntry.labelDe, en: addedEntry.labelEn, ar: addedEntry.labelAr, fa: null, fr: null },
+        label: { de: addedEntry.labelDe, en: addedEntry.labelEn, ar: addedEntry.labelAr, fa: null, fr: null, uk: null },
       });
       // The newcomer's site reads the same list through the content API; nobody else does.
       expect((await api(cms, 'GET', '/api/sharing/plan-catalogue', { token: amal.jwt })).status).toBe(200);

@@ -98,3 +98,22 @@ describe('consent receipt', () => {
     pdfPicture(file);
   });
 });
+
+describe('an installation that offers some of the languages (LOCALES=de,en)', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms(await freshEnv({ LOCALES: 'de,en' }));
+  });
+  afterAll(() => cms?.stop());
+
+  it('has content locales for those only, and refuses a receipt or a CV in another language', async () => {
+    const locales = await cms.strapi.db.query('plugin::i18n.locale').findMany({ orderBy: { code: 'asc' } });
+    expect(locales.map((locale: { code: string }) => locale.code)).toEqual(['de', 'en']);
+    const olena = await registerNewcomer(cms);
+    const staff = await createStaff(cms, 'Sabine');
+    const grant = (await cms.strapi.db.query('plugin::sharing.grant').create({ data: { owner: olena.id, grantee: staff.id, sections: ['languages'], access: 'read', purpose: 'Beratung' } })).documentId;
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=en`, { token: olena.jwt })).status).toBe(200);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=uk`, { token: olena.jwt })).status).toBe(400);
+    expect((await api(cms, 'GET', '/api/sharing/cv?locale=fr&format=json', { token: olena.jwt })).status).toBe(400);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, LOCALES, accountDeletionSchema } from '@mobio/config';
+import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, accountDeletionSchema, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
 import { getService, sendStream } from '../utils';
@@ -35,17 +35,19 @@ async function readBody(ctx: Ctx, max: number): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-const cvQuery = z
-  .object({
-    locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
-    include: z
-      .string()
-      .default('')
-      .transform((value) => value.split(',').filter(Boolean))
-      .pipe(z.array(z.enum(CV_PERSONAL_FIELDS))),
-    format: z.enum(['json', 'pdf']).default('pdf'),
-  })
-  .strict();
+/** In one of the languages the installation offers (LOCALES), German by default. */
+const cvQuery = (locales: readonly Locale[]) =>
+  z
+    .object({
+      locale: z.enum(locales).default(DEFAULT_LOCALE),
+      include: z
+        .string()
+        .default('')
+        .transform((value) => value.split(',').filter(Boolean))
+        .pipe(z.array(z.enum(CV_PERSONAL_FIELDS))),
+      format: z.enum(['json', 'pdf']).default('pdf'),
+    })
+    .strict();
 
 /** The newcomer's own account: an overview of it, a CV from it, take everything out, or delete everything. */
 const account = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -56,7 +58,7 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The CV in one language, with the personal fields the newcomer chose, as data or PDF. */
   async cv(ctx: Ctx) {
-    const query = parseQuery(cvQuery, ctx.query);
+    const query = parseQuery(cvQuery(pluginConfig(strapi).locales), ctx.query);
     const cv = await getService(strapi, 'cv').build(ctx.state.user.id, query.locale, query.include);
     if (query.format === 'json') {
       ctx.body = { data: cv };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, LOCALES, RateLimiter, grantRequestSchema, grantUpdateSchema } from '@mobio/config';
+import { DEFAULT_LOCALE, RateLimiter, grantRequestSchema, grantUpdateSchema, type Config, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -16,9 +16,9 @@ const pageQuery = z
 /** The access log pages by event, or with `group=visits` by staff visit (see groupVisits). */
 const logQuery = pageQuery.extend({ group: z.enum(['events', 'visits']).default('events') }).strict();
 
-const receiptQuery = z
-  .object({ locale: z.enum(LOCALES).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') })
-  .strict();
+/** In one of the languages the installation offers (LOCALES), German by default. */
+const receiptQuery = (locales: readonly Locale[]) =>
+  z.object({ locale: z.enum(locales).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') }).strict();
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -74,7 +74,7 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
     async receipt(ctx: Ctx) {
-      const query = parseQuery(receiptQuery, ctx.query);
+      const query = parseQuery(receiptQuery((strapi.config.get('mobio') as Config).locales), ctx.query);
       const receipt = await service().receipt(newcomer(ctx), ctx.params.documentId, query.locale);
       if (query.format === 'json') {
         ctx.body = { data: receipt };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, planAcceptanceSchema, planContentSchema } from '@mobio/config';
+import { planAcceptanceSchema, planContentSchema, type Config, type Locale } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -7,13 +7,14 @@ import { parseBody, parseQuery } from '../validation';
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const staffOf = (ctx: Ctx) => ({ kind: 'staff' as const, id: ctx.state.user.id as number });
-const pdfQuery = z.object({ locale: z.enum(LOCALES).optional() }).strict();
+/** In one of the languages the installation offers (LOCALES). */
+const pdfQuery = (locales: readonly Locale[]) => z.object({ locale: z.enum(locales).optional() }).strict();
 
 /** The goal agreement: the newcomer accepts it; both sides print it. */
 const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The plan as PDF, German beside the newcomer's language (or the one asked for). Owner or plan grantee only. */
   async pdf(ctx: Ctx) {
-    const query = parseQuery(pdfQuery, ctx.query);
+    const query = parseQuery(pdfQuery((strapi.config.get('mobio') as Config).locales), ctx.query);
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
     const data = await service.pdfData(ctx.params.documentId, locale);
