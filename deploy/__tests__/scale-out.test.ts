@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '@mobio/config';
 import { api, freshEnv, rawSql, uploadDocument } from '../../cms/test/harness';
-import { ADDRESS_IN_USE, onFreePorts } from '../../scripts/__tests__/helpers/ports';
+import { ADDRESS_IN_USE, onFreePorts, stopped } from '../../scripts/__tests__/helpers/ports';
 
 /**
  * Two CMS processes on one PostgreSQL database and one document store, as behind a load balancer:
@@ -33,7 +33,7 @@ function startInstance(env: Record<string, string>): Promise<{ url: string; proc
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    child.kill();
+    await stopped(child);
     throw new Error(`CMS instance did not start:\n${output}`);
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, loadSiteConfig } from '@mobio/config';
-import { onFreePorts } from '../../scripts/__tests__/helpers/ports';
+import { onFreePorts, stopped } from '../../scripts/__tests__/helpers/ports';
 // @ts-expect-error plain ESM script without types
 import { renderNginx } from '../render-nginx.mjs';
 
@@ -68,7 +68,10 @@ describe('systemd units', () => {
         status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 150));
       }
-      if (status !== 200) throw new Error(`the site unit answered no /health (${status}):\n${output}`);
+      if (status !== 200) {
+        await stopped(child);
+        throw new Error(`the site unit answered no /health (${status}):\n${output}`);
+      }
       return port;
     });
     const nginx = renderNginx({ config: loadSiteConfig({ env: {}, envFile }), cert: '/c.pem', key: '/k.pem' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSecrets } from '@mobio/config';
-import { ADDRESS_IN_USE, onFreePorts } from './helpers/ports';
+import { ADDRESS_IN_USE, onFreePorts, stopped } from './helpers/ports';
 
 /**
  * Backups, the SQLite database and the document store are owner-only (folders 0700, files 0600)
@@ -66,11 +66,7 @@ describe('owner-only files whatever the umask', () => {
         if (!up) await new Promise((r) => setTimeout(r, 200));
       }
       if (up) return started;
-      if (started.exitCode === null && started.signalCode === null) {
-        const exited = new Promise((done) => started.once('exit', done));
-        started.kill('SIGTERM');
-        await exited;
-      }
+      await stopped(started);
       throw new Error(`npm start did not come up:\n${output}`);
     });
     const exited = new Promise((done) => child.once('exit', done));

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 
 /**
@@ -50,4 +51,12 @@ export async function onFreePorts<T>(count: number, start: (ports: number[]) => 
       if (attempt >= attempts || !(inUse || (await Promise.all(ports.map(taken))).includes(true))) throw error;
     }
   }
+}
+
+/** Stops `child` (SIGTERM) and waits until it has exited, as `start` of onFreePorts does before it throws. */
+export async function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }
