@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, RateLimiter, grantRequestSchema, grantUpdateSchema, type Config, type Locale } from '@mobio/config';
+import { DEFAULT_LOCALE, RateLimiter, grantRequestSchema, grantUpdateSchema, type Locale } from '@mobio/config';
+import { pluginConfig } from '../config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -74,7 +75,7 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
     async receipt(ctx: Ctx) {
-      const query = parseQuery(receiptQuery((strapi.config.get('mobio') as Config).locales), ctx.query);
+      const query = parseQuery(receiptQuery(pluginConfig(strapi).locales), ctx.query);
       const receipt = await service().receipt(newcomer(ctx), ctx.params.documentId, query.locale);
       if (query.format === 'json') {
         ctx.body = { data: receipt };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { planAcceptanceSchema, planContentSchema, type Config, type Locale } from '@mobio/config';
+import { planAcceptanceSchema, planContentSchema, type Locale } from '@mobio/config';
+import { pluginConfig } from '../config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -14,7 +15,7 @@ const pdfQuery = (locales: readonly Locale[]) => z.object({ locale: z.enum(local
 const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The plan as PDF, German beside the newcomer's language (or the one asked for). Owner or plan grantee only. */
   async pdf(ctx: Ctx) {
-    const query = parseQuery(pdfQuery((strapi.config.get('mobio') as Config).locales), ctx.query);
+    const query = parseQuery(pdfQuery(pluginConfig(strapi).locales), ctx.query);
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
     const data = await service.pdfData(ctx.params.documentId, locale);
