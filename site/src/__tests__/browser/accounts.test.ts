@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
+import { phoneContext } from './stack';
 
 
 const executablePath = chromiumOrSkip();
@@ -24,9 +25,8 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     cms = await startFakeCms();
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     browser = await launchChromium(executablePath!);
-    loggedOut = await withAxe(await browser.newContext({ viewport: PHONE }));
-    loggedIn = await withAxe(await browser.newContext({ viewport: PHONE }));
-    await loggedIn.addCookies([{ name: 'mobio_session', value: FAKE_JWT, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
+    loggedOut = await phoneContext(browser);
+    loggedIn = await phoneContext(browser, { jwt: FAKE_JWT, siteUrl: site.url });
   });
   afterAll(async () => {
     await browser?.close();

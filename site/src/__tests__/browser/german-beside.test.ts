@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../cms/test/harness';
+import { api, createStaff, registerNewcomer, type TestCms } from '../../../../cms/test/harness';
 import { t } from '../../i18n';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 const PLAN_PATH = '/content-manager/collection-types/api::integration-plan.integration-plan';
 
@@ -21,12 +21,12 @@ describe.skipIf(!executablePath)('German beside the own language in Chromium on 
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
+  let stack: BrowserStack;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+    stack = await startStack(executablePath!);
+    ({ cms, site, browser } = stack);
     const staff = await createStaff(cms, 'Sabine');
     const newcomer = await registerNewcomer(cms);
     const profile = await api(cms, 'PUT', '/api/profiles/me', {
@@ -74,16 +74,12 @@ describe.skipIf(!executablePath)('German beside the own language in Chromium on 
     });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
 
-    browser = await launchChromium(executablePath!);
     // The switch is a plain form: the site sends no JavaScript (its CSP allows none inline).
-    context = await withAxe(await browser.newContext({ viewport: PHONE }));
-    await context.addCookies([{ name: 'mobio_session', value: newcomer.jwt, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
+    context = await phoneContext(browser, { jwt: newcomer.jwt, siteUrl: site.url });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   /** Checks the open page fits 360 px and has no axe finding, after a screenshot to look at. */

@@ -1,14 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../cms/test/harness';
+import { api, registerNewcomer, uploadDocument, type TestCms } from '../../../../cms/test/harness';
 import { t } from '../../i18n';
 import { send, sessionCookie } from '../helpers/http';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 /*
  * The import in the browser, in the two right-to-left languages at 360 px: the form on the account
@@ -22,14 +22,12 @@ describe.skipIf(!executablePath)('import from another MoBio in the browser', () 
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
+  let stack: BrowserStack;
   let zipPath: string;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    cms = await startCms(await freshEnv({ ...TEST_MUNICIPALITY }));
-    cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
-    browser = await launchChromium(executablePath!);
+    stack = await startStack(executablePath!);
+    ({ cms, site, browser } = stack);
     const mover = await registerNewcomer(cms);
     await api(cms, 'PUT', '/api/profiles/me', { token: mover.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد' } } });
     await uploadDocument(cms, mover.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'), { kind: 'certificate', title: 'شهادة', fileName: 'shahada.pdf' });
@@ -38,18 +36,13 @@ describe.skipIf(!executablePath)('import from another MoBio in the browser', () 
     writeFileSync(zipPath, Buffer.from(await response.arrayBuffer()));
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   async function loggedIn(locale: string): Promise<BrowserContext> {
     const email = `import-browser-${locale}-${Date.now()}@example.test`;
     const response = await send(site, 'POST', `/${locale}/register`, { form: { email, password: 'Sonnenblume-7', passwordConfirmation: 'Sonnenblume-7', privacy: 'on' } });
-    const [name, value] = sessionCookie(response)!.split('=');
-    const context = await withAxe(await browser.newContext({ viewport: PHONE }));
-    await context.addCookies([{ name, value, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
-    return context;
+    return phoneContext(browser, { jwt: sessionCookie(response)!.split('=')[1], siteUrl: site.url });
   }
 
   it.each(['ar', 'fa'])('imports through the form on the account page (%s)', async (locale) => {

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { LOCALES, type Locale } from '@mobio/config';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
+import { api, createStaff, type TestCms } from '../../../../cms/test/harness';
 import { t } from '../../i18n';
 import { PUBLIC_URL } from '../helpers/http';
-import { publicProxy } from '../helpers/public-proxy';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 /*
  * The whole journey of a newcomer, in each of the offered languages, in Chromium on a 360 px phone
@@ -37,26 +36,17 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
+  let stack: BrowserStack;
   let staff: Awaited<ReturnType<typeof createStaff>>;
-  let proxy: Awaited<ReturnType<typeof publicProxy>>;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-    cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+    stack = await startStack(executablePath!, { proxy: true });
+    ({ cms, site, browser } = stack);
     staff = await createStaff(cms, 'Amira');
-    // The browser opens the public URL the site was built for (its forms' Origin must match it);
-    // the proxy brings those requests to the test site.
-    proxy = await publicProxy(site);
-    browser = await launchChromium(executablePath!, { proxy: proxy.server });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   /**
@@ -93,7 +83,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
   it.each(LOCALES)('in %s: register, fill in, upload, share, the staff member reads, revoke, refused', { timeout: 120_000 }, async (locale) => {
     const tr = t(locale);
     const l = `/${locale}`;
-    const context = await withAxe(await browser.newContext({ viewport: PHONE }));
+    const context = await phoneContext(browser);
     const page = await context.newPage();
     try {
       // Register.
@@ -160,7 +150,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
       await page.fill('#field-title', 'Bachelor');
       await page.selectOption('#field-kind', 'diploma');
       let releaseUpload!: () => void;
-      proxy.hold = { method: 'POST', path: `${l}/documents/upload`, until: new Promise<void>((resolve) => (releaseUpload = resolve)) };
+      stack.proxy!.hold = { method: 'POST', path: `${l}/documents/upload`, until: new Promise<void>((resolve) => (releaseUpload = resolve)) };
       const upload = page.waitForRequest((request) => request.method() === 'POST' && request.url().includes('/documents/upload'));
       await page.locator('main form button[type=submit]').click();
       expect((await upload).resourceType()).toBe('xhr');
@@ -172,7 +162,7 @@ describe.skipIf(!executablePath)('the newcomer’s whole journey in Chromium on 
       const uploaded = page.waitForURL(`**${l}/records/documents?done=uploaded`);
       releaseUpload();
       await uploaded;
-      proxy.hold = undefined;
+      stack.proxy!.hold = undefined;
       await checkPage(page, 'document list');
       expect(await page.locator('.notice').textContent()).toBe(tr('documents.uploaded'));
 

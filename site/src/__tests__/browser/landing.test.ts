@@ -4,8 +4,9 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { type RunningSite, startSite } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
+import { phoneContext } from './stack';
 
 
 const executablePath = chromiumOrSkip();
@@ -24,7 +25,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     browser = await launchChromium(executablePath!);
     // One context for every check, axe included, under the site's Content-Security-Policy.
-    context = await withAxe(await browser.newContext({ viewport: PHONE }));
+    context = await phoneContext(browser);
   });
   afterAll(async () => {
     await browser?.close();

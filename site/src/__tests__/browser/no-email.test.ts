@@ -1,14 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { LOCALES } from '@mobio/config';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
+import { type TestCms } from '../../../../cms/test/harness';
 import { t } from '../../i18n';
 import { PUBLIC_URL } from '../helpers/http';
-import { publicProxy } from '../helpers/public-proxy';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 /*
  * Registering without an e-mail address, in each of the languages, in Chromium on a 360 px
@@ -26,22 +25,15 @@ describe.skipIf(!executablePath)('registration without e-mail in Chromium on a 3
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
-  let proxy: Awaited<ReturnType<typeof publicProxy>>;
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-    cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
-    proxy = await publicProxy(site);
-    browser = await launchChromium(executablePath!, { proxy: proxy.server });
+    stack = await startStack(executablePath!, { proxy: true });
+    ({ cms, site, browser } = stack);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   async function checkPage(page: Page, label: string) {
@@ -62,7 +54,7 @@ describe.skipIf(!executablePath)('registration without e-mail in Chromium on a 3
     const tr = t(locale);
     const l = `/${locale}`;
     const username = `layla.${locale}${Date.now() % 100000}`;
-    const context = await withAxe(await browser.newContext({ viewport: PHONE }));
+    const context = await phoneContext(browser);
     const page = await context.newPage();
     try {
       // From the registration page to the one without an e-mail address.

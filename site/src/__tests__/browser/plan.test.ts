@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { LOCALES } from '@mobio/config';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../cms/test/harness';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import { api, createStaff, registerNewcomer, type TestCms } from '../../../../cms/test/harness';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 const PLAN_PATH = '/content-manager/collection-types/api::integration-plan.integration-plan';
 
@@ -21,14 +21,14 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
+  let stack: BrowserStack;
   let context: BrowserContext;
   let jwt: string;
   let planId: string;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+    stack = await startStack(executablePath!);
+    ({ cms, site, browser } = stack);
     const staff = await createStaff(cms, 'Sabine');
     const newcomer = await registerNewcomer(cms);
     await cms.strapi.db.query('plugin::sharing.grant').create({
@@ -86,15 +86,11 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     jwt = newcomer.jwt;
     planId = created.body.data.documentId;
 
-    browser = await launchChromium(executablePath!);
-    context = await withAxe(await browser.newContext({ viewport: PHONE }));
-    await context.addCookies([{ name: 'mobio_session', value: newcomer.jwt, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
+    context = await phoneContext(browser, { jwt: newcomer.jwt, siteUrl: site.url });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   /** Opens the plan page, checks it fits 360 px and has no axe finding; says how many agreement forms it has. */

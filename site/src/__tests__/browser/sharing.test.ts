@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { LOCALES } from '@mobio/config';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
+import { api, createStaff, type TestCms } from '../../../../cms/test/harness';
 import { send, sessionCookie } from '../helpers/http';
-import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
-import { chromiumOrSkip, launchChromium } from './chromium';
+import type { RunningSite } from '../helpers/site-server';
+import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { chromiumOrSkip } from './chromium';
+import { type BrowserStack, phoneContext, startStack } from './stack';
 
 const PASSWORD = 'Sonnenblume-7';
 
@@ -21,16 +21,14 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
   let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
+  let stack: BrowserStack;
   let context: BrowserContext;
   let cookie: string;
   let activeGrant: string;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    // The CMS names the same district as the site (receipts, PDFs).
-    cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-    cms.strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
-    site = await startSite({ CMS_INTERNAL_URL: cms.url });
+    stack = await startStack(executablePath!);
+    ({ cms, site, browser } = stack);
 
     const advisor = await createStaff(cms, 'Amira');
     const listed = await createStaff(cms, 'Jonas');
@@ -61,15 +59,11 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
     });
     await api(cms, 'POST', `/api/sharing/grants/${ended.body.data.documentId}/revoke`, { token: jwt });
 
-    browser = await launchChromium(executablePath!);
-    context = await withAxe(await browser.newContext({ viewport: PHONE }));
-    await context.addCookies([{ name: 'mobio_session', value: jwt, url: site.url, httpOnly: true, sameSite: 'Strict' }]);
+    context = await phoneContext(browser, { jwt, siteUrl: site.url });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
+    await stack?.stop();
   });
 
   /** Opens a page (and, if named, opens a disclosure in it), checks it fits 360 px and has no axe finding. */
