@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, dirOf, isLocale, logProcessFaults } from '@mobio/config';
+import { DEFAULT_LOCALE, dirOf, logProcessFaults } from '@mobio/config';
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
@@ -59,8 +59,9 @@ async function checkSession(context: APIContext): Promise<Response | undefined> 
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // The one check of the [locale] segment: a page under src/pages/[locale]/ with an unknown locale
-  // (/xx/login) is the 404 page; past this line every such page reads a valid Astro.locals.locale.
-  if (context.routePattern.startsWith('/[locale]') && !isLocale(context.params.locale)) return context.rewrite('/404');
+  // (/xx/login), or one with catalogues that this installation does not offer (LOCALES), is the 404
+  // page; past this line every such page reads an offered Astro.locals.locale.
+  if (context.routePattern.startsWith('/[locale]') && !isOfferedLocale(context.params.locale)) return context.rewrite('/404');
   const first = context.url.pathname.split('/')[1];
   const offered = isOfferedLocale(first);
   const locale = offered ? first : DEFAULT_LOCALE;
@@ -74,9 +75,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const path = context.url.pathname;
   if (offered) rememberLocale(context.cookies, first);
   const isProtected = offered && PROTECTED.test(path);
-  // A language with catalogues that this installation does not offer (LOCALES) is a 404 like an unknown one.
-  const notOffered = isLocale(first) && !offered;
-  const response = notOffered ? await next('/404') : (isProtected && (await checkSession(context))) || (await next());
+  const response = (isProtected && (await checkSession(context))) || (await next());
   // Pages for one person are never stored by a browser or proxy cache.
   if (context.locals.jwt || isProtected) response.headers.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
