@@ -59,7 +59,10 @@ export default tseslint.config(
       // `let { a, b } = …` with only one of them reassigned stays one declaration.
       'prefer-const': ['error', { destructuring: 'all' }],
       // The admin's event handlers may be async: each catches its own errors and shows them.
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         {
