@@ -44,7 +44,7 @@ describe.skipIf(!postgres)('PostgreSQL stopping under a running district', () =>
       pgCtl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start');
     } catch (error) {
       // pg_ctl says only that the start failed; why (a taken port, say) is in the server's log.
-      throw new Error(`${(error as Error).message}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
+      throw new Error(`${(error as Error).message}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`, { cause: error });
     }
   };
 

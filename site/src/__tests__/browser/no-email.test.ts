@@ -1,7 +1,6 @@
 import { LOCALES } from '@mobio/config';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestCms } from '../../../../cms/test/harness';
 import { t } from '../../i18n';
 import { PUBLIC_URL } from '../helpers/http';
 import type { RunningSite } from '../helpers/site-server';
@@ -22,14 +21,13 @@ const NEW_PASSWORD = 'Regenbogen-42';
 const executablePath = chromiumOrSkip();
 
 describe.skipIf(!executablePath)('registration without e-mail in Chromium on a 360 px phone', () => {
-  let cms: TestCms;
   let site: RunningSite;
   let browser: Browser;
   let stack: BrowserStack;
 
   beforeAll(async () => {
     stack = await startStack(executablePath!, { proxy: true });
-    ({ cms, site, browser } = stack);
+    ({ site, browser } = stack);
   }, 120_000);
 
   afterAll(async () => {

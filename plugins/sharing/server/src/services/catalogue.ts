@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import {
-  CATALOGUE_KEY_PATTERN,
   FIELDS_OF_ACTION,
   LOCALES,
   PLAN_CATALOGUE,
