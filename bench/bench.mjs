@@ -34,7 +34,13 @@ import { connect, postgresAdmin } from './db.mjs';
 import { benchDocuments } from './documents.mjs';
 import { loadTest } from './load.mjs';
 import { measure } from './measure.mjs';
-import { BENCH_PASSWORDS, GRANTS_OF_MEASURED_STAFF, GRANTS_PER_NEWCOMER, seedScale, sizes } from './seed.mjs';
+import {
+  BENCH_PASSWORDS,
+  GRANTS_OF_MEASURED_STAFF,
+  GRANTS_PER_NEWCOMER,
+  seedScale,
+  sizes,
+} from './seed.mjs';
 import { STATIC_PAGE, pageWeight, startSite } from './site.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
@@ -66,19 +72,34 @@ const options = {
   starts: Number(args.starts),
 };
 const thinkTimes = args.think.split(',').map(Number);
-if (!thinkTimes.every((t) => t >= 0)) throw new Error('--think: expected a list of milliseconds (0 or more)');
+if (!thinkTimes.every((t) => t >= 0))
+  throw new Error('--think: expected a list of milliseconds (0 or more)');
 for (const [name, value] of Object.entries(options)) {
   if (!(value > 0)) throw new Error(`--${name}: expected a positive number`);
 }
 const connections = args.connections.split(',').map(Number);
-if (!connections.every((c) => Number.isInteger(c) && c > 0)) throw new Error('--connections: expected a list of positive integers');
-const only = new Set((args.only ?? '1,2,3,4,5,load,plans').split(',').map((item) => ITEMS[item.trim()] ?? item.trim()));
+if (!connections.every((c) => Number.isInteger(c) && c > 0))
+  throw new Error('--connections: expected a list of positive integers');
+const only = new Set(
+  (args.only ?? '1,2,3,4,5,load,plans').split(',').map((item) => ITEMS[item.trim()] ?? item.trim()),
+);
 for (const item of only) {
-  if (!['record', 'shared', 'dashboard', 'documents', 'start', 'load', 'plans'].includes(item)) throw new Error(`--only: unknown item ${item}`);
+  if (!['record', 'shared', 'dashboard', 'documents', 'start', 'load', 'plans'].includes(item))
+    throw new Error(`--only: unknown item ${item}`);
 }
 const postgresConfigured = process.env.DATABASE_CLIENT === 'postgres';
-const databases = args.db === 'both' ? ['sqlite', 'postgres'] : args.db ? [args.db] : postgresConfigured ? ['sqlite', 'postgres'] : ['sqlite'];
-if (databases.includes('postgres') && !postgresConfigured) throw new Error('--db postgres needs DATABASE_CLIENT=postgres and the DATABASE_* connection variables');
+const databases =
+  args.db === 'both'
+    ? ['sqlite', 'postgres']
+    : args.db
+      ? [args.db]
+      : postgresConfigured
+        ? ['sqlite', 'postgres']
+        : ['sqlite'];
+if (databases.includes('postgres') && !postgresConfigured)
+  throw new Error(
+    '--db postgres needs DATABASE_CLIENT=postgres and the DATABASE_* connection variables',
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -102,7 +123,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(child, url, status) {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: the process exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${url}: the process exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(url)).status === status) return;
     } catch {
@@ -144,7 +166,11 @@ async function stop(child) {
 function startCms(env, script = [STRAPI, 'start']) {
   // Its log (a line per request) goes to cms.log in the benchmark's folder: kept with --keep.
   const log = openSync(join(dirname(env.MOBIO_ENV_FILE), 'cms.log'), 'a');
-  const child = spawn(process.execPath, script, { cwd: CMS_DIR, env: { ...process.env, ...env }, stdio: ['ignore', log, 'inherit'] });
+  const child = spawn(process.execPath, script, {
+    cwd: CMS_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, 'inherit'],
+  });
   closeSync(log);
   return track(child);
 }
@@ -162,7 +188,11 @@ function startCms(env, script = [STRAPI, 'start']) {
 async function call(url, method, path, { token, body, headers = {} } = {}) {
   const res = await fetch(url + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -175,7 +205,9 @@ async function call(url, method, path, { token, body, headers = {} } = {}) {
   return { status: res.status, json, text };
 }
 async function newcomerLogin(url, email) {
-  const res = await call(url, 'POST', '/api/auth/local', { body: { identifier: email, password: BENCH_PASSWORDS.newcomer } });
+  const res = await call(url, 'POST', '/api/auth/local', {
+    body: { identifier: email, password: BENCH_PASSWORDS.newcomer },
+  });
   if (res.status !== 200) throw new Error(`login of ${email}: ${res.status} ${res.text}`);
   return { jwt: res.json.jwt, id: res.json.user.id, documentId: res.json.user.documentId };
 }
@@ -189,16 +221,42 @@ async function createPlan(url, token, ownerId) {
   const res = await call(url, 'POST', PLAN, {
     token,
     body: {
-      title: 'Integrationsplan 2026/27', version: 1, planStatus: 'draft', owner: { connect: [{ id: ownerId }] },
+      title: 'Integrationsplan 2026/27',
+      version: 1,
+      planStatus: 'draft',
+      owner: { connect: [{ id: ownerId }] },
       notes: 'Ziel: Anerkennung des Abschlusses und eine Stelle im erlernten Beruf.',
       fieldsOfAction: [
-        { field: 'language', situation: 'Deutsch B1, Fachsprache fehlt.', goals: [{ description: 'Fachsprachprüfung C1 bestehen', dueDate: '2027-06-30', status: 'open' }], measures: [{ description: 'Fachsprachkurs buchen', responsible: 'newcomer', status: 'inProgress' }] },
-        { field: 'work', situation: 'Acht Jahre Berufserfahrung.', goals: [{ description: 'Anerkennungsverfahren abschließen', dueDate: '2027-12-31', status: 'inProgress' }], measures: [{ description: 'Unterlagen einreichen', responsible: 'newcomer', status: 'open' }] },
+        {
+          field: 'language',
+          situation: 'Deutsch B1, Fachsprache fehlt.',
+          goals: [
+            { description: 'Fachsprachprüfung C1 bestehen', dueDate: '2027-06-30', status: 'open' },
+          ],
+          measures: [
+            { description: 'Fachsprachkurs buchen', responsible: 'newcomer', status: 'inProgress' },
+          ],
+        },
+        {
+          field: 'work',
+          situation: 'Acht Jahre Berufserfahrung.',
+          goals: [
+            {
+              description: 'Anerkennungsverfahren abschließen',
+              dueDate: '2027-12-31',
+              status: 'inProgress',
+            },
+          ],
+          measures: [
+            { description: 'Unterlagen einreichen', responsible: 'newcomer', status: 'open' },
+          ],
+        },
       ],
       reviews: [{ date: '2027-03-01', note: 'Erste Überprüfung' }],
     },
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`plan for user ${ownerId}: ${res.status} ${res.text}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`plan for user ${ownerId}: ${res.status} ${res.text}`);
   return res.json.data.documentId;
 }
 
@@ -242,7 +300,9 @@ async function benchDatabase(client) {
     UPLOAD_MAX_BYTES: String(30 * 1024 * 1024),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    ...(client === 'sqlite' ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename } : { DATABASE_CLIENT: 'postgres', DATABASE_NAME: target.database }),
+    ...(client === 'sqlite'
+      ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename }
+      : { DATABASE_CLIENT: 'postgres', DATABASE_NAME: target.database }),
   };
   const log = (line) => console.error(`[bench ${client}] ${line}`);
   let cms;
@@ -258,10 +318,19 @@ async function benchDatabase(client) {
     await stop(cms);
 
     log(`seeding scale ${options.scale}`);
-    const hashes = { newcomer: require('bcryptjs').hashSync(BENCH_PASSWORDS.newcomer, 10), staff: require('bcryptjs').hashSync(BENCH_PASSWORDS.staff, 10) };
+    const hashes = {
+      newcomer: require('bcryptjs').hashSync(BENCH_PASSWORDS.newcomer, 10),
+      staff: require('bcryptjs').hashSync(BENCH_PASSWORDS.staff, 10),
+    };
     const db = await connect(target);
     t0 = performance.now();
-    const seed = await seedScale(db, { scale: options.scale, documentsDir: env.DOCUMENTS_DIR, masterKey, hashes, log });
+    const seed = await seedScale(db, {
+      scale: options.scale,
+      documentsDir: env.DOCUMENTS_DIR,
+      masterKey,
+      hashes,
+      log,
+    });
     result.seedSeconds = (performance.now() - t0) / 1000;
     result.seed = { size: seed.size, seconds: seed.seconds };
     const staff0 = seed.staff[0];
@@ -277,7 +346,11 @@ async function benchDatabase(client) {
         times.push((performance.now() - t0) / 1000);
         await stop(cms);
       }
-      result.items.start = { seconds: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], runs: times.length, all: times };
+      result.items.start = {
+        seconds: times.sort((a, b) => a - b)[Math.floor(times.length / 2)],
+        runs: times.length,
+        all: times,
+      };
       log(`cold start ${times.map((t) => t.toFixed(2)).join(', ')} s`);
     }
 
@@ -289,16 +362,28 @@ async function benchDatabase(client) {
     const owner = await newcomerLogin(cmsUrl, seed.newcomers[0].email);
     // Newcomer 0 shares everything with staff 0, who writes their plan: the record has all six sections.
     await createPlan(cmsUrl, staffToken, owner.id);
-    const record = await call(cmsUrl, 'GET', `/sharing/records/${owner.documentId}`, { token: staffToken });
-    if (record.status !== 200) throw new Error(`the measured record: ${record.status} ${record.text}`);
-    result.recordSections = record.json.data.sections.map((section) => `${section.code} ${section.entries.length}`);
-    const plain = await call(cmsUrl, 'GET', `/bench/plain-record/${owner.documentId}`, { token: staffToken });
+    const record = await call(cmsUrl, 'GET', `/sharing/records/${owner.documentId}`, {
+      token: staffToken,
+    });
+    if (record.status !== 200)
+      throw new Error(`the measured record: ${record.status} ${record.text}`);
+    result.recordSections = record.json.data.sections.map(
+      (section) => `${section.code} ${section.entries.length}`,
+    );
+    const plain = await call(cmsUrl, 'GET', `/bench/plain-record/${owner.documentId}`, {
+      token: staffToken,
+    });
     if (plain.status !== 200) throw new Error(`the plain record: ${plain.status} ${plain.text}`);
     result.recordBytes = { checked: record.text.length, plain: plain.text.length };
     const search = seed.searchTermOf(staff0);
     result.search = search;
     // After each run the CMS finishes what is still queued before the next one starts.
-    const run = (targets, c) => measure(targets, { connections: c, duration: options.duration, between: () => settle(cmsUrl) });
+    const run = (targets, c) =>
+      measure(targets, {
+        connections: c,
+        duration: options.duration,
+        between: () => settle(cmsUrl),
+      });
 
     if (only.has('plans')) {
       log('query plans');
@@ -311,7 +396,13 @@ async function benchDatabase(client) {
       const headers = { authorization: `Bearer ${staffToken}` };
       result.items.record = [];
       for (const c of connections) {
-        const [checked, baseline] = await run([{ url: `${cmsUrl}/sharing/records/${owner.documentId}`, headers }, { url: `${cmsUrl}/bench/plain-record/${owner.documentId}`, headers }], c);
+        const [checked, baseline] = await run(
+          [
+            { url: `${cmsUrl}/sharing/records/${owner.documentId}`, headers },
+            { url: `${cmsUrl}/bench/plain-record/${owner.documentId}`, headers },
+          ],
+          c,
+        );
         result.items.record.push({ connections: c, checked, baseline });
       }
     }
@@ -321,16 +412,35 @@ async function benchDatabase(client) {
       const headers = { authorization: `Bearer ${staffToken}` };
       result.items.shared = [];
       for (const c of connections) {
-        const [first, searched] = await run([{ url: `${cmsUrl}/sharing/shared-with-me`, headers }, { url: `${cmsUrl}/sharing/shared-with-me?search=${encodeURIComponent(search)}`, headers }], c);
+        const [first, searched] = await run(
+          [
+            { url: `${cmsUrl}/sharing/shared-with-me`, headers },
+            {
+              url: `${cmsUrl}/sharing/shared-with-me?search=${encodeURIComponent(search)}`,
+              headers,
+            },
+          ],
+          c,
+        );
         result.items.shared.push({ connections: c, first, search: searched });
       }
     }
 
     const needSite = only.has('dashboard') || only.has('load');
     if (needSite) {
-      site = await startSite({ dir, env: { MOBIO_ENV_FILE: env.MOBIO_ENV_FILE, CMS_INTERNAL_URL: cmsUrl, SMTP_HOST: env.SMTP_HOST, SMTP_PORT: env.SMTP_PORT }, waitFor });
+      site = await startSite({
+        dir,
+        env: {
+          MOBIO_ENV_FILE: env.MOBIO_ENV_FILE,
+          CMS_INTERNAL_URL: cmsUrl,
+          SMTP_HOST: env.SMTP_HOST,
+          SMTP_PORT: env.SMTP_PORT,
+        },
+        waitFor,
+      });
       if (site) track(site.child);
-      else log('site/dist is missing: the site is not measured (build it with npm run build -w site)');
+      else
+        log('site/dist is missing: the site is not measured (build it with npm run build -w site)');
     }
 
     if (only.has('dashboard') && site) {
@@ -339,19 +449,32 @@ async function benchDatabase(client) {
       const page = await fetch(`${site.url}/de/dashboard`, { headers: cookie, redirect: 'manual' });
       const html = await page.text();
       // A site build that cannot render the page is reported, not a reason to stop the benchmark.
-      if (page.status !== 200) result.items.dashboard = { error: `GET /de/dashboard answered ${page.status}` };
+      if (page.status !== 200)
+        result.items.dashboard = { error: `GET /de/dashboard answered ${page.status}` };
       else {
         site.addStaticPage(html);
         result.items.dashboard = { weight: await pageWeight(site.url, html), runs: [] };
       }
       for (const c of page.status === 200 ? connections : []) {
-        const [pageRun, baseline] = await run([{ url: `${site.url}/de/dashboard`, headers: cookie }, { url: `${site.url}${STATIC_PAGE}` }], c);
+        const [pageRun, baseline] = await run(
+          [
+            { url: `${site.url}/de/dashboard`, headers: cookie },
+            { url: `${site.url}${STATIC_PAGE}` },
+          ],
+          c,
+        );
         result.items.dashboard.runs.push({ connections: c, page: pageRun, baseline });
       }
       if (page.status === 200) {
         // What the page waits for: its two CMS calls, each asked alone on one connection.
         const headers = { authorization: `Bearer ${owner.jwt}` };
-        const [session, overview] = await run([{ url: `${cmsUrl}/api/users/me`, headers }, { url: `${cmsUrl}/api/sharing/overview`, headers }], 1);
+        const [session, overview] = await run(
+          [
+            { url: `${cmsUrl}/api/users/me`, headers },
+            { url: `${cmsUrl}/api/sharing/overview`, headers },
+          ],
+          1,
+        );
         result.items.dashboard.calls = { session, overview };
       }
     }
@@ -359,15 +482,33 @@ async function benchDatabase(client) {
     if (only.has('documents')) {
       log('4: a 25 MB document');
       const adminJwt = await adminLogin(cmsUrl, ADMIN.email, ADMIN.password);
-      result.items.documents = await benchDocuments({ url: cmsUrl, pid: cms.pid, newcomerJwt: owner.jwt, adminJwt, dir, runs: 3 });
+      result.items.documents = await benchDocuments({
+        url: cmsUrl,
+        pid: cms.pid,
+        newcomerJwt: owner.jwt,
+        adminJwt,
+        dir,
+        runs: 3,
+      });
     }
 
     if (only.has('load')) {
       result.items.load = [];
       const people = await loadPeople(cmsUrl, seed);
       for (const think of thinkTimes) {
-        log(`load: ${options.loadUsers} users for ${options.loadDuration} s, think time ${think} ms`);
-        result.items.load.push(await loadTest({ cmsUrl, siteUrl: site?.url, duration: options.loadDuration, users: options.loadUsers, think, ...people }));
+        log(
+          `load: ${options.loadUsers} users for ${options.loadDuration} s, think time ${think} ms`,
+        );
+        result.items.load.push(
+          await loadTest({
+            cmsUrl,
+            siteUrl: site?.url,
+            duration: options.loadDuration,
+            users: options.loadUsers,
+            think,
+            ...people,
+          }),
+        );
         await settle(cmsUrl);
       }
     }
@@ -375,7 +516,11 @@ async function benchDatabase(client) {
     await stop(site?.child);
     await stop(cms);
     if (!args.keep) {
-      if (client === 'postgres') await postgresAdmin(target, `DROP DATABASE IF EXISTS ${target.database} WITH (FORCE)`).catch(() => {});
+      if (client === 'postgres')
+        await postgresAdmin(
+          target,
+          `DROP DATABASE IF EXISTS ${target.database} WITH (FORCE)`,
+        ).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     } else log(`kept ${dir}${client === 'postgres' ? ` and database ${target.database}` : ''}`);
   }
@@ -392,10 +537,12 @@ async function loadPeople(cmsUrl, seed) {
   const listings = staff.slice(half).map((member) => member.listing);
   const apiUsers = Math.max(1, Math.round(options.loadUsers * 0.6));
   const siteUsers = Math.max(1, Math.round(options.loadUsers * 0.15));
-  const pick = (from, count) => Array.from({ length: count }, (_, i) => newcomers[1 + ((from + i) % (newcomers.length - 1))]);
+  const pick = (from, count) =>
+    Array.from({ length: count }, (_, i) => newcomers[1 + ((from + i) % (newcomers.length - 1))]);
   const login = async (list) => {
     const out = [];
-    for (const person of list) out.push({ ...person, ...(await newcomerLogin(cmsUrl, person.email)) });
+    for (const person of list)
+      out.push({ ...person, ...(await newcomerLogin(cmsUrl, person.email)) });
     return out;
   };
   const apiNewcomers = await login(pick(0, Math.min(apiUsers, newcomers.length - 1)));
@@ -405,9 +552,17 @@ async function loadPeople(cmsUrl, seed) {
     const token = await adminLogin(cmsUrl, member.email, BENCH_PASSWORDS.staff);
     // Each staff member's first grant (see the seed) covers every section with write access.
     const ownerIndex = Math.floor(staff.indexOf(member) / GRANTS_PER_NEWCOMER);
-    staffUsers.push({ token, plan: await createPlan(cmsUrl, token, newcomers[ownerIndex].id), search: seed.searchTermOf(member) });
+    staffUsers.push({
+      token,
+      plan: await createPlan(cmsUrl, token, newcomers[ownerIndex].id),
+      search: seed.searchTermOf(member),
+    });
   }
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+  const pdf = Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    Buffer.alloc(64 * 1024, 0x20),
+    Buffer.from('\n%%EOF\n'),
+  ]);
   return { newcomers: apiNewcomers, siteNewcomers, staff: staffUsers, listings, pdf };
 }
 
@@ -419,20 +574,55 @@ async function queryPlans(db, cmsUrl, { staffToken, owner, search }) {
   const traced = async (request) => {
     await call(cmsUrl, 'POST', '/bench/trace');
     await request();
-    return (await call(cmsUrl, 'DELETE', '/bench/trace')).json.filter((q) => /^\s*select/i.test(q.sql));
+    return (await call(cmsUrl, 'DELETE', '/bench/trace')).json.filter((q) =>
+      /^\s*select/i.test(q.sql),
+    );
   };
   // Table names are quoted with backticks on SQLite, with double quotes on PostgreSQL.
-  const PERSONAL = /[`"](profiles|language_skills|education_entries|employment_entries|documents|integration_plans)[`"]/;
+  const PERSONAL =
+    /[`"](profiles|language_skills|education_entries|employment_entries|documents|integration_plans)[`"]/;
   const PLUGIN = /[`"](sharing_\w+|profiles|up_users)[`"]/;
-  const record = () => call(cmsUrl, 'GET', `/sharing/records/${owner.documentId}`, { token: staffToken });
+  const record = () =>
+    call(cmsUrl, 'GET', `/sharing/records/${owner.documentId}`, { token: staffToken });
   const groups = [
-    { name: 'admin session check (every staff request)', filter: (sql) => /strapi_sessions/.test(sql), request: record },
-    { name: 'grant lookup (every staff request)', filter: (sql) => /sharing_grants/.test(sql), request: record },
-    { name: "staff reads a record: each section scoped by the sharing rule", filter: (sql) => PERSONAL.test(sql), request: record },
-    { name: "newcomer reads their own list (GET /api/language-skills)", filter: (sql) => /language_skills|sharing_account_activity/.test(sql), request: () => call(cmsUrl, 'GET', '/api/language-skills', { token: owner.jwt }) },
-    { name: 'access log (newcomer, first page)', filter: (sql) => /sharing_audit_events/.test(sql), request: () => call(cmsUrl, 'GET', '/api/sharing/access-log', { token: owner.jwt }) },
-    { name: '"shared with me" (first page)', filter: (sql) => PLUGIN.test(sql), request: () => call(cmsUrl, 'GET', '/sharing/shared-with-me', { token: staffToken }) },
-    { name: `"shared with me" (search ${search})`, filter: (sql) => PLUGIN.test(sql), request: () => call(cmsUrl, 'GET', `/sharing/shared-with-me?search=${encodeURIComponent(search)}`, { token: staffToken }) },
+    {
+      name: 'admin session check (every staff request)',
+      filter: (sql) => /strapi_sessions/.test(sql),
+      request: record,
+    },
+    {
+      name: 'grant lookup (every staff request)',
+      filter: (sql) => /sharing_grants/.test(sql),
+      request: record,
+    },
+    {
+      name: 'staff reads a record: each section scoped by the sharing rule',
+      filter: (sql) => PERSONAL.test(sql),
+      request: record,
+    },
+    {
+      name: 'newcomer reads their own list (GET /api/language-skills)',
+      filter: (sql) => /language_skills|sharing_account_activity/.test(sql),
+      request: () => call(cmsUrl, 'GET', '/api/language-skills', { token: owner.jwt }),
+    },
+    {
+      name: 'access log (newcomer, first page)',
+      filter: (sql) => /sharing_audit_events/.test(sql),
+      request: () => call(cmsUrl, 'GET', '/api/sharing/access-log', { token: owner.jwt }),
+    },
+    {
+      name: '"shared with me" (first page)',
+      filter: (sql) => PLUGIN.test(sql),
+      request: () => call(cmsUrl, 'GET', '/sharing/shared-with-me', { token: staffToken }),
+    },
+    {
+      name: `"shared with me" (search ${search})`,
+      filter: (sql) => PLUGIN.test(sql),
+      request: () =>
+        call(cmsUrl, 'GET', `/sharing/shared-with-me?search=${encodeURIComponent(search)}`, {
+          token: staffToken,
+        }),
+    },
   ];
   const out = [];
   for (const group of groups) {
@@ -471,49 +661,83 @@ function report(result) {
   lines.push(
     `Scale ${options.scale}: ${size.newcomers.toLocaleString('en')} newcomers with full biographies and a stored certificate each, ${size.grants.toLocaleString('en')} grants, ` +
       `${size.auditEvents.toLocaleString('en')} audit events, ${size.staff} staff; seeded in ${result.seedSeconds.toFixed(1)} s ` +
-      `(${Object.entries(result.seed.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}). ` +
+      `(${Object.entries(result.seed.seconds)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')}). ` +
       `autocannon, ${options.duration} s per measurement after a warm-up.`,
     '',
   );
-  lines.push('| # | measurement | conn. | MoBio p50 / p95 | compared with, p50 / p95 | ratio p50 / p95 | target | met |');
+  lines.push(
+    '| # | measurement | conn. | MoBio p50 / p95 | compared with, p50 / p95 | ratio p50 / p95 | target | met |',
+  );
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const { record, shared, dashboard, documents, start, load } = result.items;
   for (const row of record ?? []) {
-    const ok = row.checked.p50 / row.baseline.p50 <= 1.2 && row.checked.p95 / row.baseline.p95 <= 1.2;
-    lines.push(`| 1 | full record (${result.recordSections.length} sections), \`/sharing/records\` vs plain read | ${row.connections} | ${pair(row.checked)}${failures(row.checked, row.baseline)} | ${pair(row.baseline)} | ${ratio(row.checked, row.baseline)} | ≤ 1.2× | ${yes(ok)} |`);
+    const ok =
+      row.checked.p50 / row.baseline.p50 <= 1.2 && row.checked.p95 / row.baseline.p95 <= 1.2;
+    lines.push(
+      `| 1 | full record (${result.recordSections.length} sections), \`/sharing/records\` vs plain read | ${row.connections} | ${pair(row.checked)}${failures(row.checked, row.baseline)} | ${pair(row.baseline)} | ${ratio(row.checked, row.baseline)} | ≤ 1.2× | ${yes(ok)} |`,
+    );
   }
   for (const row of shared ?? []) {
     const target = row.connections === 1 ? 'p95 ≤ 50 ms' : '–';
     const ok = (m) => (row.connections === 1 ? yes(m.p95 <= 50) : '–');
-    lines.push(`| 2 | shared with me (${result.staffGrants} grants), first page | ${row.connections} | ${pair(row.first)}${failures(row.first)} | – | – | ${target} | ${ok(row.first)} |`);
-    lines.push(`| 2 | shared with me, search "${result.search}" | ${row.connections} | ${pair(row.search)}${failures(row.search)} | – | – | ${target} | ${ok(row.search)} |`);
+    lines.push(
+      `| 2 | shared with me (${result.staffGrants} grants), first page | ${row.connections} | ${pair(row.first)}${failures(row.first)} | – | – | ${target} | ${ok(row.first)} |`,
+    );
+    lines.push(
+      `| 2 | shared with me, search "${result.search}" | ${row.connections} | ${pair(row.search)}${failures(row.search)} | – | – | ${target} | ${ok(row.search)} |`,
+    );
   }
-  if (dashboard?.error) lines.push(`| 3 | dashboard: not measured, ${dashboard.error} | – | – | – | – | ≤ 2× | **no** |`);
+  if (dashboard?.error)
+    lines.push(
+      `| 3 | dashboard: not measured, ${dashboard.error} | – | – | – | – | ≤ 2× | **no** |`,
+    );
   if (dashboard?.weight) {
     for (const row of dashboard.runs) {
       const ok = row.page.p50 / row.baseline.p50 <= 2 && row.page.p95 / row.baseline.p95 <= 2;
-      lines.push(`| 3 | dashboard, logged in, vs its static copy | ${row.connections} | ${pair(row.page)}${failures(row.page, row.baseline)} | ${pair(row.baseline)} | ${ratio(row.page, row.baseline)} | ≤ 2× | ${yes(ok)} |`);
+      lines.push(
+        `| 3 | dashboard, logged in, vs its static copy | ${row.connections} | ${pair(row.page)}${failures(row.page, row.baseline)} | ${pair(row.baseline)} | ${ratio(row.page, row.baseline)} | ≤ 2× | ${yes(ok)} |`,
+      );
     }
     const { calls } = dashboard;
     if (calls) {
-      lines.push(`| 3 | its CMS call 1, alone: \`/api/users/me\` (who is logged in) | 1 | ${pair(calls.session)}${failures(calls.session)} | – | – | – | – |`);
-      lines.push(`| 3 | its CMS call 2, alone: \`/api/sharing/overview\` (what the page shows) | 1 | ${pair(calls.overview)}${failures(calls.overview)} | – | – | – | – |`);
+      lines.push(
+        `| 3 | its CMS call 1, alone: \`/api/users/me\` (who is logged in) | 1 | ${pair(calls.session)}${failures(calls.session)} | – | – | – | – |`,
+      );
+      lines.push(
+        `| 3 | its CMS call 2, alone: \`/api/sharing/overview\` (what the page shows) | 1 | ${pair(calls.overview)}${failures(calls.overview)} | – | – | – | – |`,
+      );
     }
     const w = dashboard.weight;
-    lines.push(`| 3 | dashboard weight, gzip | – | HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)} | – | – | JS ≤ 20 KB | ${yes(w.js <= 20 * 1024)} |`);
+    lines.push(
+      `| 3 | dashboard weight, gzip | – | HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)} | – | – | JS ≤ 20 KB | ${yes(w.js <= 20 * 1024)} |`,
+    );
   }
   if (documents) {
     const d = documents;
-    lines.push(`| 4 | 25 MB upload, vault vs media library (median of ${d.runs}) | 1 | ${d.vaultUpload.ms.toFixed(0)} ms | ${d.plainUpload.ms.toFixed(0)} ms | ${(d.vaultUpload.ms / d.plainUpload.ms).toFixed(2)}× | ≤ 1.3× | ${yes(d.vaultUpload.ms / d.plainUpload.ms <= 1.3)} |`);
-    lines.push(`| 4 | peak RSS growth of the CMS, upload | 1 | ${d.vaultUpload.mb.toFixed(1)} MB | ${d.plainUpload.mb.toFixed(1)} MB | – | ≤ 64 MB | ${yes(d.vaultUpload.mb <= 64)} |`);
-    lines.push(`| 4 | 25 MB download, vault (decrypting) vs static file | 1 | ${d.vaultDownload.ms.toFixed(0)} ms | ${d.plainDownload.ms.toFixed(0)} ms | ${(d.vaultDownload.ms / d.plainDownload.ms).toFixed(2)}× | – | – |`);
-    lines.push(`| 4 | peak RSS growth of the CMS, download | 1 | ${d.vaultDownload.mb.toFixed(1)} MB | ${d.plainDownload.mb.toFixed(1)} MB | – | ≤ 64 MB | ${yes(d.vaultDownload.mb <= 64)} |`);
+    lines.push(
+      `| 4 | 25 MB upload, vault vs media library (median of ${d.runs}) | 1 | ${d.vaultUpload.ms.toFixed(0)} ms | ${d.plainUpload.ms.toFixed(0)} ms | ${(d.vaultUpload.ms / d.plainUpload.ms).toFixed(2)}× | ≤ 1.3× | ${yes(d.vaultUpload.ms / d.plainUpload.ms <= 1.3)} |`,
+    );
+    lines.push(
+      `| 4 | peak RSS growth of the CMS, upload | 1 | ${d.vaultUpload.mb.toFixed(1)} MB | ${d.plainUpload.mb.toFixed(1)} MB | – | ≤ 64 MB | ${yes(d.vaultUpload.mb <= 64)} |`,
+    );
+    lines.push(
+      `| 4 | 25 MB download, vault (decrypting) vs static file | 1 | ${d.vaultDownload.ms.toFixed(0)} ms | ${d.plainDownload.ms.toFixed(0)} ms | ${(d.vaultDownload.ms / d.plainDownload.ms).toFixed(2)}× | – | – |`,
+    );
+    lines.push(
+      `| 4 | peak RSS growth of the CMS, download | 1 | ${d.vaultDownload.mb.toFixed(1)} MB | ${d.plainDownload.mb.toFixed(1)} MB | – | ≤ 64 MB | ${yes(d.vaultDownload.mb <= 64)} |`,
+    );
   }
   if (start) {
-    lines.push(`| 5 | CMS cold start to \`/_health\` 204 (median of ${start.runs}; first start on the empty database ${result.firstStart.toFixed(1)} s) | – | ${start.seconds.toFixed(2)} s | – | – | ≤ 15 s | ${yes(start.seconds <= 15)} |`);
+    lines.push(
+      `| 5 | CMS cold start to \`/_health\` 204 (median of ${start.runs}; first start on the empty database ${result.firstStart.toFixed(1)} s) | – | ${start.seconds.toFixed(2)} s | – | – | ≤ 15 s | ${yes(start.seconds <= 15)} |`,
+    );
   }
   for (const run of load ?? []) {
-    lines.push(`| L | load: ${run.users} users, ${run.duration} s, mixed work, think time ${run.think / 1000} s | ${run.users} | ${ms(run.p50)} / ${ms(run.p95)} ms, ${run.rps.toFixed(0)} req/s, ${run.requests} requests | – | – | 0 errors | ${yes(run.errors === 0)} (${run.errors}) |`);
+    lines.push(
+      `| L | load: ${run.users} users, ${run.duration} s, mixed work, think time ${run.think / 1000} s | ${run.users} | ${ms(run.p50)} / ${ms(run.p95)} ms, ${run.rps.toFixed(0)} req/s, ${run.requests} requests | – | – | 0 errors | ${yes(run.errors === 0)} (${run.errors}) |`,
+    );
   }
   lines.push('');
   lines.push(
@@ -523,31 +747,63 @@ function report(result) {
       `filtered by owner the way Strapi's REST API filters (\`filters[owner][id]\`), sanitized like the REST API, no audit (${kb(result.recordBytes.plain)}). ` +
       `Both pass the same admin login, whose permission check already looks up the staff member's grants. Sections read: ${result.recordSections.join(', ')}.`,
   );
-  lines.push(`2: the 50 ms target applies to one connection; with ${Math.max(...connections)} connections the time is mostly waiting in the one CMS process's queue.`);
-  if (dashboard?.weight) lines.push(`3: the rendered dashboard saved as \`${STATIC_PAGE}\` in the client folder of a copy of site/dist and served by the same site process.`);
+  lines.push(
+    `2: the 50 ms target applies to one connection; with ${Math.max(...connections)} connections the time is mostly waiting in the one CMS process's queue.`,
+  );
+  if (dashboard?.weight)
+    lines.push(
+      `3: the rendered dashboard saved as \`${STATIC_PAGE}\` in the client folder of a copy of site/dist and served by the same site process.`,
+    );
   for (const run of load ?? []) {
-    lines.push(`Load, think time ${run.think / 1000} s: ${run.groups.map((g) => `${g.name} ${g.users} users, ${g.rps.toFixed(0)} req/s, p50 ${ms(g.p50)} / p95 ${ms(g.p95)} ms`).join('; ')}.`);
-    const slowest = run.groups.flatMap((g) => g.steps.filter((s) => s.requests > 0)).sort((a, b) => b.p95 - a.p95).slice(0, 5);
-    lines.push(`Slowest steps (p50 / p95): ${slowest.map((s) => `${s.step} ${ms(s.p50)} / ${ms(s.p95)} ms`).join('; ')}.`);
-    if (run.errors > 0) lines.push(`Errors: ${Object.entries(run.errorDetails).map(([k, v]) => `${k} ×${v}`).join('; ')}.`);
+    lines.push(
+      `Load, think time ${run.think / 1000} s: ${run.groups.map((g) => `${g.name} ${g.users} users, ${g.rps.toFixed(0)} req/s, p50 ${ms(g.p50)} / p95 ${ms(g.p95)} ms`).join('; ')}.`,
+    );
+    const slowest = run.groups
+      .flatMap((g) => g.steps.filter((s) => s.requests > 0))
+      .sort((a, b) => b.p95 - a.p95)
+      .slice(0, 5);
+    lines.push(
+      `Slowest steps (p50 / p95): ${slowest.map((s) => `${s.step} ${ms(s.p50)} / ${ms(s.p95)} ms`).join('; ')}.`,
+    );
+    if (run.errors > 0)
+      lines.push(
+        `Errors: ${Object.entries(run.errorDetails)
+          .map(([k, v]) => `${k} ×${v}`)
+          .join('; ')}.`,
+      );
   }
   if (result.plans) {
-    lines.push('', `Query plans (${result.client === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN ANALYZE'}), the statements Strapi ran:`, '');
+    lines.push(
+      '',
+      `Query plans (${result.client === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN ANALYZE'}), the statements Strapi ran:`,
+      '',
+    );
     for (const group of result.plans) {
       lines.push(`- ${group.name}:`);
       for (const statement of group.statements) {
-        lines.push(`  - \`${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}${statement.sql.length > 220 ? ' …' : ''}\``);
+        lines.push(
+          `  - \`${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}${statement.sql.length > 220 ? ' …' : ''}\``,
+        );
         for (const line of statement.plan) lines.push(`    ${line}`);
       }
     }
     const scans = fullScans(result);
-    const small = options.scale < 0.1 ? ' (at this scale the tables are small and scanning them is what a planner should do)' : '';
-    lines.push('', scans.length === 0 ? 'No full scan of a large table in these plans.' : `Full scans${small}: ${scans.join('; ')}.`);
+    const small =
+      options.scale < 0.1
+        ? ' (at this scale the tables are small and scanning them is what a planner should do)'
+        : '';
+    lines.push(
+      '',
+      scans.length === 0
+        ? 'No full scan of a large table in these plans.'
+        : `Full scans${small}: ${scans.join('; ')}.`,
+    );
   }
   return lines.join('\n');
 }
 
-const LARGE = /(strapi_sessions|up_users|profiles|language_skills|education_entries|employment_entries|documents|sharing_grants|sharing_audit_events|sharing_account_activity)\w*/;
+const LARGE =
+  /(strapi_sessions|up_users|profiles|language_skills|education_entries|employment_entries|documents|sharing_grants|sharing_audit_events|sharing_account_activity)\w*/;
 /** Plan lines that read a whole large table instead of searching an index. */
 function fullScans(result) {
   const found = new Set();
@@ -557,7 +813,8 @@ function fullScans(result) {
         const sqlite = /^\s*SCAN (\S+)(?! USING (?:COVERING )?INDEX)/.exec(line);
         const pg = /Seq Scan on (\S+)/.exec(line);
         const table = sqlite ? aliasTable(statement.sql, sqlite[1]) : pg?.[1];
-        if (table && LARGE.test(table) && !/USING (COVERING )?INDEX/.test(line)) found.add(`${group.name}: ${table}`);
+        if (table && LARGE.test(table) && !/USING (COVERING )?INDEX/.test(line))
+          found.add(`${group.name}: ${table}`);
       }
     }
   }
@@ -575,7 +832,10 @@ const started = Date.now();
 const cpu = cpus();
 console.log(`## MoBio benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log('');
-console.log(`Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}. ` + `Targets are ratios on this machine in this run. Staff member measured: ${Math.min(GRANTS_OF_MEASURED_STAFF, sizes(options.scale).newcomers)} grants expected.`);
+console.log(
+  `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}. ` +
+    `Targets are ratios on this machine in this run. Staff member measured: ${Math.min(GRANTS_OF_MEASURED_STAFF, sizes(options.scale).newcomers)} grants expected.`,
+);
 console.log('');
 for (const client of databases) {
   const result = await benchDatabase(client);

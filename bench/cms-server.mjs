@@ -20,7 +20,6 @@ const CMS_DIR = join(REPO_ROOT, 'cms');
 const require = createRequire(join(CMS_DIR, 'package.json'));
 const { createStrapi } = require('@strapi/strapi');
 
-
 const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
 await strapi.load();
 
@@ -30,44 +29,58 @@ strapi.db.connection.on('query', (query) => {
 });
 
 async function plainRecord(ctx) {
-  const owner = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { documentId: ctx.params.ownerId }, select: ['id'] });
+  const owner = await strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { documentId: ctx.params.ownerId }, select: ['id'] });
   if (!owner) return ctx.notFound();
-  const sections = await strapi.plugin('sharing').service('access').asSystem(async () => {
-    const read = {};
-    for (const uid of /** @type {import('@strapi/strapi').UID.ContentType[]} */ (Object.values(sectionTypes()))) {
-      const rows = await strapi.documents(uid).findMany({ filters: { owner: { id: owner.id } } });
-      read[uid] = await strapi.contentAPI.sanitize.output(rows, strapi.getModel(uid));
-    }
-    return read;
-  });
+  const sections = await strapi
+    .plugin('sharing')
+    .service('access')
+    .asSystem(async () => {
+      const read = {};
+      for (const uid of /** @type {import('@strapi/strapi').UID.ContentType[]} */ (
+        Object.values(sectionTypes())
+      )) {
+        const rows = await strapi.documents(uid).findMany({ filters: { owner: { id: owner.id } } });
+        read[uid] = await strapi.contentAPI.sanitize.output(rows, strapi.getModel(uid));
+      }
+      return read;
+    });
   ctx.body = { data: sections };
 }
 
 // Strapi fills in each route's `info` (the types ask for it) when it registers them.
-strapi.server.routes(/** @type {any} */ ({
-  type: 'admin',
-  prefix: '/bench',
-  routes: [
-    { method: 'GET', path: '/plain-record/:ownerId', handler: plainRecord, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    {
-      method: 'POST',
-      path: '/trace',
-      handler: (ctx) => {
-        trace = [];
-        ctx.status = 204;
+strapi.server.routes(
+  /** @type {any} */ ({
+    type: 'admin',
+    prefix: '/bench',
+    routes: [
+      {
+        method: 'GET',
+        path: '/plain-record/:ownerId',
+        handler: plainRecord,
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
-      config: { auth: false },
-    },
-    {
-      method: 'DELETE',
-      path: '/trace',
-      handler: (ctx) => {
-        ctx.body = trace ?? [];
-        trace = null;
+      {
+        method: 'POST',
+        path: '/trace',
+        handler: (ctx) => {
+          trace = [];
+          ctx.status = 204;
+        },
+        config: { auth: false },
       },
-      config: { auth: false },
-    },
-  ],
-}));
+      {
+        method: 'DELETE',
+        path: '/trace',
+        handler: (ctx) => {
+          ctx.body = trace ?? [];
+          trace = null;
+        },
+        config: { auth: false },
+      },
+    ],
+  }),
+);
 
 await strapi.listen();

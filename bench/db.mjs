@@ -27,8 +27,15 @@ export async function connect(target) {
     db.pragma('synchronous = OFF');
     const statements = new Map();
     const value = (v) =>
-      v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
-    const sqliteBinding = (v) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
+      v instanceof Date
+        ? v.getTime()
+        : typeof v === 'boolean'
+          ? Number(v)
+          : v !== null && typeof v === 'object'
+            ? JSON.stringify(v)
+            : v;
+    const sqliteBinding = (v) =>
+      v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v;
     return {
       client: /** @type {const} */ ('sqlite'),
       async all(sql, params = []) {
@@ -38,7 +45,9 @@ export async function connect(target) {
         const key = `${table}|${columns.join(',')}`;
         let statement = statements.get(key);
         if (!statement) {
-          statement = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          statement = db.prepare(
+            `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          );
           statements.set(key, statement);
         }
         for (const row of rows) statement.run(...row.map(value));
@@ -73,10 +82,17 @@ export async function connect(target) {
   }
 
   const { Client } = require('pg');
-  const client = new Client({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+  const client = new Client({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+  });
   await client.connect();
   if (target.schema) await client.query(`SET search_path TO ${quote(target.schema)}`);
-  const value = (v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+  const value = (v) =>
+    v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
   return {
     client: /** @type {const} */ ('postgres'),
     async all(sql, params = []) {
@@ -88,8 +104,13 @@ export async function connect(target) {
       for (let start = 0; start < rows.length; start += perStatement) {
         const chunk = rows.slice(start, start + perStatement);
         const params = [];
-        const tuples = chunk.map((row) => `(${row.map((v) => (params.push(value(v)), `$${params.length}`)).join(', ')})`);
-        await client.query(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')}`, params);
+        const tuples = chunk.map(
+          (row) => `(${row.map((v) => (params.push(value(v)), `$${params.length}`)).join(', ')})`,
+        );
+        await client.query(
+          `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')}`,
+          params,
+        );
       }
     },
     async transaction(fn) {
@@ -108,12 +129,18 @@ export async function connect(target) {
     /** Rows were inserted with their ids: move each id sequence past them. */
     async resetSequences(tables) {
       for (const table of tables) {
-        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT MAX(id) FROM ${quote(table)}), 1))`, [table]);
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT MAX(id) FROM ${quote(table)}), 1))`,
+          [table],
+        );
       }
     },
     /** EXPLAIN ANALYZE of a statement Strapi ran, with Strapi's own bindings (reads only). */
     async explain(sql, bindings = []) {
-      const { rows } = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${numbered(sql)}`, bindings.map(value));
+      const { rows } = await client.query(
+        `EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${numbered(sql)}`,
+        bindings.map(value),
+      );
       return rows.map((row) => row['QUERY PLAN']);
     },
     async close() {
@@ -125,7 +152,13 @@ export async function connect(target) {
 /** Creates (or drops) a PostgreSQL database through the server's `postgres` database. */
 export async function postgresAdmin(target, sql) {
   const { Client } = require('pg');
-  const client = new Client({ host: target.host, port: target.port, user: target.user, password: target.password, database: 'postgres' });
+  const client = new Client({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     await client.query(sql);

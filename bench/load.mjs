@@ -17,19 +17,38 @@ function newcomerSteps({ listings, pdf }) {
     {
       method: 'PUT',
       path: () => '/api/profiles/me',
-      json: (c) => ({ data: { givenNames: c.user.givenNames, familyName: c.user.familyName, phone: `+49 170 ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` } }),
+      json: (c) => ({
+        data: {
+          givenNames: c.user.givenNames,
+          familyName: c.user.familyName,
+          phone: `+49 170 ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+        },
+      }),
     },
     {
       method: 'POST',
       path: () => '/api/employment-entries',
-      json: () => ({ data: { occupation: 'Aushilfe', employer: 'Bäckerei Sonne', country: 'DE', from: '2025-03-01', textLanguage: 'de' } }),
+      json: () => ({
+        data: {
+          occupation: 'Aushilfe',
+          employer: 'Bäckerei Sonne',
+          country: 'DE',
+          from: '2025-03-01',
+          textLanguage: 'de',
+        },
+      }),
       save: (body, c) => (c.entry = body?.data?.documentId),
     },
-    { method: 'PUT', path: (c) => `/api/employment-entries/${c.entry}`, json: () => ({ data: { occupation: 'Aushilfe', tasks: 'Verkauf und Kasse' } }) },
+    {
+      method: 'PUT',
+      path: (c) => `/api/employment-entries/${c.entry}`,
+      json: () => ({ data: { occupation: 'Aushilfe', tasks: 'Verkauf und Kasse' } }),
+    },
     { method: 'DELETE', path: (c) => `/api/employment-entries/${c.entry}`, expect: [200, 204] },
     {
       method: 'POST',
-      path: () => '/api/sharing/documents?kind=certificate&title=Bescheinigung&fileName=bescheinigung.pdf',
+      path: () =>
+        '/api/sharing/documents?kind=certificate&title=Bescheinigung&fileName=bescheinigung.pdf',
       type: 'application/pdf',
       body: () => pdf,
       expect: [201],
@@ -41,10 +60,23 @@ function newcomerSteps({ listings, pdf }) {
     {
       method: 'POST',
       path: () => '/api/sharing/grants',
-      json: () => ({ data: { grantee: listings[Math.floor(Math.random() * listings.length)], sections: ['languages', 'education'], access: 'read', purpose: 'Beratung' } }),
+      json: () => ({
+        data: {
+          grantee: listings[Math.floor(Math.random() * listings.length)],
+          sections: ['languages', 'education'],
+          access: 'read',
+          purpose: 'Beratung',
+        },
+      }),
       save: (body, c) => (c.grant = body?.data?.documentId),
     },
-    { method: 'PUT', path: (c) => `/api/sharing/grants/${c.grant}`, json: () => ({ data: { sections: ['languages'], access: 'read', purpose: 'Beratung zur Sprache' } }) },
+    {
+      method: 'PUT',
+      path: (c) => `/api/sharing/grants/${c.grant}`,
+      json: () => ({
+        data: { sections: ['languages'], access: 'read', purpose: 'Beratung zur Sprache' },
+      }),
+    },
     { method: 'POST', path: (c) => `/api/sharing/grants/${c.grant}/revoke`, expect: [204] },
     { method: 'GET', path: () => '/api/sharing/grants' },
     { method: 'GET', path: () => '/api/sharing/access-log' },
@@ -69,22 +101,43 @@ function staffSteps() {
       },
     },
     { method: 'GET', path: (c) => `/sharing/records/${c.owner}` },
-    { method: 'GET', path: (c) => `/sharing/shared-with-me?search=${encodeURIComponent(c.user.search)}` },
+    {
+      method: 'GET',
+      path: (c) => `/sharing/shared-with-me?search=${encodeURIComponent(c.user.search)}`,
+    },
     { method: 'GET', path: () => '/sharing/shared-with-me?page=2' },
-    { method: 'GET', path: () => '/content-manager/collection-types/api::profile.profile?page=1&pageSize=10' },
-    { method: 'GET', path: () => '/content-manager/collection-types/api::language-skill.language-skill?page=1&pageSize=10' },
-    { method: 'PUT', path: (c) => `${PLAN}/${c.user.plan}`, json: () => ({ notes: `Stand ${new Date().toISOString()}` }) },
+    {
+      method: 'GET',
+      path: () => '/content-manager/collection-types/api::profile.profile?page=1&pageSize=10',
+    },
+    {
+      method: 'GET',
+      path: () =>
+        '/content-manager/collection-types/api::language-skill.language-skill?page=1&pageSize=10',
+    },
+    {
+      method: 'PUT',
+      path: (c) => `${PLAN}/${c.user.plan}`,
+      json: () => ({ notes: `Stand ${new Date().toISOString()}` }),
+    },
     { method: 'POST', path: () => '/sharing/invitations' },
   ];
 }
 
 /** What a newcomer looks at on the site (server-rendered pages that ask the CMS). */
 function siteSteps() {
-  return ['/de/dashboard', '/de/sharing', '/de/sharing/access-log', '/de/'].map((path) => ({ method: 'GET', path: () => path }));
+  return ['/de/dashboard', '/de/sharing', '/de/sharing/access-log', '/de/'].map((path) => ({
+    method: 'GET',
+    path: () => path,
+  }));
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const stepName = (step) => `${step.method} ${step.path({ user: {} }).split('?')[0].replace(/undefined/g, ':id')}`;
+const stepName = (step) =>
+  `${step.method} ${step
+    .path({ user: {} })
+    .split('?')[0]
+    .replace(/undefined/g, ':id')}`;
 
 /**
  * One simulated person: goes through the steps in order, again and again until the deadline,
@@ -109,7 +162,12 @@ async function simulate({ group, base, user, steps, auth, deadline, think, tally
       let status;
       let text;
       try {
-        const res = await fetch(base + step.path(context), { method: step.method, headers, body, redirect: 'manual' });
+        const res = await fetch(base + step.path(context), {
+          method: step.method,
+          headers,
+          body,
+          redirect: 'manual',
+        });
         status = res.status;
         text = await res.text();
       } catch (error) {
@@ -141,15 +199,47 @@ async function simulate({ group, base, user, steps, auth, deadline, think, tally
  * thinking `think` ms on average between two requests (0: the next request as soon as the answer
  * is in). Returns throughput, p50/p95 per group and step and overall, and every error by step and status.
  */
-export async function loadTest({ cmsUrl, siteUrl, duration, users, think, newcomers, siteNewcomers, staff, listings, pdf }) {
+export async function loadTest({
+  cmsUrl,
+  siteUrl,
+  duration,
+  users,
+  think,
+  newcomers,
+  siteNewcomers,
+  staff,
+  listings,
+  pdf,
+}) {
   const staffUsers = Math.max(1, Math.round(users * 0.25));
   const siteUsers = siteUrl ? Math.max(1, Math.round(users * 0.15)) : 0;
   const apiUsers = users - staffUsers - siteUsers;
   const tally = { times: [], errors: new Map() };
   const groups = [
-    { name: 'newcomers (content API)', base: cmsUrl, count: apiUsers, pool: newcomers, steps: newcomerSteps({ listings, pdf }), auth: (u) => ({ authorization: `Bearer ${u.jwt}` }) },
-    { name: 'staff (admin API)', base: cmsUrl, count: staffUsers, pool: staff, steps: staffSteps(), auth: (u) => ({ authorization: `Bearer ${u.token}` }) },
-    { name: 'newcomers (site pages)', base: siteUrl, count: siteUsers, pool: siteNewcomers, steps: siteSteps(), auth: (u) => ({ cookie: `mobio_session=${u.jwt}` }) },
+    {
+      name: 'newcomers (content API)',
+      base: cmsUrl,
+      count: apiUsers,
+      pool: newcomers,
+      steps: newcomerSteps({ listings, pdf }),
+      auth: (u) => ({ authorization: `Bearer ${u.jwt}` }),
+    },
+    {
+      name: 'staff (admin API)',
+      base: cmsUrl,
+      count: staffUsers,
+      pool: staff,
+      steps: staffSteps(),
+      auth: (u) => ({ authorization: `Bearer ${u.token}` }),
+    },
+    {
+      name: 'newcomers (site pages)',
+      base: siteUrl,
+      count: siteUsers,
+      pool: siteNewcomers,
+      steps: siteSteps(),
+      auth: (u) => ({ cookie: `mobio_session=${u.jwt}` }),
+    },
   ]
     .filter((g) => g.count > 0)
     .map((g) => ({ ...g, times: [], byStep: g.steps.map(() => []) }));
@@ -160,7 +250,16 @@ export async function loadTest({ cmsUrl, siteUrl, duration, users, think, newcom
       Array.from({ length: group.count }, (_, i) =>
         // Started over the first second, not all in the same millisecond.
         sleep((i / group.count) * 1000).then(() =>
-          simulate({ group, base: group.base, user: group.pool[i % group.pool.length], steps: group.steps, auth: group.auth, deadline, think, tally }),
+          simulate({
+            group,
+            base: group.base,
+            user: group.pool[i % group.pool.length],
+            steps: group.steps,
+            auth: group.auth,
+            deadline,
+            think,
+            tally,
+          }),
         ),
       ),
     ),
@@ -183,7 +282,12 @@ export async function loadTest({ cmsUrl, siteUrl, duration, users, think, newcom
         p95: percentile(times, 95),
         steps: g.steps.map((step, i) => {
           const stepTimes = sorted(g.byStep[i]);
-          return { step: stepName(step), requests: stepTimes.length, p50: percentile(stepTimes, 50), p95: percentile(stepTimes, 95) };
+          return {
+            step: stepName(step),
+            requests: stepTimes.length,
+            p50: percentile(stepTimes, 50),
+            p95: percentile(stepTimes, 95),
+          };
         }),
       };
     }),

@@ -16,7 +16,13 @@ async function run(target, connections, duration) {
   const times = [];
   const statuses = {};
   let failures = 0;
-  const instance = autocannon({ url: target.url, connections, duration, headers: target.headers ?? {}, timeout: 30 });
+  const instance = autocannon({
+    url: target.url,
+    connections,
+    duration,
+    headers: target.headers ?? {},
+    timeout: 30,
+  });
   instance.on('response', (_client, status, _bytes, time) => {
     times.push(time);
     if (status !== 200) {
@@ -32,7 +38,9 @@ function summary(runs) {
   const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
   const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
   const statuses = {};
-  for (const r of runs) for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  for (const r of runs)
+    for (const [status, n] of Object.entries(r.statuses))
+      statuses[status] = (statuses[status] ?? 0) + n;
   return {
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -50,7 +58,10 @@ function summary(runs) {
  * `between` runs after every slice (the server drains its queue). Returns p50/p95 (ms), requests
  * per second and failures per target.
  */
-export async function measure(targets, { connections, duration, rounds = duration >= 6 ? 3 : 1, between = async () => {} }) {
+export async function measure(
+  targets,
+  { connections, duration, rounds = duration >= 6 ? 3 : 1, between = async () => {} },
+) {
   const warmup = Math.min(2, duration);
   for (const target of targets) {
     await run(target, connections, warmup);

@@ -16,7 +16,9 @@ export function sectionTypes() {
   for (const name of readdirSync(api)) {
     let schema;
     try {
-      schema = JSON.parse(readFileSync(join(api, name, 'content-types', name, 'schema.json'), 'utf8'));
+      schema = JSON.parse(
+        readFileSync(join(api, name, 'content-types', name, 'schema.json'), 'utf8'),
+      );
     } catch {
       continue;
     }

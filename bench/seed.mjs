@@ -9,7 +9,10 @@ import { sectionTypes } from './section-types.mjs';
 
 // The sharing plugin's compiled vault format, from the plugin package (CommonJS).
 const require = createRequire(import.meta.url);
-const { newFileKey, sealSegment } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
+const {
+  newFileKey,
+  sealSegment,
+} = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
 const SECTION_TYPES = sectionTypes();
 
 const DAY = 86_400_000;
@@ -77,10 +80,38 @@ function biographyOf(key) {
 const PERSONAS = [
   {
     ...biographyOf('amal'),
-    given: ['أمل', 'سارة', 'ليلى', 'محمد', 'أحمد', 'يوسف', 'نور', 'رنا', 'خالد', 'عمر', 'هبة', 'مريم'],
-    family: ['حداد', 'الخطيب', 'العلي', 'الحسن', 'درويش', 'الأحمد', 'النجار', 'السيد', 'قاسم', 'حمدان'],
+    given: [
+      'أمل',
+      'سارة',
+      'ليلى',
+      'محمد',
+      'أحمد',
+      'يوسف',
+      'نور',
+      'رنا',
+      'خالد',
+      'عمر',
+      'هبة',
+      'مريم',
+    ],
+    family: [
+      'حداد',
+      'الخطيب',
+      'العلي',
+      'الحسن',
+      'درويش',
+      'الأحمد',
+      'النجار',
+      'السيد',
+      'قاسم',
+      'حمدان',
+    ],
     places: ['حمص', 'حلب', 'دمشق', 'اللاذقية', 'درعا'],
-    nationality: 'SY', lang: 'ar', uiLocale: 'ar', correspondence: ['ar', 'de'], residence: ['refugee', 'subsidiaryProtection', 'asylumPending'],
+    nationality: 'SY',
+    lang: 'ar',
+    uiLocale: 'ar',
+    correspondence: ['ar', 'de'],
+    residence: ['refugee', 'subsidiaryProtection', 'asylumPending'],
     residenceNote: 'إقامة لمدة ثلاث سنوات',
   },
   {
@@ -88,51 +119,179 @@ const PERSONAS = [
     given: ['رضا', 'علی', 'مریم', 'زهرا', 'حسین', 'فاطمه', 'مهدی', 'سمیرا'],
     family: ['احمدی', 'رحیمی', 'حسینی', 'محمدی', 'کریمی', 'نوری', 'صادقی', 'جعفری'],
     places: ['هرات', 'کابل', 'مزار شریف', 'مشهد'],
-    nationality: 'AF', lang: 'fa', uiLocale: 'fa', correspondence: ['fa', 'de'], residence: ['asylumPending', 'toleration', 'deportationBan'],
+    nationality: 'AF',
+    lang: 'fa',
+    uiLocale: 'fa',
+    correspondence: ['fa', 'de'],
+    residence: ['asylumPending', 'toleration', 'deportationBan'],
     residenceNote: 'پرونده پناهندگی در حال بررسی',
-    document: { kind: 'certificate', title: 'گواهی آموزش فنی', issuer: 'انستیتوت فنی هرات', issueDate: '2016-12-20', language: 'fa' },
+    document: {
+      kind: 'certificate',
+      title: 'گواهی آموزش فنی',
+      issuer: 'انستیتوت فنی هرات',
+      issueDate: '2016-12-20',
+      language: 'fa',
+    },
   },
   {
     ...biographyOf('aminata'),
-    given: ['Aminata', 'Mamadou', 'Fatoumata', 'Ibrahima', 'Mariama', 'Ousmane', 'Aïssatou', 'Alpha'],
+    given: [
+      'Aminata',
+      'Mamadou',
+      'Fatoumata',
+      'Ibrahima',
+      'Mariama',
+      'Ousmane',
+      'Aïssatou',
+      'Alpha',
+    ],
     family: ['Diallo', 'Barry', 'Bah', 'Camara', 'Sow', 'Touré', 'Keita', 'Condé'],
     places: ['Kindia', 'Conakry', 'Labé', 'Kankan'],
-    nationality: 'GN', lang: 'fr', uiLocale: 'fr', correspondence: ['fr'], residence: ['subsidiaryProtection', 'refugee'],
+    nationality: 'GN',
+    lang: 'fr',
+    uiLocale: 'fr',
+    correspondence: ['fr'],
+    residence: ['subsidiaryProtection', 'refugee'],
     residenceNote: 'Titre de séjour valable trois ans',
-    document: { kind: 'diploma', title: 'Diplôme d’infirmière', issuer: 'École nationale de santé de Kindia', issueDate: '2016-07-15', language: 'fr' },
+    document: {
+      kind: 'diploma',
+      title: 'Diplôme d’infirmière',
+      issuer: 'École nationale de santé de Kindia',
+      issueDate: '2016-07-15',
+      language: 'fr',
+    },
   },
   {
     ...biographyOf('olena'),
     given: ['Olena', 'Iryna', 'Oksana', 'Andrii', 'Dmytro', 'Nataliia', 'Serhii', 'Yuliia'],
-    family: ['Kovalenko', 'Shevchenko', 'Bondarenko', 'Tkachenko', 'Kravchenko', 'Melnyk', 'Boiko', 'Koval'],
+    family: [
+      'Kovalenko',
+      'Shevchenko',
+      'Bondarenko',
+      'Tkachenko',
+      'Kravchenko',
+      'Melnyk',
+      'Boiko',
+      'Koval',
+    ],
     places: ['Kyiv', 'Kharkiv', 'Odesa', 'Dnipro', 'Lviv'],
-    nationality: 'UA', lang: 'en', uiLocale: 'en', correspondence: ['en', 'de'], residence: ['temporaryProtection'],
+    nationality: 'UA',
+    lang: 'en',
+    uiLocale: 'en',
+    correspondence: ['en', 'de'],
+    residence: ['temporaryProtection'],
     residenceNote: 'Temporary protection until 2027',
-    document: { kind: 'diploma', title: 'Master of Education (Mathematics)', issuer: 'Taras Shevchenko National University of Kyiv', issueDate: '2010-06-30', language: 'uk' },
+    document: {
+      kind: 'diploma',
+      title: 'Master of Education (Mathematics)',
+      issuer: 'Taras Shevchenko National University of Kyiv',
+      issueDate: '2010-06-30',
+      language: 'uk',
+    },
   },
 ];
 // What almost everybody adds after arriving: the integration course and a first job here.
-const COURSE = { kind: 'course', iscedLevel: null, institution: 'Volkshochschule Musterstadt', place: 'Musterstadt', country: 'DE', from: '2024-01-08', to: '2024-07-12', degree: 'Integrationskurs (B1)', textLanguage: 'de' };
-const FIRST_JOB = { occupation: 'Küchenhilfe', iscoCode: '9412', employer: 'Kantine am Kreishaus', place: 'Musterstadt', country: 'DE', from: '2024-09-01', to: null, tasks: 'Vorbereitung, Ausgabe, Spülküche (Minijob)', textLanguage: 'de' };
+const COURSE = {
+  kind: 'course',
+  iscedLevel: null,
+  institution: 'Volkshochschule Musterstadt',
+  place: 'Musterstadt',
+  country: 'DE',
+  from: '2024-01-08',
+  to: '2024-07-12',
+  degree: 'Integrationskurs (B1)',
+  textLanguage: 'de',
+};
+const FIRST_JOB = {
+  occupation: 'Küchenhilfe',
+  iscoCode: '9412',
+  employer: 'Kantine am Kreishaus',
+  place: 'Musterstadt',
+  country: 'DE',
+  from: '2024-09-01',
+  to: null,
+  tasks: 'Vorbereitung, Ausgabe, Spülküche (Minijob)',
+  textLanguage: 'de',
+};
 
-const STAFF_GIVEN = ['Sabine', 'Jonas', 'Petra', 'Michael', 'Anna', 'Thomas', 'Julia', 'Stefan', 'Katrin', 'Markus', 'Lena', 'Tobias'];
-const STAFF_FAMILY = ['Keller', 'Weber', 'Lang', 'Schmidt', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schäfer', 'Koch', 'Richter', 'Klein'];
-const PURPOSES = ['Integrationsberatung', 'Beratung zur Arbeitssuche', 'Anerkennung des Abschlusses', 'Integrationsplan', 'Wohnungssuche', 'Sprachkursberatung'];
+const STAFF_GIVEN = [
+  'Sabine',
+  'Jonas',
+  'Petra',
+  'Michael',
+  'Anna',
+  'Thomas',
+  'Julia',
+  'Stefan',
+  'Katrin',
+  'Markus',
+  'Lena',
+  'Tobias',
+];
+const STAFF_FAMILY = [
+  'Keller',
+  'Weber',
+  'Lang',
+  'Schmidt',
+  'Fischer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Richter',
+  'Klein',
+];
+const PURPOSES = [
+  'Integrationsberatung',
+  'Beratung zur Arbeitssuche',
+  'Anerkennung des Abschlusses',
+  'Integrationsplan',
+  'Wohnungssuche',
+  'Sprachkursberatung',
+];
 
 const TABLES = [
-  'organisations', 'admin_users', 'admin_users_roles_lnk', 'sharing_staff_listings', 'sharing_staff_listings_staff_lnk', 'sharing_staff_listings_organisation_lnk',
-  'up_users', 'up_users_role_lnk', 'profiles', 'profiles_owner_lnk', 'language_skills', 'language_skills_owner_lnk', 'education_entries', 'education_entries_owner_lnk',
-  'employment_entries', 'employment_entries_owner_lnk', 'documents', 'documents_owner_lnk', 'documents_education_entry_lnk', 'sharing_account_activity',
-  'sharing_account_activity_owner_lnk', 'sharing_grants', 'sharing_grants_owner_lnk', 'sharing_grants_grantee_lnk', 'sharing_audit_events', 'sharing_audit_events_owner_lnk',
+  'organisations',
+  'admin_users',
+  'admin_users_roles_lnk',
+  'sharing_staff_listings',
+  'sharing_staff_listings_staff_lnk',
+  'sharing_staff_listings_organisation_lnk',
+  'up_users',
+  'up_users_role_lnk',
+  'profiles',
+  'profiles_owner_lnk',
+  'language_skills',
+  'language_skills_owner_lnk',
+  'education_entries',
+  'education_entries_owner_lnk',
+  'employment_entries',
+  'employment_entries_owner_lnk',
+  'documents',
+  'documents_owner_lnk',
+  'documents_education_entry_lnk',
+  'sharing_account_activity',
+  'sharing_account_activity_owner_lnk',
+  'sharing_grants',
+  'sharing_grants_owner_lnk',
+  'sharing_grants_grantee_lnk',
+  'sharing_audit_events',
+  'sharing_audit_events_owner_lnk',
 ];
 const STAMP = ['document_id', 'created_at', 'updated_at', 'published_at'];
-const FILE_TEXT = Buffer.from(`%PDF-1.7\n% MoBio benchmark certificate\n${'0 0 0 RG 10 10 m 200 200 l S\n'.repeat(40)}%%EOF\n`);
+const FILE_TEXT = Buffer.from(
+  `%PDF-1.7\n% MoBio benchmark certificate\n${'0 0 0 RG 10 10 m 200 200 l S\n'.repeat(40)}%%EOF\n`,
+);
 
 /** One encrypted vault file, exactly as the upload route writes it (format 2: header, one last segment). */
 function writeVaultFile(documentsDir, masterKey, storageKey) {
   const { fileKey, noncePrefix, header } = newFileKey(masterKey);
   // The certificate is smaller than a segment: one segment, sealed as the last.
-  const body = Buffer.concat([header, sealSegment({ fileKey, iv: noncePrefix }, 0, true, FILE_TEXT)]);
+  const body = Buffer.concat([
+    header,
+    sealSegment({ fileKey, iv: noncePrefix }, 0, true, FILE_TEXT),
+  ]);
   const dir = join(documentsDir, storageKey.slice(0, 2));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, storageKey), body, { mode: 0o600 });
@@ -154,7 +313,8 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
   const seconds = {};
   // Ids are given here, counting on from what the CMS wrote at its first start.
   const ids = {};
-  for (const table of TABLES) ids[table] = Number((await db.all(`SELECT COALESCE(MAX(id), 0) AS m FROM "${table}"`))[0].m);
+  for (const table of TABLES)
+    ids[table] = Number((await db.all(`SELECT COALESCE(MAX(id), 0) AS m FROM "${table}"`))[0].m);
   const nextId = (table) => ++ids[table];
   const timed = async (name, fn) => {
     const t0 = performance.now();
@@ -162,18 +322,30 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
     seconds[name] = (performance.now() - t0) / 1000;
     log(`  ${name}: ${seconds[name].toFixed(1)} s`);
   };
-  const newcomerRole = (await db.all(`SELECT id FROM "up_roles" WHERE "type" = ?`, ['newcomer']))[0]?.id;
-  const managerRole = (await db.all(`SELECT id FROM "admin_roles" WHERE "code" = ?`, ['integration-manager']))[0]?.id;
-  if (!newcomerRole || !managerRole) throw new Error('the CMS has not created its roles: start it once on this database first');
+  const newcomerRole = (await db.all(`SELECT id FROM "up_roles" WHERE "type" = ?`, ['newcomer']))[0]
+    ?.id;
+  const managerRole = (
+    await db.all(`SELECT id FROM "admin_roles" WHERE "code" = ?`, ['integration-manager'])
+  )[0]?.id;
+  if (!newcomerRole || !managerRole)
+    throw new Error('the CMS has not created its roles: start it once on this database first');
 
   // Staff, their organisations and their directory listings.
   const staff = [];
   await timed('staff', async () => {
     const orgs = [];
-    for (const [name, kind] of [['Landratsamt Musterstadt – Integrationsmanagement', 'districtOffice'], ['Caritasverband Musterstadt', 'charity'], ['Jobcenter Musterstadt', 'jobCentre']]) {
+    for (const [name, kind] of [
+      ['Landratsamt Musterstadt – Integrationsmanagement', 'districtOffice'],
+      ['Caritasverband Musterstadt', 'charity'],
+      ['Jobcenter Musterstadt', 'jobCentre'],
+    ]) {
       const id = nextId('organisations');
       orgs.push(id);
-      await db.insert('organisations', ['id', ...STAMP, 'name', 'kind'], [[id, documentId(), new Date(now), new Date(now), new Date(now), name, kind]]);
+      await db.insert(
+        'organisations',
+        ['id', ...STAMP, 'name', 'kind'],
+        [[id, documentId(), new Date(now), new Date(now), new Date(now), name, kind]],
+      );
     }
     const users = [];
     const roleLinks = [];
@@ -187,18 +359,68 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
       const at = new Date(now - rnd.int(30, 900) * DAY);
       const listing = nextId('sharing_staff_listings');
       const listingDocumentId = documentId();
-      staff.push({ id, name: `${firstname} ${lastname}`, email: staffEmail(s), listing: listingDocumentId });
-      users.push([id, documentId(), at, at, at, firstname, lastname, staffEmail(s), hashes.staff, true, false]);
+      staff.push({
+        id,
+        name: `${firstname} ${lastname}`,
+        email: staffEmail(s),
+        listing: listingDocumentId,
+      });
+      users.push([
+        id,
+        documentId(),
+        at,
+        at,
+        at,
+        firstname,
+        lastname,
+        staffEmail(s),
+        hashes.staff,
+        true,
+        false,
+      ]);
       roleLinks.push([nextId('admin_users_roles_lnk'), id, managerRole, 1, s + 1]);
-      listings.push([listing, listingDocumentId, at, at, at, `${firstname} ${lastname}`, 'Musterstadt', true]);
+      listings.push([
+        listing,
+        listingDocumentId,
+        at,
+        at,
+        at,
+        `${firstname} ${lastname}`,
+        'Musterstadt',
+        true,
+      ]);
       listingStaff.push([nextId('sharing_staff_listings_staff_lnk'), listing, id]);
-      listingOrgs.push([nextId('sharing_staff_listings_organisation_lnk'), listing, orgs[s % orgs.length]]);
+      listingOrgs.push([
+        nextId('sharing_staff_listings_organisation_lnk'),
+        listing,
+        orgs[s % orgs.length],
+      ]);
     }
-    await db.insert('admin_users', ['id', ...STAMP, 'firstname', 'lastname', 'email', 'password', 'is_active', 'blocked'], users);
-    await db.insert('admin_users_roles_lnk', ['id', 'user_id', 'role_id', 'role_ord', 'user_ord'], roleLinks);
-    await db.insert('sharing_staff_listings', ['id', ...STAMP, 'display_name', 'municipality', 'listed'], listings);
-    await db.insert('sharing_staff_listings_staff_lnk', ['id', 'staff_listing_id', 'user_id'], listingStaff);
-    await db.insert('sharing_staff_listings_organisation_lnk', ['id', 'staff_listing_id', 'organisation_id'], listingOrgs);
+    await db.insert(
+      'admin_users',
+      ['id', ...STAMP, 'firstname', 'lastname', 'email', 'password', 'is_active', 'blocked'],
+      users,
+    );
+    await db.insert(
+      'admin_users_roles_lnk',
+      ['id', 'user_id', 'role_id', 'role_ord', 'user_ord'],
+      roleLinks,
+    );
+    await db.insert(
+      'sharing_staff_listings',
+      ['id', ...STAMP, 'display_name', 'municipality', 'listed'],
+      listings,
+    );
+    await db.insert(
+      'sharing_staff_listings_staff_lnk',
+      ['id', 'staff_listing_id', 'user_id'],
+      listingStaff,
+    );
+    await db.insert(
+      'sharing_staff_listings_organisation_lnk',
+      ['id', 'staff_listing_id', 'organisation_id'],
+      listingOrgs,
+    );
   });
 
   // Newcomers: account, profile, languages, education, work, one stored certificate, activity.
@@ -207,7 +429,23 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
   await timed('newcomers with biographies and certificates', async () => {
     for (let start = 0; start < size.newcomers; start += BATCH) {
       /** @type {Record<string, unknown[][]>} */
-      const t = { users: [], roles: [], profiles: [], profileLinks: [], skills: [], skillLinks: [], education: [], educationLinks: [], employment: [], employmentLinks: [], documents: [], documentLinks: [], documentEducation: [], activity: [], activityLinks: [] };
+      const t = {
+        users: [],
+        roles: [],
+        profiles: [],
+        profileLinks: [],
+        skills: [],
+        skillLinks: [],
+        education: [],
+        educationLinks: [],
+        employment: [],
+        employmentLinks: [],
+        documents: [],
+        documentLinks: [],
+        documentEducation: [],
+        activity: [],
+        activityLinks: [],
+      };
       for (let n = start; n < Math.min(size.newcomers, start + BATCH); n++) {
         const persona = PERSONAS[n % PERSONAS.length];
         const id = nextId('up_users');
@@ -216,63 +454,281 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
         const givenNames = rnd.pick(persona.given);
         const familyName = rnd.pick(persona.family);
         newcomers.push({ id, email: newcomerEmail(n), givenNames, familyName });
-        t.users.push([id, documentId(), at, at, at, `n-bench${String(n).padStart(11, '0')}`, newcomerEmail(n), 'local', hashes.newcomer, true, false]);
+        t.users.push([
+          id,
+          documentId(),
+          at,
+          at,
+          at,
+          `n-bench${String(n).padStart(11, '0')}`,
+          newcomerEmail(n),
+          'local',
+          hashes.newcomer,
+          true,
+          false,
+        ]);
         t.roles.push([nextId('up_users_role_lnk'), id, newcomerRole, n + 1]);
 
         const profile = nextId('profiles');
         t.profiles.push([
-          profile, documentId(), at, at, at, givenNames, familyName, isoDate(Date.UTC(rnd.int(1960, 2005), rnd.int(0, 11), rnd.int(1, 28))), rnd.pick(persona.places),
-          persona.nationality, persona.correspondence, newcomerEmail(n), `+49 170 ${String(rnd.int(0, 9_999_999)).padStart(7, '0')}`,
-          `Musterweg ${rnd.int(1, 120)}, 12345 Musterstadt`, rnd.pick(['single', 'married', 'married', 'divorced', 'widowed']), rnd.int(0, 4),
-          isoDate(Date.UTC(rnd.int(2015, 2025), rnd.int(0, 11), rnd.int(1, 28))), rnd.pick(persona.residence), persona.residenceNote, persona.uiLocale, persona.lang,
+          profile,
+          documentId(),
+          at,
+          at,
+          at,
+          givenNames,
+          familyName,
+          isoDate(Date.UTC(rnd.int(1960, 2005), rnd.int(0, 11), rnd.int(1, 28))),
+          rnd.pick(persona.places),
+          persona.nationality,
+          persona.correspondence,
+          newcomerEmail(n),
+          `+49 170 ${String(rnd.int(0, 9_999_999)).padStart(7, '0')}`,
+          `Musterweg ${rnd.int(1, 120)}, 12345 Musterstadt`,
+          rnd.pick(['single', 'married', 'married', 'divorced', 'widowed']),
+          rnd.int(0, 4),
+          isoDate(Date.UTC(rnd.int(2015, 2025), rnd.int(0, 11), rnd.int(1, 28))),
+          rnd.pick(persona.residence),
+          persona.residenceNote,
+          persona.uiLocale,
+          persona.lang,
         ]);
         t.profileLinks.push([nextId('profiles_owner_lnk'), profile, id]);
 
         for (const skill of persona.languages) {
           const row = nextId('language_skills');
-          t.skills.push([row, documentId(), at, at, at, skill.language, skill.native ?? false, skill.listening ?? null, skill.reading ?? null, skill.spokenInteraction ?? null, skill.spokenProduction ?? null, skill.writing ?? null, skill.courses ?? null, null, skill.textLanguage ?? null]);
+          t.skills.push([
+            row,
+            documentId(),
+            at,
+            at,
+            at,
+            skill.language,
+            skill.native ?? false,
+            skill.listening ?? null,
+            skill.reading ?? null,
+            skill.spokenInteraction ?? null,
+            skill.spokenProduction ?? null,
+            skill.writing ?? null,
+            skill.courses ?? null,
+            null,
+            skill.textLanguage ?? null,
+          ]);
           t.skillLinks.push([nextId('language_skills_owner_lnk'), row, id]);
         }
         let firstEducation;
         for (const entry of [...persona.education, COURSE]) {
           const row = nextId('education_entries');
           firstEducation ??= row;
-          t.education.push([row, documentId(), at, at, at, entry.kind, entry.iscedLevel ?? null, entry.institution, entry.place ?? null, entry.country, entry.from, entry.to, entry.degree ?? null, entry.subject ?? null, entry.recognitionStatus ?? null, null, entry.textLanguage]);
+          t.education.push([
+            row,
+            documentId(),
+            at,
+            at,
+            at,
+            entry.kind,
+            entry.iscedLevel ?? null,
+            entry.institution,
+            entry.place ?? null,
+            entry.country,
+            entry.from,
+            entry.to,
+            entry.degree ?? null,
+            entry.subject ?? null,
+            entry.recognitionStatus ?? null,
+            null,
+            entry.textLanguage,
+          ]);
           t.educationLinks.push([nextId('education_entries_owner_lnk'), row, id]);
         }
         for (const entry of [...persona.employment, FIRST_JOB]) {
           const row = nextId('employment_entries');
-          t.employment.push([row, documentId(), at, at, at, entry.occupation, entry.iscoCode, entry.employer, entry.place ?? null, entry.country, entry.from, entry.to, entry.tasks ?? null, null, entry.textLanguage]);
+          t.employment.push([
+            row,
+            documentId(),
+            at,
+            at,
+            at,
+            entry.occupation,
+            entry.iscoCode,
+            entry.employer,
+            entry.place ?? null,
+            entry.country,
+            entry.from,
+            entry.to,
+            entry.tasks ?? null,
+            null,
+            entry.textLanguage,
+          ]);
           t.employmentLinks.push([nextId('employment_entries_owner_lnk'), row, id]);
         }
         const document = nextId('documents');
         const storageKey = randomUUID();
         writeVaultFile(documentsDir, masterKey, storageKey);
         const doc = persona.document;
-        t.documents.push([document, documentId(), at, at, at, doc.kind, doc.title, doc.issuer, doc.issueDate, doc.language, `zeugnis-${n}.pdf`, 'application/pdf', FILE_TEXT.length, storageKey]);
+        t.documents.push([
+          document,
+          documentId(),
+          at,
+          at,
+          at,
+          doc.kind,
+          doc.title,
+          doc.issuer,
+          doc.issueDate,
+          doc.language,
+          `zeugnis-${n}.pdf`,
+          'application/pdf',
+          FILE_TEXT.length,
+          storageKey,
+        ]);
         t.documentLinks.push([nextId('documents_owner_lnk'), document, id]);
-        t.documentEducation.push([nextId('documents_education_entry_lnk'), document, firstEducation]);
+        t.documentEducation.push([
+          nextId('documents_education_entry_lnk'),
+          document,
+          firstEducation,
+        ]);
 
         const activity = nextId('sharing_account_activity');
         const lastActive = new Date(now - rnd.int(0, 200) * DAY);
         t.activity.push([activity, documentId(), at, lastActive, at, lastActive]);
         t.activityLinks.push([nextId('sharing_account_activity_owner_lnk'), activity, id]);
       }
-      await db.insert('up_users', ['id', ...STAMP, 'username', 'email', 'provider', 'password', 'confirmed', 'blocked'], t.users);
+      await db.insert(
+        'up_users',
+        ['id', ...STAMP, 'username', 'email', 'provider', 'password', 'confirmed', 'blocked'],
+        t.users,
+      );
       await db.insert('up_users_role_lnk', ['id', 'user_id', 'role_id', 'user_ord'], t.roles);
-      await db.insert('profiles', ['id', ...STAMP, 'given_names', 'family_name', 'birth_date', 'birth_place', 'nationality', 'correspondence_languages', 'contact_email', 'phone', 'address', 'family_status', 'children', 'arrival_date', 'residence_status', 'residence_note', 'ui_locale', 'text_language'], t.profiles);
+      await db.insert(
+        'profiles',
+        [
+          'id',
+          ...STAMP,
+          'given_names',
+          'family_name',
+          'birth_date',
+          'birth_place',
+          'nationality',
+          'correspondence_languages',
+          'contact_email',
+          'phone',
+          'address',
+          'family_status',
+          'children',
+          'arrival_date',
+          'residence_status',
+          'residence_note',
+          'ui_locale',
+          'text_language',
+        ],
+        t.profiles,
+      );
       await db.insert('profiles_owner_lnk', ['id', 'profile_id', 'user_id'], t.profileLinks);
-      await db.insert('language_skills', ['id', ...STAMP, 'language', 'native', 'listening', 'reading', 'spoken_interaction', 'spoken_production', 'writing', 'courses', 'notes', 'text_language'], t.skills);
-      await db.insert('language_skills_owner_lnk', ['id', 'language_skill_id', 'user_id'], t.skillLinks);
-      await db.insert('education_entries', ['id', ...STAMP, 'kind', 'isced_level', 'institution', 'place', 'country', 'from', 'to', 'degree', 'subject', 'recognition_status', 'notes', 'text_language'], t.education);
-      await db.insert('education_entries_owner_lnk', ['id', 'education_entry_id', 'user_id'], t.educationLinks);
-      await db.insert('employment_entries', ['id', ...STAMP, 'occupation', 'isco_code', 'employer', 'place', 'country', 'from', 'to', 'tasks', 'skills', 'text_language'], t.employment);
-      await db.insert('employment_entries_owner_lnk', ['id', 'employment_entry_id', 'user_id'], t.employmentLinks);
-      await db.insert('documents', ['id', ...STAMP, 'kind', 'title', 'issuer', 'issue_date', 'language', 'file_name', 'mime_type', 'size', 'storage_key'], t.documents);
+      await db.insert(
+        'language_skills',
+        [
+          'id',
+          ...STAMP,
+          'language',
+          'native',
+          'listening',
+          'reading',
+          'spoken_interaction',
+          'spoken_production',
+          'writing',
+          'courses',
+          'notes',
+          'text_language',
+        ],
+        t.skills,
+      );
+      await db.insert(
+        'language_skills_owner_lnk',
+        ['id', 'language_skill_id', 'user_id'],
+        t.skillLinks,
+      );
+      await db.insert(
+        'education_entries',
+        [
+          'id',
+          ...STAMP,
+          'kind',
+          'isced_level',
+          'institution',
+          'place',
+          'country',
+          'from',
+          'to',
+          'degree',
+          'subject',
+          'recognition_status',
+          'notes',
+          'text_language',
+        ],
+        t.education,
+      );
+      await db.insert(
+        'education_entries_owner_lnk',
+        ['id', 'education_entry_id', 'user_id'],
+        t.educationLinks,
+      );
+      await db.insert(
+        'employment_entries',
+        [
+          'id',
+          ...STAMP,
+          'occupation',
+          'isco_code',
+          'employer',
+          'place',
+          'country',
+          'from',
+          'to',
+          'tasks',
+          'skills',
+          'text_language',
+        ],
+        t.employment,
+      );
+      await db.insert(
+        'employment_entries_owner_lnk',
+        ['id', 'employment_entry_id', 'user_id'],
+        t.employmentLinks,
+      );
+      await db.insert(
+        'documents',
+        [
+          'id',
+          ...STAMP,
+          'kind',
+          'title',
+          'issuer',
+          'issue_date',
+          'language',
+          'file_name',
+          'mime_type',
+          'size',
+          'storage_key',
+        ],
+        t.documents,
+      );
       await db.insert('documents_owner_lnk', ['id', 'document_id', 'user_id'], t.documentLinks);
-      await db.insert('documents_education_entry_lnk', ['id', 'document_id', 'education_entry_id'], t.documentEducation);
-      await db.insert('sharing_account_activity', ['id', 'document_id', 'created_at', 'updated_at', 'published_at', 'last_active_at'], t.activity);
-      await db.insert('sharing_account_activity_owner_lnk', ['id', 'account_activity_id', 'user_id'], t.activityLinks);
+      await db.insert(
+        'documents_education_entry_lnk',
+        ['id', 'document_id', 'education_entry_id'],
+        t.documentEducation,
+      );
+      await db.insert(
+        'sharing_account_activity',
+        ['id', 'document_id', 'created_at', 'updated_at', 'published_at', 'last_active_at'],
+        t.activity,
+      );
+      await db.insert(
+        'sharing_account_activity_owner_lnk',
+        ['id', 'account_activity_id', 'user_id'],
+        t.activityLinks,
+      );
     }
   });
 
@@ -294,20 +750,36 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
       const revoked = !keep && rnd.chance(0.08);
       const expired = !keep && !revoked && rnd.chance(0.04);
       const everything = g === 0 || g < size.staff;
-      const sections = everything ? [...SECTIONS.codes] : SECTIONS.codes.filter(() => rnd.chance(0.5));
+      const sections = everything
+        ? [...SECTIONS.codes]
+        : SECTIONS.codes.filter(() => rnd.chance(0.5));
       if (sections.length === 0) sections.push('profile');
       const expiresAt = expired ? now - rnd.int(1, 60) * DAY : now + rnd.int(30, 1095) * DAY;
-      const updated = revoked ? created + rnd.int(0, Math.floor((now - created) / DAY)) * DAY : created;
+      const updated = revoked
+        ? created + rnd.int(0, Math.floor((now - created) / DAY)) * DAY
+        : created;
       rows.push([
-        id, documentId(), new Date(created), new Date(updated), new Date(created), sections,
-        everything || (sections.includes('plans') && rnd.chance(0.3)) ? 'write' : 'read', rnd.pick(PURPOSES), new Date(expiresAt),
-        revoked ? new Date(updated) : null, expired ? new Date(expiresAt + DAY) : null,
+        id,
+        documentId(),
+        new Date(created),
+        new Date(updated),
+        new Date(created),
+        sections,
+        everything || (sections.includes('plans') && rnd.chance(0.3)) ? 'write' : 'read',
+        rnd.pick(PURPOSES),
+        new Date(expiresAt),
+        revoked ? new Date(updated) : null,
+        expired ? new Date(expiresAt + DAY) : null,
       ]);
       owners.push([nextId('sharing_grants_owner_lnk'), id, newcomers[n].id]);
       grantees.push([nextId('sharing_grants_grantee_lnk'), id, staff[s].id]);
       if (!revoked && !expired) grantsOf.get(staff[s].id)?.push(n);
     }
-    await db.insert('sharing_grants', ['id', ...STAMP, 'sections', 'access', 'purpose', 'expires_at', 'revoked_at', 'expired_at'], rows);
+    await db.insert(
+      'sharing_grants',
+      ['id', ...STAMP, 'sections', 'access', 'purpose', 'expires_at', 'revoked_at', 'expired_at'],
+      rows,
+    );
     await db.insert('sharing_grants_owner_lnk', ['id', 'grant_id', 'user_id'], owners);
     await db.insert('sharing_grants_grantee_lnk', ['id', 'grant_id', 'user_id'], grantees);
   });
@@ -321,22 +793,82 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
       const links = [];
       for (let e = start; e < Math.min(size.auditEvents, start + 20_000); e++) {
         const n = e % size.newcomers;
-        const member = staff[(n * GRANTS_PER_NEWCOMER + rnd.int(0, GRANTS_PER_NEWCOMER - 1)) % size.staff];
+        const member =
+          staff[(n * GRANTS_PER_NEWCOMER + rnd.int(0, GRANTS_PER_NEWCOMER - 1)) % size.staff];
         const at = new Date(now - rnd.int(0, 730 * 24 * 60) * 60_000);
         const roll = rnd.next();
         let event;
         if (roll < 0.6) {
           const section = rnd.pick(sectionCodes);
-          event = ['staff', member.id, member.name, 'read', section, SECTION_TYPES[section], documentId()];
-        } else if (roll < 0.7) event = ['staff', member.id, member.name, 'download', 'documents', SECTION_TYPES.documents, documentId()];
-        else if (roll < 0.8) event = ['staff', member.id, member.name, 'update', 'plans', SECTION_TYPES.plans, documentId()];
-        else if (roll < 0.95) event = ['newcomer', newcomers[n].id, null, rnd.pick(['grant.create', 'grant.update', 'grant.revoke']), null, 'plugin::sharing.grant', documentId()];
-        else event = ['system', null, null, rnd.pick(['grant.expire', 'retention.notice']), null, null, null];
+          event = [
+            'staff',
+            member.id,
+            member.name,
+            'read',
+            section,
+            SECTION_TYPES[section],
+            documentId(),
+          ];
+        } else if (roll < 0.7)
+          event = [
+            'staff',
+            member.id,
+            member.name,
+            'download',
+            'documents',
+            SECTION_TYPES.documents,
+            documentId(),
+          ];
+        else if (roll < 0.8)
+          event = [
+            'staff',
+            member.id,
+            member.name,
+            'update',
+            'plans',
+            SECTION_TYPES.plans,
+            documentId(),
+          ];
+        else if (roll < 0.95)
+          event = [
+            'newcomer',
+            newcomers[n].id,
+            null,
+            rnd.pick(['grant.create', 'grant.update', 'grant.revoke']),
+            null,
+            'plugin::sharing.grant',
+            documentId(),
+          ];
+        else
+          event = [
+            'system',
+            null,
+            null,
+            rnd.pick(['grant.expire', 'retention.notice']),
+            null,
+            null,
+            null,
+          ];
         const id = nextId('sharing_audit_events');
         rows.push([id, documentId(), at, at, at, ...event, at]);
         links.push([nextId('sharing_audit_events_owner_lnk'), id, newcomers[n].id]);
       }
-      await db.insert('sharing_audit_events', ['id', ...STAMP, 'actor_kind', 'actor_id', 'actor_name', 'action', 'section', 'resource_type', 'resource_id', 'at'], rows);
+      await db.insert(
+        'sharing_audit_events',
+        [
+          'id',
+          ...STAMP,
+          'actor_kind',
+          'actor_id',
+          'actor_name',
+          'action',
+          'section',
+          'resource_type',
+          'resource_id',
+          'at',
+        ],
+        rows,
+      );
       await db.insert('sharing_audit_events_owner_lnk', ['id', 'audit_event_id', 'user_id'], links);
     }
   });
@@ -357,7 +889,10 @@ export async function seedScale(db, { scale, documentsDir, masterKey, hashes, lo
       const { familyName } = newcomers[n];
       if (/^[A-Za-z]/.test(familyName)) counts.set(familyName, (counts.get(familyName) ?? 0) + 1);
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? newcomers[grantsOf.get(member.id)?.[0] ?? 0].familyName;
+    return (
+      [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ??
+      newcomers[grantsOf.get(member.id)?.[0] ?? 0].familyName
+    );
   };
   return { size, seconds, staff, newcomers, grantsOf, searchTermOf };
 }

@@ -42,7 +42,9 @@ export async function startSite({ dir, env, waitFor }) {
       resolve(found);
     };
     child.stdout.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the site exited (${code}) before it listened:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the site exited (${code}) before it listened:\n${output}`)),
+    );
   });
   await waitFor(child, `${url}/health`, 200);
   return {
@@ -62,14 +64,15 @@ export async function pageWeight(url, html) {
   const assets = { css: [], js: [] };
   for (const tag of html.match(/<(?:link|script)\b[^>]*>/g) ?? []) {
     const src = /\b(?:href|src)="([^"]+)"/.exec(tag)?.[1];
-    if (!src || /^(?:https?:)?\/\//.test(src) && !src.startsWith(url)) continue;
+    if (!src || (/^(?:https?:)?\/\//.test(src) && !src.startsWith(url))) continue;
     if (tag.startsWith('<script')) assets.js.push(src);
     else if (/rel="stylesheet"/.test(tag)) assets.css.push(src);
     else if (/rel="modulepreload"/.test(tag)) assets.js.push(src);
   }
   const gz = (text) => gzipSync(Buffer.from(text)).length;
   let inlineJs = 0;
-  for (const script of html.match(/<script\b(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g) ?? []) inlineJs += gz(script);
+  for (const script of html.match(/<script\b(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g) ?? [])
+    inlineJs += gz(script);
   const fetchAll = async (list) => {
     let total = 0;
     for (const src of new Set(list)) {
@@ -79,5 +82,10 @@ export async function pageWeight(url, html) {
     }
     return total;
   };
-  return { html: gz(html), css: await fetchAll(assets.css), js: (await fetchAll(assets.js)) + inlineJs, files: assets };
+  return {
+    html: gz(html),
+    css: await fetchAll(assets.css),
+    js: (await fetchAll(assets.js)) + inlineJs,
+    files: assets,
+  };
 }

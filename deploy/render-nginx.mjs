@@ -12,7 +12,15 @@ import { loadSiteConfig } from '@mobio/config';
 const TEMPLATE = fileURLToPath(new URL('./nginx/mobio.conf.template', import.meta.url));
 
 /** The filled-in configuration text. */
-export function renderNginx({ config = loadSiteConfig(), cert, key, httpsPort = 443, httpPort = 80, serverName, acmeRoot = '/var/www/html' }) {
+export function renderNginx({
+  config = loadSiteConfig(),
+  cert,
+  key,
+  httpsPort = 443,
+  httpPort = 80,
+  serverName,
+  acmeRoot = '/var/www/html',
+}) {
   const values = {
     SERVER_NAME: serverName ?? new URL(config.site.publicUrl).hostname,
     HTTP_LISTEN: String(httpPort),
@@ -35,12 +43,28 @@ export function renderNginx({ config = loadSiteConfig(), cert, key, httpsPort = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/)));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .join(' ')
+      .split('--')
+      .filter(Boolean)
+      .map((pair) => pair.trim().split(/\s+/)),
+  );
   if (!args.cert || !args.key) {
-    console.error('usage: node deploy/render-nginx.mjs --cert <fullchain.pem> --key <privkey.pem> [--https 443] [--http 80] [--name host] [--acme-root /var/www/html]');
+    console.error(
+      'usage: node deploy/render-nginx.mjs --cert <fullchain.pem> --key <privkey.pem> [--https 443] [--http 80] [--name host] [--acme-root /var/www/html]',
+    );
     process.exit(2);
   }
   process.stdout.write(
-    renderNginx({ cert: args.cert, key: args.key, httpsPort: args.https ?? 443, httpPort: args.http ?? 80, serverName: args.name, acmeRoot: args['acme-root'] }),
+    renderNginx({
+      cert: args.cert,
+      key: args.key,
+      httpsPort: args.https ?? 443,
+      httpPort: args.http ?? 80,
+      serverName: args.name,
+      acmeRoot: args['acme-root'],
+    }),
   );
 }

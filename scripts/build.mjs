@@ -26,20 +26,30 @@ const OUTPUTS = [
 export const NODE_MAJOR = 24;
 
 /** Whether `version` (as in `process.versions.node`) is older than NODE_MAJOR. */
-export const nodeTooOld = (version = process.versions.node) => Number(version.split('.')[0]) < NODE_MAJOR;
+export const nodeTooOld = (version = process.versions.node) =>
+  Number(version.split('.')[0]) < NODE_MAJOR;
 
 /** The build outputs missing under `root`. */
-export const missingOutputs = (root = ROOT) => OUTPUTS.filter((file) => !existsSync(join(root, file)));
+export const missingOutputs = (root = ROOT) =>
+  OUTPUTS.filter((file) => !existsSync(join(root, file)));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (nodeTooOld()) {
-    console.error(`[mobio] Node.js ${NODE_MAJOR} or newer is needed, this is ${process.version}. Install Node.js ${NODE_MAJOR} (README, "Requirements": nvm install, npm i -g node@${NODE_MAJOR} or NodeSource ${NODE_MAJOR}.x) and run the command again.`);
+    console.error(
+      `[mobio] Node.js ${NODE_MAJOR} or newer is needed, this is ${process.version}. Install Node.js ${NODE_MAJOR} (README, "Requirements": nvm install, npm i -g node@${NODE_MAJOR} or NodeSource ${NODE_MAJOR}.x) and run the command again.`,
+    );
     process.exit(1);
   }
   const missing = missingOutputs();
   if (process.argv.includes('--rebuild') || missing.length > 0) {
-    console.log(`[mobio] Building (config, plugin, CMS admin panel, site; about a minute)${missing.length > 0 ? `: ${missing.join(', ')} missing` : ''}…`);
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+    console.log(
+      `[mobio] Building (config, plugin, CMS admin panel, site; about a minute)${missing.length > 0 ? `: ${missing.join(', ')} missing` : ''}…`,
+    );
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    });
     process.exit(build.status ?? 1);
   }
 }

@@ -7,5 +7,7 @@ import { withStrapi } from './strapi.mjs';
 
 loadConfig({ generateSecrets: true });
 const { seeded } = await withStrapi(seedDemo);
-console.log(seeded ? '[mobio] Demo data loaded.' : '[mobio] Demo data was already there; nothing changed.');
+console.log(
+  seeded ? '[mobio] Demo data loaded.' : '[mobio] Demo data was already there; nothing changed.',
+);
 console.log(JSON.stringify(demoAccounts(), null, 2));

@@ -14,7 +14,18 @@
  * DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY (README, "Rotating the master key"); the
  * same: while the CMS runs (it reads with both keys), stopped or killed at any moment, run again to finish.
  */
-import { accessSync, constants, existsSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { ConfigError, REPO_ROOT, loadConfig } from '@mobio/config';
@@ -23,7 +34,9 @@ const require = createRequire(join(REPO_ROOT, 'cms', 'package.json'));
 
 /** The master keys files may be wrapped with: the current one, then during a rotation the previous one. */
 const masterKeysOf = (config) =>
-  [config.secrets.documentsMasterKey, config.secrets.documentsPreviousMasterKey].filter(Boolean).map((key) => Buffer.from(key, 'base64'));
+  [config.secrets.documentsMasterKey, config.secrets.documentsPreviousMasterKey]
+    .filter(Boolean)
+    .map((key) => Buffer.from(key, 'base64'));
 
 /**
  * Runs every check; returns `[{ name, ok, detail }]`.
@@ -36,7 +49,11 @@ export async function doctor(options = {}) {
     try {
       results.push({ name, ok: true, detail: (await fn()) ?? 'ok' });
     } catch (error) {
-      results.push({ name, ok: false, detail: error instanceof Error ? error.message : String(error) });
+      results.push({
+        name,
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
@@ -51,7 +68,10 @@ export async function doctor(options = {}) {
     const { database } = config;
     if (database.client === 'sqlite') {
       if (!existsSync(database.filename)) {
-        accessSync(existsSync(dirname(database.filename)) ? dirname(database.filename) : REPO_ROOT, constants.W_OK);
+        accessSync(
+          existsSync(dirname(database.filename)) ? dirname(database.filename) : REPO_ROOT,
+          constants.W_OK,
+        );
         return `${database.filename} does not exist yet (created at first start)`;
       }
       const Database = require('better-sqlite3');
@@ -61,7 +81,15 @@ export async function doctor(options = {}) {
       return database.filename;
     }
     const { Client } = require('pg');
-    const client = new Client({ host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 });
+    const client = new Client({
+      host: database.host,
+      port: database.port,
+      user: database.user,
+      password: database.password,
+      database: database.database,
+      ssl: database.ssl ? { rejectUnauthorized: true } : false,
+      connectionTimeoutMillis: 5000,
+    });
     await client.connect();
     await client.query('select 1');
     await client.end();
@@ -71,7 +99,8 @@ export async function doctor(options = {}) {
   await check('document store', () => {
     const dir = config.uploads.documentsDir;
     const publicDir = join(REPO_ROOT, 'cms', 'public');
-    if (!relative(publicDir, dir).startsWith('..')) throw new Error(`DOCUMENTS_DIR ${dir} lies inside the publicly served ${publicDir}`);
+    if (!relative(publicDir, dir).startsWith('..'))
+      throw new Error(`DOCUMENTS_DIR ${dir} lies inside the publicly served ${publicDir}`);
     if (!existsSync(dir)) {
       accessSync(existsSync(dirname(dir)) ? dirname(dir) : REPO_ROOT, constants.W_OK);
       return `${dir} does not exist yet (created at the first upload)`;
@@ -83,10 +112,15 @@ export async function doctor(options = {}) {
   });
 
   await check('master key', () => {
-    const { unwrapFileKey, HEADER_MAX } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
+    const {
+      unwrapFileKey,
+      HEADER_MAX,
+    } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
     const dir = config.uploads.documentsDir;
     const stored = existsSync(dir)
-      ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'))
+      ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+          (e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.part'),
+        )
       : [];
     if (stored.length === 0) return 'no document stored yet';
     const keys = masterKeysOf(config);
@@ -100,7 +134,9 @@ export async function doctor(options = {}) {
       try {
         if (unwrapFileKey(header.subarray(0, read), keys).keyIndex > 0) onPrevious++;
       } catch {
-        throw new Error(`${keys.length > 1 ? 'neither DOCUMENTS_MASTER_KEY nor DOCUMENTS_MASTER_KEY_PREVIOUS opens' : 'DOCUMENTS_MASTER_KEY does not open'} ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`);
+        throw new Error(
+          `${keys.length > 1 ? 'neither DOCUMENTS_MASTER_KEY nor DOCUMENTS_MASTER_KEY_PREVIOUS opens' : 'DOCUMENTS_MASTER_KEY does not open'} ${join(entry.parentPath, entry.name)}: wrong key, or the file is damaged`,
+        );
       }
     }
     if (keys.length === 1) return `opens all ${stored.length} stored documents`;
@@ -123,7 +159,10 @@ export async function doctor(options = {}) {
       if (!/^[0-9a-f-]{36}$/.test(storageKey)) reason = 'missing';
       else {
         try {
-          await verifyStoredFile(join(config.uploads.documentsDir, storageKey.slice(0, 2), storageKey), masterKey);
+          await verifyStoredFile(
+            join(config.uploads.documentsDir, storageKey.slice(0, 2), storageKey),
+            masterKey,
+          );
         } catch (error) {
           reason = /** @type {{ reason?: string } | undefined} */ (error)?.reason ?? 'unreadable';
         }
@@ -135,33 +174,56 @@ export async function doctor(options = {}) {
       problems.set(ownerId, counts);
     }
     if (problems.size === 0) return `all ${rows.length} stored documents are whole`;
-    const bad = [...problems.values()].reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
-    const lines = [...problems].map(([owner, counts]) => `account ${owner ?? '(none)'}: ${Object.entries(counts).map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
-    throw new Error(`${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`);
+    const bad = [...problems.values()].reduce(
+      (sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0),
+      0,
+    );
+    const lines = [...problems].map(
+      ([owner, counts]) =>
+        `account ${owner ?? '(none)'}: ${Object.entries(counts)
+          .map(([reason, n]) => `${n} ${reason}`)
+          .join(', ')}`,
+    );
+    throw new Error(
+      `${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`,
+    );
   });
   return results;
 }
 
 /** Every document row with a stored file: its storage key and owner's account id; null when there is no database yet. */
 async function documentRows(config) {
-  const sql = 'select d.storage_key as "storageKey", l.user_id as "ownerId" from documents d left join documents_owner_lnk l on l.document_id = d.id where d.storage_key is not null order by d.id';
+  const sql =
+    'select d.storage_key as "storageKey", l.user_id as "ownerId" from documents d left join documents_owner_lnk l on l.document_id = d.id where d.storage_key is not null order by d.id';
   const { database } = config;
   if (database.client === 'sqlite') {
     if (!existsSync(database.filename)) return null;
     const Database = require('better-sqlite3');
     const db = new Database(database.filename, { readonly: true, fileMustExist: true });
     try {
-      if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'documents'").get()) return null;
+      if (
+        !db.prepare("select 1 from sqlite_master where type = 'table' and name = 'documents'").get()
+      )
+        return null;
       return db.prepare(sql).all();
     } finally {
       db.close();
     }
   }
   const { Client } = require('pg');
-  const client = new Client({ host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    host: database.host,
+    port: database.port,
+    user: database.user,
+    password: database.password,
+    database: database.database,
+    ssl: database.ssl ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
-    if ((await client.query("select to_regclass('documents') as t")).rows[0].t === null) return null;
+    if ((await client.query("select to_regclass('documents') as t")).rows[0].t === null)
+      return null;
     return (await client.query(sql)).rows;
   } finally {
     await client.end();
@@ -175,7 +237,9 @@ async function documentRows(config) {
  */
 export async function migrateDocuments(options = {}, log = () => {}) {
   const config = loadConfig(options);
-  const { migrateDocuments: migrate } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
+  const {
+    migrateDocuments: migrate,
+  } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
   return migrate(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
     const name = relative(config.uploads.documentsDir, path);
     if (outcome instanceof Error) log(`FAIL  ${name}: ${outcome.message}`);
@@ -191,7 +255,9 @@ export async function migrateDocuments(options = {}, log = () => {}) {
 export async function rotateMasterKey(options = {}, log = () => {}) {
   const config = loadConfig(options);
   if (!config.secrets.documentsPreviousMasterKey) {
-    throw new Error('DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (README, "Rotating the master key").');
+    throw new Error(
+      'DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (README, "Rotating the master key").',
+    );
   }
   const { rotateDocuments } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
   return rotateDocuments(config.uploads.documentsDir, masterKeysOf(config), (path, outcome) => {
@@ -201,20 +267,33 @@ export async function rotateMasterKey(options = {}, log = () => {}) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--rotate-master-key')) {
+if (
+  import.meta.url === `file://${process.argv[1]}` &&
+  process.argv.includes('--rotate-master-key')
+) {
   try {
     const report = await rotateMasterKey({}, (line) => console.log(line));
-    console.log(`[mobio] master key: ${report.rotated} re-wrapped, ${report.current} already on the new key, ${report.failed.length} unreadable (left as they are)`);
-    if (report.failed.length === 0) console.log('[mobio] Every document is on DOCUMENTS_MASTER_KEY: remove DOCUMENTS_MASTER_KEY_PREVIOUS and restart the CMS.');
+    console.log(
+      `[mobio] master key: ${report.rotated} re-wrapped, ${report.current} already on the new key, ${report.failed.length} unreadable (left as they are)`,
+    );
+    if (report.failed.length === 0)
+      console.log(
+        '[mobio] Every document is on DOCUMENTS_MASTER_KEY: remove DOCUMENTS_MASTER_KEY_PREVIOUS and restart the CMS.',
+      );
     process.exit(report.failed.length ? 1 : 0);
   } catch (error) {
     console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
-} else if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--migrate-documents')) {
+} else if (
+  import.meta.url === `file://${process.argv[1]}` &&
+  process.argv.includes('--migrate-documents')
+) {
   try {
     const report = await migrateDocuments({}, (line) => console.log(line));
-    console.log(`[mobio] documents: ${report.migrated} rewritten, ${report.current} already in format 2, ${report.failed.length} unreadable (left as they are)`);
+    console.log(
+      `[mobio] documents: ${report.migrated} rewritten, ${report.current} already in format 2, ${report.failed.length} unreadable (left as they are)`,
+    );
     process.exit(report.failed.length ? 1 : 0);
   } catch (error) {
     console.error(`[mobio] ${error instanceof Error ? error.message : error}`);
@@ -222,10 +301,17 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
   }
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await doctor();
-  for (const { name, ok, detail } of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(15)} ${detail}`);
+  for (const { name, ok, detail } of results)
+    console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(15)} ${detail}`);
   const failed = results.some((r) => !r.ok) || results.length < 5;
-  if (results[0] && !results[0].ok && results[0].detail.startsWith(new ConfigError([]).message.split('\n')[0])) {
-    console.log('\nSet the variables above in the environment or in .env (see README, Configuration).');
+  if (
+    results[0] &&
+    !results[0].ok &&
+    results[0].detail.startsWith(new ConfigError([]).message.split('\n')[0])
+  ) {
+    console.log(
+      '\nSet the variables above in the environment or in .env (see README, Configuration).',
+    );
   }
   process.exit(failed ? 1 : 0);
 }

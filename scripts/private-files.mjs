@@ -3,7 +3,15 @@
  * Personal data on disk is readable by its owner only, whatever the umask of the shell or cron job
  * that writes it (the systemd units' UMask=0077 covers only the services): folders 0700, files 0600.
  */
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Creates a folder (and missing parents) as 0700; an existing folder is set to 0700 too. */
@@ -39,5 +47,6 @@ export function privateSqlite(filename, { ownFolder = false } = {}) {
   const dir = dirname(filename);
   if (ownFolder || !existsSync(dir)) privateDir(dir);
   privateFile(filename);
-  for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(filename + suffix)) chmodSync(filename + suffix, 0o600);
+  for (const suffix of ['-wal', '-shm', '-journal'])
+    if (existsSync(filename + suffix)) chmodSync(filename + suffix, 0o600);
 }

@@ -14,7 +14,8 @@ type OwnedUid =
 export function parseData<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = parseRequestData(schema, body);
   // Checked with `in`: the CMS compiles without strictNullChecks, which narrowing on `success` needs.
-  if ('errors' in result) throw new errors.ValidationError('Invalid input', { errors: result.errors });
+  if ('errors' in result)
+    throw new errors.ValidationError('Invalid input', { errors: result.errors });
   return result.data;
 }
 
@@ -27,13 +28,17 @@ export function ownedRecordController(uid: OwnedUid, schema: z.ZodType) {
   return factories.createCoreController(uid, ({ strapi }) => ({
     async create(ctx) {
       const data = parseData(schema, ctx.request.body) as Record<string, unknown>;
-      const entry = await strapi.documents(uid).create({ data: { ...data, owner: ctx.state.user.id } as never });
+      const entry = await strapi
+        .documents(uid)
+        .create({ data: { ...data, owner: ctx.state.user.id } as never });
       return this.transformResponse(await this.sanitizeOutput(entry, ctx));
     },
 
     async update(ctx) {
       const data = parseData(schema, ctx.request.body) as Record<string, unknown>;
-      const entry = await strapi.documents(uid).update({ documentId: ctx.params.id, data: data as never });
+      const entry = await strapi
+        .documents(uid)
+        .update({ documentId: ctx.params.id, data: data as never });
       if (!entry) return ctx.notFound();
       return this.transformResponse(await this.sanitizeOutput(entry, ctx));
     },
@@ -44,6 +49,8 @@ type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete';
 
 /** Core router options: only these actions, each behind the plugin's newcomer policy. */
 export function newcomerOnly<A extends Action>(only: A[]) {
-  const config = Object.fromEntries(only.map((action) => [action, { policies: ['plugin::sharing.is-newcomer'] }])) as Record<A, { policies: string[] }>;
+  const config = Object.fromEntries(
+    only.map((action) => [action, { policies: ['plugin::sharing.is-newcomer'] }]),
+  ) as Record<A, { policies: string[] }>;
   return { only, config };
 }

@@ -52,7 +52,9 @@ async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>): Promi
 }
 
 /** A fresh, empty database and private folders, as environment variables. */
-export async function freshEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function freshEnv(
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'mobio-test-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -78,7 +80,11 @@ export async function freshEnv(extra: Record<string, string> = {}): Promise<Reco
  * start): a whole script with `script`, else one statement whose rows are returned (on
  * PostgreSQL with every value as text).
  */
-export async function rawSql(env: Record<string, string>, sql: string, { script = false } = {}): Promise<any[]> {
+export async function rawSql(
+  env: Record<string, string>,
+  sql: string,
+  { script = false } = {},
+): Promise<any[]> {
   if (!postgres()) {
     const Database = require('better-sqlite3');
     const db = new Database(env.DATABASE_FILENAME);
@@ -119,14 +125,20 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
   // strapi.destroy() calls process.removeAllListeners(), which would also take vitest's own
   // listeners (its worker channel, its unhandled-rejection handler) away, for a moment or for good.
   // During destroy, "remove all" removes only what was added after this point.
-  const before = new Map(process.eventNames().map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const before = new Map(
+    process
+      .eventNames()
+      .map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]),
+  );
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
   strapi.log.level = 'warn';
   await strapi.load();
   const server = strapi.server.listen(0, '127.0.0.1') as import('node:http').Server;
-  await new Promise<void>((ready) => (server.listening ? ready() : server.once('listening', () => ready())));
+  await new Promise<void>((ready) =>
+    server.listening ? ready() : server.once('listening', () => ready()),
+  );
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -139,7 +151,8 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
       process.removeAllListeners = ((event?: string | symbol) => {
         for (const name of event === undefined ? process.eventNames() : [event]) {
           for (const listener of process.listeners(name as NodeJS.Signals)) {
-            if (!before.get(name)?.has(listener)) process.removeListener(name as NodeJS.Signals, listener);
+            if (!before.get(name)?.has(listener))
+              process.removeListener(name as NodeJS.Signals, listener);
           }
         }
         return process;
@@ -150,7 +163,10 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
         process.removeAllListeners = removeAll;
       }
       if (keep) return;
-      if (postgres()) await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`));
+      if (postgres())
+        await withPostgresAdmin((client) =>
+          client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`),
+        );
       rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
     },
   };
@@ -167,7 +183,9 @@ export async function api(
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined || options.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.body !== undefined || options.raw !== undefined
+        ? { 'content-type': 'application/json' }
+        : {}),
     },
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
@@ -184,7 +202,10 @@ export async function api(
 let counter = 0;
 
 /** Registers a newcomer through the public route and returns the JWT and user id. */
-export async function registerNewcomer(cms: Pick<TestCms, 'url'>, name = `newcomer${++counter}${Date.now()}`) {
+export async function registerNewcomer(
+  cms: Pick<TestCms, 'url'>,
+  name = `newcomer${++counter}${Date.now()}`,
+) {
   const { status, body } = await api(cms, 'POST', '/api/auth/local/register', {
     body: { username: name, email: `${name}@example.test`, password: 'Geheim123!' },
   });
@@ -193,9 +214,14 @@ export async function registerNewcomer(cms: Pick<TestCms, 'url'>, name = `newcom
 }
 
 /** Logs a staff member into the admin API and returns the admin JWT. */
-export async function adminLogin(cms: Pick<TestCms, 'url'>, email: string, password: string): Promise<string> {
+export async function adminLogin(
+  cms: Pick<TestCms, 'url'>,
+  email: string,
+  password: string,
+): Promise<string> {
   const { status, body } = await api(cms, 'POST', '/admin/login', { body: { email, password } });
-  if (status !== 200) throw new Error(`admin login failed for ${email}: ${status} ${JSON.stringify(body)}`);
+  if (status !== 200)
+    throw new Error(`admin login failed for ${email}: ${status} ${JSON.stringify(body)}`);
   return body.data.token;
 }
 
@@ -204,7 +230,13 @@ export async function createStaff(cms: TestCms, name: string, roleCode = 'integr
   const role = await cms.strapi.service('admin::role').findOne({ code: roleCode });
   const email = `${name.toLowerCase()}@staff.example`;
   const user = await cms.strapi.service('admin::user').create({
-    email, firstname: name, lastname: 'Berater', password: 'Staff1234!', isActive: true, registrationToken: null, roles: [role.id],
+    email,
+    firstname: name,
+    lastname: 'Berater',
+    password: 'Staff1234!',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
   });
   return { id: user.id as number, email, token: await adminLogin(cms, email, 'Staff1234!') };
 }

@@ -17,14 +17,24 @@ export async function startSmtp() {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { mails, port: (server.server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    mails,
+    port: (server.server.address() as AddressInfo).port,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The text/plain part of a mail as nodemailer writes it: base64, or quoted-printable for mostly ASCII text. */
 export function textOf(raw: string): string {
-  const part = /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: (base64|quoted-printable)\r?\n\r?\n([\s\S]*?)\r?\n----/.exec(raw);
+  const part =
+    /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: (base64|quoted-printable)\r?\n\r?\n([\s\S]*?)\r?\n----/.exec(
+      raw,
+    );
   if (!part) throw new Error(`no text/plain part in:\n${raw}`);
-  if (part[1] === 'base64') return Buffer.from(part[2].replace(/\s+/g, ''), 'base64').toString('utf8');
-  const bytes = part[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (part[1] === 'base64')
+    return Buffer.from(part[2].replace(/\s+/g, ''), 'base64').toString('utf8');
+  const bytes = part[2]
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }

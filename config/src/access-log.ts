@@ -37,20 +37,31 @@ export interface LogVisit<E extends LogEvent = LogEvent> {
  * member's latest visit when it follows the visit's last event within `gapMs`; events of others in
  * between do not end a visit, since two people may work at the same time.
  */
-export function groupVisits<E extends LogEvent>(events: readonly E[], gapMs = VISIT_GAP_MS): Array<LogVisit<E>> {
+export function groupVisits<E extends LogEvent>(
+  events: readonly E[],
+  gapMs = VISIT_GAP_MS,
+): Array<LogVisit<E>> {
   // Reversed before the (stable) sort, so events of the same instant keep the order they were written in.
   const oldestFirst = [...events].reverse().sort((a, b) => a.at.getTime() - b.at.getTime());
   const visits: Array<{ visit: LogVisit<E>; order: number }> = [];
   const open = new Map<string, LogVisit<E>>();
   for (const event of oldestFirst) {
-    const key = event.actorKind === 'staff' ? `staff:${event.actorId ?? event.actorName ?? ''}` : undefined;
+    const key =
+      event.actorKind === 'staff' ? `staff:${event.actorId ?? event.actorName ?? ''}` : undefined;
     const current = key === undefined ? undefined : open.get(key);
     if (current && event.at.getTime() - current.to.getTime() <= gapMs) {
       current.to = event.at;
       current.events.unshift(event);
       continue;
     }
-    const visit: LogVisit<E> = { actorKind: event.actorKind, actorName: event.actorName, from: event.at, to: event.at, summary: [], events: [event] };
+    const visit: LogVisit<E> = {
+      actorKind: event.actorKind,
+      actorName: event.actorName,
+      from: event.at,
+      to: event.at,
+      summary: [],
+      events: [event],
+    };
     visits.push({ visit, order: visits.length });
     if (key !== undefined) open.set(key, visit);
   }
@@ -58,8 +69,11 @@ export function groupVisits<E extends LogEvent>(events: readonly E[], gapMs = VI
     for (const event of [...visit.events].reverse()) {
       let line = visit.summary.find((item) => item.action === event.action);
       if (!line) visit.summary.push((line = { action: event.action, sections: [] }));
-      if (event.section && !line.sections.includes(event.section)) line.sections.push(event.section);
+      if (event.section && !line.sections.includes(event.section))
+        line.sections.push(event.section);
     }
   }
-  return visits.sort((a, b) => b.visit.to.getTime() - a.visit.to.getTime() || b.order - a.order).map(({ visit }) => visit);
+  return visits
+    .sort((a, b) => b.visit.to.getTime() - a.visit.to.getTime() || b.order - a.order)
+    .map(({ visit }) => visit);
 }

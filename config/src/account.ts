@@ -46,13 +46,24 @@ export const chosenUsernameSchema = z
       .min(CHOSEN_USERNAME_MIN, { error: 'error.usernameLength' })
       .max(CHOSEN_USERNAME_MAX, { error: 'error.usernameLength' })
       .regex(/^[\p{L}\p{N}._-]+$/u, { error: 'error.usernameCharacters' })
-      .refine((value) => !NON_IDENTIFYING_USERNAME.test(value) && !/^n-/.test(value), { error: 'error.usernameReserved' }),
+      .refine((value) => !NON_IDENTIFYING_USERNAME.test(value) && !/^n-/.test(value), {
+        error: 'error.usernameReserved',
+      }),
   );
 
 /** A recovery code: 20 characters of the invitation alphabet (about 99 bits), shown once in groups of five. */
 export const RECOVERY_CODE_LENGTH = 20;
-export const newRecoveryCode = () => Array.from({ length: RECOVERY_CODE_LENGTH }, () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)]).join('');
+export const newRecoveryCode = () =>
+  Array.from(
+    { length: RECOVERY_CODE_LENGTH },
+    () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)],
+  ).join('');
 export const recoveryCodeSchema = z
   .string({ error: 'error.required' })
   .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().min(1, { error: 'error.required' }).max(RECOVERY_CODE_LENGTH * 2, { error: 'error.recoveryCode' }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'error.required' })
+      .max(RECOVERY_CODE_LENGTH * 2, { error: 'error.recoveryCode' }),
+  );

@@ -5,7 +5,13 @@ import type { Locale } from './locales.js';
 export const CV_LABELS = byLocale((c) => c.cv);
 
 /** Profile fields a newcomer may choose to put on the CV; the name is always there. */
-export const CV_PERSONAL_FIELDS = ['birth', 'nationality', 'contact', 'address', 'familyStatus'] as const;
+export const CV_PERSONAL_FIELDS = [
+  'birth',
+  'nationality',
+  'contact',
+  'address',
+  'familyStatus',
+] as const;
 export type CvPersonalField = (typeof CV_PERSONAL_FIELDS)[number];
 
 /** The CV labels in one locale. */

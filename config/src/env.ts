@@ -24,15 +24,17 @@ export const SECRET_NAMES = [
 type SecretName = (typeof SECRET_NAMES)[number];
 
 const secret = (what: string) =>
-  z
-    .string({ error: `expected ${what}` })
-    .min(16, `expected ${what} of at least 16 characters`);
+  z.string({ error: `expected ${what}` }).min(16, `expected ${what} of at least 16 characters`);
 
 const masterKey = z
   .string({ error: 'expected 32 random bytes in base64' })
-  .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
-    error: 'expected 32 random bytes in base64 (openssl rand -base64 32); losing this key loses every document',
-  });
+  .refine(
+    (value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value),
+    {
+      error:
+        'expected 32 random bytes in base64 (openssl rand -base64 32); losing this key loses every document',
+    },
+  );
 
 const port = (fallback: number) =>
   z.coerce
@@ -43,11 +45,12 @@ const port = (fallback: number) =>
     .default(fallback);
 
 const bool = (fallback: boolean) =>
-  z
-    .stringbool({ error: 'expected true or false' })
-    .default(fallback);
+  z.stringbool({ error: 'expected true or false' }).default(fallback);
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://mobio.example.org' });
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'expected an http(s) URL such as https://mobio.example.org',
+});
 const url = (fallback: string) => httpUrl.default(fallback);
 
 const optionalText = z.string().trim().min(1).optional();
@@ -59,8 +62,16 @@ const offeredLocales = z
   .transform((value) => value.split(',').map((code) => code.trim()))
   .pipe(
     z
-      .array(z.enum(LOCALES, { error: (issue) => `unknown language "${String(issue.input)}" (MoBio has catalogues for ${LOCALES.join(', ')})` }))
-      .refine((codes) => codes.includes(DEFAULT_LOCALE), `must include ${DEFAULT_LOCALE}: German is the working language and the fallback`)
+      .array(
+        z.enum(LOCALES, {
+          error: (issue) =>
+            `unknown language "${String(issue.input)}" (MoBio has catalogues for ${LOCALES.join(', ')})`,
+        }),
+      )
+      .refine(
+        (codes) => codes.includes(DEFAULT_LOCALE),
+        `must include ${DEFAULT_LOCALE}: German is the working language and the fallback`,
+      )
       .refine((codes) => new Set(codes).size === codes.length, 'names a language twice'),
   )
   .default([...LOCALES]);
@@ -72,7 +83,9 @@ const offeredLocales = z
 export const envSchema = z.object({
   MOBIO_ENV_FILE: z.string().min(1).optional(),
   NODE_ENV: z
-    .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
+    .enum(['development', 'production', 'test'], {
+      error: 'expected development, production or test',
+    })
     .default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   CMS_PORT: port(1337),
@@ -83,7 +96,9 @@ export const envSchema = z.object({
   /** The languages offered, comma-separated (de,en,ar,fa,fr,uk); all that have catalogues when unset. */
   LOCALES: offeredLocales,
 
-  DATABASE_CLIENT: z.enum(['sqlite', 'postgres'], { error: 'expected sqlite or postgres' }).default('sqlite'),
+  DATABASE_CLIENT: z
+    .enum(['sqlite', 'postgres'], { error: 'expected sqlite or postgres' })
+    .default('sqlite'),
   DATABASE_FILENAME: z.string().min(1).default('database/data/mobio.db'),
   DATABASE_HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PORT: port(5432),
@@ -95,8 +110,17 @@ export const envSchema = z.object({
 
   APP_KEYS: z
     .string({ error: 'expected a comma-separated list of at least two keys' })
-    .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
-    .pipe(z.array(z.string().min(16, 'expected keys of at least 16 characters')).min(2, 'expected at least two keys, comma-separated')),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().min(16, 'expected keys of at least 16 characters'))
+        .min(2, 'expected at least two keys, comma-separated'),
+    ),
   API_TOKEN_SALT: secret('a random salt'),
   ADMIN_JWT_SECRET: secret('a random secret'),
   TRANSFER_TOKEN_SALT: secret('a random salt'),
@@ -137,7 +161,11 @@ export const envSchema = z.object({
   MUNICIPALITY_ADDRESS: z.string().trim().min(1).default('Musterstraße 1, 12345 Musterstadt'),
   MUNICIPALITY_EMAIL: email.default('integration@musterstadt.example'),
   MUNICIPALITY_PHONE: optionalText,
-  PRIVACY_OFFICER_NAME: z.string().trim().min(1).default('Datenschutzbeauftragte/r des Landkreises'),
+  PRIVACY_OFFICER_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .default('Datenschutzbeauftragte/r des Landkreises'),
   PRIVACY_OFFICER_EMAIL: email.default('datenschutz@musterstadt.example'),
 
   BRAND_COLOR: z
@@ -175,7 +203,10 @@ export const envSchema = z.object({
   ADMIN_EMAIL: email.optional(),
   ADMIN_PASSWORD: z
     .string()
-    .min(8, 'expected at least 8 characters with an upper-case letter, a lower-case letter and a digit')
+    .min(
+      8,
+      'expected at least 8 characters with an upper-case letter, a lower-case letter and a digit',
+    )
     .regex(/[a-z]/, 'expected at least one lower-case letter')
     .regex(/[A-Z]/, 'expected at least one upper-case letter')
     .regex(/[0-9]/, 'expected at least one digit')
@@ -241,7 +272,9 @@ export interface Config {
 /** Thrown when the environment is wrong; the message names each variable and what it expects. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`MoBio cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `MoBio cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -258,7 +291,8 @@ export interface LoadOptions {
 }
 
 function generateSecret(name: SecretName): string {
-  if (name === 'APP_KEYS') return Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(',');
+  if (name === 'APP_KEYS')
+    return Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(',');
   return randomBytes(32).toString('base64');
 }
 
@@ -280,7 +314,10 @@ export function resolveFromRoot(path: string): string {
  * Appends the missing secrets to the env file (created with mode 600) and returns their names.
  * Existing values are never replaced: a new DOCUMENTS_MASTER_KEY would make every stored file unreadable.
  */
-export function ensureSecrets(file: string, present: Record<string, string | undefined>): SecretName[] {
+export function ensureSecrets(
+  file: string,
+  present: Record<string, string | undefined>,
+): SecretName[] {
   const missing = SECRET_NAMES.filter((name) => !present[name]);
   if (missing.length === 0) return [];
   mkdirSync(dirname(file), { recursive: true });
@@ -315,7 +352,10 @@ const SITE_KEYS = {
 } as const;
 
 /** What the newcomer site needs: it holds no secret and never touches the database. */
-export type SiteConfig = Pick<Config, 'env' | 'host' | 'locales' | 'site' | 'municipality' | 'sharing'> & {
+export type SiteConfig = Pick<
+  Config,
+  'env' | 'host' | 'locales' | 'site' | 'municipality' | 'sharing'
+> & {
   cms: Config['cms'];
   uploads: Pick<Config['uploads'], 'maxBytes' | 'importMaxBytes'>;
 };
@@ -327,22 +367,40 @@ function readRaw(options: LoadOptions) {
   return { processEnv, file, raw };
 }
 
-function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string | undefined>): z.output<S> {
+function parse<S extends z.ZodObject>(
+  schema: S,
+  raw: Record<string, string | undefined>,
+): z.output<S> {
   // An empty value means "not set", as the Strapi generator writes `DATABASE_FILENAME=`.
-  const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]));
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]),
+  );
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ConfigError(
     parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
-      const message = issue.code === 'invalid_type' && raw[name] === undefined ? `is missing (${issue.message})` : issue.message;
+      const message =
+        issue.code === 'invalid_type' && raw[name] === undefined
+          ? `is missing (${issue.message})`
+          : issue.message;
       return `${name}: ${message}`;
     }),
   );
 }
 
 function municipalityOf(
-  e: Pick<Env, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'PRIVACY_OFFICER_NAME' | 'PRIVACY_OFFICER_EMAIL' | 'BRAND_COLOR' | 'BRAND_LOGO'>,
+  e: Pick<
+    Env,
+    | 'MUNICIPALITY_NAME'
+    | 'MUNICIPALITY_ADDRESS'
+    | 'MUNICIPALITY_EMAIL'
+    | 'MUNICIPALITY_PHONE'
+    | 'PRIVACY_OFFICER_NAME'
+    | 'PRIVACY_OFFICER_EMAIL'
+    | 'BRAND_COLOR'
+    | 'BRAND_LOGO'
+  >,
 ) {
   return {
     name: e.MUNICIPALITY_NAME,
@@ -360,7 +418,10 @@ const cmsOf = (e: Pick<Env, 'CMS_PORT' | 'CMS_PUBLIC_URL' | 'CMS_INTERNAL_URL'>)
   internalUrl: e.CMS_INTERNAL_URL ?? `http://127.0.0.1:${e.CMS_PORT}`,
 });
 
-const sharingOf = (e: Pick<Env, 'GRANT_DEFAULT_DAYS'>) => ({ defaultGrantDays: e.GRANT_DEFAULT_DAYS, maxGrantDays: 4 * 366 });
+const sharingOf = (e: Pick<Env, 'GRANT_DEFAULT_DAYS'>) => ({
+  defaultGrantDays: e.GRANT_DEFAULT_DAYS,
+  maxGrantDays: 4 * 366,
+});
 
 /** Reads and checks the site's part of the configuration. Throws a ConfigError naming every wrong variable. */
 export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
@@ -386,14 +447,19 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (options.generateSecrets) {
     const generated = ensureSecrets(file, raw);
     if (generated.length > 0) {
-      (options.log ?? console.log)(`[mobio] Generated ${generated.join(', ')} into ${file} (first start).`);
+      (options.log ?? console.log)(
+        `[mobio] Generated ${generated.join(', ')} into ${file} (first start).`,
+      );
       raw = { ...readEnvFile(file), ...processEnv };
     }
   }
   const e = parse(envSchema, raw);
-  if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) throw new ConfigError(['ADMIN_PASSWORD: is missing (expected with ADMIN_EMAIL)']);
+  if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD)
+    throw new ConfigError(['ADMIN_PASSWORD: is missing (expected with ADMIN_EMAIL)']);
   if (e.NODE_ENV === 'production' && !e.SMTP_HOST) {
-    throw new ConfigError(['SMTP_HOST: is missing (expected in production: password resets and notices are sent by e-mail)']);
+    throw new ConfigError([
+      'SMTP_HOST: is missing (expected in production: password resets and notices are sent by e-mail)',
+    ]);
   }
 
   return {
@@ -428,18 +494,37 @@ export function loadConfig(options: LoadOptions = {}): Config {
     },
     mail: {
       smtp: e.SMTP_HOST
-        ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USERNAME, password: e.SMTP_PASSWORD }
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            secure: e.SMTP_SECURE,
+            user: e.SMTP_USERNAME,
+            password: e.SMTP_PASSWORD,
+          }
         : undefined,
       from: e.MAIL_FROM,
       replyTo: e.MAIL_REPLY_TO,
     },
-    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES, documentsDir: resolveFromRoot(e.DOCUMENTS_DIR) },
+    uploads: {
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      importMaxBytes: e.IMPORT_MAX_BYTES,
+      documentsDir: resolveFromRoot(e.DOCUMENTS_DIR),
+    },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
-    retention: { inactiveDays: e.RETENTION_INACTIVE_DAYS, noticeDays: e.RETENTION_NOTICE_DAYS, schedule: e.RETENTION_SCHEDULE },
+    retention: {
+      inactiveDays: e.RETENTION_INACTIVE_DAYS,
+      noticeDays: e.RETENTION_NOTICE_DAYS,
+      schedule: e.RETENTION_SCHEDULE,
+    },
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
-        ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, firstname: e.ADMIN_FIRSTNAME, lastname: e.ADMIN_LASTNAME }
+        ? {
+            email: e.ADMIN_EMAIL,
+            password: e.ADMIN_PASSWORD,
+            firstname: e.ADMIN_FIRSTNAME,
+            lastname: e.ADMIN_LASTNAME,
+          }
         : undefined,
   };
 }

@@ -51,6 +51,14 @@ export function endOfDistrictDay(day: string): Date {
       .formatToParts(utcEnd)
       .map((part) => [part.type, part.value]),
   );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), 999);
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+    999,
+  );
   return new Date(utcEnd.getTime() - (local - utcEnd.getTime()));
 }

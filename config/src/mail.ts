@@ -11,8 +11,18 @@ export function fill(template: string, values: Record<string, string>): string {
 /** To a staff member whose account an administrator changed or deleted (the staff side is German). */
 export const STAFF_ACCOUNT_CHANGED = {
   subject: 'Ihr MoBio-Mitarbeiterkonto wurde geändert',
-  changed: 'Eine Administratorin oder ein Administrator hat an Ihrem MoBio-Mitarbeiterkonto Folgendes geändert: {fields}.',
+  changed:
+    'Eine Administratorin oder ein Administrator hat an Ihrem MoBio-Mitarbeiterkonto Folgendes geändert: {fields}.',
   deleted: 'Eine Administratorin oder ein Administrator hat Ihr MoBio-Mitarbeiterkonto gelöscht.',
-  footer: 'Wenn Sie das nicht erwartet haben, wenden Sie sich bitte an Ihre Verwaltung.\n\n{municipality}',
-  fields: { firstname: 'Vorname', lastname: 'Nachname', username: 'Benutzername', roles: 'Rollen', isActive: 'aktiv/gesperrt', blocked: 'gesperrt', preferedLanguage: 'Sprache' } as Record<string, string>,
+  footer:
+    'Wenn Sie das nicht erwartet haben, wenden Sie sich bitte an Ihre Verwaltung.\n\n{municipality}',
+  fields: {
+    firstname: 'Vorname',
+    lastname: 'Nachname',
+    username: 'Benutzername',
+    roles: 'Rollen',
+    isActive: 'aktiv/gesperrt',
+    blocked: 'gesperrt',
+    preferedLanguage: 'Sprache',
+  } as Record<string, string>,
 };

@@ -39,20 +39,28 @@ export const CATALOGUE_KEY_MAX = 100;
 export const CATALOGUE_KEY_PATTERN = /^([A-Za-z]+)\.(goal|measure)\.([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The German catalogue's plan texts, field → kind → slug; the compiler refuses a missing field or kind. */
-const TEXTS: Record<FieldOfAction, Record<PlanItemKind, Record<string, string>>> = CONFIG_CATALOGUES.de.planCatalogue;
+const TEXTS: Record<FieldOfAction, Record<PlanItemKind, Record<string, string>>> = CONFIG_CATALOGUES
+  .de.planCatalogue;
 
 /** The built-in catalogue: every standard goal and measure, in the order of the fields of action. */
 export const PLAN_CATALOGUE: readonly CatalogueEntry[] = Object.freeze(
   FIELDS_OF_ACTION.codes.flatMap((field) =>
     PLAN_ITEM_KINDS.flatMap((kind) =>
       Object.keys(TEXTS[field][kind]).map((slug) =>
-        Object.freeze({ key: `${field}.${kind}.${slug}`, field, kind, label: localized((c) => (c.planCatalogue[field][kind] as Record<string, string>)[slug]) }),
+        Object.freeze({
+          key: `${field}.${kind}.${slug}`,
+          field,
+          kind,
+          label: localized((c) => (c.planCatalogue[field][kind] as Record<string, string>)[slug]),
+        }),
       ),
     ),
   ),
 );
 
-const BY_KEY: ReadonlyMap<string, CatalogueEntry> = new Map(PLAN_CATALOGUE.map((entry) => [entry.key, entry]));
+const BY_KEY: ReadonlyMap<string, CatalogueEntry> = new Map(
+  PLAN_CATALOGUE.map((entry) => [entry.key, entry]),
+);
 
 /** A built-in catalogue entry by its key, or undefined. */
 export function catalogueEntry(key: string): CatalogueEntry | undefined {

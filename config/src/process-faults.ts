@@ -9,11 +9,15 @@ const INSTALLED = Symbol.for('mobio.processFaults');
  * district. Each such line is a bug to fix; the process stays up meanwhile. Installed once per
  * process by the CMS (cms/src/index.ts) and the site (site/src/middleware.ts).
  */
-export function logProcessFaults(component: string, log: (message: string) => void = (message) => console.error(message)): void {
+export function logProcessFaults(
+  component: string,
+  log: (message: string) => void = (message) => console.error(message),
+): void {
   const marked = process as unknown as Record<symbol, boolean>;
   if (marked[INSTALLED]) return;
   marked[INSTALLED] = true;
-  const describe = (value: unknown) => (value instanceof Error ? (value.stack ?? `${value.name}: ${value.message}`) : inspect(value));
+  const describe = (value: unknown) =>
+    value instanceof Error ? (value.stack ?? `${value.name}: ${value.message}`) : inspect(value);
   process.on('unhandledRejection', (reason) => {
     log(`[${component}] unhandled promise rejection (process kept running): ${describe(reason)}`);
   });

@@ -7,9 +7,7 @@
 export class RateLimiter {
   private readonly attempts = new Map<string, number[]>();
 
-  constructor(
-    private readonly options: { max: number; windowMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { max: number; windowMs: number; now?: () => number }) {}
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();
@@ -40,4 +38,3 @@ export class RateLimiter {
     this.attempts.delete(key);
   }
 }
-

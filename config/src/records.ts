@@ -65,19 +65,34 @@ const MESSAGES = {
 export type ErrorKey = (typeof MESSAGES)[keyof typeof MESSAGES];
 
 /** An HTML form sends '' for an empty field: that means "no value" (null clears it in the CMS). */
-const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+const emptyToNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? null : value;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullish());
 
 const text = (max: number) =>
-  z.string({ error: MESSAGES.required }).trim().min(1, MESSAGES.required).max(max, MESSAGES.tooLong);
-const optionalText = (max: number) => optional(z.string({ error: MESSAGES.invalid }).trim().max(max, MESSAGES.tooLong));
-const choice = <const T extends readonly [string, ...string[]]>(codes: T) => z.enum(codes, { error: MESSAGES.choice });
+  z
+    .string({ error: MESSAGES.required })
+    .trim()
+    .min(1, MESSAGES.required)
+    .max(max, MESSAGES.tooLong);
+const optionalText = (max: number) =>
+  optional(z.string({ error: MESSAGES.invalid }).trim().max(max, MESSAGES.tooLong));
+const choice = <const T extends readonly [string, ...string[]]>(codes: T) =>
+  z.enum(codes, { error: MESSAGES.choice });
 
 const isoDate = z.iso.date({ error: MESSAGES.date });
-const pastDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), MESSAGES.future);
-const country = z.string({ error: MESSAGES.country }).refine((code) => countrySet.has(code), MESSAGES.country);
+const pastDate = isoDate.refine(
+  (value) => value <= new Date().toISOString().slice(0, 10),
+  MESSAGES.future,
+);
+const country = z
+  .string({ error: MESSAGES.country })
+  .refine((code) => countrySet.has(code), MESSAGES.country);
 const language = z.string({ error: MESSAGES.language }).refine(isLanguageCode, MESSAGES.language);
-const bool = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
+const bool = z.preprocess(
+  (value) => value === 'on' || value === 'true' || value === true,
+  z.boolean(),
+);
 
 /** The language a free text was typed in: any ISO 639 code, not only the five UI languages. */
 const textLanguage = optional(language);
@@ -97,7 +112,10 @@ const latinName = z
  * A newcomer's name as staff see it: as typed, with the Latin spelling beside it when it was given
  * and differs ("أمل حداد (Amal Haddad)"). The one place the two spellings are put together.
  */
-export function nameForStaff(profile: { givenNames: string; familyName: string; latinName?: string | null }, withLatin = true): string {
+export function nameForStaff(
+  profile: { givenNames: string; familyName: string; latinName?: string | null },
+  withLatin = true,
+): string {
   const original = `${profile.givenNames} ${profile.familyName}`;
   const latin = withLatin ? profile.latinName?.trim() : undefined;
   return latin && latin !== original ? `${original} (${latin})` : original;
@@ -124,10 +142,21 @@ export const profileSchema = z
     nationality: optional(country),
     correspondenceLanguages: optional(z.array(language).max(5, MESSAGES.tooLong)),
     contactEmail: optional(z.email({ error: MESSAGES.email }).max(254, MESSAGES.tooLong)),
-    phone: optional(z.string().trim().regex(/^\+?[0-9 ()/-]{5,30}$/, MESSAGES.phone)),
+    phone: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()/-]{5,30}$/, MESSAGES.phone),
+    ),
     address: optionalText(500),
     familyStatus: optional(choice(FAMILY_STATUSES.codes)),
-    children: optional(z.coerce.number({ error: MESSAGES.number }).int(MESSAGES.number).min(0, MESSAGES.number).max(30, MESSAGES.number)),
+    children: optional(
+      z.coerce
+        .number({ error: MESSAGES.number })
+        .int(MESSAGES.number)
+        .min(0, MESSAGES.number)
+        .max(30, MESSAGES.number),
+    ),
     arrivalDate: optional(pastDate),
     residenceStatus: optional(choice(RESIDENCE_STATUSES.codes)),
     residenceNote: optionalText(500),
@@ -174,7 +203,12 @@ export const educationEntrySchema = z
 export const employmentEntrySchema = z
   .object({
     occupation: text(200),
-    iscoCode: optional(z.string().trim().regex(/^[0-9]{1,4}$/, MESSAGES.invalid)),
+    iscoCode: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9]{1,4}$/, MESSAGES.invalid),
+    ),
     employer: optionalText(300),
     place: optionalText(200),
     country: optional(country),
@@ -221,13 +255,23 @@ export const formatInvitationCode = (code: string) => code.match(/.{1,5}/g)!.joi
 const invitationCode = z
   .string({ error: MESSAGES.invalid })
   .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${INVITATION_ALPHABET}]{${INVITATION_LENGTH}}$`), 'error.invitationCode'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        new RegExp(`^[${INVITATION_ALPHABET}]{${INVITATION_LENGTH}}$`),
+        'error.invitationCode',
+      ),
+  );
 
 const sections = z
   .array(choice(SECTIONS.codes), { error: 'error.sections' })
   .min(1, 'error.sections')
   .refine((list) => new Set(list).size === list.length, 'error.sections');
-const futureDate = isoDate.refine((value) => value > new Date().toISOString().slice(0, 10), 'error.pastExpiry');
+const futureDate = isoDate.refine(
+  (value) => value > new Date().toISOString().slice(0, 10),
+  'error.pastExpiry',
+);
 
 function writeOnlyForPlans(grant: { access?: string; sections?: string[] }, ctx: z.RefinementCtx) {
   if (grant.access === 'write' && !grant.sections?.includes('plans')) {
@@ -258,7 +302,12 @@ export const grantRequestSchema = z
 
 /** What the owner may change on an existing grant: sections, access, purpose and expiry. */
 export const grantUpdateSchema = z
-  .object({ sections, access: choice(ACCESS_LEVELS.codes).default('read'), purpose: text(500), expiresAt: optional(futureDate) })
+  .object({
+    sections,
+    access: choice(ACCESS_LEVELS.codes).default('read'),
+    purpose: text(500),
+    expiresAt: optional(futureDate),
+  })
   .strict()
   .superRefine(writeOnlyForPlans);
 
@@ -279,7 +328,10 @@ export function fieldErrors(error: z.ZodError, dropPrefix?: string): FieldError[
     const path = issue.path.map(String);
     return {
       path: dropPrefix && path[0] === dropPrefix ? path.slice(1) : path,
-      message: issue.code === 'unrecognized_keys' ? `error.unknownField:${issue.keys.join(',')}` : issue.message,
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `error.unknownField:${issue.keys.join(',')}`
+          : issue.message,
     };
   });
 }
@@ -288,28 +340,55 @@ export function fieldErrors(error: z.ZodError, dropPrefix?: string): FieldError[
  * Checks a REST body `{ data: … }` with a form's schema. Unknown keys, `owner` among them, are
  * errors: the client can never choose the owner of a record.
  */
-export function parseRequestData<T extends z.ZodType>(schema: T, body: unknown): Parsed<z.output<T>> {
+export function parseRequestData<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+): Parsed<z.output<T>> {
   const result = z.object({ data: schema }, { error: MESSAGES.invalid }).strict().safeParse(body);
   if (result.success) return { success: true, data: (result.data as { data: z.output<T> }).data };
   return { success: false, errors: fieldErrors(result.error, 'data') };
 }
 
 /** Deleting one's account asks for the password again. */
-export const accountDeletionSchema = z.object({ password: z.string({ error: MESSAGES.required }).min(1, MESSAGES.required) }).strict();
+export const accountDeletionSchema = z
+  .object({ password: z.string({ error: MESSAGES.required }).min(1, MESSAGES.required) })
+  .strict();
 
 /** The newcomer accepts one version of their integration plan. */
-export const planAcceptanceSchema = z.object({ version: z.coerce.number({ error: MESSAGES.number }).int(MESSAGES.number).min(1, MESSAGES.number) }).strict();
+export const planAcceptanceSchema = z
+  .object({
+    version: z.coerce
+      .number({ error: MESSAGES.number })
+      .int(MESSAGES.number)
+      .min(1, MESSAGES.number),
+  })
+  .strict();
 
 /** A standard goal or measure of the catalogue, by its key (checked against the catalogue by the CMS). */
-const catalogueKey = optional(z.string({ error: MESSAGES.invalid }).trim().max(CATALOGUE_KEY_MAX, MESSAGES.tooLong).regex(CATALOGUE_KEY_PATTERN, MESSAGES.invalid));
+const catalogueKey = optional(
+  z
+    .string({ error: MESSAGES.invalid })
+    .trim()
+    .max(CATALOGUE_KEY_MAX, MESSAGES.tooLong)
+    .regex(CATALOGUE_KEY_PATTERN, MESSAGES.invalid),
+);
 
 /** A goal or a measure names a catalogue entry or says in free text what is meant. */
-function keyOrText(item: { catalogueKey?: string | null; description?: string | null }, ctx: z.RefinementCtx) {
-  if (!item.catalogueKey && !item.description) ctx.addIssue({ code: 'custom', path: ['description'], message: MESSAGES.required });
+function keyOrText(
+  item: { catalogueKey?: string | null; description?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (!item.catalogueKey && !item.description)
+    ctx.addIssue({ code: 'custom', path: ['description'], message: MESSAGES.required });
 }
 
 const planGoal = z
-  .object({ catalogueKey, description: optionalText(1000), dueDate: optional(isoDate), status: choice(GOAL_STATUSES.codes).default('open') })
+  .object({
+    catalogueKey,
+    description: optionalText(1000),
+    dueDate: optional(isoDate),
+    status: choice(GOAL_STATUSES.codes).default('open'),
+  })
   .strict()
   .superRefine(keyOrText);
 
@@ -345,9 +424,15 @@ export const planContentSchema = z
           .strict(),
       )
       .max(FIELDS_OF_ACTION.codes.length, MESSAGES.tooLong)
-      .refine((fields) => new Set(fields.map((f) => f.field)).size === fields.length, MESSAGES.choice)
+      .refine(
+        (fields) => new Set(fields.map((f) => f.field)).size === fields.length,
+        MESSAGES.choice,
+      )
       .default([]),
-    reviews: z.array(z.object({ date: isoDate, note: optionalText(2000) }).strict()).max(20, MESSAGES.tooLong).default([]),
+    reviews: z
+      .array(z.object({ date: isoDate, note: optionalText(2000) }).strict())
+      .max(20, MESSAGES.tooLong)
+      .default([]),
     notes: optionalText(4000),
     textLanguage,
   })

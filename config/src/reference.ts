@@ -52,7 +52,12 @@ export const ORGANISATION_KINDS = reference(byLocale((c) => c.reference.organisa
 export const SECTIONS = reference(byLocale((c) => c.reference.sections));
 export type Section = (typeof SECTIONS.codes)[number];
 /** The sections a newcomer keeps as lists of entries (the profile is one record; plans are written by staff). */
-export const LIST_SECTIONS = ['languages', 'education', 'employment', 'documents'] as const satisfies readonly Section[];
+export const LIST_SECTIONS = [
+  'languages',
+  'education',
+  'employment',
+  'documents',
+] as const satisfies readonly Section[];
 
 export const ACCESS_LEVELS = reference(byLocale((c) => c.reference.accessLevels));
 export type Access = (typeof ACCESS_LEVELS.codes)[number];

@@ -11,7 +11,9 @@ const DISTRICT = demo.organisations[0].name;
  */
 export async function seedDemo(strapi) {
   const docs = (uid) => strapi.documents(uid);
-  if (await strapi.db.query('api::organisation.organisation').count({ where: { name: DISTRICT } })) {
+  if (
+    await strapi.db.query('api::organisation.organisation').count({ where: { name: DISTRICT } })
+  ) {
     return { seeded: false };
   }
 
@@ -23,12 +25,20 @@ export async function seedDemo(strapi) {
   const roles = strapi.service('admin::role');
   if (!(await adminUsers.exists())) {
     const superAdmin = await roles.getSuperAdmin();
-    await adminUsers.create({ ...demo.admin, password: demo.DEMO_PASSWORDS.admin, isActive: true, registrationToken: null, roles: [superAdmin.id] });
+    await adminUsers.create({
+      ...demo.admin,
+      password: demo.DEMO_PASSWORDS.admin,
+      isActive: true,
+      registrationToken: null,
+      roles: [superAdmin.id],
+    });
   }
   const staffIds = {};
   for (const person of demo.staff) {
     const role = await roles.findOne({ code: person.role });
-    const existing = await strapi.db.query('admin::user').findOne({ where: { email: person.email } });
+    const existing = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: person.email } });
     const user =
       existing ??
       (await adminUsers.create({
@@ -43,9 +53,12 @@ export async function seedDemo(strapi) {
     staffIds[person.key] = user.id;
   }
 
-  for (const entry of demo.catalogueEntries) await docs('plugin::sharing.catalogue-entry').create({ data: entry });
+  for (const entry of demo.catalogueEntries)
+    await docs('plugin::sharing.catalogue-entry').create({ data: entry });
 
-  const newcomerRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'newcomer' } });
+  const newcomerRole = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'newcomer' } });
   const now = Date.now();
   for (const person of demo.newcomers) {
     const user = await strapi.db.query('plugin::users-permissions.user').create({
@@ -62,15 +75,21 @@ export async function seedDemo(strapi) {
     });
     const owner = user.id;
     await docs('api::profile.profile').create({ data: { ...person.profile, owner } });
-    for (const skill of person.languages) await docs('api::language-skill.language-skill').create({ data: { ...skill, owner } });
+    for (const skill of person.languages)
+      await docs('api::language-skill.language-skill').create({ data: { ...skill, owner } });
     const entries = {};
     for (const { key, ...entry } of person.education) {
-      const created = await docs('api::education-entry.education-entry').create({ data: { ...entry, owner } });
+      const created = await docs('api::education-entry.education-entry').create({
+        data: { ...entry, owner },
+      });
       if (key) entries[key] = created.documentId;
     }
-    for (const entry of person.employment) await docs('api::employment-entry.employment-entry').create({ data: { ...entry, owner } });
+    for (const entry of person.employment)
+      await docs('api::employment-entry.employment-entry').create({ data: { ...entry, owner } });
     for (const { educationEntry, ...document } of person.documents) {
-      await docs('api::document.document').create({ data: { ...document, owner, educationEntry: entries[educationEntry] } });
+      await docs('api::document.document').create({
+        data: { ...document, owner, educationEntry: entries[educationEntry] },
+      });
     }
     for (const grant of person.grants) {
       await docs('plugin::sharing.grant').create({
@@ -87,7 +106,12 @@ export async function seedDemo(strapi) {
     }
     if (person.plan) {
       await docs('api::integration-plan.integration-plan').create({
-        data: { ...person.plan, owner, proposedAt: new Date(now - DAY).toISOString(), textLanguage: 'de' },
+        data: {
+          ...person.plan,
+          owner,
+          proposedAt: new Date(now - DAY).toISOString(),
+          textLanguage: 'de',
+        },
       });
     }
   }
@@ -98,7 +122,12 @@ export async function seedDemo(strapi) {
   for (const { texts, startsInDays, hour, durationHours, location } of demo.infoEvents) {
     const start = new Date(now + startsInDays * DAY);
     start.setUTCHours(hour - 1, 0, 0, 0);
-    const shared = { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + durationHours * 3600_000).toISOString(), location, organiser: DISTRICT };
+    const shared = {
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + durationHours * 3600_000).toISOString(),
+      location,
+      organiser: DISTRICT,
+    };
     await createLocalized(strapi, 'api::info-event.info-event', texts, shared);
   }
   return { seeded: true };
@@ -107,9 +136,13 @@ export async function seedDemo(strapi) {
 /** One document with a published version in each locale the installation offers. */
 async function createLocalized(strapi, uid, texts, shared) {
   const [first, ...rest] = strapi.config.get('mobio').locales;
-  const created = await strapi.documents(uid).create({ locale: first, data: { ...shared, ...texts[first] } });
+  const created = await strapi
+    .documents(uid)
+    .create({ locale: first, data: { ...shared, ...texts[first] } });
   for (const locale of rest) {
-    await strapi.documents(uid).update({ documentId: created.documentId, locale, data: { ...shared, ...texts[locale] } });
+    await strapi
+      .documents(uid)
+      .update({ documentId: created.documentId, locale, data: { ...shared, ...texts[locale] } });
   }
   await strapi.documents(uid).publish({ documentId: created.documentId, locale: '*' });
 }
@@ -118,7 +151,14 @@ async function createLocalized(strapi, uid, texts, shared) {
 export function demoAccounts() {
   return {
     admin: { email: demo.admin.email, password: demo.DEMO_PASSWORDS.admin },
-    staff: demo.staff.map((person) => ({ email: person.email, role: person.role, password: demo.DEMO_PASSWORDS.staff })),
-    newcomers: demo.newcomers.map((person) => ({ email: person.email, password: demo.DEMO_PASSWORDS.newcomer })),
+    staff: demo.staff.map((person) => ({
+      email: person.email,
+      role: person.role,
+      password: demo.DEMO_PASSWORDS.staff,
+    })),
+    newcomers: demo.newcomers.map((person) => ({
+      email: person.email,
+      password: demo.DEMO_PASSWORDS.newcomer,
+    })),
   };
 }

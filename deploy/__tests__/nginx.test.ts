@@ -14,18 +14,30 @@ import { renderNginx } from '../render-nginx.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 if (!NGINX) {
-  if (process.env.REQUIRE_NGINX === '1') throw new Error('REQUIRE_NGINX=1 but nginx is not installed (apt-get install nginx-light)');
+  if (process.env.REQUIRE_NGINX === '1')
+    throw new Error('REQUIRE_NGINX=1 but nginx is not installed (apt-get install nginx-light)');
   console.warn('NGINX TEST SKIPPED: nginx not found (apt-get install nginx-light)');
 }
 
 /** HTTPS against the test's self-signed certificate. */
-function get(url: string, options: { method?: string; body?: Buffer; headers?: Record<string, string> } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', rejectUnauthorized: false, headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+function get(
+  url: string,
+  options: { method?: string; body?: Buffer; headers?: Record<string, string> } = {},
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', rejectUnauthorized: false, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -43,18 +55,53 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     cms = await startCms(await freshEnv({ UPLOAD_MAX_BYTES: String(2 * 1024 * 1024) }));
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     dir = mkdtempSync(join(tmpdir(), 'mobio-nginx-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     mkdirSync(join(dir, 'acme/.well-known/acme-challenge'), { recursive: true });
     writeFileSync(join(dir, 'acme/.well-known/acme-challenge/token123'), 'token123.proof');
     // nginx's workers (not root) read the challenge, as from /var/www/html.
-    for (const path of [dir, join(dir, 'acme'), join(dir, 'acme/.well-known'), join(dir, 'acme/.well-known/acme-challenge')]) chmodSync(path, 0o755);
+    for (const path of [
+      dir,
+      join(dir, 'acme'),
+      join(dir, 'acme/.well-known'),
+      join(dir, 'acme/.well-known/acme-challenge'),
+    ])
+      chmodSync(path, 0o755);
     mkdirSync(join(dir, 'logs'));
     // nginx needs its ports up front: on new ones when another process took one meanwhile (nginx
     // then stops with "Address already in use", which the error of execFileSync carries).
     await onFreePorts(2, async ([httpsPort, httpPort]) => {
-      const config = loadSiteConfig({ env: { UPLOAD_MAX_BYTES: String(2 * 1024 * 1024), SITE_PUBLIC_URL: `https://localhost:${httpsPort}` }, envFile: join(dir, 'none.env') });
+      const config = loadSiteConfig({
+        env: {
+          UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
+          SITE_PUBLIC_URL: `https://localhost:${httpsPort}`,
+        },
+        envFile: join(dir, 'none.env'),
+      });
       const siteConf = renderNginx({
-        config: { ...config, host: '127.0.0.1', cms: { ...config.cms, port: Number(new URL(cms.url).port) }, site: { ...config.site, port: Number(new URL(site.url).port) } },
+        config: {
+          ...config,
+          host: '127.0.0.1',
+          cms: { ...config.cms, port: Number(new URL(cms.url).port) },
+          site: { ...config.site, port: Number(new URL(site.url).port) },
+        },
         cert: join(dir, 'cert.pem'),
         key: join(dir, 'key.pem'),
         httpsPort,
@@ -66,7 +113,9 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
         join(dir, 'nginx.conf'),
         `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  include ${dir}/mobio.conf;\n}\n`,
       );
-      const test = spawnSync(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+      const test = spawnSync(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], {
+        encoding: 'utf8',
+      });
       if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
       execFileSync(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'pipe' });
       https = `https://localhost:${httpsPort}`;
@@ -99,7 +148,14 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
   it('tells the site its public host with the port, which it compares with the Origin of form posts', () => {
     // The site's build knows SITE_PUBLIC_URL; a form posted to https://host:8443 has that Origin.
     const config = loadSiteConfig({ env: {}, envFile: join(dir, 'none.env') });
-    const on = (httpsPort: number) => renderNginx({ config, cert: '/c.pem', key: '/k.pem', httpsPort, serverName: 'mobio.example' });
+    const on = (httpsPort: number) =>
+      renderNginx({
+        config,
+        cert: '/c.pem',
+        key: '/k.pem',
+        httpsPort,
+        serverName: 'mobio.example',
+      });
     expect(on(8443)).toContain('proxy_set_header Host $host:8443;');
     expect(on(8443)).toContain('proxy_set_header X-Forwarded-Host $host:8443;');
     expect(on(443)).toContain('proxy_set_header Host $host;');
@@ -111,12 +167,22 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
   });
 
   it('refuses bodies over the upload limit and redirects plain HTTP', async () => {
-    const big = await get(`${https}/upload`, { method: 'POST', body: Buffer.alloc(4 * 1024 * 1024), headers: { 'content-type': 'application/octet-stream' } });
+    const big = await get(`${https}/upload`, {
+      method: 'POST',
+      body: Buffer.alloc(4 * 1024 * 1024),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(big.status).toBe(413);
     // The import of a whole export from another MoBio has its own limit (IMPORT_MAX_BYTES, 200 MB here).
-    const moving = await get(`${https}/de/account/import`, { method: 'POST', body: Buffer.alloc(4 * 1024 * 1024), headers: { 'content-type': 'application/octet-stream' } });
+    const moving = await get(`${https}/de/account/import`, {
+      method: 'POST',
+      body: Buffer.alloc(4 * 1024 * 1024),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(moving.status).not.toBe(413);
-    const plain = await new Promise<number>((resolve) => httpGet(`${http}/de/`, (res) => resolve(res.statusCode!)));
+    const plain = await new Promise<number>((resolve) =>
+      httpGet(`${http}/de/`, (res) => resolve(res.statusCode!)),
+    );
     expect(plain).toBe(301);
   });
 

@@ -10,7 +10,9 @@ import { REPO_ROOT } from '@mobio/config';
 
 type Floor = { names: string[]; min: string; answers: Record<string, string> };
 type SecurityFloor = { node: { min: string }; packages: Floor[] };
-type Lock = { packages: Record<string, { version?: string; link?: boolean; engines?: { node?: string } }> };
+type Lock = {
+  packages: Record<string, { version?: string; link?: boolean; engines?: { node?: string } }>;
+};
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as T;
 const floor = read<SecurityFloor>('security-floor.json');
@@ -31,7 +33,11 @@ function installed(packages: Lock['packages']): Map<string, { version: string; p
 function belowFloor(packages: Lock['packages'], floors: Floor[]): string[] {
   const copies = installed(packages);
   return floors.flatMap(({ names, min }) =>
-    names.flatMap((name) => (copies.get(name) ?? []).filter(({ version }) => semver.lt(version, min)).map(({ path, version }) => `${path} ${version} < ${min}`)),
+    names.flatMap((name) =>
+      (copies.get(name) ?? [])
+        .filter(({ version }) => semver.lt(version, min))
+        .map(({ path, version }) => `${path} ${version} < ${min}`),
+    ),
   );
 }
 
@@ -57,17 +63,33 @@ describe('security floor', () => {
       'site/node_modules/astro': { version: '5.18.2' },
       'node_modules/@astrojs/node': { version: '9.5.4' },
     };
-    expect(belowFloor(packages, [{ names: ['astro'], min: '7.2.8', answers: {} }])).toEqual(['site/node_modules/astro 5.18.2 < 7.2.8']);
-    expect(belowFloor(packages, [{ names: ['@astrojs/node'], min: '9.5.5', answers: {} }])).toEqual(['node_modules/@astrojs/node 9.5.4 < 9.5.5']);
+    expect(belowFloor(packages, [{ names: ['astro'], min: '7.2.8', answers: {} }])).toEqual([
+      'site/node_modules/astro 5.18.2 < 7.2.8',
+    ]);
+    expect(belowFloor(packages, [{ names: ['@astrojs/node'], min: '9.5.5', answers: {} }])).toEqual(
+      ['node_modules/@astrojs/node 9.5.4 < 9.5.5'],
+    );
   });
 
   it('lets package.json engines admit no Node.js older than the floor', () => {
-    for (const file of ['package.json', 'config/package.json', 'plugins/sharing/package.json', 'cms/package.json', 'site/package.json']) {
+    for (const file of [
+      'package.json',
+      'config/package.json',
+      'plugins/sharing/package.json',
+      'cms/package.json',
+      'site/package.json',
+    ]) {
       const range = read<{ engines?: { node?: string } }>(file).engines?.node;
-      if (file === 'package.json') expect(range, 'the root names the Node it runs on').toBeDefined();
-      if (range) expect(semver.minVersion(range)?.version, `${file} engines.node ${range}`).toSatisfy((lowest: string) => semver.gte(lowest, floor.node.min));
+      if (file === 'package.json')
+        expect(range, 'the root names the Node it runs on').toBeDefined();
+      if (range)
+        expect(semver.minVersion(range)?.version, `${file} engines.node ${range}`).toSatisfy(
+          (lowest: string) => semver.gte(lowest, floor.node.min),
+        );
     }
     // npm ci installs from the lockfile's copy of the root package.json: the same range.
-    expect(lock.packages['']?.engines?.node).toBe(read<{ engines: { node: string } }>('package.json').engines.node);
+    expect(lock.packages['']?.engines?.node).toBe(
+      read<{ engines: { node: string } }>('package.json').engines.node,
+    );
   });
 });

@@ -47,7 +47,10 @@ describe('systemd units', () => {
     const envFile = join(dir, 'mobio.env');
     // SITE_PORT is a number up front: on a new one when another process took it meanwhile.
     const port = await onFreePorts(1, async ([port]) => {
-      writeFileSync(envFile, `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\n`);
+      writeFileSync(
+        envFile,
+        `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\n`,
+      );
 
       // As systemd runs it: Environment=, then EnvironmentFile= over it, in WorkingDirectory=.
       const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
@@ -55,9 +58,14 @@ describe('systemd units', () => {
         const [key, value] = pair.split('=');
         env[key] = key === 'MOBIO_ENV_FILE' ? envFile : value;
       }
-      for (const line of readFileSync(envFile, 'utf8').split('\n').filter(Boolean)) env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1);
+      for (const line of readFileSync(envFile, 'utf8').split('\n').filter(Boolean))
+        env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1);
       const [program, ...args] = settings.ExecStart[0].split(' ');
-      const child = spawn(program, args, { cwd: settings.WorkingDirectory[0], env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(program, args, {
+        cwd: settings.WorkingDirectory[0],
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.push(child);
       let output = '';
       child.stdout!.on('data', (chunk) => (output += chunk));
@@ -65,7 +73,10 @@ describe('systemd units', () => {
 
       let status = 0;
       for (let i = 0; i < 100 && status !== 200 && child.exitCode === null; i++) {
-        status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (response) => response.status,
+          () => 0,
+        );
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 150));
       }
       if (status !== 200) {
@@ -74,7 +85,11 @@ describe('systemd units', () => {
       }
       return port;
     });
-    const nginx = renderNginx({ config: loadSiteConfig({ env: {}, envFile }), cert: '/c.pem', key: '/k.pem' });
+    const nginx = renderNginx({
+      config: loadSiteConfig({ env: {}, envFile }),
+      cert: '/c.pem',
+      key: '/k.pem',
+    });
     expect(nginx).toContain(`proxy_pass http://127.0.0.1:${port};`);
   });
 });

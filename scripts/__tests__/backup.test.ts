@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '@mobio/config';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../cms/test/harness';
 import { backup, restore } from '../backup.mjs';
 
 const require = createRequire(join(__dirname, '../../cms/package.json'));
@@ -15,7 +22,9 @@ async function dumpDatabase(config: Config): Promise<Record<string, unknown[]>> 
   if (config.database.client === 'sqlite') {
     const Database = require('better-sqlite3');
     const db = new Database(config.database.filename, { readonly: true });
-    for (const { name } of db.prepare("select name from sqlite_master where type = 'table' order by name").all()) {
+    for (const { name } of db
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .all()) {
       out[name] = db.prepare(`select * from "${name}" order by 1`).all();
     }
     db.close();
@@ -25,8 +34,11 @@ async function dumpDatabase(config: Config): Promise<Record<string, unknown[]>> 
   const { host, port, user, password, database } = config.database;
   const client = new Client({ host, port, user, password, database });
   await client.connect();
-  const tables = await client.query("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-  for (const { table_name: name } of tables.rows) out[name] = (await client.query(`select * from "${name}" order by 1`)).rows;
+  const tables = await client.query(
+    "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+  );
+  for (const { table_name: name } of tables.rows)
+    out[name] = (await client.query(`select * from "${name}" order by 1`)).rows;
   await client.end();
   return out;
 }
@@ -34,7 +46,10 @@ async function dumpDatabase(config: Config): Promise<Record<string, unknown[]>> 
 function filesOf(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
+    if (entry.isFile())
+      out[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(
+        join(entry.parentPath, entry.name),
+      ).toString('base64');
   }
   return out;
 }
@@ -62,10 +77,20 @@ describe('backup and restore', () => {
     const env = await freshEnv();
     cms = await startCms(env);
     const amal = await registerNewcomer(cms);
-    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد' } } });
-    await api(cms, 'POST', '/api/language-skills', { token: amal.jwt, body: { data: { language: 'de', reading: 'B1' } } });
+    await api(cms, 'PUT', '/api/profiles/me', {
+      token: amal.jwt,
+      body: { data: { givenNames: 'أمل', familyName: 'حداد' } },
+    });
+    await api(cms, 'POST', '/api/language-skills', {
+      token: amal.jwt,
+      body: { data: { language: 'de', reading: 'B1' } },
+    });
     const pdf = Buffer.from('%PDF-1.7\n% Zeugnis\n1 0 obj << >> endobj\n%%EOF\n');
-    const uploaded = await uploadDocument(cms, amal.jwt, pdf, { kind: 'diploma', title: 'شهادة', fileName: 'zeugnis.pdf' });
+    const uploaded = await uploadDocument(cms, amal.jwt, pdf, {
+      kind: 'diploma',
+      title: 'شهادة',
+      fileName: 'zeugnis.pdf',
+    });
     await cms.stop({ keep: true });
     cms = undefined;
 
@@ -85,8 +110,13 @@ describe('backup and restore', () => {
 
     // And the restored installation runs: the document decrypts with the same master key.
     cms = await startCms(env);
-    const login = await api(cms, 'POST', '/api/auth/local', { body: { identifier: amal.email, password: 'Geheim123!' } });
-    const file = await fetch(`${cms.url}/api/sharing/documents/${uploaded.body.data.documentId}/file`, { headers: { authorization: `Bearer ${login.body.jwt}` } });
+    const login = await api(cms, 'POST', '/api/auth/local', {
+      body: { identifier: amal.email, password: 'Geheim123!' },
+    });
+    const file = await fetch(
+      `${cms.url}/api/sharing/documents/${uploaded.body.data.documentId}/file`,
+      { headers: { authorization: `Bearer ${login.body.jwt}` } },
+    );
     expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
     // One Strapi per process at a time: stop before the next test boots its own.
     await cms.stop();

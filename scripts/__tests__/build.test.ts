@@ -19,15 +19,28 @@ describe('build what is missing', () => {
   });
 
   it('runs before every npm script whose code imports the built packages', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const checked: string[] = [];
     for (const [name, command] of Object.entries(scripts)) {
       const script = /node ((?!scripts\/build\.mjs)[\w/-]+\.mjs)/.exec(command)?.[1];
-      if (!script || !readFileSync(join(ROOT, script), 'utf8').includes("from '@mobio/config'")) continue;
+      if (!script || !readFileSync(join(ROOT, script), 'utf8').includes("from '@mobio/config'"))
+        continue;
       expect(command, `npm run ${name}`).toMatch(/^node scripts\/build\.mjs && /);
       checked.push(name);
     }
-    expect(checked).toEqual(expect.arrayContaining(['start', 'demo', 'bench', 'doctor', 'backup', 'restore', 'deploy:nginx']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'start',
+        'demo',
+        'bench',
+        'doctor',
+        'backup',
+        'restore',
+        'deploy:nginx',
+      ]),
+    );
   });
 
   it('stops npm start and the other scripts on a Node.js older than the one the project names', () => {
@@ -37,7 +50,9 @@ describe('build what is missing', () => {
     expect(nodeTooOld('26.1.0')).toBe(false);
     expect(nodeTooOld()).toBe(false);
     // One version everywhere: engines, .nvmrc, .node-version.
-    const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
     expect(engines.node).toBe(`>=${NODE_MAJOR}`);
     expect(readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()).toBe(String(NODE_MAJOR));
     expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe(String(NODE_MAJOR));
@@ -45,12 +60,20 @@ describe('build what is missing', () => {
 
   it('tells how to get the right Node.js when started on an older one', () => {
     // The script's own check, run as if on Node 20: the version is read from process.versions.
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       Object.defineProperty(process, 'version', { value: 'v20.20.2' });
       Object.defineProperty(process.versions, 'node', { value: '20.20.2' });
       process.argv[1] = ${JSON.stringify(join(ROOT, 'scripts/build.mjs'))};
       await import(${JSON.stringify(join(ROOT, 'scripts/build.mjs'))});
-    `], { encoding: 'utf8' });
+    `,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Node.js ${NODE_MAJOR} or newer is needed, this is v20.20.2`);
     expect(run.stderr).toContain(`npm i -g node@${NODE_MAJOR}`);

@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../cms/test/harness';
 import { doctor } from '../doctor.mjs';
 
 type Result = { name: string; ok: boolean; detail: string };
@@ -21,17 +28,26 @@ describe('doctor and readiness', () => {
     await uploadDocument(cms, amal.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'));
 
     const good = byName(await doctor({ envFile: env.MOBIO_ENV_FILE }));
-    expect(Object.values(good).every((r) => r.ok), JSON.stringify(good)).toBe(true);
+    expect(
+      Object.values(good).every((r) => r.ok),
+      JSON.stringify(good),
+    ).toBe(true);
     expect(good['master key'].detail).toBe('opens all 1 stored documents');
 
-    const wrongKey = byName(await doctor({ envFile: env.MOBIO_ENV_FILE, env: { ...process.env, DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64') } }));
+    const wrongKey = byName(
+      await doctor({
+        envFile: env.MOBIO_ENV_FILE,
+        env: { ...process.env, DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64') },
+      }),
+    );
     expect(wrongKey['master key'].ok).toBe(false);
     expect(wrongKey['master key'].detail).toContain('DOCUMENTS_MASTER_KEY does not open');
 
     // A document store that cannot be written makes the CMS not ready (root ignores modes, so point it at a file).
     const file = join(mkdtempSync(join(tmpdir(), 'mobio-ready-')), 'not-a-folder');
     writeFileSync(file, '');
-    (cms.strapi.config.get('mobio') as { uploads: { documentsDir: string } }).uploads.documentsDir = file;
+    (cms.strapi.config.get('mobio') as { uploads: { documentsDir: string } }).uploads.documentsDir =
+      file;
     const notReady = await api(cms, 'GET', '/api/sharing/ready');
     expect(notReady.status).toBe(503);
     expect(notReady.body).toEqual({ status: 'not ready', failed: ['documents'] });
@@ -44,15 +60,31 @@ describe('doctor and readiness', () => {
     const other = (cms = await startCms(env));
     const amal = await registerNewcomer(other);
     const reza = await registerNewcomer(other);
-    const file = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, 'x'), Buffer.from('\n%%EOF\n')]);
+    const file = (size: number) =>
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, 'x'), Buffer.from('\n%%EOF\n')]);
     const keys: string[] = [];
-    for (const [who, title] of [[amal, 'Geheimer Titel A'], [amal, 'Geheimer Titel B'], [reza, 'Geheimer Titel C'], [reza, 'Geheimer Titel D']] as const) {
-      const res = await uploadDocument(other, who.jwt, file(100_000), { kind: 'certificate', title, fileName: 'geheim.pdf' });
-      const row = await other.strapi.db.query('api::document.document').findOne({ where: { documentId: res.body.data.documentId }, select: ['storageKey'] });
+    for (const [who, title] of [
+      [amal, 'Geheimer Titel A'],
+      [amal, 'Geheimer Titel B'],
+      [reza, 'Geheimer Titel C'],
+      [reza, 'Geheimer Titel D'],
+    ] as const) {
+      const res = await uploadDocument(other, who.jwt, file(100_000), {
+        kind: 'certificate',
+        title,
+        fileName: 'geheim.pdf',
+      });
+      const row = await other.strapi.db
+        .query('api::document.document')
+        .findOne({ where: { documentId: res.body.data.documentId }, select: ['storageKey'] });
       keys.push(row.storageKey);
     }
-    const pathOf = (key: string) => other.strapi.plugin('sharing').service('vault').pathOf(key) as string;
-    expect(byName(await doctor({ envFile: env.MOBIO_ENV_FILE })).documents).toMatchObject({ ok: true, detail: 'all 4 stored documents are whole' });
+    const pathOf = (key: string) =>
+      other.strapi.plugin('sharing').service('vault').pathOf(key) as string;
+    expect(byName(await doctor({ envFile: env.MOBIO_ENV_FILE })).documents).toMatchObject({
+      ok: true,
+      detail: 'all 4 stored documents are whole',
+    });
 
     rmSync(pathOf(keys[0]));
     const damaged = readFileSync(pathOf(keys[2]));
@@ -68,14 +100,32 @@ describe('doctor and readiness', () => {
   });
 
   it('names a wrong configuration and an unreachable database', async () => {
-    const badConfig = await doctor({ env: { CMS_PORT: 'abc' }, envFile: join(tmpdir(), 'no-such.env') });
+    const badConfig = await doctor({
+      env: { CMS_PORT: 'abc' },
+      envFile: join(tmpdir(), 'no-such.env'),
+    });
     expect(badConfig).toHaveLength(1);
     expect(badConfig[0].ok).toBe(false);
     expect(badConfig[0].detail).toContain('CMS_PORT: expected a port number');
 
     const env = await freshEnv();
     const closed = byName(
-      await doctor({ envFile: env.MOBIO_ENV_FILE, env: { ...env, DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '1', DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64'), APP_KEYS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb', API_TOKEN_SALT: 'x'.repeat(32), ADMIN_JWT_SECRET: 'x'.repeat(32), TRANSFER_TOKEN_SALT: 'x'.repeat(32), JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'x'.repeat(32) } }),
+      await doctor({
+        envFile: env.MOBIO_ENV_FILE,
+        env: {
+          ...env,
+          DATABASE_CLIENT: 'postgres',
+          DATABASE_HOST: '127.0.0.1',
+          DATABASE_PORT: '1',
+          DOCUMENTS_MASTER_KEY: randomBytes(32).toString('base64'),
+          APP_KEYS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb',
+          API_TOKEN_SALT: 'x'.repeat(32),
+          ADMIN_JWT_SECRET: 'x'.repeat(32),
+          TRANSFER_TOKEN_SALT: 'x'.repeat(32),
+          JWT_SECRET: 'x'.repeat(32),
+          ENCRYPTION_KEY: 'x'.repeat(32),
+        },
+      }),
     );
     expect(closed.configuration.ok).toBe(true);
     expect(closed.database.ok).toBe(false);

@@ -31,7 +31,8 @@ describe('doctor --migrate-documents', () => {
   const versions = () => [...plaintexts.keys()].map((path) => formatOf(headOf(path, 8)));
 
   async function expectAllReadable() {
-    for (const [path, plaintext] of plaintexts) expect((await plaintextOf(path, masterKey)).equals(plaintext), path).toBe(true);
+    for (const [path, plaintext] of plaintexts)
+      expect((await plaintextOf(path, masterKey)).equals(plaintext), path).toBe(true);
   }
 
   const childEnv = () => ({ ...process.env, ...env });
@@ -40,29 +41,46 @@ describe('doctor --migrate-documents', () => {
     // Each round kills a run a few milliseconds after it rewrote a file, at a different point of the next one.
     for (let round = 0; round < 6; round++) {
       const before = versions().filter((v) => v === 2).length;
-      const child = spawn(process.execPath, [DOCTOR, '--migrate-documents'], { env: childEnv(), stdio: 'ignore' });
+      const child = spawn(process.execPath, [DOCTOR, '--migrate-documents'], {
+        env: childEnv(),
+        stdio: 'ignore',
+      });
       const exited = new Promise((done) => child.once('exit', done));
-      for (let i = 0; i < 3000 && versions().filter((v) => v === 2).length === before; i++) await new Promise((r) => setTimeout(r, 2));
+      for (let i = 0; i < 3000 && versions().filter((v) => v === 2).length === before; i++)
+        await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => setTimeout(r, round * 3));
       child.kill('SIGKILL');
       await exited;
       const after = versions();
-      expect(after.filter((v) => v === 2).length, 'some files were rewritten before the kill').toBeGreaterThan(before);
-      expect(after.filter((v) => v === 1).length, 'the kill came before the end (raise COUNT if not)').toBeGreaterThan(0);
+      expect(
+        after.filter((v) => v === 2).length,
+        'some files were rewritten before the kill',
+      ).toBeGreaterThan(before);
+      expect(
+        after.filter((v) => v === 1).length,
+        'the kill came before the end (raise COUNT if not)',
+      ).toBeGreaterThan(0);
       expect(after.every((v) => v === 1 || v === 2)).toBe(true);
       await expectAllReadable();
     }
 
-    const rerun = spawnSync(process.execPath, [DOCTOR, '--migrate-documents'], { env: childEnv(), encoding: 'utf8' });
+    const rerun = spawnSync(process.execPath, [DOCTOR, '--migrate-documents'], {
+      env: childEnv(),
+      encoding: 'utf8',
+    });
     expect(rerun.status, rerun.stdout + rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(/\d+ rewritten, [1-9]\d* already in format 2, 0 unreadable/);
     expect(versions().every((v) => v === 2)).toBe(true);
     await expectAllReadable();
     // No temporary file left behind, and the files stay owner-only.
     expect((await storedFiles(env.DOCUMENTS_DIR)).length).toBe(COUNT);
-    const all = spawnSync('find', [env.DOCUMENTS_DIR, '-name', '*.part'], { encoding: 'utf8' }).stdout.trim();
+    const all = spawnSync('find', [env.DOCUMENTS_DIR, '-name', '*.part'], {
+      encoding: 'utf8',
+    }).stdout.trim();
     expect(all).toBe('');
-    const modes = spawnSync('find', [env.DOCUMENTS_DIR, '-type', 'f', '!', '-perm', '600'], { encoding: 'utf8' }).stdout.trim();
+    const modes = spawnSync('find', [env.DOCUMENTS_DIR, '-type', 'f', '!', '-perm', '600'], {
+      encoding: 'utf8',
+    }).stdout.trim();
     expect(modes).toBe('');
   }, 120_000);
 
@@ -71,7 +89,10 @@ describe('doctor --migrate-documents', () => {
     const damaged = sealV1(randomBytes(100_000), masterKey);
     damaged[50_000] ^= 1;
     writeFileSync(path, damaged);
-    const run = spawnSync(process.execPath, [DOCTOR, '--migrate-documents'], { env: childEnv(), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [DOCTOR, '--migrate-documents'], {
+      env: childEnv(),
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`0 rewritten, ${COUNT} already in format 2, 1 unreadable`);
     expect(readFileSync(path).equals(damaged)).toBe(true);

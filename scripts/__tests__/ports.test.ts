@@ -45,9 +45,13 @@ describe('onFreePorts', () => {
 
   it('passes on any other failure at once, and gives up after the last attempt', async () => {
     let calls = 0;
-    await expect(onFreePorts(1, async () => (calls++, Promise.reject(new Error('no such file'))))).rejects.toThrow('no such file');
+    await expect(
+      onFreePorts(1, async () => (calls++, Promise.reject(new Error('no such file')))),
+    ).rejects.toThrow('no such file');
     expect(calls).toBe(1);
-    await expect(onFreePorts(1, async () => (calls++, Promise.reject(new Error('listen EADDRINUSE'))), 3)).rejects.toThrow('EADDRINUSE');
+    await expect(
+      onFreePorts(1, async () => (calls++, Promise.reject(new Error('listen EADDRINUSE'))), 3),
+    ).rejects.toThrow('EADDRINUSE');
     expect(calls).toBe(4);
   });
 });

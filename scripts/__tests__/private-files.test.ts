@@ -1,6 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +44,11 @@ describe('owner-only files whatever the umask', () => {
   let dir: string;
   let env: Record<string, string>;
   const umask022 = (script: string, args: string[]) =>
-    spawnSync('sh', ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, script), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    spawnSync(
+      'sh',
+      ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, script), ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8' },
+    );
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mobio-modes-'));
@@ -54,15 +66,31 @@ describe('owner-only files whatever the umask', () => {
 
   it('npm start creates the SQLite folder 0700 and the database 0600, and Strapi’s journal files follow', async () => {
     const child = await onFreePorts(2, async ([cmsPort, sitePort]) => {
-      const ports = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`, SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}` };
-      const started = spawn('sh', ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, 'start.mjs')], { env: { ...process.env, ...env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const ports = {
+        CMS_PORT: String(cmsPort),
+        SITE_PORT: String(sitePort),
+        CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`,
+        SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}`,
+      };
+      const started = spawn(
+        'sh',
+        ['-c', `umask 022; exec "${process.execPath}" "$@"`, 'sh', join(SCRIPTS, 'start.mjs')],
+        { env: { ...process.env, ...env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let output = '';
       started.stdout.on('data', (chunk) => (output += chunk));
       started.stderr.on('data', (chunk) => (output += chunk));
       let up = false;
       // Until the CMS is up, start.mjs stops or a child says its port was taken meanwhile.
-      for (let i = 0; i < 600 && !up && started.exitCode === null && !ADDRESS_IN_USE.test(output); i++) {
-        up = await fetch(`http://127.0.0.1:${cmsPort}/_health`).then((r) => r.status === 204, () => false);
+      for (
+        let i = 0;
+        i < 600 && !up && started.exitCode === null && !ADDRESS_IN_USE.test(output);
+        i++
+      ) {
+        up = await fetch(`http://127.0.0.1:${cmsPort}/_health`).then(
+          (r) => r.status === 204,
+          () => false,
+        );
         if (!up) await new Promise((r) => setTimeout(r, 200));
       }
       if (up) return started;
@@ -76,7 +104,9 @@ describe('owner-only files whatever the umask', () => {
       // Strapi wrote its tables; any journal SQLite created took the database's mode.
       const Database = require('better-sqlite3');
       const db = new Database(env.DATABASE_FILENAME, { readonly: true });
-      expect(db.prepare("select count(*) as n from sqlite_master where type = 'table'").get().n).toBeGreaterThan(10);
+      expect(
+        db.prepare("select count(*) as n from sqlite_master where type = 'table'").get().n,
+      ).toBeGreaterThan(10);
       db.close();
       expectOwnerOnly(join(dir, 'data'));
       expect(mode(env.DOCUMENTS_DIR)).toBe('700');

@@ -11,7 +11,9 @@ import { type NpmStart, npmStart, until } from './helpers/npm-start';
  * the CMS is back the same site process serves the newcomer again.
  */
 
-const de = JSON.parse(readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8')) as Record<string, string>;
+const de = JSON.parse(
+  readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8'),
+) as Record<string, string>;
 
 describe('npm start', () => {
   let run: NpmStart | undefined;
@@ -20,7 +22,8 @@ describe('npm start', () => {
   it('restarts a CMS killed with kill -9 while the site keeps answering, and the site works again without a restart', async () => {
     run = await npmStart();
     const amal = await registerNewcomer({ url: run.cmsUrl });
-    const dashboard = () => send(run!.site, 'GET', '/de/dashboard', { cookie: `mobio_session=${amal.jwt}` });
+    const dashboard = () =>
+      send(run!.site, 'GET', '/de/dashboard', { cookie: `mobio_session=${amal.jwt}` });
     expect((await dashboard()).status).toBe(200);
 
     const cms = run.childPid('strapi.js');
@@ -29,7 +32,15 @@ describe('npm start', () => {
     process.kill(cms!, 'SIGKILL');
 
     // While the CMS is gone or starting: the localized "try again" page, readiness 503.
-    await until('the CMS is down', async () => (await fetch(`${run!.cmsUrl}/_health`).then(() => false, () => true)), 10_000);
+    await until(
+      'the CMS is down',
+      async () =>
+        await fetch(`${run!.cmsUrl}/_health`).then(
+          () => false,
+          () => true,
+        ),
+      10_000,
+    );
     const down = await dashboard();
     expect(down.status).toBe(503);
     expect(text(down.html)).toContain(de['auth.cmsUnavailable']);
@@ -38,7 +49,11 @@ describe('npm start', () => {
     expect(await ready.json()).toEqual({ status: 'not ready', failed: ['cms'] });
 
     // Back without anyone's help; the same site process serves the newcomer again.
-    await until('the CMS is back', async () => (await fetch(`${run!.siteUrl}/ready`)).status === 200, 120_000);
+    await until(
+      'the CMS is back',
+      async () => (await fetch(`${run!.siteUrl}/ready`)).status === 200,
+      120_000,
+    );
     expect((await dashboard()).status).toBe(200);
     expect(run.childPid('strapi.js')).not.toBe(cms);
     expect(run.childPid('entry.mjs')).toBe(site);

@@ -13,7 +13,8 @@ logProcessFaults('site');
 // Pages that need a logged-in newcomer: the dashboard, the profile, records, documents, sharing, the
 // plan and the account, with everything under them (downloads included). Only these ask the CMS who
 // the user is; the header shows "logged in" from the cookie alone.
-const PROTECTED = /^\/[a-z]{2}\/(?:dashboard|profile|records|documents|sharing|plan|account)(?:\/[^/]+)*\/?$/;
+const PROTECTED =
+  /^\/[a-z]{2}\/(?:dashboard|profile|records|documents|sharing|plan|account)(?:\/[^/]+)*\/?$/;
 
 // No inline script or style anywhere (build.inlineStylesheets: 'never', no client JS), so the
 // policy can forbid both; an injected <script> would not run.
@@ -61,7 +62,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // The one check of the [locale] segment: a page under src/pages/[locale]/ with an unknown locale
   // (/xx/login), or one with catalogues that this installation does not offer (LOCALES), is the 404
   // page; past this line every such page reads an offered Astro.locals.locale.
-  if (context.routePattern.startsWith('/[locale]') && !isOfferedLocale(context.params.locale)) return context.rewrite('/404');
+  if (context.routePattern.startsWith('/[locale]') && !isOfferedLocale(context.params.locale))
+    return context.rewrite('/404');
   const first = context.url.pathname.split('/')[1];
   const offered = isOfferedLocale(first);
   const locale = offered ? first : DEFAULT_LOCALE;
@@ -80,6 +82,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.locals.jwt || isProtected) response.headers.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   // The dev server injects inline scripts (Vite client, toolbar); the policy is for the built site.
-  if (!import.meta.env.DEV) response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (!import.meta.env.DEV)
+    response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   return response;
 });

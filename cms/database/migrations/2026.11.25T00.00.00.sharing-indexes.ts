@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import { createIndexes, dropIndexes, qualified, type IndexSpec, type MigrationDb } from '../../src/database/indexes';
+import {
+  createIndexes,
+  dropIndexes,
+  qualified,
+  type IndexSpec,
+  type MigrationDb,
+} from '../../src/database/indexes';
 
 /**
  * Indexes for the sharing plugin's frequent lookups, for districts with tens of thousands of
@@ -25,18 +31,38 @@ export const reapplyAfterSync = true;
 
 export const INDEXES = [
   // Active grants of a staff member: the sharing rule on every staff request, "shared with me".
-  { name: 'sharing_grants_grantee_lnk_user_idx', table: 'sharing_grants_grantee_lnk', columns: ['user_id', 'grant_id'] },
+  {
+    name: 'sharing_grants_grantee_lnk_user_idx',
+    table: 'sharing_grants_grantee_lnk',
+    columns: ['user_id', 'grant_id'],
+  },
   // A newcomer's grants: their sharing page, revoke all, consent receipts, export, erasure.
-  { name: 'sharing_grants_owner_lnk_user_idx', table: 'sharing_grants_owner_lnk', columns: ['user_id', 'grant_id'] },
+  {
+    name: 'sharing_grants_owner_lnk_user_idx',
+    table: 'sharing_grants_owner_lnk',
+    columns: ['user_id', 'grant_id'],
+  },
   // A newcomer's access log (newest first, counted for paging), export and erasure.
-  { name: 'sharing_audit_events_owner_lnk_user_idx', table: 'sharing_audit_events_owner_lnk', columns: ['user_id', 'audit_event_id'] },
+  {
+    name: 'sharing_audit_events_owner_lnk_user_idx',
+    table: 'sharing_audit_events_owner_lnk',
+    columns: ['user_id', 'audit_event_id'],
+  },
   // What one staff member did, by time: access reviews by the privacy officer.
-  { name: 'sharing_audit_events_actor_idx', table: 'sharing_audit_events', columns: ['actor_id', 'at'] },
+  {
+    name: 'sharing_audit_events_actor_idx',
+    table: 'sharing_audit_events',
+    columns: ['actor_id', 'at'],
+  },
   // Grants not yet marked expired nor revoked, by expiry: the retention job's daily search for
   // grants that just expired, which would otherwise read every grant that ever expired. It starts
   // with expired_at, which the staff lookups do not filter on: SQLite without statistics would
   // otherwise take it for "revoked_at IS NULL" and read every unrevoked grant for one staff member.
-  { name: 'sharing_grants_unexpired_idx', table: 'sharing_grants', columns: ['expired_at', 'revoked_at', 'expires_at'] },
+  {
+    name: 'sharing_grants_unexpired_idx',
+    table: 'sharing_grants',
+    columns: ['expired_at', 'revoked_at', 'expires_at'],
+  },
 ] as const satisfies readonly IndexSpec[];
 
 /** Created at every start by the plugin before this migration existed; the unexpired index replaces it. */
@@ -50,6 +76,11 @@ export async function up(knex: Knex, db: MigrationDb): Promise<void> {
 export async function down(knex: Knex, db: MigrationDb): Promise<void> {
   await dropIndexes(knex, db, INDEXES);
   if (await db.getSchemaConnection(knex).hasTable('sharing_grants')) {
-    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [REPLACED[0], qualified(db, 'sharing_grants'), 'revoked_at', 'expires_at']);
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [
+      REPLACED[0],
+      qualified(db, 'sharing_grants'),
+      'revoked_at',
+      'expires_at',
+    ]);
   }
 }

@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import { createIndexes, dropIndexes, type IndexSpec, type MigrationDb } from '../../src/database/indexes';
+import {
+  createIndexes,
+  dropIndexes,
+  type IndexSpec,
+  type MigrationDb,
+} from '../../src/database/indexes';
 
 /**
  * Strapi 5 checks the admin session of every staff request by `session_id` in `strapi_sessions`,

@@ -10,9 +10,13 @@ import { NON_IDENTIFYING_USERNAME, newUsername } from '@mobio/config';
 export async function up(knex: Knex): Promise<void> {
   // A new installation: the table comes with the first schema sync, empty.
   if (!(await knex.schema.hasTable('up_users'))) return;
-  const users: Array<{ id: number; username: string | null }> = await knex('up_users').select('id', 'username');
+  const users: Array<{ id: number; username: string | null }> = await knex('up_users').select(
+    'id',
+    'username',
+  );
   for (const user of users) {
-    if (!NON_IDENTIFYING_USERNAME.test(user.username ?? '')) await knex('up_users').where({ id: user.id }).update({ username: newUsername() });
+    if (!NON_IDENTIFYING_USERNAME.test(user.username ?? ''))
+      await knex('up_users').where({ id: user.id }).update({ username: newUsername() });
   }
 }
 

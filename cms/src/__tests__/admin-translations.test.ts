@@ -18,13 +18,20 @@ const CATALOGUES: Array<[string, string]> = [
   ['i18n/dist/admin/translations/', 'i18n.'],
 ];
 
-async function catalogue(dir: string, locale: string, prefix: string): Promise<Record<string, string>> {
-  const { default: data } = (await import(join(STRAPI, dir, `${locale}.json.mjs`))) as { default: Record<string, string> };
+async function catalogue(
+  dir: string,
+  locale: string,
+  prefix: string,
+): Promise<Record<string, string>> {
+  const { default: data } = (await import(join(STRAPI, dir, `${locale}.json.mjs`))) as {
+    default: Record<string, string>;
+  };
   return Object.fromEntries(Object.entries(data).map(([key, text]) => [`${prefix}${key}`, text]));
 }
 
 /** The ICU arguments of a message (`{name}`, `{count, plural, …}`), not the words inside its branches. */
-const placeholders = (text: string) => [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]).sort();
 
 describe('the admin panel in German', () => {
   it('has a German text for every string of Strapi’s panels that staff use (Strapi’s own German plus ours)', async () => {
@@ -32,14 +39,20 @@ describe('the admin panel in German', () => {
     for (const [dir, prefix] of CATALOGUES) {
       const english = await catalogue(dir, 'en', prefix);
       const german = { ...(await catalogue(dir, 'de', prefix)), ...ours } as Record<string, string>;
-      missing.push(...Object.keys(english).filter((key) => english[key].trim() && !german[key]?.trim()));
+      missing.push(
+        ...Object.keys(english).filter((key) => english[key].trim() && !german[key]?.trim()),
+      );
     }
-    expect(missing, 'English strings without German (add them to cms/src/admin/translations/de.json)').toEqual([]);
+    expect(
+      missing,
+      'English strings without German (add them to cms/src/admin/translations/de.json)',
+    ).toEqual([]);
   });
 
   it('translates only strings that exist, with the same placeholders', async () => {
     const english: Record<string, string> = {};
-    for (const [dir, prefix] of CATALOGUES) Object.assign(english, await catalogue(dir, 'en', prefix));
+    for (const [dir, prefix] of CATALOGUES)
+      Object.assign(english, await catalogue(dir, 'en', prefix));
     for (const [key, text] of Object.entries(ours as Record<string, string>)) {
       expect(english[key], `${key} is no string of Strapi 5.54`).toBeDefined();
       expect(placeholders(text), key).toEqual(placeholders(english[key]));
@@ -70,7 +83,10 @@ describe('the staff workspace’s catalogues', () => {
     expect(asked.length).toBeGreaterThan(50);
     expect(asked.filter((key) => !(key in pluginDe))).toEqual([]);
     // German words in string literals or JSX text would be strings outside the catalogue.
-    const literals = code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').match(/(['"`>])[^'"`<>{}\n]*[äöüßÄÖÜ][^'"`<>{}\n]*\1?/g) ?? [];
+    const literals =
+      code
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+        .match(/(['"`>])[^'"`<>{}\n]*[äöüßÄÖÜ][^'"`<>{}\n]*\1?/g) ?? [];
     expect(literals).toEqual([]);
   });
 });

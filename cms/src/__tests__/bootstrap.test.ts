@@ -5,18 +5,30 @@ import { freshEnv, startCms, type TestCms } from '../../test/harness';
 
 async function snapshot(cms: TestCms) {
   const { strapi } = cms;
-  const locales = await strapi.db.query('plugin::i18n.locale').findMany({ orderBy: { code: 'asc' } });
+  const locales = await strapi.db
+    .query('plugin::i18n.locale')
+    .findMany({ orderBy: { code: 'asc' } });
   const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-  const upRoles = await strapi.db.query('plugin::users-permissions.role').findMany({ populate: ['permissions'], orderBy: { type: 'asc' } });
+  const upRoles = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findMany({ populate: ['permissions'], orderBy: { type: 'asc' } });
   const adminRoles = await strapi.db.query('admin::role').findMany({ orderBy: { code: 'asc' } });
   const admins = await strapi.db.query('admin::user').findMany({ populate: ['roles'] });
-  const advanced = await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });
+  const advanced = await strapi
+    .store({ type: 'plugin', name: 'users-permissions' })
+    .get({ key: 'advanced' });
   return {
     locales: locales.map((locale) => locale.code),
     defaultLocale,
-    upRoles: upRoles.map((role) => ({ type: role.type, actions: role.permissions.map((p: { action: string }) => p.action).sort() })),
+    upRoles: upRoles.map((role) => ({
+      type: role.type,
+      actions: role.permissions.map((p: { action: string }) => p.action).sort(),
+    })),
     adminRoles: adminRoles.map((role) => role.code),
-    admins: admins.map((admin) => ({ email: admin.email, roles: admin.roles.map((role: { code: string }) => role.code) })),
+    admins: admins.map((admin) => ({
+      email: admin.email,
+      roles: admin.roles.map((role: { code: string }) => role.code),
+    })),
     defaultRole: (advanced as { default_role: string }).default_role,
   };
 }
@@ -30,21 +42,29 @@ describe('bootstrap', () => {
     cms = await startCms(env);
     const first = await snapshot(cms);
     // The suite runs on the database the environment names (CI: SQLite, then PostgreSQL).
-    expect(cms.strapi.db.dialect.client).toBe(process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite');
+    expect(cms.strapi.db.dialect.client).toBe(
+      process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite',
+    );
 
     expect(first.locales).toEqual([...LOCALES].sort());
     expect(first.defaultLocale).toBe(DEFAULT_LOCALE);
     expect(first.defaultRole).toBe('newcomer');
     const newcomer = first.upRoles.find((role) => role.type === 'newcomer');
     expect(newcomer?.actions).toEqual([...contentApiPermissions(cms.strapi).newcomer].sort());
-    expect(first.upRoles.find((role) => role.type === 'public')?.actions).toEqual([...contentApiPermissions(cms.strapi).public].sort());
+    expect(first.upRoles.find((role) => role.type === 'public')?.actions).toEqual(
+      [...contentApiPermissions(cms.strapi).public].sort(),
+    );
     // Nobody may list users: that would expose every newcomer's e-mail address.
     expect(newcomer?.actions).not.toContain('plugin::users-permissions.user.find');
-    expect(first.adminRoles).toEqual(expect.arrayContaining(['integration-manager', 'district-administrator']));
+    expect(first.adminRoles).toEqual(
+      expect.arrayContaining(['integration-manager', 'district-administrator']),
+    );
     expect(first.admins).toEqual([{ email: 'chef@example.test', roles: ['strapi-super-admin'] }]);
 
     // A permission added by hand is taken away again at the next start.
-    const role = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'newcomer' } });
+    const role = await cms.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'newcomer' } });
     await cms.strapi.db.query('plugin::users-permissions.permission').create({
       data: { action: 'plugin::users-permissions.user.find', role: role.id },
     });

@@ -30,11 +30,17 @@ const ENUM_SOURCES: Record<string, readonly string[]> = {
 };
 
 function schemaFiles(): Array<[string, { attributes: Record<string, any>; pluginOptions?: any }]> {
-  const apis = readdirSync(API_DIR).map((name) => [name, join(API_DIR, name, 'content-types', name, 'schema.json')] as const);
-  const components = readdirSync(join(__dirname, '..', 'components', 'plan')).map(
-    (file) => [file.replace('.json', ''), join(__dirname, '..', 'components', 'plan', file)] as const,
+  const apis = readdirSync(API_DIR).map(
+    (name) => [name, join(API_DIR, name, 'content-types', name, 'schema.json')] as const,
   );
-  return [...apis, ...components].map(([name, file]) => [name, JSON.parse(readFileSync(file, 'utf8'))]);
+  const components = readdirSync(join(__dirname, '..', 'components', 'plan')).map(
+    (file) =>
+      [file.replace('.json', ''), join(__dirname, '..', 'components', 'plan', file)] as const,
+  );
+  return [...apis, ...components].map(([name, file]) => [
+    name,
+    JSON.parse(readFileSync(file, 'utf8')),
+  ]);
 }
 
 describe('content model schemas', () => {
@@ -61,7 +67,11 @@ describe('content model schemas', () => {
         continue;
       }
       expect(sections.has(section), name).toBe(true);
-      expect(schema.attributes.owner).toMatchObject({ type: 'relation', target: 'plugin::users-permissions.user', private: true });
+      expect(schema.attributes.owner).toMatchObject({
+        type: 'relation',
+        target: 'plugin::users-permissions.user',
+        private: true,
+      });
     }
   });
 });
@@ -80,13 +90,51 @@ describe('content types in the running CMS', () => {
     });
     const owner = user.id;
     const education = await strapi.documents('api::education-entry.education-entry').create({
-      data: { owner, kind: 'university', institution: 'جامعة دمشق', country: 'SY', iscedLevel: 'isced6', textLanguage: 'ar' } as never,
+      data: {
+        owner,
+        kind: 'university',
+        institution: 'جامعة دمشق',
+        country: 'SY',
+        iscedLevel: 'isced6',
+        textLanguage: 'ar',
+      } as never,
     });
     const records: Array<[string, Record<string, unknown>]> = [
-      ['api::profile.profile', { owner, givenNames: 'Amal', familyName: 'Haddad', nationality: 'SY', correspondenceLanguages: ['ar', 'de'] }],
-      ['api::language-skill.language-skill', { owner, language: 'de', listening: 'B1', reading: 'B1', spokenInteraction: 'A2', spokenProduction: 'A2', writing: 'A2' }],
-      ['api::employment-entry.employment-entry', { owner, occupation: 'Apothekerin', iscoCode: '2262', country: 'SY' }],
-      ['api::document.document', { owner, kind: 'diploma', title: 'Bachelor Pharmazie', educationEntry: education.documentId }],
+      [
+        'api::profile.profile',
+        {
+          owner,
+          givenNames: 'Amal',
+          familyName: 'Haddad',
+          nationality: 'SY',
+          correspondenceLanguages: ['ar', 'de'],
+        },
+      ],
+      [
+        'api::language-skill.language-skill',
+        {
+          owner,
+          language: 'de',
+          listening: 'B1',
+          reading: 'B1',
+          spokenInteraction: 'A2',
+          spokenProduction: 'A2',
+          writing: 'A2',
+        },
+      ],
+      [
+        'api::employment-entry.employment-entry',
+        { owner, occupation: 'Apothekerin', iscoCode: '2262', country: 'SY' },
+      ],
+      [
+        'api::document.document',
+        {
+          owner,
+          kind: 'diploma',
+          title: 'Bachelor Pharmazie',
+          educationEntry: education.documentId,
+        },
+      ],
       [
         'api::integration-plan.integration-plan',
         {
@@ -97,37 +145,77 @@ describe('content types in the running CMS', () => {
             {
               field: 'language',
               situation: 'B1 erreicht',
-              goals: [{ description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' }],
-              measures: [{ description: 'Anmeldung zum B2-Kurs', responsible: 'newcomer', status: 'open' }],
+              goals: [
+                { description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' },
+              ],
+              measures: [
+                { description: 'Anmeldung zum B2-Kurs', responsible: 'newcomer', status: 'open' },
+              ],
             },
           ],
           reviews: [{ date: '2027-01-15', note: 'Erste Überprüfung' }],
         },
       ],
-      ['api::organisation.organisation', { name: 'Landratsamt Musterstadt', kind: 'districtOffice' }],
-      ['plugin::sharing.grant', { owner, sections: ['languages'], access: 'read', purpose: 'Beratung', expiresAt: '2030-01-01T00:00:00.000Z' }],
-      ['plugin::sharing.audit-event', { owner, actorKind: 'system', action: 'read', section: 'languages', at: new Date().toISOString() }],
+      [
+        'api::organisation.organisation',
+        { name: 'Landratsamt Musterstadt', kind: 'districtOffice' },
+      ],
+      [
+        'plugin::sharing.grant',
+        {
+          owner,
+          sections: ['languages'],
+          access: 'read',
+          purpose: 'Beratung',
+          expiresAt: '2030-01-01T00:00:00.000Z',
+        },
+      ],
+      [
+        'plugin::sharing.audit-event',
+        {
+          owner,
+          actorKind: 'system',
+          action: 'read',
+          section: 'languages',
+          at: new Date().toISOString(),
+        },
+      ],
     ];
     for (const [uid, data] of records) {
       const created = await strapi.documents(uid as never).create({ data: data as never });
-      const read = await strapi.documents(uid as never).findOne({ documentId: created.documentId, populate: '*' as never });
+      const read = await strapi
+        .documents(uid as never)
+        .findOne({ documentId: created.documentId, populate: '*' as never });
       expect(read, uid).toBeTruthy();
       const { owner: _owner, educationEntry, fieldsOfAction, ...plain } = data;
       expect(read, uid).toMatchObject(plain);
-      if (educationEntry) expect((read as any).educationEntry.documentId).toBe(education.documentId);
+      if (educationEntry)
+        expect((read as any).educationEntry.documentId).toBe(education.documentId);
       if (fieldsOfAction) expect((read as any).fieldsOfAction[0].field).toBe('language');
     }
   });
 
   it('keeps info pages and events in every locale', async () => {
     const { strapi } = cms;
-    const page = await strapi.documents('api::info-page.info-page').create({ locale: 'de', data: { title: 'Sprachkurse', slug: 'sprachkurse' } as never });
+    const page = await strapi
+      .documents('api::info-page.info-page')
+      .create({ locale: 'de', data: { title: 'Sprachkurse', slug: 'sprachkurse' } as never });
     for (const locale of LOCALES.filter((l) => l !== 'de')) {
-      await strapi.documents('api::info-page.info-page').update({ documentId: page.documentId, locale, data: { title: `title-${locale}`, slug: 'sprachkurse' } as never });
+      await strapi
+        .documents('api::info-page.info-page')
+        .update({
+          documentId: page.documentId,
+          locale,
+          data: { title: `title-${locale}`, slug: 'sprachkurse' } as never,
+        });
     }
-    await strapi.documents('api::info-page.info-page').publish({ documentId: page.documentId, locale: '*' });
+    await strapi
+      .documents('api::info-page.info-page')
+      .publish({ documentId: page.documentId, locale: '*' });
     for (const locale of LOCALES) {
-      const found = await strapi.documents('api::info-page.info-page').findOne({ documentId: page.documentId, locale, status: 'published' });
+      const found = await strapi
+        .documents('api::info-page.info-page')
+        .findOne({ documentId: page.documentId, locale, status: 'published' });
       expect(found?.locale).toBe(locale);
     }
     const event = await strapi.documents('api::info-event.info-event').create({

@@ -11,9 +11,13 @@ const postgres = process.env.DATABASE_CLIENT === 'postgres';
  */
 async function seed(cms: TestCms) {
   const knex = cms.strapi.db.connection;
-  const n = (count: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`;
+  const n = (count: number) =>
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`;
   const now = postgres ? 'now()' : "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)";
-  const days = (expression: string) => (postgres ? `(now() + (${expression}) * interval '1 day')` : `((CAST(strftime('%s', 'now') AS INTEGER) + (${expression}) * 86400) * 1000)`);
+  const days = (expression: string) =>
+    postgres
+      ? `(now() + (${expression}) * interval '1 day')`
+      : `((CAST(strftime('%s', 'now') AS INTEGER) + (${expression}) * 86400) * 1000)`;
   const USERS = 2000;
   const STAFF = 40;
   const GRANTS = 10_000;
@@ -26,19 +30,38 @@ async function seed(cms: TestCms) {
     SELECT i, 'seed-grant-' || i, '["profile"]', 'read', 'Beratung', ${days('(i % 10) - 1')},
       CASE WHEN i % 10 = 0 AND i % 100 <> 0 THEN ${days('-1')} ELSE NULL END,
       CASE WHEN i % 7 = 0 THEN ${now} ELSE NULL END, ${now}, ${now}, ${now} FROM n`);
-  await knex.raw(`${n(GRANTS)} INSERT INTO sharing_grants_owner_lnk (grant_id, user_id) SELECT i, 1001 + i % ${USERS} FROM n`);
-  await knex.raw(`${n(GRANTS)} INSERT INTO sharing_grants_grantee_lnk (grant_id, user_id) SELECT i, 1001 + i % ${STAFF} FROM n`);
-  const at = postgres ? `now() - i * interval '1 minute'` : `(CAST(strftime('%s', 'now') AS INTEGER) - i * 60) * 1000`;
+  await knex.raw(
+    `${n(GRANTS)} INSERT INTO sharing_grants_owner_lnk (grant_id, user_id) SELECT i, 1001 + i % ${USERS} FROM n`,
+  );
+  await knex.raw(
+    `${n(GRANTS)} INSERT INTO sharing_grants_grantee_lnk (grant_id, user_id) SELECT i, 1001 + i % ${STAFF} FROM n`,
+  );
+  const at = postgres
+    ? `now() - i * interval '1 minute'`
+    : `(CAST(strftime('%s', 'now') AS INTEGER) - i * 60) * 1000`;
   await knex.raw(`${n(EVENTS)} INSERT INTO sharing_audit_events (id, document_id, actor_id, actor_name, actor_kind, action, section, at, created_at, updated_at, published_at)
     SELECT i, 'seed-event-' || i, 1001 + i % ${STAFF}, 'Seed Staff', 'staff', 'read', 'profile', ${at}, ${now}, ${now}, ${now} FROM n`);
-  await knex.raw(`${n(EVENTS)} INSERT INTO sharing_audit_events_owner_lnk (audit_event_id, user_id) SELECT i, 1001 + i % ${USERS} FROM n`);
+  await knex.raw(
+    `${n(EVENTS)} INSERT INTO sharing_audit_events_owner_lnk (audit_event_id, user_id) SELECT i, 1001 + i % ${USERS} FROM n`,
+  );
   // Admin sessions of many logins, most of them long over.
   await knex.raw(`${n(EVENTS / 10)} INSERT INTO strapi_sessions (document_id, user_id, session_id, device_id, origin, status, type, expires_at, created_at, updated_at)
     SELECT 'seed-session-' || i, CAST(1001 + i % ${STAFF} AS varchar(255)), 'seed-session-' || i, 'seed-device-' || i, 'admin', 'active', 'refresh', ${days('-(i % 30)')}, ${now}, ${now} FROM n`);
   if (postgres) {
     // Rows written with their ids: move the sequences on, so that Strapi's next inserts do not collide.
-    for (const table of ['up_users', 'admin_users', 'sharing_grants', 'sharing_grants_owner_lnk', 'sharing_grants_grantee_lnk', 'sharing_audit_events', 'sharing_audit_events_owner_lnk']) {
-      await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT max(id) FROM ??))`, [table, table]);
+    for (const table of [
+      'up_users',
+      'admin_users',
+      'sharing_grants',
+      'sharing_grants_owner_lnk',
+      'sharing_grants_grantee_lnk',
+      'sharing_audit_events',
+      'sharing_audit_events_owner_lnk',
+    ]) {
+      await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT max(id) FROM ??))`, [
+        table,
+        table,
+      ]);
     }
     await knex.raw('VACUUM ANALYZE');
   } else {
@@ -57,13 +80,24 @@ async function plansOf(cms: TestCms, table: string, fn: () => Promise<unknown>):
   } finally {
     knex.off('query', listener);
   }
-  const reading = sent.filter((query) => /^select/i.test(query.sql) && new RegExp(`from ([\`"]\\w+[\`"]\\.)?[\`"]${table}[\`"]`).test(query.sql));
+  const reading = sent.filter(
+    (query) =>
+      /^select/i.test(query.sql) &&
+      new RegExp(`from ([\`"]\\w+[\`"]\\.)?[\`"]${table}[\`"]`).test(query.sql),
+  );
   expect(reading.length, `no query read ${table}`).toBeGreaterThan(0);
   const plans = [];
   for (const query of reading) {
     const sql = query.sql.replace(/\$\d+/g, '?');
-    const result = await knex.raw(`${postgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, query.bindings ?? []);
-    plans.push(postgres ? result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n') : result.map((row: { detail: string }) => row.detail).join('\n'));
+    const result = await knex.raw(
+      `${postgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`,
+      query.bindings ?? [],
+    );
+    plans.push(
+      postgres
+        ? result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+        : result.map((row: { detail: string }) => row.detail).join('\n'),
+    );
   }
   return plans;
 }
@@ -105,14 +139,18 @@ describe('database migrations and indexes', () => {
       for (const plan of plans) expect(plan).toContain('strapi_sessions_session_id_idx');
     });
 
-    it('look up a staff member\'s active grants from the grantee link index', async () => {
-      const plans = await plansOf(cms, 'sharing_grants', () => sharing().service('access').grantsOf(staff));
+    it("look up a staff member's active grants from the grantee link index", async () => {
+      const plans = await plansOf(cms, 'sharing_grants', () =>
+        sharing().service('access').grantsOf(staff),
+      );
       for (const plan of plans) expect(plan).toContain('sharing_grants_grantee_lnk_user_idx');
     });
 
     it('list "shared with me" from the grantee link index', async () => {
       const result = await plansOf(cms, 'sharing_grants', async () => {
-        const shared = await sharing().service('staff').sharedWithMe(staff, { page: 1, pageSize: 20 });
+        const shared = await sharing()
+          .service('staff')
+          .sharedWithMe(staff, { page: 1, pageSize: 20 });
         expect(shared.meta.pagination.total).toBeGreaterThan(0);
       });
       for (const plan of result) expect(plan).toContain('sharing_grants_grantee_lnk_user_idx');
@@ -131,14 +169,20 @@ describe('database migrations and indexes', () => {
     });
 
     it("list a newcomer's own grants from the owner link index", async () => {
-      const plans = await plansOf(cms, 'sharing_grants', () => sharing().service('grant').list({ kind: 'newcomer', id: 1500 }));
+      const plans = await plansOf(cms, 'sharing_grants', () =>
+        sharing().service('grant').list({ kind: 'newcomer', id: 1500 }),
+      );
       expect(plans[0]).toContain('sharing_grants_owner_lnk_user_idx');
     });
 
     it("read one staff member's events by time from the actor index", async () => {
       const knex = cms.strapi.db.connection;
       const plans = await plansOf(cms, 'sharing_audit_events', () =>
-        knex('sharing_audit_events').select('at', 'action', 'section').where('actor_id', 1001).orderBy('at', 'desc').limit(50),
+        knex('sharing_audit_events')
+          .select('at', 'action', 'section')
+          .where('actor_id', 1001)
+          .orderBy('at', 'desc')
+          .limit(50),
       );
       expect(plans[0]).toContain('sharing_audit_events_actor_idx');
     });

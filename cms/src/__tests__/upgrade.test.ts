@@ -41,7 +41,8 @@ const KEPT = [
 
 async function rows(env: Record<string, string>) {
   const snapshot: Record<string, unknown[]> = {};
-  for (const table of KEPT) snapshot[table] = await rawSql(env, `SELECT * FROM ${table} ORDER BY id`);
+  for (const table of KEPT)
+    snapshot[table] = await rawSql(env, `SELECT * FROM ${table} ORDER BY id`);
   return snapshot;
 }
 
@@ -52,7 +53,9 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
 
   beforeAll(async () => {
     env = await freshEnv();
-    await rawSql(env, readFileSync(join(FIXTURES, `${FIXTURE}.${client}.sql`), 'utf8'), { script: true });
+    await rawSql(env, readFileSync(join(FIXTURES, `${FIXTURE}.${client}.sql`), 'utf8'), {
+      script: true,
+    });
     before = await rows(env);
     cms = await startCms(env);
   });
@@ -72,13 +75,22 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
 
   it('leaves every account, record, grant and audit event as it was, but for made-up usernames', async () => {
     const after = await rows(env);
-    const without = (rows: unknown[], column: string) => rows.map((row) => ({ ...(row as object), [column]: undefined }));
+    const without = (rows: unknown[], column: string) =>
+      rows.map((row) => ({ ...(row as object), [column]: undefined }));
     // The audit events gained a column since (an administrator's reason), empty for old events.
-    expect(after.sharing_audit_events.every((event) => (event as { note: unknown }).note === null)).toBe(true);
+    expect(
+      after.sharing_audit_events.every((event) => (event as { note: unknown }).note === null),
+    ).toBe(true);
     // …and the profiles the name in Latin letters, empty until the person gives it.
-    expect(after.profiles.every((profile) => (profile as { latin_name: unknown }).latin_name === null)).toBe(true);
+    expect(
+      after.profiles.every((profile) => (profile as { latin_name: unknown }).latin_name === null),
+    ).toBe(true);
     // …and the accounts the hash of a recovery code, which only accounts registered without e-mail have.
-    expect(after.up_users.every((user) => (user as { recovery_code_hash: unknown }).recovery_code_hash === null)).toBe(true);
+    expect(
+      after.up_users.every(
+        (user) => (user as { recovery_code_hash: unknown }).recovery_code_hash === null,
+      ),
+    ).toBe(true);
     expect({
       ...after,
       up_users: without(without(after.up_users, 'username'), 'recovery_code_hash'),
@@ -91,43 +103,81 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
       profiles: without(before.profiles, 'latin_name'),
     });
     // The fixture's usernames named the people ("amal"); the site used to register the e-mail address.
-    for (const user of after.up_users as Array<{ username: string }>) expect(user.username).toMatch(NON_IDENTIFYING_USERNAME);
+    for (const user of after.up_users as Array<{ username: string }>)
+      expect(user.username).toMatch(NON_IDENTIFYING_USERNAME);
   });
 
   it('lets the newcomer log in and read and change her own records', async () => {
-    const login = await api(cms, 'POST', '/api/auth/local', { body: { identifier: 'amal@upgrade.example', password: PASSWORDS.newcomer } });
+    const login = await api(cms, 'POST', '/api/auth/local', {
+      body: { identifier: 'amal@upgrade.example', password: PASSWORDS.newcomer },
+    });
     expect(login.status).toBe(200);
     const token = login.body.jwt;
-    expect((await api(cms, 'GET', '/api/profiles/me', { token })).body.data).toMatchObject({ givenNames: 'Amal', familyName: 'Haddad', birthDate: '1994-03-02' });
-    expect((await api(cms, 'GET', '/api/language-skills', { token })).body.data).toMatchObject([{ language: 'de', listening: 'B1' }]);
-    expect((await api(cms, 'GET', '/api/education-entries', { token })).body.data).toMatchObject([{ institution: 'مدرسة حلب' }]);
+    expect((await api(cms, 'GET', '/api/profiles/me', { token })).body.data).toMatchObject({
+      givenNames: 'Amal',
+      familyName: 'Haddad',
+      birthDate: '1994-03-02',
+    });
+    expect((await api(cms, 'GET', '/api/language-skills', { token })).body.data).toMatchObject([
+      { language: 'de', listening: 'B1' },
+    ]);
+    expect((await api(cms, 'GET', '/api/education-entries', { token })).body.data).toMatchObject([
+      { institution: 'مدرسة حلب' },
+    ]);
 
     const grants = (await api(cms, 'GET', '/api/sharing/grants', { token })).body.data;
-    expect(grants.map((grant: { grantee: { name: string }; active: boolean }) => [grant.grantee.name, grant.active]).sort()).toEqual([
+    expect(
+      grants
+        .map((grant: { grantee: { name: string }; active: boolean }) => [
+          grant.grantee.name,
+          grant.active,
+        ])
+        .sort(),
+    ).toEqual([
       ['Jonas Weber', false],
       ['Sabine Keller', true],
     ]);
-    const log = (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token })).body.data;
+    const log = (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token })).body
+      .data;
     const actions = log.map((event: { action: string }) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['grant.create', 'grant.revoke', 'read']));
-    const ownEvents = before.sharing_audit_events_owner_lnk.filter((link) => String((link as { user_id: unknown }).user_id) === String(login.body.user.id));
+    const ownEvents = before.sharing_audit_events_owner_lnk.filter(
+      (link) => String((link as { user_id: unknown }).user_id) === String(login.body.user.id),
+    );
     expect(log).toHaveLength(ownEvents.length);
 
-    const changed = await api(cms, 'PUT', '/api/profiles/me', { token, body: { data: { givenNames: 'Amal', familyName: 'Haddad', phone: '+49 170 0000000' } } });
+    const changed = await api(cms, 'PUT', '/api/profiles/me', {
+      token,
+      body: { data: { givenNames: 'Amal', familyName: 'Haddad', phone: '+49 170 0000000' } },
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect((await api(cms, 'GET', '/api/profiles/me', { token })).body.data.phone).toBe('+49 170 0000000');
+    expect((await api(cms, 'GET', '/api/profiles/me', { token })).body.data.phone).toBe(
+      '+49 170 0000000',
+    );
   });
 
   it('keeps the grants working: the grantee reads the record, a revoked grant still shows nothing', async () => {
     const sabine = await adminLogin(cms, 'sabine@upgrade.example', PASSWORDS.staff);
     const shared = (await api(cms, 'GET', '/sharing/shared-with-me', { token: sabine })).body.data;
     expect(shared.map((row: { name: string }) => row.name)).toEqual(['Amal Haddad']);
-    const record = (await api(cms, 'GET', `/sharing/records/${shared[0].ownerId}`, { token: sabine })).body.data;
-    expect(record.sections.map((section: { code: string }) => section.code)).toEqual(['profile', 'languages', 'education']);
+    const record = (
+      await api(cms, 'GET', `/sharing/records/${shared[0].ownerId}`, { token: sabine })
+    ).body.data;
+    expect(record.sections.map((section: { code: string }) => section.code)).toEqual([
+      'profile',
+      'languages',
+      'education',
+    ]);
 
     const jonas = await adminLogin(cms, 'jonas@upgrade.example', PASSWORDS.staff);
-    expect((await api(cms, 'GET', '/sharing/shared-with-me', { token: jonas })).body.data.map((row: { name: string }) => row.name)).toEqual(['Reza Ahmadi']);
-    expect((await api(cms, 'GET', `/sharing/records/${shared[0].ownerId}`, { token: jonas })).status).toBe(404);
+    expect(
+      (await api(cms, 'GET', '/sharing/shared-with-me', { token: jonas })).body.data.map(
+        (row: { name: string }) => row.name,
+      ),
+    ).toEqual(['Reza Ahmadi']);
+    expect(
+      (await api(cms, 'GET', `/sharing/records/${shared[0].ownerId}`, { token: jonas })).status,
+    ).toBe(404);
   });
 
   it('does not run the migration again at the next start', async () => {

@@ -3,7 +3,9 @@ import { SELF_SERVICE_ACTIONS, type Config } from '@mobio/config';
 
 /** Newcomers work on their own records; which record is theirs is the sharing plugin's rule. */
 const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].flatMap((name) =>
-  ['find', 'findOne', 'create', 'update', 'delete'].map((action) => `api::${name}.${name}.${action}`),
+  ['find', 'findOne', 'create', 'update', 'delete'].map(
+    (action) => `api::${name}.${name}.${action}`,
+  ),
 );
 
 /**
@@ -12,8 +14,13 @@ const OWN_ENTRIES = ['language-skill', 'education-entry', 'employment-entry'].fl
  * without a second list here.
  */
 function sharingNewcomerActions(strapi: Core.Strapi): string[] {
-  const routers = strapi.plugin('sharing').routes as unknown as Record<string, { routes: Array<{ handler: string; config?: { policies?: unknown[] } }> }>;
-  return routers['content-api'].routes.filter((route) => route.config?.policies?.includes('plugin::sharing.is-newcomer')).map((route) => `plugin::sharing.${route.handler}`);
+  const routers = strapi.plugin('sharing').routes as unknown as Record<
+    string,
+    { routes: Array<{ handler: string; config?: { policies?: unknown[] } }> }
+  >;
+  return routers['content-api'].routes
+    .filter((route) => route.config?.policies?.includes('plugin::sharing.is-newcomer'))
+    .map((route) => `plugin::sharing.${route.handler}`);
 }
 
 /**
@@ -21,7 +28,9 @@ function sharingNewcomerActions(strapi: Core.Strapi): string[] {
  * match this list: a permission added by hand in the admin panel is removed at the next start,
  * so nobody can quietly give a role more than this.
  */
-export const contentApiPermissions = (strapi: Core.Strapi): Record<'public' | 'newcomer', string[]> => ({
+export const contentApiPermissions = (
+  strapi: Core.Strapi,
+): Record<'public' | 'newcomer', string[]> => ({
   public: [
     ...SELF_SERVICE_ACTIONS,
     'api::info-page.info-page.find',
@@ -54,19 +63,31 @@ export const contentApiPermissions = (strapi: Core.Strapi): Record<'public' | 'n
   ],
 });
 
-async function ensureUsersPermissionsRole(strapi: Core.Strapi, type: 'public' | 'newcomer'): Promise<number> {
+async function ensureUsersPermissionsRole(
+  strapi: Core.Strapi,
+  type: 'public' | 'newcomer',
+): Promise<number> {
   const roles = strapi.db.query('plugin::users-permissions.role');
   let role = await roles.findOne({ where: { type } });
   if (!role) {
     role = await roles.create({
-      data: { type, name: 'Newcomer', description: 'Newcomers who registered on the site; given at registration.' },
+      data: {
+        type,
+        name: 'Newcomer',
+        description: 'Newcomers who registered on the site; given at registration.',
+      },
     });
   }
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   const wanted = new Set(contentApiPermissions(strapi)[type]);
-  const existing: Array<{ id: number; action: string }> = await permissions.findMany({ where: { role: role.id } });
+  const existing: Array<{ id: number; action: string }> = await permissions.findMany({
+    where: { role: role.id },
+  });
   const extra = existing.filter((permission) => !wanted.has(permission.action));
-  if (extra.length > 0) await permissions.deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
+  if (extra.length > 0)
+    await permissions.deleteMany({
+      where: { id: { $in: extra.map((permission) => permission.id) } },
+    });
   const have = new Set(existing.map((permission) => permission.action));
   for (const action of wanted) {
     if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });

@@ -7,12 +7,23 @@ import type { Core } from '@strapi/strapi';
  * exact name and description. An administrator who needs a token creates one for that purpose.
  */
 const STRAPI_DEFAULT_TOKENS = [
-  { name: 'Read Only', description: 'A default API token with read-only permissions, only used for accessing resources' },
-  { name: 'Full Access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+  {
+    name: 'Read Only',
+    description:
+      'A default API token with read-only permissions, only used for accessing resources',
+  },
+  {
+    name: 'Full Access',
+    description:
+      'A default API token with full access permissions, used for accessing or modifying resources',
+  },
 ];
 
 export async function removeDefaultApiTokens(strapi: Core.Strapi): Promise<void> {
-  const tokens: Array<{ id: number }> = await strapi.db.query('admin::api-token').findMany({ where: { $or: STRAPI_DEFAULT_TOKENS }, select: ['id'] });
+  const tokens: Array<{ id: number }> = await strapi.db
+    .query('admin::api-token')
+    .findMany({ where: { $or: STRAPI_DEFAULT_TOKENS }, select: ['id'] });
   for (const token of tokens) await strapi.service('admin::api-token').revoke(token.id);
-  if (tokens.length > 0) strapi.log.info(`[mobio] Removed Strapi's ${tokens.length} default API tokens.`);
+  if (tokens.length > 0)
+    strapi.log.info(`[mobio] Removed Strapi's ${tokens.length} default API tokens.`);
 }

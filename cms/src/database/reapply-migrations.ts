@@ -15,9 +15,12 @@ interface Migration {
  */
 export function reapplyMigrationsAfterSync(strapi: Core.Strapi) {
   strapi.hook('strapi::content-types.afterSync').register(async () => {
-    const dir: string = (strapi.db.config.settings as { migrations: { dir: string } }).migrations.dir;
+    const dir: string = (strapi.db.config.settings as { migrations: { dir: string } }).migrations
+      .dir;
     if (!existsSync(dir)) return;
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.js') && !name.startsWith('.')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith('.js') && !name.startsWith('.'))
+      .sort()) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled CommonJS migrations, found at run time
       const migration = require(join(dir, file)) as Migration;
       if (migration.reapplyAfterSync !== true) continue;

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { groupVisits, type LogEvent } from '../access-log';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, 0) + minute * 60_000);
-const staff = (minute: number, action: string, section: string | null, id = 7, name = 'Sabine Keller'): LogEvent => ({
-  at: at(minute), action, section, actorKind: 'staff', actorId: id, actorName: name,
+const staff = (
+  minute: number,
+  action: string,
+  section: string | null,
+  id = 7,
+  name = 'Sabine Keller',
+): LogEvent => ({
+  at: at(minute),
+  action,
+  section,
+  actorKind: 'staff',
+  actorId: id,
+  actorName: name,
 });
 
 describe('the access log', () => {
@@ -18,7 +29,12 @@ describe('the access log', () => {
     ].reverse();
     const visits = groupVisits(events);
     expect(visits).toHaveLength(1);
-    expect(visits[0]).toMatchObject({ actorKind: 'staff', actorName: 'Sabine Keller', from: at(0), to: at(20) });
+    expect(visits[0]).toMatchObject({
+      actorKind: 'staff',
+      actorName: 'Sabine Keller',
+      from: at(0),
+      to: at(20),
+    });
     expect(visits[0].summary).toEqual([
       { action: 'read', sections: ['profile', 'languages', 'documents'] },
       { action: 'download', sections: ['documents'] },
@@ -28,7 +44,11 @@ describe('the access log', () => {
   });
 
   it('starts a new visit after a pause of more than 30 minutes', () => {
-    const visits = groupVisits([staff(61, 'read', 'languages'), staff(30, 'read', 'profile'), staff(0, 'read', 'profile')]);
+    const visits = groupVisits([
+      staff(61, 'read', 'languages'),
+      staff(30, 'read', 'profile'),
+      staff(0, 'read', 'profile'),
+    ]);
     expect(visits.map((visit) => [visit.from, visit.to, visit.events.length])).toEqual([
       [at(61), at(61), 1],
       [at(0), at(30), 2],
@@ -51,8 +71,20 @@ describe('the access log', () => {
   });
 
   it('leaves the person’s own and MoBio’s events as single lines', () => {
-    const own: LogEvent = { at: at(1), action: 'grant.create', section: null, actorKind: 'newcomer', actorName: null };
-    const expiry: LogEvent = { at: at(2), action: 'grant.expire', section: null, actorKind: 'system', actorName: null };
+    const own: LogEvent = {
+      at: at(1),
+      action: 'grant.create',
+      section: null,
+      actorKind: 'newcomer',
+      actorName: null,
+    };
+    const expiry: LogEvent = {
+      at: at(2),
+      action: 'grant.expire',
+      section: null,
+      actorKind: 'system',
+      actorName: null,
+    };
     const visits = groupVisits([expiry, { ...own, at: at(1.5) }, own]);
     expect(visits.map((visit) => [visit.events.length, visit.summary])).toEqual([
       [1, [{ action: 'grant.expire', sections: [] }]],

@@ -13,7 +13,9 @@ describe("config's catalogues", () => {
   it('refuses a catalogue missing a nested key, naming its path and the file', () => {
     const raw = copy(CONFIG_CATALOGUES.en);
     delete (raw.reference.cefrLevels as Partial<typeof raw.reference.cefrLevels>).B2;
-    expect(() => checkCatalogue('en.json', de, raw)).toThrow(/en\.json[\s\S]*reference\.cefrLevels/);
+    expect(() => checkCatalogue('en.json', de, raw)).toThrow(
+      /en\.json[\s\S]*reference\.cefrLevels/,
+    );
   });
 
   it('refuses a key German does not have', () => {
@@ -31,7 +33,7 @@ describe("config's catalogues", () => {
     expect(() => checkCatalogue('fa.json', de, dropped)).toThrow(/placeholders/);
   });
 
-  it("names every language in that language", () => {
+  it('names every language in that language', () => {
     expect(LOCALE_NAMES.de).toBe('Deutsch');
     expect(new Set(Object.values(LOCALE_NAMES)).size).toBe(LOCALES.length);
   });

@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, REPO_ROOT, SECRET_NAMES, envSchema, loadConfig, loadSiteConfig } from '../env';
+import {
+  ConfigError,
+  REPO_ROOT,
+  SECRET_NAMES,
+  envSchema,
+  loadConfig,
+  loadSiteConfig,
+} from '../env';
 import { LOCALES } from '../locales';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mobio-config-'));
@@ -15,7 +22,8 @@ const SECRETS = {
   ENCRYPTION_KEY: 'x'.repeat(32),
   DOCUMENTS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
-const load = (env: Record<string, string>) => loadConfig({ env: { ...SECRETS, ...env }, envFile: join(tmp(), '.env') });
+const load = (env: Record<string, string>) =>
+  loadConfig({ env: { ...SECRETS, ...env }, envFile: join(tmp(), '.env') });
 
 function problems(fn: () => unknown): string[] {
   try {
@@ -30,24 +38,42 @@ function problems(fn: () => unknown): string[] {
 describe('loadConfig', () => {
   it('runs on SQLite in the repository with no configuration but the secrets', () => {
     const config = load({});
-    expect(config.database).toEqual({ client: 'sqlite', filename: join(REPO_ROOT, 'database/data/mobio.db') });
+    expect(config.database).toEqual({
+      client: 'sqlite',
+      filename: join(REPO_ROOT, 'database/data/mobio.db'),
+    });
     expect(config.cms.internalUrl).toBe('http://127.0.0.1:1337');
     expect(config.uploads.maxBytes).toBe(20 * 1024 * 1024);
     expect(config.mail.smtp).toBeUndefined();
   });
 
   it('treats an empty value as unset, as the Strapi generator writes DATABASE_FILENAME=', () => {
-    expect(load({ DATABASE_FILENAME: '' }).database).toMatchObject({ filename: join(REPO_ROOT, 'database/data/mobio.db') });
+    expect(load({ DATABASE_FILENAME: '' }).database).toMatchObject({
+      filename: join(REPO_ROOT, 'database/data/mobio.db'),
+    });
   });
 
   it('keeps absolute paths and resolves relative ones from the repository', () => {
-    expect(load({ DATABASE_FILENAME: '/var/lib/mobio/db.sqlite' }).database).toMatchObject({ filename: '/var/lib/mobio/db.sqlite' });
+    expect(load({ DATABASE_FILENAME: '/var/lib/mobio/db.sqlite' }).database).toMatchObject({
+      filename: '/var/lib/mobio/db.sqlite',
+    });
     expect(load({ DOCUMENTS_DIR: 'x/docs' }).uploads.documentsDir).toBe(join(REPO_ROOT, 'x/docs'));
   });
 
   it('reads PostgreSQL settings', () => {
-    const config = load({ DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', DATABASE_PORT: '5433', DATABASE_SSL: 'true' });
-    expect(config.database).toMatchObject({ client: 'postgres', host: 'db', port: 5433, ssl: true, database: 'mobio' });
+    const config = load({
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: 'db',
+      DATABASE_PORT: '5433',
+      DATABASE_SSL: 'true',
+    });
+    expect(config.database).toMatchObject({
+      client: 'postgres',
+      host: 'db',
+      port: 5433,
+      ssl: true,
+      database: 'mobio',
+    });
   });
 
   it.each([
@@ -60,9 +86,15 @@ describe('loadConfig', () => {
     [{ GRANT_DEFAULT_DAYS: '2000' }, 'GRANT_DEFAULT_DAYS: expected at most 1464 days (4 years)'],
     [{ MAIL_FROM: 'not-an-address' }, 'MAIL_FROM: expected an e-mail address'],
     [{ APP_KEYS: 'onlyonekeyofsixteen' }, 'APP_KEYS: expected at least two keys'],
-    [{ DOCUMENTS_MASTER_KEY: 'dG9vIHNob3J0' }, 'DOCUMENTS_MASTER_KEY: expected 32 random bytes in base64'],
+    [
+      { DOCUMENTS_MASTER_KEY: 'dG9vIHNob3J0' },
+      'DOCUMENTS_MASTER_KEY: expected 32 random bytes in base64',
+    ],
     [{ ADMIN_EMAIL: 'chef@example.org' }, 'ADMIN_PASSWORD: is missing'],
-    [{ ADMIN_EMAIL: 'chef@example.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD: expected at least 8 characters'],
+    [
+      { ADMIN_EMAIL: 'chef@example.org', ADMIN_PASSWORD: 'short' },
+      'ADMIN_PASSWORD: expected at least 8 characters',
+    ],
     [{ NODE_ENV: 'production' }, 'SMTP_HOST: is missing'],
   ])('refuses %j naming the variable and what it expects', (env, message) => {
     expect(problems(() => load(env)).join('\n')).toContain(message);
@@ -79,21 +111,36 @@ describe('secrets on first start', () => {
     const file = join(tmp(), '.env');
     writeFileSync(file, 'MUNICIPALITY_NAME=Landkreis Beispiel\n');
     const said: string[] = [];
-    const first = loadConfig({ env: {}, envFile: file, generateSecrets: true, log: (m) => said.push(m) });
+    const first = loadConfig({
+      env: {},
+      envFile: file,
+      generateSecrets: true,
+      log: (m) => said.push(m),
+    });
     expect(said).toHaveLength(1);
     expect(said[0]).toContain('DOCUMENTS_MASTER_KEY');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(first.municipality.name).toBe('Landkreis Beispiel');
     expect(Buffer.from(first.secrets.documentsMasterKey, 'base64')).toHaveLength(32);
 
-    const second = loadConfig({ env: {}, envFile: file, generateSecrets: true, log: (m) => said.push(m) });
+    const second = loadConfig({
+      env: {},
+      envFile: file,
+      generateSecrets: true,
+      log: (m) => said.push(m),
+    });
     expect(said).toHaveLength(1);
     expect(second.secrets).toEqual(first.secrets);
   });
 
   it('never replace a secret that is set', () => {
     const file = join(tmp(), '.env');
-    loadConfig({ env: { JWT_SECRET: 'y'.repeat(40) }, envFile: file, generateSecrets: true, log: () => {} });
+    loadConfig({
+      env: { JWT_SECRET: 'y'.repeat(40) },
+      envFile: file,
+      generateSecrets: true,
+      log: () => {},
+    });
     expect(readFileSync(file, 'utf8')).not.toMatch(/^JWT_SECRET=/m);
   });
 });
@@ -105,12 +152,17 @@ describe('loadSiteConfig', () => {
     expect(JSON.stringify(config)).not.toMatch(/secret|password|key/i);
   });
   it('refuses a wrong site value', () => {
-    expect(problems(() => loadSiteConfig({ env: { CMS_INTERNAL_URL: 'ftp://x' }, envFile: join(tmp(), '.env') })).join()).toContain('CMS_INTERNAL_URL');
+    expect(
+      problems(() =>
+        loadSiteConfig({ env: { CMS_INTERNAL_URL: 'ftp://x' }, envFile: join(tmp(), '.env') }),
+      ).join(),
+    ).toContain('CMS_INTERNAL_URL');
   });
 });
 
 describe('LOCALES', () => {
-  const site = (LOCALES?: string) => loadSiteConfig({ env: LOCALES === undefined ? {} : { LOCALES }, envFile: join(tmp(), '.env') });
+  const site = (LOCALES?: string) =>
+    loadSiteConfig({ env: LOCALES === undefined ? {} : { LOCALES }, envFile: join(tmp(), '.env') });
 
   it('offers every language with catalogues when unset, and the listed ones in their order when set', () => {
     expect(site().locales).toEqual([...LOCALES]);
@@ -124,14 +176,17 @@ describe('LOCALES', () => {
 
   it('refuses a list without German, and one that names a language twice', () => {
     expect(problems(() => site('en')).join()).toMatch(/LOCALES: must include de/);
-    expect(problems(() => load({ LOCALES: 'de,en,de' })).join()).toMatch(/LOCALES: names a language twice/);
+    expect(problems(() => load({ LOCALES: 'de,en,de' })).join()).toMatch(
+      /LOCALES: names a language twice/,
+    );
   });
 });
 
 describe('README configuration table', () => {
   it('lists exactly the variables of the schema', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    const table = readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0] ?? '';
+    const table =
+      readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0] ?? '';
     const documented = [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
   });

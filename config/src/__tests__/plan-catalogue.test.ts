@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { LOCALES } from '../locales';
-import { CATALOGUE_KEY_MAX, CATALOGUE_KEY_PATTERN, PLAN_CATALOGUE, PLAN_ITEM_KINDS, catalogueEntry, catalogueLabel } from '../plan-catalogue';
+import {
+  CATALOGUE_KEY_MAX,
+  CATALOGUE_KEY_PATTERN,
+  PLAN_CATALOGUE,
+  PLAN_ITEM_KINDS,
+  catalogueEntry,
+  catalogueLabel,
+} from '../plan-catalogue';
 import { FIELDS_OF_ACTION } from '../reference';
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
@@ -11,7 +18,8 @@ describe('PLAN_CATALOGUE', () => {
     expect(PLAN_CATALOGUE.length).toBeGreaterThanOrEqual(150);
     for (const entry of PLAN_CATALOGUE) {
       expect(Object.keys(entry.label).sort(), entry.key).toEqual([...LOCALES].sort());
-      for (const locale of LOCALES) expect(entry.label[locale].trim(), `${entry.key} ${locale}`).not.toBe('');
+      for (const locale of LOCALES)
+        expect(entry.label[locale].trim(), `${entry.key} ${locale}`).not.toBe('');
     }
   });
 
@@ -29,13 +37,21 @@ describe('PLAN_CATALOGUE', () => {
   it('has at least 8 goals and 8 measures for every field of action', () => {
     for (const field of FIELDS_OF_ACTION.codes) {
       for (const kind of PLAN_ITEM_KINDS) {
-        expect(PLAN_CATALOGUE.filter((entry) => entry.field === field && entry.kind === kind).length, `${field} ${kind}`).toBeGreaterThanOrEqual(8);
+        expect(
+          PLAN_CATALOGUE.filter((entry) => entry.field === field && entry.kind === kind).length,
+          `${field} ${kind}`,
+        ).toBeGreaterThanOrEqual(8);
       }
     }
   });
 
   it('uses only the field codes of the CMS enumeration', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../../cms/src/components/plan/field-of-action.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(
+        new URL('../../../cms/src/components/plan/field-of-action.json', import.meta.url),
+        'utf8',
+      ),
+    );
     const codes = new Set<string>(schema.attributes.field.enum);
     for (const entry of PLAN_CATALOGUE) expect(codes.has(entry.field), entry.key).toBe(true);
   });
@@ -64,7 +80,10 @@ describe('PLAN_CATALOGUE', () => {
   });
 
   it('finds an entry and its label by key', () => {
-    expect(catalogueEntry('language.goal.b1-certificate')).toMatchObject({ field: 'language', kind: 'goal' });
+    expect(catalogueEntry('language.goal.b1-certificate')).toMatchObject({
+      field: 'language',
+      kind: 'goal',
+    });
     expect(catalogueLabel('language.goal.b1-certificate', 'de')).toContain('B1');
     expect(catalogueEntry('language.goal.nothing-like-this')).toBeUndefined();
   });

@@ -22,8 +22,12 @@ describe('logProcessFaults', () => {
     const result = run(true);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('still serving');
-    expect(result.stderr).toMatch(/\[cms\] unhandled promise rejection \(process kept running\): Error: rejected-in-a-request\n\s+at /);
-    expect(result.stderr).toMatch(/\[cms\] uncaught exception \(uncaughtException; process kept running\): Error: thrown-in-a-callback\n\s+at /);
+    expect(result.stderr).toMatch(
+      /\[cms\] unhandled promise rejection \(process kept running\): Error: rejected-in-a-request\n\s+at /,
+    );
+    expect(result.stderr).toMatch(
+      /\[cms\] uncaught exception \(uncaughtException; process kept running\): Error: thrown-in-a-callback\n\s+at /,
+    );
   });
 
   it('is needed: without it Node ends the process at the first of them', () => {

@@ -16,7 +16,11 @@ export type ConfigCatalogue = typeof de;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-const placeholdersOf = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort().join(',');
+const placeholdersOf = (text: string) =>
+  [...text.matchAll(PLACEHOLDER)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 type Reference = { [key: string]: string | Reference };
 
@@ -47,7 +51,8 @@ export function catalogueSchema(reference: Reference): z.ZodType {
 /** Checks one catalogue against the reference; throws naming the file and each bad key. */
 export function checkCatalogue<T>(file: string, reference: T & Reference, raw: unknown): T {
   const parsed = catalogueSchema(reference).safeParse(raw);
-  if (!parsed.success) throw new Error(`Catalogue ${file} is wrong:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`Catalogue ${file} is wrong:\n${z.prettifyError(parsed.error)}`);
   return parsed.data as T;
 }
 
@@ -55,20 +60,29 @@ const RAW: Record<Locale, unknown> = { de, en, ar, fa, fr, uk };
 
 /** config's catalogue of each language, checked against the German one at load. */
 export const CONFIG_CATALOGUES = Object.fromEntries(
-  LOCALES.map((locale) => [locale, checkCatalogue(`config/src/i18n/${locale}.json`, de, RAW[locale])]),
+  LOCALES.map((locale) => [
+    locale,
+    checkCatalogue(`config/src/i18n/${locale}.json`, de, RAW[locale]),
+  ]),
 ) as Record<Locale, ConfigCatalogue>;
 
 /** One text of the catalogues in every locale. */
 export function localized(pick: (catalogue: ConfigCatalogue) => string): Localized {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, pick(CONFIG_CATALOGUES[locale])])) as Localized;
+  return Object.fromEntries(
+    LOCALES.map((locale) => [locale, pick(CONFIG_CATALOGUES[locale])]),
+  ) as Localized;
 }
 
 /** A group of texts of the catalogues, each in every locale (key → locale → text). */
-export function byLocale<K extends string>(pick: (catalogue: ConfigCatalogue) => Record<K, string>): Record<K, Localized> {
-  return Object.fromEntries((Object.keys(pick(de)) as K[]).map((key) => [key, localized((catalogue) => pick(catalogue)[key])])) as Record<
-    K,
-    Localized
-  >;
+export function byLocale<K extends string>(
+  pick: (catalogue: ConfigCatalogue) => Record<K, string>,
+): Record<K, Localized> {
+  return Object.fromEntries(
+    (Object.keys(pick(de)) as K[]).map((key) => [
+      key,
+      localized((catalogue) => pick(catalogue)[key]),
+    ]),
+  ) as Record<K, Localized>;
 }
 
 /** Each locale's name written in that locale, for the language switcher. */

@@ -14,7 +14,13 @@ import { openStoredFile } from '../../../plugins/sharing/server/src/vault/read-s
 export async function freshStore(): Promise<{ env: Record<string, string>; masterKey: Buffer }> {
   const env = await freshEnv();
   ensureSecrets(env.MOBIO_ENV_FILE, {});
-  return { env, masterKey: Buffer.from(parseEnv(readFileSync(env.MOBIO_ENV_FILE, 'utf8')).DOCUMENTS_MASTER_KEY!, 'base64') };
+  return {
+    env,
+    masterKey: Buffer.from(
+      parseEnv(readFileSync(env.MOBIO_ENV_FILE, 'utf8')).DOCUMENTS_MASTER_KEY!,
+      'base64',
+    ),
+  };
 }
 
 /** The path of a new stored file, in its folder under `documentsDir` (created) as the vault lays them out. */

@@ -14,7 +14,11 @@ const ROOT = resolve(__dirname, '../../..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `check` is true (polled every 200 ms), or throws naming what was awaited. */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check().catch(() => false)) return;
@@ -42,12 +46,21 @@ export async function npmStart(extra: Record<string, string> = {}): Promise<NpmS
   const fresh = await freshEnv({ NODE_ENV: 'development', ...extra });
   return onFreePorts(2, ([cmsPort, sitePort]) => {
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-    const ports = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: cmsUrl, CMS_INTERNAL_URL: cmsUrl };
+    const ports = {
+      CMS_PORT: String(cmsPort),
+      SITE_PORT: String(sitePort),
+      CMS_PUBLIC_URL: cmsUrl,
+      CMS_INTERNAL_URL: cmsUrl,
+    };
     return startOn({ ...fresh, ...ports, ...extra }, cmsUrl, `http://127.0.0.1:${sitePort}`);
   });
 }
 
-async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: string): Promise<NpmStart> {
+async function startOn(
+  env: Record<string, string>,
+  cmsUrl: string,
+  siteUrl: string,
+): Promise<NpmStart> {
   let output = '';
   // A process group of its own, so that nothing of it outlives the test.
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], {
@@ -68,7 +81,11 @@ async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: str
     childPid(marker) {
       let pids: number[];
       try {
-        pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        pids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
       } catch {
         return undefined;
       }
@@ -92,10 +109,15 @@ async function startOn(env: Record<string, string>, cmsUrl: string, siteUrl: str
       }
     },
   };
-  const up = async () => (await fetch(`${siteUrl}/ready`)).status === 200 && (await fetch(`${cmsUrl}/api/sharing/ready`)).status === 200;
+  const up = async () =>
+    (await fetch(`${siteUrl}/ready`)).status === 200 &&
+    (await fetch(`${cmsUrl}/api/sharing/ready`)).status === 200;
   try {
     // start.mjs restarts a child whose port was taken: its message ends the wait at once.
-    await until('the CMS and the site are up', async () => ADDRESS_IN_USE.test(output) || (await up()));
+    await until(
+      'the CMS and the site are up',
+      async () => ADDRESS_IN_USE.test(output) || (await up()),
+    );
     if (ADDRESS_IN_USE.test(output)) throw new Error('a port was taken by another process');
   } catch (error) {
     await started.stop();

@@ -10,7 +10,8 @@ import { type AddressInfo, createServer, type Server } from 'node:net';
  */
 
 /** What Node (EADDRINUSE), Strapi, nginx and PostgreSQL say when their port is taken. */
-export const ADDRESS_IN_USE = /EADDRINUSE|address already in use|is already used by another application/i;
+export const ADDRESS_IN_USE =
+  /EADDRINUSE|address already in use|is already used by another application/i;
 
 /** `count` different ports nobody listens on right now (held together, then all released). */
 async function freePorts(count: number): Promise<number[]> {
@@ -19,7 +20,9 @@ async function freePorts(count: number): Promise<number[]> {
     for (let i = 0; i < count; i++) {
       const server = createServer();
       servers.push(server);
-      await new Promise<void>((ready, fail) => server.once('error', fail).listen(0, '127.0.0.1', ready));
+      await new Promise<void>((ready, fail) =>
+        server.once('error', fail).listen(0, '127.0.0.1', ready),
+      );
     }
     return servers.map((server) => (server.address() as AddressInfo).port);
   } finally {
@@ -31,7 +34,9 @@ async function freePorts(count: number): Promise<number[]> {
 const taken = (port: number) =>
   new Promise<boolean>((answer) => {
     const server = createServer();
-    server.once('error', () => answer(true)).listen(port, '127.0.0.1', () => server.close(() => answer(false)));
+    server
+      .once('error', () => answer(true))
+      .listen(port, '127.0.0.1', () => server.close(() => answer(false)));
   });
 
 /**
@@ -41,14 +46,19 @@ const taken = (port: number) =>
  * server exits without a word when its port is taken; `start` stops what it started before it
  * throws, so a port still in use is another process's).
  */
-export async function onFreePorts<T>(count: number, start: (ports: number[]) => Promise<T>, attempts = 5): Promise<T> {
+export async function onFreePorts<T>(
+  count: number,
+  start: (ports: number[]) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const ports = await freePorts(count);
     try {
       return await start(ports);
     } catch (error) {
       const inUse = ADDRESS_IN_USE.test(error instanceof Error ? error.message : String(error));
-      if (attempt >= attempts || !(inUse || (await Promise.all(ports.map(taken))).includes(true))) throw error;
+      if (attempt >= attempts || !(inUse || (await Promise.all(ports.map(taken))).includes(true)))
+        throw error;
     }
   }
 }

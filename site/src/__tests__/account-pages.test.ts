@@ -18,14 +18,17 @@ describe('account pages without a CMS', () => {
   afterAll(() => site?.stop());
 
   describe.each(LOCALES)('in %s', (locale) => {
-    it.each(PUBLIC_PAGES)('renders /%s with lang, dir and a language switcher that stays on the page', async (page) => {
-      const response = await send(site, 'GET', `/${locale}/${page}`);
-      expect(response.status, site.output()).toBe(200);
-      expect(response.html).toContain(`<html lang="${locale}" dir="${dirOf(locale)}">`);
-      for (const other of LOCALES.filter((l) => l !== locale)) {
-        expect(response.html).toContain(`<a href="/${other}/${page}" lang="${other}"`);
-      }
-    });
+    it.each(PUBLIC_PAGES)(
+      'renders /%s with lang, dir and a language switcher that stays on the page',
+      async (page) => {
+        const response = await send(site, 'GET', `/${locale}/${page}`);
+        expect(response.status, site.output()).toBe(200);
+        expect(response.html).toContain(`<html lang="${locale}" dir="${dirOf(locale)}">`);
+        for (const other of LOCALES.filter((l) => l !== locale)) {
+          expect(response.html).toContain(`<a href="/${other}/${page}" lang="${other}"`);
+        }
+      },
+    );
 
     it('offers "Log in" and "Register" in the header when logged out', async () => {
       const page = text((await send(site, 'GET', `/${locale}/`)).html);
@@ -38,7 +41,11 @@ describe('account pages without a CMS', () => {
       const response = await send(site, 'GET', `/${locale}/`, { cookie: SESSION });
       const page = text(response.html);
       expect(page).toContain(`<a href="/${locale}/dashboard">${t(locale)('nav.dashboard')}</a>`);
-      expect(page).toMatch(new RegExp(`<form method="post" action="/${locale}/logout">\\s*<button type="submit">${t(locale)('nav.logout')}</button>`));
+      expect(page).toMatch(
+        new RegExp(
+          `<form method="post" action="/${locale}/logout">\\s*<button type="submit">${t(locale)('nav.logout')}</button>`,
+        ),
+      );
       expect(page).not.toContain(`href="/${locale}/login"`);
       // A page for one person is not cached.
       expect(response.headers['cache-control']).toBe('no-store');
@@ -51,14 +58,17 @@ describe('account pages without a CMS', () => {
     expect(response.html).toContain('name="code" value="abc123"');
   });
 
-  it.each(['dashboard', 'account/password'])('sends /en/%s without a session to the login, with headers and no caching', async (page) => {
-    const response = await send(site, 'GET', `/en/${page}`);
-    expect(response.status).toBe(303);
-    expect(response.location).toBe(`/en/login?next=${encodeURIComponent(`/en/${page}`)}`);
-    expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.headers['x-frame-options']).toBe('DENY');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-  });
+  it.each(['dashboard', 'account/password'])(
+    'sends /en/%s without a session to the login, with headers and no caching',
+    async (page) => {
+      const response = await send(site, 'GET', `/en/${page}`);
+      expect(response.status).toBe(303);
+      expect(response.location).toBe(`/en/login?next=${encodeURIComponent(`/en/${page}`)}`);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    },
+  );
 
   it('answers /xx/login with the 404 page', async () => {
     expect((await send(site, 'GET', '/xx/login')).status).toBe(404);
@@ -81,7 +91,12 @@ describe('account pages without a CMS', () => {
 
   it('never writes a password back into the page', async () => {
     const response = await send(site, 'POST', '/en/register', {
-      form: { email: 'a@example.test', password: 'Geheim-Geheim-1', passwordConfirmation: 'Anders-Anders-2', privacy: 'on' },
+      form: {
+        email: 'a@example.test',
+        password: 'Geheim-Geheim-1',
+        passwordConfirmation: 'Anders-Anders-2',
+        privacy: 'on',
+      },
     });
     expect(response.status).toBe(400);
     expect(response.html).not.toContain('Geheim-Geheim-1');
@@ -90,7 +105,10 @@ describe('account pages without a CMS', () => {
   });
 
   it('reads a body that is not a form as an empty form: 400 with errors, not 500', async () => {
-    const response = await send(site, 'POST', '/de/login', { body: 'email=a', contentType: 'text/plain' });
+    const response = await send(site, 'POST', '/de/login', {
+      body: 'email=a',
+      contentType: 'text/plain',
+    });
     expect(response.status).toBe(400);
     expect(text(response.html)).toContain(t('de')('error.required'));
   });

@@ -22,7 +22,9 @@ const mails: { to: string[]; raw: string }[] = [];
 
 /** Undoes quoted-printable (soft line breaks, =XX) so a link in the mail can be read. */
 const unQuote = (raw: string) =>
-  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 
 async function mailTo(address: string): Promise<string> {
   for (let i = 0; i < 50; i++) {
@@ -30,7 +32,9 @@ async function mailTo(address: string): Promise<string> {
     if (mail) return unQuote(mail.raw);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no mail to ${address}; received: ${mails.map((m) => m.to.join(',')).join('; ')}`);
+  throw new Error(
+    `no mail to ${address}; received: ${mails.map((m) => m.to.join(',')).join('; ')}`,
+  );
 }
 
 const USER = 'plugin::users-permissions.user';
@@ -56,7 +60,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  cms = await startCms(await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false' }));
+  cms = await startCms(
+    await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false' }),
+  );
   // The CMS's own limiter (users-permissions: 10 calls a minute per address and route) sees every
   // request of the site as coming from one address, 127.0.0.1; this file makes far more than 10
   // logins a minute. The site's own limiter (per client address and e-mail) is what is tested here.
@@ -111,7 +117,9 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
   });
 
   it('makes up a username that does not name the person, and shows the account number on the account page', async () => {
-    const user = await cms.strapi.db.query(USER).findOne({ where: { email: email.toLowerCase() }, select: ['username', 'documentId'] });
+    const user = await cms.strapi.db
+      .query(USER)
+      .findOne({ where: { email: email.toLowerCase() }, select: ['username', 'documentId'] });
     expect(user.username).toMatch(NON_IDENTIFYING_USERNAME);
     const page = text((await send(site, 'GET', `/${locale}/account`, { cookie })).html);
     expect(page).toContain(tr('account.numberHeading'));
@@ -121,8 +129,14 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
   it('says in its language that an account locked on request is locked, and lets the person in once it is unlocked', async () => {
     const other = newEmail(`locked-${locale}`);
     await registerThroughSite(locale, other);
-    const { documentId } = await cms.strapi.db.query(USER).findOne({ where: { email: other.toLowerCase() }, select: ['documentId'] });
-    const act = (action: string) => api(cms, 'POST', `/sharing/accounts/${documentId}/${action}`, { token: district.token, body: { data: { reason: 'Auf Wunsch der Person' } } });
+    const { documentId } = await cms.strapi.db
+      .query(USER)
+      .findOne({ where: { email: other.toLowerCase() }, select: ['documentId'] });
+    const act = (action: string) =>
+      api(cms, 'POST', `/sharing/accounts/${documentId}/${action}`, {
+        token: district.token,
+        body: { data: { reason: 'Auf Wunsch der Person' } },
+      });
     expect((await act('lock')).status).toBe(200);
     const refused = await login(locale, other, PASSWORD);
     expect(refused.status).toBe(400);
@@ -130,7 +144,13 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
     expect((await act('unlock')).status).toBe(200);
     const admitted = await login(locale, other, PASSWORD);
     expect(admitted.status).toBe(303);
-    const log = text((await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie: sessionCookie(admitted)! })).html);
+    const log = text(
+      (
+        await send(site, 'GET', `/${locale}/sharing/access-log`, {
+          cookie: sessionCookie(admitted)!,
+        })
+      ).html,
+    );
     expect(log).toContain(tr('log.action.account.lock'));
     expect(log).toContain(tr('log.action.account.unlock'));
     expect(log).toContain('Auf Wunsch der Person');
@@ -149,13 +169,17 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
   it('logs out with the POST form, which removes the cookie', async () => {
     const response = await send(site, 'POST', `/${locale}/logout`, { cookie });
     expect(response.status).toBe(303);
-    expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted;.*Expires=Thu, 01 Jan 1970/);
+    expect(response.setCookies.join('\n')).toMatch(
+      /mobio_session=deleted;.*Expires=Thu, 01 Jan 1970/,
+    );
   });
 
   it('sends a visitor without a session from the dashboard to the login, with a way back', async () => {
     const response = await send(site, 'GET', `/${locale}/dashboard`);
     expect(response.status).toBe(303);
-    expect(response.location).toBe(`/${locale}/login?next=${encodeURIComponent(`/${locale}/dashboard`)}`);
+    expect(response.location).toBe(
+      `/${locale}/login?next=${encodeURIComponent(`/${locale}/dashboard`)}`,
+    );
     const loginPage = await send(site, 'GET', response.location!);
     expect(text(loginPage.html)).toContain(tr('login.loginRequired'));
     expect(loginPage.html).toContain(`name="next" value="/${locale}/dashboard"`);
@@ -172,7 +196,11 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
   it('changes the password when logged in; then only the new one works', async () => {
     const response = await send(site, 'POST', `/${locale}/account/password`, {
       cookie,
-      form: { currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
+      form: {
+        currentPassword: PASSWORD,
+        password: NEW_PASSWORD,
+        passwordConfirmation: NEW_PASSWORD,
+      },
     });
     expect(response.status, site.output()).toBe(200);
     expect(text(response.html)).toContain(tr('password.changed'));
@@ -184,7 +212,11 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
   it('refuses a wrong current password with a localized message at that field', async () => {
     const response = await send(site, 'POST', `/${locale}/account/password`, {
       cookie,
-      form: { currentPassword: 'Falsch-Falsch', password: 'Noch-ein-neues', passwordConfirmation: 'Noch-ein-neues' },
+      form: {
+        currentPassword: 'Falsch-Falsch',
+        password: 'Noch-ein-neues',
+        passwordConfirmation: 'Noch-ein-neues',
+      },
     });
     expect(response.status).toBe(400);
     expect(text(response.html)).toContain(tr('error.currentPasswordWrong'));
@@ -214,7 +246,10 @@ describe('login failures', () => {
 
   it('refuses a cross-site logout POST with 403 and keeps the session', async () => {
     const { cookie } = await registerThroughSite('de', newEmail('csrf'));
-    const response = await send(site, 'POST', '/de/logout', { cookie, origin: 'https://evil.example' });
+    const response = await send(site, 'POST', '/de/logout', {
+      cookie,
+      origin: 'https://evil.example',
+    });
     expect(response.status).toBe(403);
     expect(response.setCookies.filter((c) => c.startsWith('mobio_session'))).toEqual([]);
     expect((await send(site, 'GET', '/de/dashboard', { cookie })).status).toBe(200);
@@ -227,7 +262,8 @@ describe('login failures', () => {
   it('answers the sixth failed login within 15 minutes with 429 and a localized message, even with the right password', async () => {
     const email = newEmail('limit');
     await registerThroughSite('ar', email);
-    for (let i = 0; i < 5; i++) expect((await login('ar', email, `Falsch-${i}-Falsch`)).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await login('ar', email, `Falsch-${i}-Falsch`)).status).toBe(400);
     const blocked = await login('ar', email, 'Falsch-6-Falsch');
     expect(blocked.status).toBe(429);
     expect(text(blocked.html)).toContain(t('ar')('error.tooMany'));
@@ -237,7 +273,9 @@ describe('login failures', () => {
   });
 
   it('sends a session the CMS does not accept to the login and removes its cookie', async () => {
-    const response = await send(site, 'GET', '/en/dashboard', { cookie: 'mobio_session=aaaa.bbbb.cccc' });
+    const response = await send(site, 'GET', '/en/dashboard', {
+      cookie: 'mobio_session=aaaa.bbbb.cccc',
+    });
     expect(response.status).toBe(303);
     expect(response.location).toMatch(/^\/en\/login\?next=/);
     expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted/);
@@ -245,21 +283,24 @@ describe('login failures', () => {
 });
 
 describe('registration failures', () => {
-  it.each(LOCALES)('says in %s that the e-mail is already used, keeping it in the form', async (locale) => {
-    const email = newEmail(`taken-${locale}`);
-    await registerThroughSite(locale, email);
-    const response = await send(site, 'POST', `/${locale}/register`, {
-      form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
-    });
-    expect(response.status).toBe(400);
-    const page = text(response.html);
-    expect(page).toContain(t(locale)('error.emailTaken'));
-    expect(page).not.toContain('already taken');
-    expect(page).toContain(`value="${email}"`);
-    expect(page).toContain('aria-invalid="true"');
-    expect(page).toContain('role="alert"');
-    expect(response.setCookies.filter((c) => c.startsWith('mobio_session'))).toEqual([]);
-  });
+  it.each(LOCALES)(
+    'says in %s that the e-mail is already used, keeping it in the form',
+    async (locale) => {
+      const email = newEmail(`taken-${locale}`);
+      await registerThroughSite(locale, email);
+      const response = await send(site, 'POST', `/${locale}/register`, {
+        form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+      });
+      expect(response.status).toBe(400);
+      const page = text(response.html);
+      expect(page).toContain(t(locale)('error.emailTaken'));
+      expect(page).not.toContain('already taken');
+      expect(page).toContain(`value="${email}"`);
+      expect(page).toContain('aria-invalid="true"');
+      expect(page).toContain('role="alert"');
+      expect(response.setCookies.filter((c) => c.startsWith('mobio_session'))).toEqual([]);
+    },
+  );
 
   it('shows the validation errors next to the fields, keeps what was typed except the passwords', async () => {
     const response = await send(site, 'POST', '/fr/register', {
@@ -268,12 +309,19 @@ describe('registration failures', () => {
     expect(response.status).toBe(400);
     const page = text(response.html);
     const fr = t('fr');
-    for (const key of ['error.email', 'error.passwordShort', 'error.passwordMismatch', 'error.privacyRequired'] as const) {
+    for (const key of [
+      'error.email',
+      'error.passwordShort',
+      'error.passwordMismatch',
+      'error.privacyRequired',
+    ] as const) {
       expect(page).toContain(fr(key));
     }
     expect(page).toContain('value="pas-une-adresse"');
     expect(page).not.toContain('court"');
-    expect(page).toMatch(/id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="field-email-error"/);
+    expect(page).toMatch(
+      /id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="field-email-error"/,
+    );
   });
 });
 
@@ -292,7 +340,9 @@ describe('forgotten password by e-mail', () => {
     expect(link, mail).toBeDefined();
     const code = new URL(link!).searchParams.get('code')!;
     // The link has no language: the browser that used the site in English gets the English form.
-    const opened = await send(site, 'GET', new URL(link!).pathname + new URL(link!).search, { cookie: 'mobio_locale=en' });
+    const opened = await send(site, 'GET', new URL(link!).pathname + new URL(link!).search, {
+      cookie: 'mobio_locale=en',
+    });
     expect(opened.status).toBe(302);
     expect(opened.location).toBe(`/en/reset-password?code=${code}`);
 
@@ -305,7 +355,9 @@ describe('forgotten password by e-mail', () => {
     });
     expect(reset.status, site.output()).toBe(303);
     expect(reset.location).toBe('/en/login?reset=done');
-    expect(text((await send(site, 'GET', reset.location!)).html)).toContain(t('en')('login.passwordReset'));
+    expect(text((await send(site, 'GET', reset.location!)).html)).toContain(
+      t('en')('login.passwordReset'),
+    );
 
     expect((await login('en', email, NEW_PASSWORD)).status).toBe(303);
     expect((await login('en', email, PASSWORD)).status).toBe(400);
@@ -326,14 +378,19 @@ describe('forgotten password by e-mail', () => {
     // request would have been sent too (no fixed wait that a slow machine outlasts).
     const known = newEmail('known');
     await registerThroughSite('de', known);
-    expect((await send(site, 'POST', '/de/forgot-password', { form: { email: known } })).status).toBe(200);
+    expect(
+      (await send(site, 'POST', '/de/forgot-password', { form: { email: known } })).status,
+    ).toBe(200);
     await mailTo(known.toLowerCase());
     expect(mails.some((m) => m.to.includes(email))).toBe(false);
   });
 
   it('answers the sixth request for one address within 15 minutes with 429', async () => {
     const email = newEmail('many');
-    for (let i = 0; i < 5; i++) expect((await send(site, 'POST', '/fr/forgot-password', { form: { email } })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await send(site, 'POST', '/fr/forgot-password', { form: { email } })).status).toBe(
+        200,
+      );
     const blocked = await send(site, 'POST', '/fr/forgot-password', { form: { email } });
     expect(blocked.status).toBe(429);
     expect(text(blocked.html)).toContain(t('fr')('error.tooMany'));
@@ -355,30 +412,39 @@ describe('account pages with the CMS down', () => {
   });
   afterAll(() => down?.stop());
 
-  it.each(LOCALES)('keeps the registration form with a localized notice in %s, never a 500', async (locale) => {
-    const email = 'still-here@example.test';
-    const response = await send(down, 'POST', `/${locale}/register`, {
-      form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
-    });
-    expect(response.status).toBe(503);
-    const page = text(response.html);
-    expect(page).toContain(t(locale)('auth.cmsUnavailable'));
-    expect(page).toContain(`value="${email}"`);
-  });
+  it.each(LOCALES)(
+    'keeps the registration form with a localized notice in %s, never a 500',
+    async (locale) => {
+      const email = 'still-here@example.test';
+      const response = await send(down, 'POST', `/${locale}/register`, {
+        form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+      });
+      expect(response.status).toBe(503);
+      const page = text(response.html);
+      expect(page).toContain(t(locale)('auth.cmsUnavailable'));
+      expect(page).toContain(`value="${email}"`);
+    },
+  );
 
   it('shows the notice on login and forgot-password, and does not count it as a failed login', async () => {
     for (let i = 0; i < 6; i++) {
-      const response = await send(down, 'POST', '/de/login', { form: { email: 'x@example.test', password: 'whatever' } });
+      const response = await send(down, 'POST', '/de/login', {
+        form: { email: 'x@example.test', password: 'whatever' },
+      });
       expect(response.status).toBe(503);
       expect(text(response.html)).toContain(t('de')('auth.cmsUnavailable'));
     }
-    const forgot = await send(down, 'POST', '/de/forgot-password', { form: { email: 'x@example.test' } });
+    const forgot = await send(down, 'POST', '/de/forgot-password', {
+      form: { email: 'x@example.test' },
+    });
     expect(forgot.status).toBe(503);
     expect(text(forgot.html)).toContain(t('de')('auth.cmsUnavailable'));
   });
 
   it('shows the dashboard of a session it cannot check with the notice, not a 500', async () => {
-    const response = await send(down, 'GET', '/fa/dashboard', { cookie: 'mobio_session=aaaa.bbbb.cccc' });
+    const response = await send(down, 'GET', '/fa/dashboard', {
+      cookie: 'mobio_session=aaaa.bbbb.cccc',
+    });
     expect(response.status).toBe(503);
     expect(text(response.html)).toContain(t('fa')('auth.cmsUnavailable'));
   });
@@ -404,19 +470,33 @@ describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
     expect(page).toContain(username.toLowerCase());
     code = codeOn(response.html)!;
     expect(code).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
-    const stored = await cms.strapi.db.query(USER).findOne({ where: { username: username.toLowerCase() }, select: ['email', 'recoveryCodeHash'] });
+    const stored = await cms.strapi.db
+      .query(USER)
+      .findOne({
+        where: { username: username.toLowerCase() },
+        select: ['email', 'recoveryCodeHash'],
+      });
     expect(stored.email).toBeNull();
     expect(stored.recoveryCodeHash).not.toContain(code.replace(/-/g, ''));
     const cookie = sessionCookie(response)!;
     // Logged in: the dashboard greets by the username, the account page offers to add an address.
-    expect(text((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).html)).toContain(username.toLowerCase());
-    expect(text((await send(site, 'GET', `/${locale}/account`, { cookie })).html)).toContain(tr('addEmail.link'));
+    expect(text((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).html)).toContain(
+      username.toLowerCase(),
+    );
+    expect(text((await send(site, 'GET', `/${locale}/account`, { cookie })).html)).toContain(
+      tr('addEmail.link'),
+    );
   });
 
   it('logs in with the username in any case; after recovery only the new password and the new code work', async () => {
     expect((await login(locale, username.toUpperCase(), PASSWORD)).status).toBe(303);
     const recovered = await send(site, 'POST', `/${locale}/recover`, {
-      form: { username, code: code.toLowerCase(), password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
+      form: {
+        username,
+        code: code.toLowerCase(),
+        password: NEW_PASSWORD,
+        passwordConfirmation: NEW_PASSWORD,
+      },
     });
     expect(recovered.status, site.output()).toBe(200);
     expect(text(recovered.html)).toContain(tr('recover.done'));
@@ -438,7 +518,10 @@ describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
 
   it('takes an e-mail address on the account page; then login by e-mail works too', async () => {
     const cookie = sessionCookie(await login(locale, username, NEW_PASSWORD))!;
-    const bad = await send(site, 'POST', `/${locale}/account/email`, { cookie, form: { email: 'keine-adresse' } });
+    const bad = await send(site, 'POST', `/${locale}/account/email`, {
+      cookie,
+      form: { email: 'keine-adresse' },
+    });
     expect(bad.status).toBe(400);
     expect(text(bad.html)).toContain(tr('error.email'));
     expect(bad.html).toContain('value="keine-adresse"');
@@ -451,31 +534,64 @@ describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
 });
 
 describe('registration without e-mail: bad input', () => {
-  it.each(LOCALES)('says in %s what is wrong with the username, keeping what was typed, never a 500', async (locale) => {
-    const tr = t(locale);
-    for (const [username, key] of [
-      ['amal@example.test', 'error.usernameIsEmail'],
-      ['ab', 'error.usernameLength'],
-      ['a b', 'error.usernameCharacters'],
-    ] as const) {
-      const response = await send(site, 'POST', `/${locale}/register-username`, { form: { username, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
-      expect(response.status).toBe(400);
-      expect(text(response.html)).toContain(tr(key));
-      expect(response.html).toContain(`value="${username}"`);
-      expect(response.html).not.toContain(PASSWORD);
-    }
-    const name = `taken-${locale}-${Date.now() % 100000}`;
-    expect((await send(site, 'POST', `/${locale}/register-username`, { form: { username: name, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } })).status).toBe(200);
-    const taken = await send(site, 'POST', `/${locale}/register-username`, { form: { username: name.toUpperCase(), password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
-    expect(taken.status).toBe(400);
-    expect(text(taken.html)).toContain(tr('error.usernameTaken'));
-    expect(taken.html).toContain(`value="${name.toUpperCase()}"`);
-  });
+  it.each(LOCALES)(
+    'says in %s what is wrong with the username, keeping what was typed, never a 500',
+    async (locale) => {
+      const tr = t(locale);
+      for (const [username, key] of [
+        ['amal@example.test', 'error.usernameIsEmail'],
+        ['ab', 'error.usernameLength'],
+        ['a b', 'error.usernameCharacters'],
+      ] as const) {
+        const response = await send(site, 'POST', `/${locale}/register-username`, {
+          form: { username, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+        });
+        expect(response.status).toBe(400);
+        expect(text(response.html)).toContain(tr(key));
+        expect(response.html).toContain(`value="${username}"`);
+        expect(response.html).not.toContain(PASSWORD);
+      }
+      const name = `taken-${locale}-${Date.now() % 100000}`;
+      expect(
+        (
+          await send(site, 'POST', `/${locale}/register-username`, {
+            form: {
+              username: name,
+              password: PASSWORD,
+              passwordConfirmation: PASSWORD,
+              privacy: 'on',
+            },
+          })
+        ).status,
+      ).toBe(200);
+      const taken = await send(site, 'POST', `/${locale}/register-username`, {
+        form: {
+          username: name.toUpperCase(),
+          password: PASSWORD,
+          passwordConfirmation: PASSWORD,
+          privacy: 'on',
+        },
+      });
+      expect(taken.status).toBe(400);
+      expect(text(taken.html)).toContain(tr('error.usernameTaken'));
+      expect(taken.html).toContain(`value="${name.toUpperCase()}"`);
+    },
+  );
 
   it('stops wrong recovery codes for a name after five tries with a localized 429', async () => {
     const name = `guess-${Date.now() % 100000}`;
-    await send(site, 'POST', '/ar/register-username', { form: { username: name, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
-    const attempt = () => send(site, 'POST', '/ar/recover', { form: { username: name, code: 'AAAAA-AAAAA-AAAAA-AAAAA', password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD } });
+    await send(site, 'POST', '/ar/register-username', {
+      form: { username: name, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+    });
+    const attempt = () =>
+      send(site, 'POST', '/ar/recover', {
+        form: {
+          username: name,
+          code: 'AAAAA-AAAAA-AAAAA-AAAAA',
+          password: NEW_PASSWORD,
+          passwordConfirmation: NEW_PASSWORD,
+        },
+      });
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400);
     const blocked = await attempt();
     expect(blocked.status).toBe(429);

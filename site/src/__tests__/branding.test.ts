@@ -35,7 +35,12 @@ describe('a branded site', () => {
   let site: RunningSite;
 
   beforeAll(async () => {
-    site = await startSite({ ...TEST_MUNICIPALITY, BRAND_COLOR: LIGHT, BRAND_LOGO: LOGO, CMS_INTERNAL_URL: 'http://127.0.0.1:9' });
+    site = await startSite({
+      ...TEST_MUNICIPALITY,
+      BRAND_COLOR: LIGHT,
+      BRAND_LOGO: LOGO,
+      CMS_INTERNAL_URL: 'http://127.0.0.1:9',
+    });
   });
   afterAll(async () => site?.stop());
 
@@ -56,29 +61,32 @@ describe('a branded site', () => {
     expect(page.html).toContain('<link rel="manifest" href="/fa/manifest.webmanifest">');
   });
 
-  it.each(LOCALES)('is installable: the %s manifest is in that language and its icons exist', async (locale) => {
-    const response = await send(site, 'GET', `/${locale}/manifest.webmanifest`);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^application\/manifest\+json/);
-    const manifest = JSON.parse(response.html);
-    expect(manifest).toMatchObject({
-      name: `MoBio – ${TEST_MUNICIPALITY.MUNICIPALITY_NAME}`,
-      short_name: 'MoBio',
-      description: t(locale)('meta.description'),
-      lang: locale,
-      dir: locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr',
-      start_url: `/${locale}/dashboard`,
-      display: 'standalone',
-      theme_color: LIGHT,
-    });
-    const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
-    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
-    for (const icon of manifest.icons) {
-      const file = await fetch(site.url + icon.src);
-      expect(file.status, icon.src).toBe(200);
-      expect(file.headers.get('content-type'), icon.src).toContain(icon.type);
-    }
-  });
+  it.each(LOCALES)(
+    'is installable: the %s manifest is in that language and its icons exist',
+    async (locale) => {
+      const response = await send(site, 'GET', `/${locale}/manifest.webmanifest`);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/manifest\+json/);
+      const manifest = JSON.parse(response.html);
+      expect(manifest).toMatchObject({
+        name: `MoBio – ${TEST_MUNICIPALITY.MUNICIPALITY_NAME}`,
+        short_name: 'MoBio',
+        description: t(locale)('meta.description'),
+        lang: locale,
+        dir: locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr',
+        start_url: `/${locale}/dashboard`,
+        display: 'standalone',
+        theme_color: LIGHT,
+      });
+      const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
+      expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      for (const icon of manifest.icons) {
+        const file = await fetch(site.url + icon.src);
+        expect(file.status, icon.src).toBe(200);
+        expect(file.headers.get('content-type'), icon.src).toContain(icon.type);
+      }
+    },
+  );
 
   it('has no logo route without a logo', async () => {
     const plain = await startSite({ CMS_INTERNAL_URL: 'http://127.0.0.1:9' });
@@ -97,7 +105,11 @@ describe('a branded site', () => {
       const context = await withAxe(await browser.newContext({ viewport: PHONE }));
       const page = await context.newPage();
       await page.goto(`${site.url}/ar/`);
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor)).toBe('rgb(255, 215, 0)');
+      expect(
+        await page.evaluate(
+          () => getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+        ),
+      ).toBe('rgb(255, 215, 0)');
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     } finally {

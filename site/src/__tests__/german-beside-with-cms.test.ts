@@ -1,6 +1,20 @@
-import { FAMILY_STATUSES, FIELDS_OF_ACTION, GOAL_STATUSES, PLAN_STATUSES, RESIDENCE_STATUSES, catalogueLabel } from '@mobio/config';
+import {
+  FAMILY_STATUSES,
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
+  PLAN_STATUSES,
+  RESIDENCE_STATUSES,
+  catalogueLabel,
+} from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../cms/test/harness';
 import { type MessageKey, t } from '../i18n';
 import { send, text } from './helpers/http';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
@@ -27,7 +41,14 @@ beforeAll(async () => {
   session = `mobio_session=${newcomer.jwt}`;
   const profile = await api(cms, 'PUT', '/api/profiles/me', {
     token: newcomer.jwt,
-    body: { data: { givenNames: 'مریم', familyName: 'احمدی', familyStatus: 'married', residenceStatus: 'refugee' } },
+    body: {
+      data: {
+        givenNames: 'مریم',
+        familyName: 'احمدی',
+        familyStatus: 'married',
+        residenceStatus: 'refugee',
+      },
+    },
   });
   expect(profile.status, JSON.stringify(profile.body)).toBe(200);
   await cms.strapi.db.query('plugin::sharing.grant').create({
@@ -53,7 +74,10 @@ beforeAll(async () => {
     reviews: [],
     owner: { connect: [{ id: newcomer.id }] },
   };
-  const created = await api(cms, 'POST', PLAN_PATH, { token: staff.token, body: { ...content, planStatus: 'draft' } });
+  const created = await api(cms, 'POST', PLAN_PATH, {
+    token: staff.token,
+    body: { ...content, planStatus: 'draft' },
+  });
   expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
   const proposed = await api(cms, 'PUT', `${PLAN_PATH}/${created.body.data.documentId}`, {
     token: staff.token,
@@ -70,7 +94,9 @@ afterAll(async () => {
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The page's text followed by its German line (marked German, isolated left-to-right). */
 const beside = (own: string, german: string) =>
-  new RegExp(`${escape(own)}\\s*<span class="german" lang="de"><bdi dir="ltr">${escape(german)}</bdi></span>`);
+  new RegExp(
+    `${escape(own)}\\s*<span class="german" lang="de"><bdi dir="ltr">${escape(german)}</bdi></span>`,
+  );
 const key = (k: MessageKey) => beside(t('fa')(k), t('de')(k));
 /** An optional field's label: "(optional)" belongs to the Persian line only. */
 const optional = (k: MessageKey) => beside(`${t('fa')(k)} ${t('fa')('form.optional')}`, t('de')(k));
@@ -84,7 +110,8 @@ const page = async (path: string, cookie: string) => {
 const toggle = (show: string, next: string, cookie = session, origin?: string) =>
   send(site, 'POST', '/fa/german-beside', { cookie, form: { show, next }, origin });
 /** The cookie a response sets, as the browser sends it back on the next request. */
-const cookieOf = (setCookies: string[]) => setCookies.find((c) => c.startsWith('mobio_german='))!.split(';')[0];
+const cookieOf = (setCookies: string[]) =>
+  setCookies.find((c) => c.startsWith('mobio_german='))!.split(';')[0];
 
 describe('German beside the own language', () => {
   let on: string;
@@ -112,7 +139,9 @@ describe('German beside the own language', () => {
     expect(html).toMatch(key('dashboard.title'));
     expect(html).toMatch(key('dashboard.data'));
     expect(html).toMatch(key('plan.title'));
-    expect(html).toMatch(beside(PLAN_STATUSES.label('proposed', 'fa'), PLAN_STATUSES.label('proposed', 'de')));
+    expect(html).toMatch(
+      beside(PLAN_STATUSES.label('proposed', 'fa'), PLAN_STATUSES.label('proposed', 'de')),
+    );
     // The switch now turns it off, and says so in German too.
     expect(html).toMatch(key('german.hide'));
     expect(html).toContain('<html lang="fa" dir="rtl"');
@@ -125,18 +154,32 @@ describe('German beside the own language', () => {
     expect(html).toMatch(optional('field.familyStatus'));
     expect(html).toMatch(optional('field.residenceStatus'));
     // The chosen value is selected in Persian and its German text stands under the list.
-    expect(html).toMatch(new RegExp(`<option value="married" selected[^>]*>\\s*${escape(FAMILY_STATUSES.label('married', 'fa'))}`));
-    expect(html).toContain(`${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('married', 'de')}</bdi>`);
-    expect(html).toContain(`${GERMAN_LINE}<bdi dir="ltr">${RESIDENCE_STATUSES.label('refugee', 'de')}</bdi>`);
+    expect(html).toMatch(
+      new RegExp(
+        `<option value="married" selected[^>]*>\\s*${escape(FAMILY_STATUSES.label('married', 'fa'))}`,
+      ),
+    );
+    expect(html).toContain(
+      `${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('married', 'de')}</bdi>`,
+    );
+    expect(html).toContain(
+      `${GERMAN_LINE}<bdi dir="ltr">${RESIDENCE_STATUSES.label('refugee', 'de')}</bdi>`,
+    );
     // Not a value that was not chosen.
-    expect(html).not.toContain(`${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('single', 'de')}</bdi>`);
+    expect(html).not.toContain(
+      `${GERMAN_LINE}<bdi dir="ltr">${FAMILY_STATUSES.label('single', 'de')}</bdi>`,
+    );
   });
 
   it('shows the plan’s labels, coded values and catalogue goals in Persian and German', async () => {
     const html = await page('/fa/plan', on);
     expect(html).toMatch(key('plan.title'));
-    expect(html).toMatch(beside(FIELDS_OF_ACTION.label('language', 'fa'), FIELDS_OF_ACTION.label('language', 'de')));
-    expect(html).toMatch(beside(GOAL_STATUSES.label('open', 'fa'), GOAL_STATUSES.label('open', 'de')));
+    expect(html).toMatch(
+      beside(FIELDS_OF_ACTION.label('language', 'fa'), FIELDS_OF_ACTION.label('language', 'de')),
+    );
+    expect(html).toMatch(
+      beside(GOAL_STATUSES.label('open', 'fa'), GOAL_STATUSES.label('open', 'de')),
+    );
     expect(html).toMatch(beside(catalogueLabel(GOAL_KEY, 'fa')!, catalogueLabel(GOAL_KEY, 'de')!));
     // The adviser's free text is not translated: it has no German line of its own.
     expect(html).not.toMatch(/Kurs buchen\s*<span class="german"/);
@@ -156,7 +199,9 @@ describe('German beside the own language', () => {
     const response = await toggle('off', '/fa/plan', on);
     expect(response.status).toBe(303);
     expect(response.location).toBe('/fa/plan');
-    expect(response.setCookies.find((c) => c.startsWith('mobio_german='))).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/);
+    expect(response.setCookies.find((c) => c.startsWith('mobio_german='))).toMatch(
+      /Expires=Thu, 01 Jan 1970|Max-Age=0/,
+    );
     const html = await page('/fa/plan', session);
     expect(html).not.toContain(GERMAN_LINE);
     expect(html).toContain(t('fa')('german.show'));

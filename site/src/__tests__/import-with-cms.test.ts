@@ -1,6 +1,13 @@
 import { LOCALES } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../cms/test/harness';
 import { t } from '../i18n';
 import { multipart, send, sessionCookie, text } from './helpers/http';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
@@ -23,10 +30,26 @@ beforeAll(async () => {
   site = await startSite({ CMS_INTERNAL_URL: cms.url });
   // The export someone took with them from their old district.
   const mover = await registerNewcomer(cms);
-  await api(cms, 'PUT', '/api/profiles/me', { token: mover.jwt, body: { data: { givenNames: 'Amal', familyName: 'Haddad' } } });
-  await api(cms, 'POST', '/api/employment-entries', { token: mover.jwt, body: { data: { occupation: 'Apothekerin' } } });
-  expect((await uploadDocument(cms, mover.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'), { kind: 'certificate', title: 'Zeugnis', fileName: 'zeugnis.pdf' })).status).toBe(201);
-  const response = await fetch(`${cms.url}/api/sharing/export`, { headers: { authorization: `Bearer ${mover.jwt}` } });
+  await api(cms, 'PUT', '/api/profiles/me', {
+    token: mover.jwt,
+    body: { data: { givenNames: 'Amal', familyName: 'Haddad' } },
+  });
+  await api(cms, 'POST', '/api/employment-entries', {
+    token: mover.jwt,
+    body: { data: { occupation: 'Apothekerin' } },
+  });
+  expect(
+    (
+      await uploadDocument(cms, mover.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'), {
+        kind: 'certificate',
+        title: 'Zeugnis',
+        fileName: 'zeugnis.pdf',
+      })
+    ).status,
+  ).toBe(201);
+  const response = await fetch(`${cms.url}/api/sharing/export`, {
+    headers: { authorization: `Bearer ${mover.jwt}` },
+  });
   archive = Buffer.from(await response.arrayBuffer());
 }, 120_000);
 
@@ -38,14 +61,20 @@ afterAll(async () => {
 let counter = 0;
 async function newcomer(locale: string) {
   const email = `import-${locale}-${++counter}-${Date.now()}@example.test`;
-  const response = await send(site, 'POST', `/${locale}/register`, { form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' } });
+  const response = await send(site, 'POST', `/${locale}/register`, {
+    form: { email, password: PASSWORD, passwordConfirmation: PASSWORD, privacy: 'on' },
+  });
   expect(response.status, site.output()).toBe(303);
   return sessionCookie(response)!;
 }
 
 async function postImport(locale: string, cookie: string, zip: Buffer) {
   const body = await multipart({ file: new Blob([new Uint8Array(zip)]) }, 'mobio-export.zip');
-  return send(site, 'POST', `/${locale}/account/import`, { cookie, body: body.body, contentType: body.contentType });
+  return send(site, 'POST', `/${locale}/account/import`, {
+    cookie,
+    body: body.body,
+    contentType: body.contentType,
+  });
 }
 
 describe('import on the account page', () => {
@@ -72,12 +101,20 @@ describe('import on the account page', () => {
   it('shows why a damaged archive or a missing file was refused, and keeps the account empty', async () => {
     const fa = t('fa');
     const cookie = await newcomer('fa');
-    const truncated = await postImport('fa', cookie, archive.subarray(0, Math.floor(archive.length / 2)));
+    const truncated = await postImport(
+      'fa',
+      cookie,
+      archive.subarray(0, Math.floor(archive.length / 2)),
+    );
     expect(truncated.status).toBe(400);
     expect(text(truncated.html)).toContain(fa('error.importNotArchive'));
 
     const empty = await multipart({ note: 'no file' });
-    const missing = await send(site, 'POST', '/fa/account/import', { cookie, body: empty.body, contentType: empty.contentType });
+    const missing = await send(site, 'POST', '/fa/account/import', {
+      cookie,
+      body: empty.body,
+      contentType: empty.contentType,
+    });
     expect(missing.status).toBe(400);
     expect(text(missing.html)).toContain(fa('error.fileMissing'));
 

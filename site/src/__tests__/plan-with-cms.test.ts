@@ -1,6 +1,22 @@
-import { FIELDS_OF_ACTION, GOAL_STATUSES, LOCALES, MEASURE_RESPONSIBLES, PLAN_LABELS, PLAN_STATUSES, catalogueLabel, type Locale } from '@mobio/config';
+import {
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
+  LOCALES,
+  MEASURE_RESPONSIBLES,
+  PLAN_LABELS,
+  PLAN_STATUSES,
+  catalogueLabel,
+  type Locale,
+} from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../cms/test/harness';
 import { formatDate, t } from '../i18n';
 import { send, text } from './helpers/http';
 import { freePort, type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
@@ -41,7 +57,9 @@ beforeAll(async () => {
   staff = await createStaff(cms, 'Sabine');
   newcomer = await registerNewcomer(cms);
   cookie = `mobio_session=${newcomer.jwt}`;
-  const owner = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: newcomer.id } });
+  const owner = await cms.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { id: newcomer.id } });
   await cms.strapi.db.query('plugin::sharing.grant').create({
     data: {
       owner: owner.id,
@@ -56,7 +74,8 @@ beforeAll(async () => {
     token: staff.token,
     body: { ...content(newcomer.id), planStatus: 'draft' },
   });
-  if (created.status !== 201 && created.status !== 200) throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201 && created.status !== 200)
+    throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
   planId = created.body.data.documentId;
 }, 120_000);
 
@@ -65,11 +84,23 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-const page = (locale: Locale, options: { cookie?: string } = { cookie }) => send(site, 'GET', `/${locale}/plan`, options);
-const agree = (locale: Locale, form: Record<string, string>, options: { origin?: string; as?: string } = {}) =>
-  send(site, 'POST', `/${locale}/plan`, { cookie: options.as ?? cookie, form, origin: options.origin });
+const page = (locale: Locale, options: { cookie?: string } = { cookie }) =>
+  send(site, 'GET', `/${locale}/plan`, options);
+const agree = (
+  locale: Locale,
+  form: Record<string, string>,
+  options: { origin?: string; as?: string } = {},
+) =>
+  send(site, 'POST', `/${locale}/plan`, {
+    cookie: options.as ?? cookie,
+    form,
+    origin: options.origin,
+  });
 
-const cmsPlan = () => cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: planId } });
+const cmsPlan = () =>
+  cms.strapi.db
+    .query('api::integration-plan.integration-plan')
+    .findOne({ where: { documentId: planId } });
 
 describe('integration plan page', () => {
   it('sends a visitor without a session to the login, with a way back to the plan', async () => {
@@ -113,10 +144,16 @@ describe('integration plan page', () => {
       const response = await page(locale);
       expect(response.status, site.output()).toBe(200);
       const html = text(response.html);
-      expect(html).toMatch(new RegExp(`<h3 id="field-of-action-0"[^>]*>${FIELDS_OF_ACTION.label('language', locale)}</h3>`));
+      expect(html).toMatch(
+        new RegExp(
+          `<h3 id="field-of-action-0"[^>]*>${FIELDS_OF_ACTION.label('language', locale)}</h3>`,
+        ),
+      );
       expect(html).toContain(GOAL_STATUSES.label('open', locale));
       expect(html).toContain(MEASURE_RESPONSIBLES.label('newcomer', locale));
-      expect(html).toContain(tr('plan.meta', { version: 1, status: PLAN_STATUSES.label('proposed', locale) }));
+      expect(html).toContain(
+        tr('plan.meta', { version: 1, status: PLAN_STATUSES.label('proposed', locale) }),
+      );
       expect(html).toContain(formatDate(locale, new Date('2027-06-30T12:00:00Z')));
       // Free text stays German and flows by its own direction inside an Arabic or Persian page.
       expect(html).toMatch(/<p class="free-text"[^>]* dir="auto"[^>]*>\s*B2 bestehen\s*<\/p>/);
@@ -144,14 +181,18 @@ describe('integration plan page', () => {
     const response = await send(site, 'GET', `/ar/plan/${planId}/pdf`, { cookie });
     expect(response.status, site.output()).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="integrationsplan-${planId}-ar.pdf"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="integrationsplan-${planId}-ar.pdf"`,
+    );
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.html.startsWith('%PDF')).toBe(true);
   });
 
   it('cannot download the plan of someone else: back to the plan page with a notice', async () => {
     const other = await registerNewcomer(cms);
-    const response = await send(site, 'GET', `/en/plan/${planId}/pdf`, { cookie: `mobio_session=${other.jwt}` });
+    const response = await send(site, 'GET', `/en/plan/${planId}/pdf`, {
+      cookie: `mobio_session=${other.jwt}`,
+    });
     expect(response.status).toBe(303);
     expect(response.location).toBe('/en/plan?download=failed');
     const notice = await page('en', { cookie: `mobio_session=${other.jwt}` });
@@ -178,14 +219,22 @@ describe('integration plan page', () => {
   });
 
   it('refuses an agreement posted from another site', async () => {
-    const response = await agree('de', { documentId: planId, version: '1', confirm: 'on' }, { origin: 'https://evil.example' });
+    const response = await agree(
+      'de',
+      { documentId: planId, version: '1', confirm: 'on' },
+      { origin: 'https://evil.example' },
+    );
     expect(response.status).toBe(403);
     expect((await cmsPlan()).planStatus).toBe('proposed');
   });
 
   it('does not let another newcomer agree to the plan', async () => {
     const other = await registerNewcomer(cms);
-    const response = await agree('en', { documentId: planId, version: '1', confirm: 'on' }, { as: `mobio_session=${other.jwt}` });
+    const response = await agree(
+      'en',
+      { documentId: planId, version: '1', confirm: 'on' },
+      { as: `mobio_session=${other.jwt}` },
+    );
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(text(response.html)).toContain(t('en')('error.notFound'));
     expect((await cmsPlan()).planStatus).toBe('proposed');
@@ -198,7 +247,10 @@ describe('integration plan page', () => {
     expect(stored.planStatus).toBe('accepted');
     expect(stored.acceptedVersion).toBe(1);
     const acceptedText = (locale: Locale) =>
-      t(locale)('plan.acceptedAt', { date: formatDate(locale, new Date(stored.acceptedAt)), version: 1 });
+      t(locale)('plan.acceptedAt', {
+        date: formatDate(locale, new Date(stored.acceptedAt)),
+        version: 1,
+      });
     const html = text(response.html);
     expect(html).toContain(acceptedText('ar'));
     expect(html).not.toContain('name="confirm"');
@@ -220,7 +272,14 @@ describe('integration plan page', () => {
 
 describe('integration plan page with goals and measures from the catalogue', () => {
   const CATALOGUE_PATH = '/content-manager/collection-types/plugin::sharing.catalogue-entry';
-  const added = { key: 'work.goal.pflegehelferin', field: 'work', kind: 'goal', labelDe: 'Als Pflegehelferin arbeiten', labelEn: 'Work as a nursing assistant', labelAr: 'العمل كمساعدة تمريض' };
+  const added = {
+    key: 'work.goal.pflegehelferin',
+    field: 'work',
+    kind: 'goal',
+    labelDe: 'Als Pflegehelferin arbeiten',
+    labelEn: 'Work as a nursing assistant',
+    labelAr: 'العمل كمساعدة تمريض',
+  };
   let reader: Awaited<ReturnType<typeof registerNewcomer>>;
   let readerCookie: string;
 
@@ -228,12 +287,20 @@ describe('integration plan page with goals and measures from the catalogue', () 
     reader = await registerNewcomer(cms);
     readerCookie = `mobio_session=${reader.jwt}`;
     await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: { owner: reader.id, grantee: staff.id, sections: ['plans'], access: 'write', purpose: 'Plan', expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) },
+      data: {
+        owner: reader.id,
+        grantee: staff.id,
+        sections: ['plans'],
+        access: 'write',
+        purpose: 'Plan',
+        expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+      },
     });
     // The district adds a goal of its own, translated into English and Arabic but not yet into Persian.
     const admin = await createStaff(cms, 'Landkreis', 'district-administrator');
     const entry = await api(cms, 'POST', CATALOGUE_PATH, { token: admin.token, body: added });
-    if (entry.status !== 201) throw new Error(`entry not created: ${entry.status} ${JSON.stringify(entry.body)}`);
+    if (entry.status !== 201)
+      throw new Error(`entry not created: ${entry.status} ${JSON.stringify(entry.body)}`);
     const created = await api(cms, 'POST', PLAN_PATH, {
       token: staff.token,
       body: {
@@ -243,15 +310,25 @@ describe('integration plan page with goals and measures from the catalogue', () 
         fieldsOfAction: [
           {
             field: 'language',
-            goals: [{ catalogueKey: 'language.goal.b1-certificate', status: 'open' }, { description: 'Deutsch für die Pflege lernen', status: 'open' }],
-            measures: [{ catalogueKey: 'language.measure.course-registration', responsible: 'newcomer', status: 'inProgress' }],
+            goals: [
+              { catalogueKey: 'language.goal.b1-certificate', status: 'open' },
+              { description: 'Deutsch für die Pflege lernen', status: 'open' },
+            ],
+            measures: [
+              {
+                catalogueKey: 'language.measure.course-registration',
+                responsible: 'newcomer',
+                status: 'inProgress',
+              },
+            ],
           },
           { field: 'work', goals: [{ catalogueKey: added.key, status: 'open' }] },
         ],
         owner: { connect: [{ id: reader.id }] },
       },
     });
-    if (created.status !== 201) throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
   }, 60_000);
 
   it('shows catalogue goals in Persian, the free goal as written with the notice, the untranslated entry in German marked', async () => {
@@ -262,14 +339,26 @@ describe('integration plan page with goals and measures from the catalogue', () 
     expect(html).toContain(catalogueLabel('language.goal.b1-certificate', 'fa'));
     expect(html).toContain(catalogueLabel('language.measure.course-registration', 'fa'));
     expect(html).not.toContain(catalogueLabel('language.goal.b1-certificate', 'de'));
-    expect(html).toMatch(/<p class="free-text"[^>]* dir="auto"[^>]*>\s*Deutsch für die Pflege lernen\s*<\/p>/);
+    expect(html).toMatch(
+      /<p class="free-text"[^>]* dir="auto"[^>]*>\s*Deutsch für die Pflege lernen\s*<\/p>/,
+    );
     expect(html).toContain(PLAN_LABELS.freeText.fa);
-    expect(html).toMatch(new RegExp(`<bdi lang="de" dir="ltr"[^>]*>\\s*${added.labelDe}\\s*</bdi>\\s*<span class="untranslated"[^>]*>${PLAN_LABELS.untranslated.fa.replace(/[()]/g, '\\$&')}</span>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<bdi lang="de" dir="ltr"[^>]*>\\s*${added.labelDe}\\s*</bdi>\\s*<span class="untranslated"[^>]*>${PLAN_LABELS.untranslated.fa.replace(/[()]/g, '\\$&')}</span>`,
+      ),
+    );
   });
 
   it('shows the district’s own entry in a language it was translated into, unmarked', async () => {
-    for (const [locale, label] of [['ar', added.labelAr], ['en', added.labelEn], ['de', added.labelDe]] as const) {
-      const html = text((await send(site, 'GET', `/${locale}/plan`, { cookie: readerCookie })).html);
+    for (const [locale, label] of [
+      ['ar', added.labelAr],
+      ['en', added.labelEn],
+      ['de', added.labelDe],
+    ] as const) {
+      const html = text(
+        (await send(site, 'GET', `/${locale}/plan`, { cookie: readerCookie })).html,
+      );
       expect(html).toContain(label);
       expect(html).toContain(catalogueLabel('language.goal.b1-certificate', locale));
       expect(html).not.toContain(PLAN_LABELS.untranslated[locale]);
@@ -294,7 +383,9 @@ describe('integration plan page without the CMS', () => {
   });
 
   it('sends a failed PDF download back to the plan page with a notice', async () => {
-    const response = await send(down, 'GET', '/de/plan/abc123/pdf', { cookie: 'mobio_session=aaa.bbb.ccc' });
+    const response = await send(down, 'GET', '/de/plan/abc123/pdf', {
+      cookie: 'mobio_session=aaa.bbb.ccc',
+    });
     expect(response.status).toBe(303);
     expect(response.location).toBe('/de/plan?download=failed');
   });

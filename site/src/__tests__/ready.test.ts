@@ -18,11 +18,17 @@ describe('readiness', () => {
         return res.end();
       }
       res.statusCode = databaseUp ? 200 : 503;
-      res.end(JSON.stringify(databaseUp ? { status: 'ready' } : { status: 'not ready', failed: ['database'] }));
+      res.end(
+        JSON.stringify(
+          databaseUp ? { status: 'ready' } : { status: 'not ready', failed: ['database'] },
+        ),
+      );
     });
     setDatabase = (up) => (databaseUp = up);
     await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
-    up = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${(cms.address() as AddressInfo).port}` });
+    up = await startSite({
+      CMS_INTERNAL_URL: `http://127.0.0.1:${(cms.address() as AddressInfo).port}`,
+    });
     down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
   });
   afterAll(async () => {

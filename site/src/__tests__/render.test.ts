@@ -57,31 +57,43 @@ describe('site server with the CMS down', () => {
     const cookie = visited.headers.getSetCookie().find((line) => line.startsWith('mobio_locale='));
     expect(cookie).toMatch(/^mobio_locale=fa; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
     const home = (headers: Record<string, string>, path = '/') =>
-      fetch(site.url + path, { headers, redirect: 'manual' }).then((response) => response.headers.get('location'));
+      fetch(site.url + path, { headers, redirect: 'manual' }).then((response) =>
+        response.headers.get('location'),
+      );
     expect(await home({ cookie: 'mobio_locale=fa' })).toBe('/fa/');
     expect(await home({ cookie: 'mobio_locale=fa', 'accept-language': 'fr' })).toBe('/fa/');
     expect(await home({ 'accept-language': 'tr-TR, ar;q=0.8, en;q=0.9' })).toBe('/en/');
     expect(await home({ 'accept-language': 'tr, ku' })).toBe('/de/');
     expect(await home({ cookie: 'mobio_locale=xx', 'accept-language': 'fr-CH' })).toBe('/fr/');
-    expect(await home({ cookie: 'mobio_locale=ar' }, '/reset-password?code=abc123')).toBe('/ar/reset-password?code=abc123');
+    expect(await home({ cookie: 'mobio_locale=ar' }, '/reset-password?code=abc123')).toBe(
+      '/ar/reset-password?code=abc123',
+    );
     // Pages in the remembered language do not set the cookie again.
-    const again = await fetch(`${site.url}/fa/`, { headers: { cookie: 'mobio_locale=fa' }, redirect: 'manual' });
+    const again = await fetch(`${site.url}/fa/`, {
+      headers: { cookie: 'mobio_locale=fa' },
+      redirect: 'manual',
+    });
     expect(again.headers.getSetCookie()).toEqual([]);
   });
 
-  it.each(LOCALES)('renders /%s/ with status 200, lang and dir, the language switcher and the CMS notice', async (locale) => {
-    const { response, html } = await get(site, `/${locale}/`);
-    expect(response.status, site.output()).toBe(200);
-    expect(html).toContain(htmlTag(locale));
-    const page = text(html);
-    for (const other of LOCALES.filter((l) => l !== locale)) {
-      expect(page).toMatch(
-        new RegExp(`<a href="/${other}/" lang="${other}" hreflang="${other}"[^>]*>\\s*${LOCALE_NAMES[other]}\\s*</a>`),
-      );
-    }
-    expect(page).toContain(t(locale)('cms.unavailable'));
-    expect(page).toContain(t(locale)('landing.title'));
-  });
+  it.each(LOCALES)(
+    'renders /%s/ with status 200, lang and dir, the language switcher and the CMS notice',
+    async (locale) => {
+      const { response, html } = await get(site, `/${locale}/`);
+      expect(response.status, site.output()).toBe(200);
+      expect(html).toContain(htmlTag(locale));
+      const page = text(html);
+      for (const other of LOCALES.filter((l) => l !== locale)) {
+        expect(page).toMatch(
+          new RegExp(
+            `<a href="/${other}/" lang="${other}" hreflang="${other}"[^>]*>\\s*${LOCALE_NAMES[other]}\\s*</a>`,
+          ),
+        );
+      }
+      expect(page).toContain(t(locale)('cms.unavailable'));
+      expect(page).toContain(t(locale)('landing.title'));
+    },
+  );
 
   it('renders Ukrainian pages left to right, in Cyrillic', async () => {
     const { html } = await get(site, '/uk/register');
@@ -134,7 +146,11 @@ describe('site server with the CMS down', () => {
       new Promise<number>((resolve, reject) => {
         const req = request(`${site.url}/de/`, {
           method: 'POST',
-          headers: { host: publicUrl.host, origin, 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            host: publicUrl.host,
+            origin,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
         });
         req.on('response', (res) => {
           res.resume();
@@ -159,25 +175,36 @@ describe('an installation that offers some of the languages (LOCALES)', () => {
   let site: RunningSite;
 
   beforeAll(async () => {
-    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`, LOCALES: 'de,ar,en' });
+    site = await startSite({
+      CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`,
+      LOCALES: 'de,ar,en',
+    });
   });
   afterAll(() => site?.stop());
 
   it('lists only the offered languages in the switcher, in the configured order', async () => {
     const page = text((await get(site, '/ar/')).html);
     const switcher = page.split('class="languages"')[1].split('</nav>')[0];
-    expect([...switcher.matchAll(/ lang="([a-z]+)"/g)].map((match) => match[1])).toEqual(['de', 'ar', 'en']);
+    expect([...switcher.matchAll(/ lang="([a-z]+)"/g)].map((match) => match[1])).toEqual([
+      'de',
+      'ar',
+      'en',
+    ]);
   });
 
-  it.each(['/fr/', '/fr/login', '/fr/manifest.webmanifest'])('answers %s, a language with catalogues but not offered, with the German 404', async (path) => {
-    const { response, html } = await get(site, path);
-    expect(response.status).toBe(404);
-    expect(html).toContain(htmlTag('de'));
-    expect(response.headers.getSetCookie().join()).not.toContain('mobio_locale=fr');
-  });
+  it.each(['/fr/', '/fr/login', '/fr/manifest.webmanifest'])(
+    'answers %s, a language with catalogues but not offered, with the German 404',
+    async (path) => {
+      const { response, html } = await get(site, path);
+      expect(response.status).toBe(404);
+      expect(html).toContain(htmlTag('de'));
+      expect(response.headers.getSetCookie().join()).not.toContain('mobio_locale=fr');
+    },
+  );
 
   it('leads / to an offered language only, whatever the cookie or the browser asks for', async () => {
-    const home = (headers: Record<string, string>) => fetch(`${site.url}/`, { headers, redirect: 'manual' }).then((r) => r.headers.get('location'));
+    const home = (headers: Record<string, string>) =>
+      fetch(`${site.url}/`, { headers, redirect: 'manual' }).then((r) => r.headers.get('location'));
     expect(await home({ 'accept-language': 'fr, en;q=0.5' })).toBe('/en/');
     expect(await home({ cookie: 'mobio_locale=fr', 'accept-language': 'fa' })).toBe('/de/');
   });
@@ -196,31 +223,36 @@ describe('landing page with a CMS', () => {
     await cms?.close();
   });
 
-  it.each(LOCALES)('lists the info pages and events of the CMS in %s and asks for that locale', async (locale) => {
-    cms.mode = 'content';
-    cms.requests.length = 0;
-    const { response, html } = await get(site, `/${locale}/`);
-    expect(response.status, site.output()).toBe(200);
-    const page = text(html);
-    expect(page).toContain(pageTitle(locale));
-    expect(page).toContain(`Summary in ${locale}`);
-    expect(page).toContain(eventTitle(locale));
-    expect(page).toContain(eventLocation(locale));
-    expect(page).not.toContain(t(locale)('cms.unavailable'));
+  it.each(LOCALES)(
+    'lists the info pages and events of the CMS in %s and asks for that locale',
+    async (locale) => {
+      cms.mode = 'content';
+      cms.requests.length = 0;
+      const { response, html } = await get(site, `/${locale}/`);
+      expect(response.status, site.output()).toBe(200);
+      const page = text(html);
+      expect(page).toContain(pageTitle(locale));
+      expect(page).toContain(`Summary in ${locale}`);
+      expect(page).toContain(eventTitle(locale));
+      expect(page).toContain(eventLocation(locale));
+      expect(page).not.toContain(t(locale)('cms.unavailable'));
 
-    const asked = Object.fromEntries(cms.requests.map((url) => [url.pathname, url.searchParams]));
-    expect(asked['/api/info-pages']?.get('locale')).toBe(locale);
-    expect(asked['/api/info-pages']?.get('sort')).toBe('order:asc');
-    expect(asked['/api/info-events']?.get('locale')).toBe(locale);
-    expect(asked['/api/info-events']?.get('sort')).toBe('startsAt:asc');
-  });
+      const asked = Object.fromEntries(cms.requests.map((url) => [url.pathname, url.searchParams]));
+      expect(asked['/api/info-pages']?.get('locale')).toBe(locale);
+      expect(asked['/api/info-pages']?.get('sort')).toBe('order:asc');
+      expect(asked['/api/info-events']?.get('locale')).toBe(locale);
+      expect(asked['/api/info-events']?.get('sort')).toBe('startsAt:asc');
+    },
+  );
 
   it('writes event times with Intl for the locale, in a machine-readable <time>', async () => {
     cms.mode = 'content';
     for (const locale of ['ar', 'fa', 'de'] as const) {
       const page = text((await get(site, `/${locale}/`)).html);
       expect(page).toContain(`<time datetime="${EVENT_START}">`);
-      expect(page).toContain(formatDateTimeRange(locale, new Date(EVENT_START), new Date(EVENT_END)));
+      expect(page).toContain(
+        formatDateTimeRange(locale, new Date(EVENT_START), new Date(EVENT_END)),
+      );
     }
   });
 
@@ -231,12 +263,15 @@ describe('landing page with a CMS', () => {
     expect(page).toContain(t('fr')('events.empty'));
   });
 
-  it.each([400, 500, 503])('shows the notice with status 200 when the CMS answers %i', async (status) => {
-    cms.mode = status;
-    const { response, html } = await get(site, '/fa/');
-    expect(response.status).toBe(200);
-    expect(text(html)).toContain(t('fa')('cms.unavailable'));
-  });
+  it.each([400, 500, 503])(
+    'shows the notice with status 200 when the CMS answers %i',
+    async (status) => {
+      cms.mode = status;
+      const { response, html } = await get(site, '/fa/');
+      expect(response.status).toBe(200);
+      expect(text(html)).toContain(t('fa')('cms.unavailable'));
+    },
+  );
 
   it('gives up on a CMS that does not answer and shows the notice within a few seconds', async () => {
     cms.mode = 'hang';
@@ -249,7 +284,15 @@ describe('landing page with a CMS', () => {
 
   it('escapes markup in CMS texts instead of rendering it', async () => {
     cms.mode = 'content';
-    cms.extraPages = [{ id: 2, documentId: 'evil', title: '<img src=x onerror=alert(1)>', slug: 'x', summary: null }];
+    cms.extraPages = [
+      {
+        id: 2,
+        documentId: 'evil',
+        title: '<img src=x onerror=alert(1)>',
+        slug: 'x',
+        summary: null,
+      },
+    ];
     try {
       const { html } = await get(site, '/en/');
       expect(html).not.toContain('<img src=x');

@@ -13,18 +13,25 @@ describe('sharing and account pages with the CMS down', () => {
   const cookie = 'mobio_session=aaaa.bbbb.cccc';
 
   beforeAll(async () => {
-    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`, RETENTION_INACTIVE_DAYS: '400', RETENTION_NOTICE_DAYS: '30' });
+    down = await startSite({
+      CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`,
+      RETENTION_INACTIVE_DAYS: '400',
+      RETENTION_NOTICE_DAYS: '30',
+    });
   });
   afterAll(() => down?.stop());
 
-  it.each(['sharing', 'sharing/access-log', 'sharing/receipt/abc', 'sharing/new?via=directory', 'account'])(
-    'shows /ar/%s with a localized notice and 503, never a 500',
-    async (path) => {
-      const response = await send(down, 'GET', `/ar/${path}`, { cookie });
-      expect(response.status, down.output()).toBe(503);
-      expect(text(response.html)).toContain(t('ar')('auth.cmsUnavailable'));
-    },
-  );
+  it.each([
+    'sharing',
+    'sharing/access-log',
+    'sharing/receipt/abc',
+    'sharing/new?via=directory',
+    'account',
+  ])('shows /ar/%s with a localized notice and 503, never a 500', async (path) => {
+    const response = await send(down, 'GET', `/ar/${path}`, { cookie });
+    expect(response.status, down.output()).toBe(503);
+    expect(text(response.html)).toContain(t('ar')('auth.cmsUnavailable'));
+  });
 
   it('sends a failed download back to the account page with a notice', async () => {
     const response = await send(down, 'GET', '/de/account/export', { cookie });
@@ -34,15 +41,22 @@ describe('sharing and account pages with the CMS down', () => {
     expect(text(page.html)).toContain(t('de')('account.downloadFailed'));
   });
 
-  it.each(['de', 'ar'] as const)('links the full privacy notice from the registration form and from the footer in %s', async (locale) => {
-    const response = await send(down, 'GET', `/${locale}/register`);
-    const links = [...response.html.matchAll(new RegExp(`<a href="/${locale}/privacy">([^<]+)</a>`, 'g'))].map((m) => text(m[1]));
-    expect(links).toEqual([t(locale)('register.privacyFull'), t(locale)('footer.privacyNotice')]);
-  });
+  it.each(['de', 'ar'] as const)(
+    'links the full privacy notice from the registration form and from the footer in %s',
+    async (locale) => {
+      const response = await send(down, 'GET', `/${locale}/register`);
+      const links = [
+        ...response.html.matchAll(new RegExp(`<a href="/${locale}/privacy">([^<]+)</a>`, 'g')),
+      ].map((m) => text(m[1]));
+      expect(links).toEqual([t(locale)('register.privacyFull'), t(locale)('footer.privacyNotice')]);
+    },
+  );
 
   it('states the retention periods the environment sets', async () => {
     const response = await send(down, 'GET', '/fr/privacy');
     expect(response.status).toBe(200);
-    expect(text(response.html)).toContain(t('fr')('privacy.retention', { inactiveDays: 400, noticeDays: 30 }));
+    expect(text(response.html)).toContain(
+      t('fr')('privacy.retention', { inactiveDays: 400, noticeDays: 30 }),
+    );
   });
 });

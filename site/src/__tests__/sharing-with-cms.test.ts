@@ -50,7 +50,9 @@ async function newcomer(locale: Locale) {
   });
   expect(response.status, site.output()).toBe(303);
   const cookie = sessionCookie(response)!;
-  const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() } });
+  const user = await cms.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: email.toLowerCase() } });
   return { email, cookie, jwt: cookie.split('=')[1], documentId: user.documentId as string };
 }
 
@@ -62,8 +64,17 @@ async function invitationCode(staff: { token: string }): Promise<string> {
 }
 
 /** Posts the grant form: pairs, because sections come as several values. */
-function postGrant(locale: Locale, cookie: string, fields: [string, string][], options: { origin?: string } = {}) {
-  return send(site, 'POST', `/${locale}/sharing/new`, { cookie, body: new URLSearchParams(fields).toString(), ...options });
+function postGrant(
+  locale: Locale,
+  cookie: string,
+  fields: [string, string][],
+  options: { origin?: string } = {},
+) {
+  return send(site, 'POST', `/${locale}/sharing/new`, {
+    cookie,
+    body: new URLSearchParams(fields).toString(),
+    ...options,
+  });
 }
 
 /** Who a staff member sees in "shared with me" right now. */
@@ -74,7 +85,9 @@ async function sharedWith(staff: { token: string }): Promise<string[]> {
 }
 
 const receiptIds = (html: string, locale: Locale) =>
-  [...html.matchAll(new RegExp(`href="/${locale}/sharing/receipt/([a-z0-9]+)"`, 'g'))].map((m) => m[1]);
+  [...html.matchAll(new RegExp(`href="/${locale}/sharing/receipt/([a-z0-9]+)"`, 'g'))].map(
+    (m) => m[1],
+  );
 
 describe.each(LOCALES)('sharing journey in %s', (locale) => {
   const tr = t(locale);
@@ -85,13 +98,18 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
   beforeAll(async () => {
     person = await newcomer(locale);
     // A profile, so a staff member's read of that section has something to read (and to log).
-    const profile = await api(cms, 'PUT', '/api/profiles/me', { token: person.jwt, body: { data: { givenNames: 'Layla', familyName: 'Haddad' } } });
+    const profile = await api(cms, 'PUT', '/api/profiles/me', {
+      token: person.jwt,
+      body: { data: { givenNames: 'Layla', familyName: 'Haddad' } },
+    });
     expect(profile.status, JSON.stringify(profile.body)).toBe(200);
   });
 
   it('opens the invitation link of a QR code with the code filled in', async () => {
     const code = await invitationCode(advisor);
-    const response = await send(site, 'GET', `/${locale}/sharing/invitation?code=${code}`, { cookie: person.cookie });
+    const response = await send(site, 'GET', `/${locale}/sharing/invitation?code=${code}`, {
+      cookie: person.cookie,
+    });
     expect(response.status, site.output()).toBe(200);
     expect(response.html).toMatch(new RegExp(`name="invitationCode" type="text" value="${code}"`));
     expect(text(response.html)).toContain(tr('grant.code'));
@@ -134,7 +152,9 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
   });
 
   it('gives a grant to a person picked from the directory, with an end date and write access to plans', async () => {
-    const form = await send(site, 'GET', `/${locale}/sharing/new?via=directory`, { cookie: person.cookie });
+    const form = await send(site, 'GET', `/${locale}/sharing/new?via=directory`, {
+      cookie: person.cookie,
+    });
     expect(form.status).toBe(200);
     expect(text(form.html)).toContain(LISTED_NAME);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -154,27 +174,50 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
     expect(confirmed.status, site.output()).toBe(303);
     expect(await sharedWith(listed)).toContain(person.documentId);
 
-    const ids = receiptIds((await send(site, 'GET', `/${locale}/sharing`, { cookie: person.cookie })).html, locale);
+    const ids = receiptIds(
+      (await send(site, 'GET', `/${locale}/sharing`, { cookie: person.cookie })).html,
+      locale,
+    );
     expect(ids).toHaveLength(2);
     byDirectory = ids.find((id) => id !== byCode)!;
   });
 
   it('shows the consent receipt with the labels in the UI language and downloads it as a PDF', async () => {
-    const response = await send(site, 'GET', `/${locale}/sharing/receipt/${byCode}`, { cookie: person.cookie });
+    const response = await send(site, 'GET', `/${locale}/sharing/receipt/${byCode}`, {
+      cookie: person.cookie,
+    });
     expect(response.status, site.output()).toBe(200);
     const page = text(response.html);
     const labels = receiptLabels(locale);
-    for (const key of ['title', 'controller', 'recipient', 'purpose', 'validUntil', 'status'] as const) expect(page).toContain(labels[key]);
+    for (const key of [
+      'title',
+      'controller',
+      'recipient',
+      'purpose',
+      'validUntil',
+      'status',
+    ] as const)
+      expect(page).toContain(labels[key]);
     expect(page).toContain('Amira Berater');
     const receipt = text(response.html.match(/<dl class="facts receipt"[\s\S]*?<\/dl>/)?.[0] ?? '');
-    for (const value of ['Layla Haddad', 'Landkreis Testhausen', 'Prüfweg 7, 54321 Testhausen', 'Dana Datenschutz', 'Beratung zur Anerkennung']) {
+    for (const value of [
+      'Layla Haddad',
+      'Landkreis Testhausen',
+      'Prüfweg 7, 54321 Testhausen',
+      'Dana Datenschutz',
+      'Beratung zur Anerkennung',
+    ]) {
       expect(receipt).toContain(value);
     }
     expect(receipt).toContain(SECTIONS.label('languages', locale));
     // How to revoke: a link to this site's sharing page.
-    expect(response.html).toMatch(new RegExp(`<a href="/${locale}/sharing" dir="ltr">[^<]*/${locale}/sharing</a>`));
+    expect(response.html).toMatch(
+      new RegExp(`<a href="/${locale}/sharing" dir="ltr">[^<]*/${locale}/sharing</a>`),
+    );
 
-    const pdf = await send(site, 'GET', `/${locale}/sharing/receipt/${byCode}/pdf`, { cookie: person.cookie });
+    const pdf = await send(site, 'GET', `/${locale}/sharing/receipt/${byCode}/pdf`, {
+      cookie: person.cookie,
+    });
     expect(pdf.status, site.output()).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/^attachment/);
@@ -184,13 +227,23 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
 
   it('lists the staff member reading a section in the access log, by name, one line for the visit', async () => {
     // Two looks a minute apart are one visit: one line, the two reads inside it.
-    for (let i = 0; i < 2; i++) expect((await api(cms, 'GET', `/sharing/records/${person.documentId}`, { token: advisor.token })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await api(cms, 'GET', `/sharing/records/${person.documentId}`, { token: advisor.token }))
+          .status,
+      ).toBe(200);
     const log = await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie: person.cookie });
     expect(log.status, site.output()).toBe(200);
     const page = text(log.html);
     expect(page.split('Amira Berater')).toHaveLength(2);
-    expect(page).toContain(tr('accessLog.actionOn', { action: tr('log.action.read'), sections: SECTIONS.label('profile', locale) }));
-    const details = /<details class="log__details"[^>]*>([\s\S]*?)<\/details>/.exec(log.html)?.[1] ?? '';
+    expect(page).toContain(
+      tr('accessLog.actionOn', {
+        action: tr('log.action.read'),
+        sections: SECTIONS.label('profile', locale),
+      }),
+    );
+    const details =
+      /<details class="log__details"[^>]*>([\s\S]*?)<\/details>/.exec(log.html)?.[1] ?? '';
     expect(text(details)).toContain(tr('accessLog.details', { count: 2 }));
     expect(details.match(/<li>/g)).toHaveLength(2);
     expect(page).toContain(tr('log.action.read'));
@@ -200,34 +253,51 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
   });
 
   it('revokes one grant: the staff member is refused at once, the other grant stays', async () => {
-    const response = await send(site, 'POST', `/${locale}/sharing`, { cookie: person.cookie, form: { action: 'revoke', grant: byCode } });
+    const response = await send(site, 'POST', `/${locale}/sharing`, {
+      cookie: person.cookie,
+      form: { action: 'revoke', grant: byCode },
+    });
     expect(response.status, site.output()).toBe(303);
     expect(response.location).toBe(`/${locale}/sharing?done=revoked`);
     expect(await sharedWith(advisor)).not.toContain(person.documentId);
-    expect((await api(cms, 'GET', `/sharing/records/${person.documentId}`, { token: advisor.token })).status).toBe(404);
+    expect(
+      (await api(cms, 'GET', `/sharing/records/${person.documentId}`, { token: advisor.token }))
+        .status,
+    ).toBe(404);
     expect(await sharedWith(listed)).toContain(person.documentId);
-    const page = text((await send(site, 'GET', response.location!, { cookie: person.cookie })).html);
+    const page = text(
+      (await send(site, 'GET', response.location!, { cookie: person.cookie })).html,
+    );
     expect(page).toContain(tr('sharing.revoked'));
     expect(page).toContain(tr('sharing.endedHeading'));
   });
 
   it('revokes all grants at once', async () => {
-    const response = await send(site, 'POST', `/${locale}/sharing`, { cookie: person.cookie, form: { action: 'revokeAll' } });
+    const response = await send(site, 'POST', `/${locale}/sharing`, {
+      cookie: person.cookie,
+      form: { action: 'revokeAll' },
+    });
     expect(response.status, site.output()).toBe(303);
     expect(await sharedWith(listed)).not.toContain(person.documentId);
-    const page = text((await send(site, 'GET', response.location!, { cookie: person.cookie })).html);
+    const page = text(
+      (await send(site, 'GET', response.location!, { cookie: person.cookie })).html,
+    );
     expect(page).toContain(tr('sharing.revokedAll'));
     expect(page).toContain(tr('sharing.noActive'));
     expect(byDirectory).toBeDefined();
   });
 
   it('shows the revocations in the access log', async () => {
-    const page = text((await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie: person.cookie })).html);
+    const page = text(
+      (await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie: person.cookie })).html,
+    );
     expect(page).toContain(tr('log.action.grant.revoke'));
   });
 
   it('downloads everything as a zip', async () => {
-    const response = await send(site, 'GET', `/${locale}/account/export`, { cookie: person.cookie });
+    const response = await send(site, 'GET', `/${locale}/account/export`, {
+      cookie: person.cookie,
+    });
     expect(response.status, site.output()).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="mobio-export-/);
@@ -235,9 +305,14 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
   });
 
   it('downloads the CV as a PDF in the chosen language', async () => {
-    const response = await send(site, 'GET', `/${locale}/account/cv?language=fa&include=birth&include=contact&include=evil`, {
-      cookie: person.cookie,
-    });
+    const response = await send(
+      site,
+      'GET',
+      `/${locale}/account/cv?language=fa&include=birth&include=contact&include=evil`,
+      {
+        cookie: person.cookie,
+      },
+    );
     expect(response.status, site.output()).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toContain('lebenslauf-fa.pdf');
@@ -257,14 +332,20 @@ describe.each(LOCALES)('sharing journey in %s', (locale) => {
   });
 
   it('asks for the confirmation checkbox before deleting', async () => {
-    const response = await send(site, 'POST', `/${locale}/account`, { cookie: person.cookie, form: { password: PASSWORD } });
+    const response = await send(site, 'POST', `/${locale}/account`, {
+      cookie: person.cookie,
+      form: { password: PASSWORD },
+    });
     expect(response.status).toBe(400);
     expect(text(response.html)).toContain(tr('error.confirmDeletion'));
     expect((await api(cms, 'GET', '/api/users/me', { token: person.jwt })).status).toBe(200);
   });
 
   it('deletes the account with the right password: the cookie goes and the CMS refuses the old JWT', async () => {
-    const response = await send(site, 'POST', `/${locale}/account`, { cookie: person.cookie, form: { password: PASSWORD, confirm: 'on' } });
+    const response = await send(site, 'POST', `/${locale}/account`, {
+      cookie: person.cookie,
+      form: { password: PASSWORD, confirm: 'on' },
+    });
     expect(response.status, site.output()).toBe(303);
     expect(response.location).toBe(`/${locale}/account-deleted`);
     expect(response.setCookies.join('\n')).toMatch(/mobio_session=deleted/);
@@ -301,7 +382,9 @@ describe('giving a grant: failures', () => {
 
   it('refuses a code that was already used', async () => {
     const code = await invitationCode(advisor);
-    const used = base(code).map(([k, v]): [string, string] => (k === 'step' ? [k, 'confirm'] : [k, v]));
+    const used = base(code).map(([k, v]): [string, string] =>
+      k === 'step' ? [k, 'confirm'] : [k, v],
+    );
     expect((await postGrant('ar', person.cookie, used)).status).toBe(303);
     const other = await newcomer('de');
     const again = await postGrant('de', other.cookie, base(code));
@@ -321,7 +404,13 @@ describe('giving a grant: failures', () => {
     expect(response.status).toBe(400);
     const page = text(response.html);
     const de = t('de');
-    for (const key of ['error.invitationCode', 'error.sections', 'error.writeOnlyPlans', 'error.required', 'error.pastExpiry'] as const) {
+    for (const key of [
+      'error.invitationCode',
+      'error.sections',
+      'error.writeOnlyPlans',
+      'error.required',
+      'error.pastExpiry',
+    ] as const) {
       expect(page).toContain(de(key));
     }
     expect(page).toContain('value="zu-kurz"');
@@ -374,19 +463,30 @@ describe('giving a grant: failures', () => {
     expect(response.html).toContain('value="Kurs"');
     expect(response.html).toContain('value="2030-01-31"');
     // Nothing was given, and the code is still good.
-    expect((await api(cms, 'GET', `/api/sharing/invitations/${code}`, { token: person.jwt })).status).toBe(200);
+    expect(
+      (await api(cms, 'GET', `/api/sharing/invitations/${code}`, { token: person.jwt })).status,
+    ).toBe(200);
   });
 
   it('says a grant that is not mine cannot be found when revoking it', async () => {
-    const response = await send(site, 'POST', '/en/sharing', { cookie: person.cookie, form: { action: 'revoke', grant: 'a'.repeat(24) } });
+    const response = await send(site, 'POST', '/en/sharing', {
+      cookie: person.cookie,
+      form: { action: 'revoke', grant: 'a'.repeat(24) },
+    });
     expect(response.status).toBe(404);
     expect(text(response.html)).toContain(t('en')('error.notFound'));
   });
 
   it('refuses a cross-site grant or revocation with 403', async () => {
-    const grant = await postGrant('de', person.cookie, base('ABCDE-FGHJK-MNPQR'), { origin: 'https://evil.example' });
+    const grant = await postGrant('de', person.cookie, base('ABCDE-FGHJK-MNPQR'), {
+      origin: 'https://evil.example',
+    });
     expect(grant.status).toBe(403);
-    const revoke = await send(site, 'POST', '/de/sharing', { cookie: person.cookie, origin: 'https://evil.example', form: { action: 'revokeAll' } });
+    const revoke = await send(site, 'POST', '/de/sharing', {
+      cookie: person.cookie,
+      origin: 'https://evil.example',
+      form: { action: 'revokeAll' },
+    });
     expect(revoke.status).toBe(403);
   });
 });
@@ -395,19 +495,24 @@ describe('sharing pages: access', () => {
   it('sends a visitor without a session to the login, keeping the invitation code', async () => {
     const response = await send(site, 'GET', '/de/sharing/invitation?code=ABCD-EFGH');
     expect(response.status).toBe(303);
-    expect(response.location).toBe(`/de/login?next=${encodeURIComponent('/de/sharing/invitation?code=ABCD-EFGH')}`);
+    expect(response.location).toBe(
+      `/de/login?next=${encodeURIComponent('/de/sharing/invitation?code=ABCD-EFGH')}`,
+    );
     const login = await send(site, 'GET', response.location!);
     expect(login.html).toContain('name="next" value="/de/sharing/invitation?code=ABCD-EFGH"');
   });
 
-  it.each(['/en/sharing', '/en/sharing/new', '/en/sharing/access-log', '/en/account', '/en/account/export'])(
-    'sends a visitor without a session from %s to the login',
-    async (path) => {
-      const response = await send(site, 'GET', path);
-      expect(response.status).toBe(303);
-      expect(response.location).toMatch(/^\/en\/login\?next=/);
-    },
-  );
+  it.each([
+    '/en/sharing',
+    '/en/sharing/new',
+    '/en/sharing/access-log',
+    '/en/account',
+    '/en/account/export',
+  ])('sends a visitor without a session from %s to the login', async (path) => {
+    const response = await send(site, 'GET', path);
+    expect(response.status).toBe(303);
+    expect(response.location).toMatch(/^\/en\/login\?next=/);
+  });
 
   it("shows no receipt of another person's grant", async () => {
     const owner = await newcomer('de');
@@ -418,11 +523,15 @@ describe('sharing pages: access', () => {
     });
     expect(given.status).toBe(200);
     const stranger = await newcomer('de');
-    const response = await send(site, 'GET', `/de/sharing/receipt/${given.body.data.documentId}`, { cookie: stranger.cookie });
+    const response = await send(site, 'GET', `/de/sharing/receipt/${given.body.data.documentId}`, {
+      cookie: stranger.cookie,
+    });
     expect(response.status).toBe(404);
     expect(text(response.html)).toContain(t('de')('error.notFound'));
     expect(text(response.html)).not.toContain('Amira');
-    const pdf = await send(site, 'GET', `/de/sharing/receipt/${given.body.data.documentId}/pdf`, { cookie: stranger.cookie });
+    const pdf = await send(site, 'GET', `/de/sharing/receipt/${given.body.data.documentId}/pdf`, {
+      cookie: stranger.cookie,
+    });
     expect(pdf.status).toBe(303);
   });
 
@@ -441,8 +550,18 @@ describe('sharing pages: access', () => {
 describe('guessing invitation codes', () => {
   it('stops after ten wrong codes with 429 and the localized message, keeping what was typed', async () => {
     const person = await newcomer('fa');
-    const form = (code: string): [string, string][] => [['via', 'code'], ['invitationCode', code], ['sections', 'languages'], ['access', 'read'], ['purpose', 'Kurs'], ['step', 'review']];
-    for (let i = 0; i < 10; i++) expect((await postGrant('fa', person.cookie, form(`ABCDE-FGHJK-MN${'PQRSTUVWXY'[i]}QR`))).status).toBe(400);
+    const form = (code: string): [string, string][] => [
+      ['via', 'code'],
+      ['invitationCode', code],
+      ['sections', 'languages'],
+      ['access', 'read'],
+      ['purpose', 'Kurs'],
+      ['step', 'review'],
+    ];
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await postGrant('fa', person.cookie, form(`ABCDE-FGHJK-MN${'PQRSTUVWXY'[i]}QR`))).status,
+      ).toBe(400);
     const blocked = await postGrant('fa', person.cookie, form('ABCDE-FGHJK-MNPQZ'));
     expect(blocked.status).toBe(429);
     expect(text(blocked.html)).toContain(t('fa')('error.tooMany'));

@@ -1,4 +1,10 @@
-import { checkCatalogue, DEFAULT_LOCALE, DISTRICT_TIME_ZONE, LOCALES, type Locale } from '@mobio/config';
+import {
+  checkCatalogue,
+  DEFAULT_LOCALE,
+  DISTRICT_TIME_ZONE,
+  LOCALES,
+  type Locale,
+} from '@mobio/config';
 import ar from './ar.json';
 import de from './de.json';
 import en from './en.json';
@@ -26,10 +32,9 @@ export function parseCatalogue(locale: string, raw: unknown): Catalogue {
 }
 
 // Parsed at module load: a broken catalogue stops the server at the first request, not at a page view.
-const CATALOGUES = Object.fromEntries(LOCALES.map((locale) => [locale, parseCatalogue(locale, RAW[locale])])) as Record<
-  Locale,
-  Catalogue
->;
+const CATALOGUES = Object.fromEntries(
+  LOCALES.map((locale) => [locale, parseCatalogue(locale, RAW[locale])]),
+) as Record<Locale, Catalogue>;
 
 // First Strong Isolate … Pop Directional Isolate: a German name inside an Arabic sentence keeps
 // its own direction and does not drag the surrounding punctuation along.
@@ -60,21 +65,38 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 
 /** A date and time for display in the locale, e.g. "Dienstag, 3. März 2026 um 18:00". */
-export function formatDateTime(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions = {}): string {
+export function formatDateTime(
+  locale: Locale,
+  date: Date,
+  options: Intl.DateTimeFormatOptions = {},
+): string {
   return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).format(date);
 }
 
 /** A day for display in the locale, e.g. "3. März 2026" (the district's time zone, Gregorian calendar). */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, dateStyle: 'long', timeStyle: undefined }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    ...DATE_TIME,
+    dateStyle: 'long',
+    timeStyle: undefined,
+  }).format(date);
 }
 
 /** A period for display in the locale; a shared date is written once ("Dienstag, 3. März 2026, 18:00–20:00 Uhr"). */
-export function formatDateTimeRange(locale: Locale, start: Date, end: Date, options: Intl.DateTimeFormatOptions = {}): string {
+export function formatDateTimeRange(
+  locale: Locale,
+  start: Date,
+  end: Date,
+  options: Intl.DateTimeFormatOptions = {},
+): string {
   return new Intl.DateTimeFormat(locale, { ...DATE_TIME, ...options }).formatRange(start, end);
 }
 
 /** A number for display in the locale (Arabic gets the digits Intl gives for 'ar'). */
-export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+  locale: Locale,
+  value: number,
+  options: Intl.NumberFormatOptions = {},
+): string {
   return new Intl.NumberFormat(locale, options).format(value);
 }

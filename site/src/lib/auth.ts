@@ -19,7 +19,12 @@ export interface AuthFailure {
 export type AuthResult<T> = CmsResult<T, AuthFailure>;
 
 // An account registered without an e-mail address has none (null) and a chosen username instead.
-const userSchema = z.object({ id: z.number(), documentId: z.string(), email: z.string().nullable(), username: z.string().optional() });
+const userSchema = z.object({
+  id: z.number(),
+  documentId: z.string(),
+  email: z.string().nullable(),
+  username: z.string().optional(),
+});
 export type SessionUser = z.infer<typeof userSchema>;
 const sessionSchema = z.object({ jwt: z.string().min(1), user: userSchema });
 const errorSchema = z.object({ error: z.object({ message: z.string().optional() }).optional() });
@@ -30,8 +35,14 @@ const CMS_DOWN: AuthFailure = { key: 'auth.cmsUnavailable', status: 503 };
 const KNOWN_ERRORS: Record<string, Omit<AuthFailure, 'status'>> = {
   'Email or Username are already taken': { key: 'error.emailTaken', field: 'email' },
   'Invalid identifier or password': { key: 'error.invalidCredentials' },
-  'The provided current password is invalid': { key: 'error.currentPasswordWrong', field: 'currentPassword' },
-  'Your new password must be different than your current password': { key: 'error.samePassword', field: 'password' },
+  'The provided current password is invalid': {
+    key: 'error.currentPasswordWrong',
+    field: 'currentPassword',
+  },
+  'Your new password must be different than your current password': {
+    key: 'error.samePassword',
+    field: 'password',
+  },
   'Passwords do not match': { key: 'error.passwordMismatch', field: 'passwordConfirmation' },
   'Incorrect code provided': { key: 'error.resetCode' },
   'Your account has been blocked by an administrator': { key: 'error.blocked' },
@@ -52,8 +63,13 @@ export function failureOf(status: number, body: unknown): AuthFailure {
 }
 
 /** A failure as its form shows it: the message beside the field it belongs to, or for the whole form. */
-export function formErrorsOf(failure: AuthFailure): { errors: FieldErrors; formError?: MessageKey } {
-  return failure.field ? { errors: { [failure.field]: failure.key } } : { errors: {}, formError: failure.key };
+export function formErrorsOf(failure: AuthFailure): {
+  errors: FieldErrors;
+  formError?: MessageKey;
+} {
+  return failure.field
+    ? { errors: { [failure.field]: failure.key } }
+    : { errors: {}, formError: failure.key };
 }
 
 async function call<T>(
@@ -74,7 +90,9 @@ export const register = (input: { email: string; password: string }) =>
   });
 
 /** What the CMS's routes for accounts without an e-mail address answer with (recovery code shown once). */
-const withCodeSchema = z.object({ data: z.object({ jwt: z.string().min(1), user: userSchema, recoveryCode: z.string().min(1) }) });
+const withCodeSchema = z.object({
+  data: z.object({ jwt: z.string().min(1), user: userSchema, recoveryCode: z.string().min(1) }),
+});
 export type SessionWithCode = z.infer<typeof withCodeSchema>['data'];
 
 // The sharing plugin answers with a catalogue key as the message, and the field it belongs to.
@@ -87,37 +105,62 @@ const PLUGIN_ERRORS: Record<string, Omit<AuthFailure, 'status'>> = {
 };
 function pluginFailureOf(status: number, body: unknown): AuthFailure {
   const parsed = errorSchema.safeParse(body);
-  const known = parsed.success && parsed.data.error?.message ? PLUGIN_ERRORS[parsed.data.error.message] : undefined;
+  const known =
+    parsed.success && parsed.data.error?.message
+      ? PLUGIN_ERRORS[parsed.data.error.message]
+      : undefined;
   if (known && status === 400) return { ...known, status: 400 };
   return failureOf(status, body);
 }
-const callPlugin = <T>(path: string, options: { body: unknown; jwt?: string; schema: z.ZodType<T> }) =>
-  requestCms('POST', path, { ...options, failureOf: pluginFailureOf, down: CMS_DOWN });
+const callPlugin = <T>(
+  path: string,
+  options: { body: unknown; jwt?: string; schema: z.ZodType<T> },
+) => requestCms('POST', path, { ...options, failureOf: pluginFailureOf, down: CMS_DOWN });
 
 /** Creates an account without an e-mail address; the answer carries the recovery code, shown once. */
-export const registerWithUsername = async (input: { username: string; password: string }): Promise<AuthResult<SessionWithCode>> => {
-  const result = await callPlugin('/api/sharing/auth/register-username', { body: { data: input }, schema: withCodeSchema });
+export const registerWithUsername = async (input: {
+  username: string;
+  password: string;
+}): Promise<AuthResult<SessionWithCode>> => {
+  const result = await callPlugin('/api/sharing/auth/register-username', {
+    body: { data: input },
+    schema: withCodeSchema,
+  });
   return result.ok ? { ok: true, data: result.data.data } : result;
 };
 
 /** Sets a new password with the recovery code; the answer carries the new code (the old one is used up). */
-export const recoverWithCode = async (input: { username: string; code: string; password: string }): Promise<AuthResult<SessionWithCode>> => {
-  const result = await callPlugin('/api/sharing/auth/recover', { body: { data: input }, schema: withCodeSchema });
+export const recoverWithCode = async (input: {
+  username: string;
+  code: string;
+  password: string;
+}): Promise<AuthResult<SessionWithCode>> => {
+  const result = await callPlugin('/api/sharing/auth/recover', {
+    body: { data: input },
+    schema: withCodeSchema,
+  });
   return result.ok ? { ok: true, data: result.data.data } : result;
 };
 
 /** Adds an e-mail address to an account that has none. */
-export const addEmail = (jwt: string, email: string) => callPlugin('/api/sharing/account/email', { body: { data: { email } }, jwt, schema: z.unknown() });
+export const addEmail = (jwt: string, email: string) =>
+  callPlugin('/api/sharing/account/email', { body: { data: { email } }, jwt, schema: z.unknown() });
 
 export const login = (input: { email: string; password: string }) =>
-  call('POST', '/api/auth/local', { body: { identifier: input.email, password: input.password }, schema: sessionSchema });
+  call('POST', '/api/auth/local', {
+    body: { identifier: input.email, password: input.password },
+    schema: sessionSchema,
+  });
 
 /** Asks the CMS to mail a reset link. The answer says nothing about whether the address exists. */
 export const forgotPassword = (input: { email: string }) =>
   call('POST', '/api/auth/forgot-password', { body: { email: input.email }, schema: z.unknown() });
 
-export const resetPassword = (input: { code: string; password: string; passwordConfirmation: string }) =>
-  call('POST', '/api/auth/reset-password', { body: input, schema: sessionSchema });
+export const resetPassword = (input: {
+  code: string;
+  password: string;
+  passwordConfirmation: string;
+}) => call('POST', '/api/auth/reset-password', { body: input, schema: sessionSchema });
 
 export const changePassword = (
   jwt: string,

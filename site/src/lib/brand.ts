@@ -43,11 +43,19 @@ export function brandStylesheet(): string {
   return `:root:root {\n  --brand: ${brand};\n  --brand-text: ${text};\n  --brand-muted: ${muted};\n}\n`;
 }
 
-const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+};
 
 /** The logo file and its type, or undefined when the district has none. */
 export async function brandLogo(): Promise<{ body: Buffer; type: string } | undefined> {
   const path = siteConfig().municipality.brand.logo;
   if (!path) return undefined;
-  return { body: await readFile(path), type: LOGO_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream' };
+  return {
+    body: await readFile(path),
+    type: LOGO_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+  };
 }

@@ -42,7 +42,9 @@ export type CmsResult<T, F = CmsFailure> = { ok: true; data: T } | { ok: false; 
  * The answers that mean the same on every route: too many requests, the district's document store
  * full (the CMS kept nothing of the upload), the CMS down or broken (the localized try-again notice).
  */
-export function commonFailure(status: number): { key: MessageKey; status: 429 | 503 | 507 } | undefined {
+export function commonFailure(
+  status: number,
+): { key: MessageKey; status: 429 | 503 | 507 } | undefined {
   if (status === 429) return { key: 'error.tooMany', status: 429 };
   if (status === 507) return { key: 'error.storageFull', status: 507 };
   if (status >= 500) return { key: 'auth.cmsUnavailable', status: 503 };
@@ -61,7 +63,16 @@ const errorSchema = z.object({
     .object({
       message: z.string().optional(),
       details: z
-        .object({ errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string() })).optional() })
+        .object({
+          errors: z
+            .array(
+              z.object({
+                path: z.array(z.union([z.string(), z.number()])).optional(),
+                message: z.string(),
+              }),
+            )
+            .optional(),
+        })
         .optional(),
     })
     .optional(),
@@ -99,7 +110,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 // fetch() hides the useful part (ECONNREFUSED, timeout) in error.cause.
 const describeError = (error: unknown) => {
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 };
 
@@ -123,7 +135,8 @@ export async function requestCms<T, F>(
   },
 ): Promise<CmsResult<T, F>> {
   const url = new URL(path, siteConfig().cms.internalUrl);
-  const contentType = options.raw?.contentType ?? (options.body === undefined ? undefined : 'application/json');
+  const contentType =
+    options.raw?.contentType ?? (options.body === undefined ? undefined : 'application/json');
   let response: Response;
   try {
     response = await fetch(url, {
@@ -134,7 +147,9 @@ export async function requestCms<T, F>(
         ...(contentType ? { 'content-type': contentType } : {}),
         ...(options.jwt ? { authorization: `Bearer ${options.jwt}` } : {}),
       },
-      body: options.raw?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.raw?.body ??
+        (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (error) {
     console.warn(`[site] ${method} ${url.pathname} failed: ${describeError(error)}`);
@@ -147,12 +162,15 @@ export async function requestCms<T, F>(
     body = undefined;
   }
   if (!response.ok) {
-    if (response.status >= 500) console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
+    if (response.status >= 500)
+      console.warn(`[site] ${method} ${url.pathname} answered ${response.status}`);
     return { ok: false, failure: options.failureOf(response.status, body) };
   }
   const parsed = options.schema.safeParse(body);
   if (!parsed.success) {
-    console.warn(`[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`);
+    console.warn(
+      `[site] ${method} ${url.pathname} sent an unexpected shape: ${parsed.error.message}`,
+    );
     return { ok: false, failure: options.down };
   }
   return { ok: true, data: parsed.data };
@@ -178,7 +196,13 @@ export function sendFileToCms<T>(
   options: { contentType: string; schema: z.ZodType<T>; timeoutMs: number },
 ): Promise<CmsResult<T>> {
   const { contentType, ...rest } = options;
-  return requestCms('POST', path, { jwt, raw: { body: file, contentType }, ...rest, failureOf: cmsFailureOf, down: CMS_DOWN });
+  return requestCms('POST', path, {
+    jwt,
+    raw: { body: file, contentType },
+    ...rest,
+    failureOf: cmsFailureOf,
+    down: CMS_DOWN,
+  });
 }
 
 /**
@@ -186,16 +210,24 @@ export function sendFileToCms<T>(
  * never held in memory; `{ failed: status }`, with the reason logged, when the CMS does not deliver
  * one (401: the session was refused).
  */
-export async function streamFromCms(path: string, jwt: string): Promise<Response | { failed: number }> {
+export async function streamFromCms(
+  path: string,
+  jwt: string,
+): Promise<Response | { failed: number }> {
   const url = new URL(path, siteConfig().cms.internalUrl);
   // The time limit is for the CMS to start answering; a long download must not be cut off.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('timeout')), CMS_TIMEOUTS_MS.download);
   let upstream: Response;
   try {
-    upstream = await fetch(url, { signal: controller.signal, headers: { authorization: `Bearer ${jwt}` } });
+    upstream = await fetch(url, {
+      signal: controller.signal,
+      headers: { authorization: `Bearer ${jwt}` },
+    });
   } catch (error) {
-    console.warn(`[site] GET ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `[site] GET ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return { failed: 503 };
   } finally {
     clearTimeout(timer);
@@ -210,6 +242,9 @@ export async function streamFromCms(path: string, jwt: string): Promise<Response
     'Cache-Control': 'no-store',
   });
   const disposition = upstream.headers.get('content-disposition');
-  headers.set('Content-Disposition', disposition?.startsWith('attachment') ? disposition : 'attachment');
+  headers.set(
+    'Content-Disposition',
+    disposition?.startsWith('attachment') ? disposition : 'attachment',
+  );
   return new Response(upstream.body, { status: 200, headers });
 }

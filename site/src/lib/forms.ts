@@ -25,18 +25,28 @@ const email = z
 // Counted in characters (code points) as a person counts them, not in UTF-16 units.
 const newPassword = required
   .refine((value) => [...value].length >= PASSWORD_MIN_CHARACTERS, key('error.passwordShort'))
-  .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, key('error.passwordLong'));
+  .refine(
+    (value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES,
+    key('error.passwordLong'),
+  );
 
 /** Confirmation check that also runs when another field is wrong, so all errors show at once. */
-function confirmed<T extends { password: string; passwordConfirmation: string }>(schema: z.ZodType<T>) {
-  return schema.refine((value) => value.passwordConfirmation === '' || value.password === value.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    error: 'error.passwordMismatch' satisfies MessageKey,
-    when: (payload) => {
-      const value = payload.value as Partial<Record<string, unknown>>;
-      return typeof value?.password === 'string' && typeof value?.passwordConfirmation === 'string';
+function confirmed<T extends { password: string; passwordConfirmation: string }>(
+  schema: z.ZodType<T>,
+) {
+  return schema.refine(
+    (value) => value.passwordConfirmation === '' || value.password === value.passwordConfirmation,
+    {
+      path: ['passwordConfirmation'],
+      error: 'error.passwordMismatch' satisfies MessageKey,
+      when: (payload) => {
+        const value = payload.value as Partial<Record<string, unknown>>;
+        return (
+          typeof value?.password === 'string' && typeof value?.passwordConfirmation === 'string'
+        );
+      },
     },
-  });
+  );
 }
 
 const newPasswords = { password: newPassword, passwordConfirmation: required };
@@ -63,14 +73,29 @@ const identifier = z
   .string(key('error.required'))
   .trim()
   .min(1, key('error.required'))
-  .pipe(z.union([z.email().max(254), z.string().max(254).regex(/^[^@]+$/)], key('error.email')))
+  .pipe(
+    z.union(
+      [
+        z.email().max(254),
+        z
+          .string()
+          .max(254)
+          .regex(/^[^@]+$/),
+      ],
+      key('error.email'),
+    ),
+  )
   .transform((value) => value.toLowerCase());
 
 export const loginSchema = z.strictObject({ email: identifier, password: required });
 
 /** A new password with the recovery code. */
 export const recoverSchema = confirmed(
-  z.strictObject({ username: chosenUsernameSchema as z.ZodType<string>, code: recoveryCodeSchema as z.ZodType<string>, ...newPasswords }),
+  z.strictObject({
+    username: chosenUsernameSchema as z.ZodType<string>,
+    code: recoveryCodeSchema as z.ZodType<string>,
+    ...newPasswords,
+  }),
 );
 
 /** An e-mail address added to an account that has none. */
@@ -80,7 +105,9 @@ export const forgotPasswordSchema = z.strictObject({ email });
 
 export const resetPasswordSchema = confirmed(z.strictObject({ code: required, ...newPasswords }));
 
-export const changePasswordSchema = confirmed(z.strictObject({ currentPassword: required, ...newPasswords }));
+export const changePasswordSchema = confirmed(
+  z.strictObject({ currentPassword: required, ...newPasswords }),
+);
 
 /** The fields each form has; anything else a client posts is ignored, a missing one reads as ''. */
 export const FORM_FIELDS = {
@@ -109,19 +136,27 @@ export function validate<T>(schema: z.ZodType<T>, values: Record<string, unknown
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
     // Every message of these schemas is a catalogue key; anything else (a zod default) is not shown.
-    const message = issue.message.startsWith('error.') ? (issue.message as MessageKey) : 'error.unexpected';
+    const message = issue.message.startsWith('error.')
+      ? (issue.message as MessageKey)
+      : 'error.unexpected';
     if (!found.has(field)) found.set(field, message);
   }
   const order = Object.keys(values);
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  return { ok: false, errors: Object.fromEntries([...found].sort(([a], [b]) => rank(a) - rank(b))) };
+  return {
+    ok: false,
+    errors: Object.fromEntries([...found].sort(([a], [b]) => rank(a) - rank(b))),
+  };
 }
 
 /**
  * The named fields of a posted form as strings ('' when absent or a file). A body that is not a
  * form at all reads as an empty form, so it fails validation instead of the page.
  */
-export async function readForm<F extends string>(request: Request, fields: readonly F[]): Promise<Record<F, string>> {
+export async function readForm<F extends string>(
+  request: Request,
+  fields: readonly F[],
+): Promise<Record<F, string>> {
   let data: FormData | undefined;
   try {
     data = await request.formData();

@@ -32,7 +32,8 @@ export const emptyGrantForm = (via: GrantVia, invitationCode = ''): GrantFormVal
   expiresAt: '',
 });
 
-export const isVia = (value: unknown): value is GrantVia => value === 'code' || value === 'directory';
+export const isVia = (value: unknown): value is GrantVia =>
+  value === 'code' || value === 'directory';
 
 const text = (data: FormData | undefined, name: string) => {
   const value = data?.get(name);
@@ -40,7 +41,9 @@ const text = (data: FormData | undefined, name: string) => {
 };
 
 /** The grant form's fields and the step asked for ('review', 'confirm' or 'edit'); a broken body reads as empty. */
-export async function readGrantForm(request: Request): Promise<{ values: GrantFormValues; step: string }> {
+export async function readGrantForm(
+  request: Request,
+): Promise<{ values: GrantFormValues; step: string }> {
   let data: FormData | undefined;
   try {
     data = await request.formData();
@@ -71,7 +74,9 @@ export type GrantValidation = { ok: true; data: GrantRequest } | { ok: false; er
  */
 export function validateGrant(values: GrantFormValues): GrantValidation {
   const input = {
-    ...(values.via === 'code' ? { invitationCode: values.invitationCode } : { grantee: values.grantee }),
+    ...(values.via === 'code'
+      ? { invitationCode: values.invitationCode }
+      : { grantee: values.grantee }),
     sections: values.sections,
     access: values.access,
     purpose: values.purpose,
@@ -84,16 +89,21 @@ export function validateGrant(values: GrantFormValues): GrantValidation {
   for (const issue of parsed.error.issues) {
     let field = String(issue.path[0] ?? 'form');
     if (field === 'grantee' || field === 'invitationCode') field = whoField;
-    let key: MessageKey = KNOWN_KEYS.has(issue.message) ? (issue.message as MessageKey) : 'error.unexpected';
+    let key: MessageKey = KNOWN_KEYS.has(issue.message)
+      ? (issue.message as MessageKey)
+      : 'error.unexpected';
     // An empty code field is a missing code, not a wrongly typed one.
-    if (field === whoField && key === 'error.granteeOrCode') key = values.via === 'code' ? 'error.invitationCodeMissing' : 'error.granteeMissing';
+    if (field === whoField && key === 'error.granteeOrCode')
+      key = values.via === 'code' ? 'error.invitationCodeMissing' : 'error.granteeMissing';
     errors[field] ??= key;
   }
   // In the order of the form.
   const order = [whoField, 'sections', 'access', 'purpose', 'expiresAt'];
   return {
     ok: false,
-    errors: Object.fromEntries(Object.entries(errors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))),
+    errors: Object.fromEntries(
+      Object.entries(errors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
+    ),
   };
 }
 

@@ -28,12 +28,15 @@ export async function submitImport(request: Request, jwt: string): Promise<Impor
   }
   const form = await request.formData().catch(() => undefined);
   const file = form?.get('file');
-  if (!(file instanceof File) || file.size === 0) return { errors: { file: 'error.fileMissing' }, status: 400 };
+  if (!(file instanceof File) || file.size === 0)
+    return { errors: { file: 'error.fileMissing' }, status: 400 };
   if (file.size > importMaxBytes) return { errors: { file: 'error.importTooLarge' }, status: 413 };
 
   const result = await sendFileToCms('/api/sharing/import', jwt, file, {
     contentType: 'application/zip',
-    schema: z.object({ data: z.object({ records: z.number(), documents: z.number() }) }).transform((body) => body.data),
+    schema: z
+      .object({ data: z.object({ records: z.number(), documents: z.number() }) })
+      .transform((body) => body.data),
     timeoutMs: CMS_TIMEOUTS_MS.import,
   });
   if (result.ok) return { errors: {}, status: 201, imported: result.data };

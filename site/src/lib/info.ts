@@ -26,7 +26,11 @@ export type InfoEvent = z.infer<typeof infoEventSchema>;
  * Strapi answers 400 to any unknown query parameter: only locale, sort, filters, fields and
  * pagination are sent. A failure is its reason, for the landing page's log line.
  */
-function getList<T extends z.ZodType>(path: string, query: URLSearchParams, item: T): Promise<CmsResult<z.infer<T>[], string>> {
+function getList<T extends z.ZodType>(
+  path: string,
+  query: URLSearchParams,
+  item: T,
+): Promise<CmsResult<z.infer<T>[], string>> {
   const pathname = `/api/${path}`;
   return requestCms('GET', `${pathname}?${query}`, {
     schema: listOf(item).transform((body) => body.data as z.infer<T>[]),
@@ -50,7 +54,10 @@ export function fetchInfoPages(locale: Locale): Promise<CmsResult<InfoPage[], st
 }
 
 /** The info events in one locale that have not ended yet (or not started, when they have no end), soonest first. */
-export function fetchUpcomingEvents(locale: Locale, now: Date = new Date()): Promise<CmsResult<InfoEvent[], string>> {
+export function fetchUpcomingEvents(
+  locale: Locale,
+  now: Date = new Date(),
+): Promise<CmsResult<InfoEvent[], string>> {
   const iso = now.toISOString();
   const query = new URLSearchParams({
     locale,

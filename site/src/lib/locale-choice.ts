@@ -23,7 +23,11 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
     .map((part, index) => {
       const [tag, ...params] = part.trim().split(';');
       const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { language: tag.split('-')[0].toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+      return {
+        language: tag.split('-')[0].toLowerCase(),
+        q: q === undefined ? 1 : Number(q),
+        index,
+      };
     })
     .filter(({ q }) => q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
@@ -33,7 +37,9 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
 /** The language to send someone to: the remembered one, else the browser's, else German. */
 export function preferredLocale(cookies: AstroCookies, request: Request): Locale {
   const remembered = cookies.get(LOCALE_COOKIE)?.value;
-  return isOfferedLocale(remembered) ? remembered : (fromAcceptLanguage(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+  return isOfferedLocale(remembered)
+    ? remembered
+    : (fromAcceptLanguage(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 }
 
 /** Notes the language of the page being shown, when it is not the one remembered already. */

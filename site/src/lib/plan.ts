@@ -1,4 +1,13 @@
-import { DEFAULT_LOCALE, FIELDS_OF_ACTION, GOAL_STATUSES, LOCALES, MEASURE_RESPONSIBLES, PLAN_ITEM_KINDS, PLAN_STATUSES, type Locale } from '@mobio/config';
+import {
+  DEFAULT_LOCALE,
+  FIELDS_OF_ACTION,
+  GOAL_STATUSES,
+  LOCALES,
+  MEASURE_RESPONSIBLES,
+  PLAN_ITEM_KINDS,
+  PLAN_STATUSES,
+  type Locale,
+} from '@mobio/config';
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
 import { callCms, cmsFailureOf, type CmsFailure } from './cms';
@@ -29,15 +38,24 @@ const measureSchema = z.object({
 const fieldSchema = z.object({
   field: z.enum(FIELDS_OF_ACTION.codes),
   situation: z.string().nullish(),
-  goals: z.array(goalSchema).nullish().transform((list) => list ?? []),
-  measures: z.array(measureSchema).nullish().transform((list) => list ?? []),
+  goals: z
+    .array(goalSchema)
+    .nullish()
+    .transform((list) => list ?? []),
+  measures: z
+    .array(measureSchema)
+    .nullish()
+    .transform((list) => list ?? []),
 });
 const planSchema = z.object({
   documentId: z.string(),
   title: z.string().nullish(),
   version: z.number().int(),
   planStatus: z.enum(PLAN_STATUSES.codes),
-  fieldsOfAction: z.array(fieldSchema).nullish().transform((list) => list ?? []),
+  fieldsOfAction: z
+    .array(fieldSchema)
+    .nullish()
+    .transform((list) => list ?? []),
   reviews: z
     .array(z.object({ date: z.string(), note: z.string().nullish() }))
     .nullish()
@@ -65,11 +83,18 @@ export type Acceptance = z.infer<typeof acceptanceSchema>['data'];
 const PLANS_QUERY = 'populate[fieldsOfAction][populate]=*&populate[reviews]=*&sort=updatedAt:desc';
 
 // Every plan call answers with the plan page's own failure mapping.
-const call = <T>(method: 'GET' | 'POST', path: string, jwt: string, schema: z.ZodType<T>, body?: unknown) =>
-  callCms(method, path, jwt, schema, body, planFailureOf);
+const call = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  jwt: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+) => callCms(method, path, jwt, schema, body, planFailureOf);
 
 const versionErrorSchema = z.object({
-  error: z.object({ details: z.object({ errors: z.array(z.object({ message: z.string() })).min(1) }) }),
+  error: z.object({
+    details: z.object({ errors: z.array(z.object({ message: z.string() })).min(1) }),
+  }),
 });
 
 /**
@@ -78,7 +103,11 @@ const versionErrorSchema = z.object({
  */
 export function planFailureOf(status: number, body: unknown): CmsFailure {
   const parsed = versionErrorSchema.safeParse(body);
-  if (status === 400 && parsed.success && parsed.data.error.details.errors[0].message === 'error.planVersion') {
+  if (
+    status === 400 &&
+    parsed.success &&
+    parsed.data.error.details.errors[0].message === 'error.planVersion'
+  ) {
     const key: MessageKey = 'plan.error.changed';
     return { key, fields: {}, status: 400 };
   }
@@ -89,7 +118,12 @@ export function planFailureOf(status: number, body: unknown): CmsFailure {
 
 /** All my integration plans, most recently changed first. */
 export const fetchPlans = (jwt: string) =>
-  call('GET', `/api/integration-plans?${PLANS_QUERY}`, jwt, z.object({ data: z.array(planSchema) }).transform((body) => body.data));
+  call(
+    'GET',
+    `/api/integration-plans?${PLANS_QUERY}`,
+    jwt,
+    z.object({ data: z.array(planSchema) }).transform((body) => body.data),
+  );
 
 /**
  * The plan the newcomer sees: the most recently changed one that is not a draft. Drafts are the
@@ -117,7 +151,12 @@ const catalogueSchema = z.object({
       kind: z.enum(PLAN_ITEM_KINDS),
       // German always; another language is null while the district has not translated its own entry.
       label: z.object(
-        Object.fromEntries(LOCALES.map((locale) => [locale, locale === DEFAULT_LOCALE ? z.string() : z.string().nullable()])) as unknown as Record<Locale, z.ZodType<string | null>>,
+        Object.fromEntries(
+          LOCALES.map((locale) => [
+            locale,
+            locale === DEFAULT_LOCALE ? z.string() : z.string().nullable(),
+          ]),
+        ) as unknown as Record<Locale, z.ZodType<string | null>>,
       ),
     }),
   ),
@@ -126,7 +165,9 @@ export type CatalogueLabels = ReadonlyMap<string, Record<Locale, string | null>>
 
 /** Whether the plan names any catalogue entry (only then the catalogue is fetched). */
 export const usesCatalogue = (plan: Plan) =>
-  plan.fieldsOfAction.some((field) => [...field.goals, ...field.measures].some((item) => item.catalogueKey));
+  plan.fieldsOfAction.some((field) =>
+    [...field.goals, ...field.measures].some((item) => item.catalogueKey),
+  );
 
 /** The plan catalogue (built-in and the district's own entries), as labels by key. */
 export const fetchCatalogue = (jwt: string) =>
@@ -134,7 +175,9 @@ export const fetchCatalogue = (jwt: string) =>
     'GET',
     '/api/sharing/plan-catalogue',
     jwt,
-    catalogueSchema.transform((body): CatalogueLabels => new Map(body.data.map((entry) => [entry.key, entry.label]))),
+    catalogueSchema.transform(
+      (body): CatalogueLabels => new Map(body.data.map((entry) => [entry.key, entry.label])),
+    ),
   );
 
 /**
@@ -146,11 +189,17 @@ export type ItemText =
   | { kind: 'catalogue'; text: string; lang: Locale; untranslated: boolean }
   | { kind: 'free'; text: string };
 
-export function itemText(item: { catalogueKey?: string | null; description?: string | null }, catalogue: CatalogueLabels, locale: Locale): ItemText {
+export function itemText(
+  item: { catalogueKey?: string | null; description?: string | null },
+  catalogue: CatalogueLabels,
+  locale: Locale,
+): ItemText {
   const label = item.catalogueKey ? catalogue.get(item.catalogueKey) : undefined;
   if (!label) return { kind: 'free', text: item.description ?? item.catalogueKey ?? '' };
   const own = label[locale];
-  return own ? { kind: 'catalogue', text: own, lang: locale, untranslated: false } : { kind: 'catalogue', text: label.de as string, lang: 'de', untranslated: true };
+  return own
+    ? { kind: 'catalogue', text: own, lang: locale, untranslated: false }
+    : { kind: 'catalogue', text: label.de as string, lang: 'de', untranslated: true };
 }
 
 /** A date-only value of the CMS ('2027-06-30') as a Date for the site's formatters. */

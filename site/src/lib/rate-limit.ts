@@ -16,4 +16,5 @@ export const invitationLimiter = new RateLimiter({ max: 10, windowMs: FIFTEEN_MI
  * the TCP peer (Astro.clientAddress): behind a reverse proxy that is the proxy, and the limit then
  * applies per e-mail for everyone behind it.
  */
-export const limiterKey = (clientAddress: string, email: string) => `${clientAddress}\u0000${email.trim().toLowerCase()}`;
+export const limiterKey = (clientAddress: string, email: string) =>
+  `${clientAddress}\u0000${email.trim().toLowerCase()}`;

@@ -29,7 +29,8 @@ import { callCms, type CmsResult } from './cms';
  * records come back is the CMS's sharing rule; the site only asks with the newcomer's JWT.
  */
 
-export type FieldKind = 'text' | 'textarea' | 'date' | 'email' | 'tel' | 'number' | 'select' | 'checkbox' | 'checkboxes';
+export type FieldKind =
+  'text' | 'textarea' | 'date' | 'email' | 'tel' | 'number' | 'select' | 'checkbox' | 'checkboxes';
 
 export interface Choice {
   value: string;
@@ -81,9 +82,54 @@ const countryChoices = (locale: Locale): Choice[] => {
  * world languages. A code given another way (the API) is kept on the form as it is.
  */
 export const LANGUAGE_CODES = [
-  'ar', 'fa', 'prs', 'ps', 'ku', 'ckb', 'tr', 'ti', 'am', 'so', 'om', 'ur', 'hi', 'bn', 'pa', 'ta',
-  'ru', 'uk', 'pl', 'ro', 'bg', 'sq', 'sr', 'hr', 'bs', 'mk', 'el', 'hy', 'ka', 'az', 'uz', 'tg',
-  'zh', 'vi', 'es', 'pt', 'it', 'fr', 'en', 'de', 'nl', 'ha', 'yo', 'ig', 'sw', 'ln', 'wo', 'ff',
+  'ar',
+  'fa',
+  'prs',
+  'ps',
+  'ku',
+  'ckb',
+  'tr',
+  'ti',
+  'am',
+  'so',
+  'om',
+  'ur',
+  'hi',
+  'bn',
+  'pa',
+  'ta',
+  'ru',
+  'uk',
+  'pl',
+  'ro',
+  'bg',
+  'sq',
+  'sr',
+  'hr',
+  'bs',
+  'mk',
+  'el',
+  'hy',
+  'ka',
+  'az',
+  'uz',
+  'tg',
+  'zh',
+  'vi',
+  'es',
+  'pt',
+  'it',
+  'fr',
+  'en',
+  'de',
+  'nl',
+  'ha',
+  'yo',
+  'ig',
+  'sw',
+  'ln',
+  'wo',
+  'ff',
 ].filter(isLanguageCode);
 
 const languageChoices = (locale: Locale): Choice[] => {
@@ -95,10 +141,22 @@ const languageChoices = (locale: Locale): Choice[] => {
 };
 
 /** The UI languages the installation offers, each in its own name, for "which language are the letters in". */
-const uiLanguageChoices = (): Choice[] => siteConfig().locales.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }));
+const uiLanguageChoices = (): Choice[] =>
+  siteConfig().locales.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }));
 
-const textLanguage: FieldSpec = { name: 'textLanguage', kind: 'select', label: 'field.textLanguage', hint: 'field.textLanguageHint', choices: languageChoices };
-const country: FieldSpec = { name: 'country', kind: 'select', label: 'field.country', choices: countryChoices };
+const textLanguage: FieldSpec = {
+  name: 'textLanguage',
+  kind: 'select',
+  label: 'field.textLanguage',
+  hint: 'field.textLanguageHint',
+  choices: languageChoices,
+};
+const country: FieldSpec = {
+  name: 'country',
+  kind: 'select',
+  label: 'field.country',
+  choices: countryChoices,
+};
 const period: FieldSpec[] = [
   { name: 'from', kind: 'date', label: 'field.from' },
   { name: 'to', kind: 'date', label: 'field.to', hint: 'field.toHint' },
@@ -112,22 +170,76 @@ const cefrSkill = (name: (typeof CEFR_SKILLS.codes)[number], index: number): Fie
 });
 
 export const PROFILE_FIELDS: FieldSpec[] = [
-  { name: 'givenNames', kind: 'text', label: 'field.givenNames', required: true, autocomplete: 'given-name', freeText: true },
-  { name: 'familyName', kind: 'text', label: 'field.familyName', required: true, autocomplete: 'family-name', freeText: true },
+  {
+    name: 'givenNames',
+    kind: 'text',
+    label: 'field.givenNames',
+    required: true,
+    autocomplete: 'given-name',
+    freeText: true,
+  },
+  {
+    name: 'familyName',
+    kind: 'text',
+    label: 'field.familyName',
+    required: true,
+    autocomplete: 'family-name',
+    freeText: true,
+  },
   // Latin letters only (the schema says so), but dir="auto" keeps it left-to-right in an Arabic page.
-  { name: 'latinName', kind: 'text', label: 'field.latinName', hint: 'field.latinNameHint', autocomplete: 'off', freeText: true },
+  {
+    name: 'latinName',
+    kind: 'text',
+    label: 'field.latinName',
+    hint: 'field.latinNameHint',
+    autocomplete: 'off',
+    freeText: true,
+  },
   { name: 'birthDate', kind: 'date', label: 'field.birthDate', autocomplete: 'bday' },
   { name: 'birthPlace', kind: 'text', label: 'field.birthPlace', freeText: true },
   { name: 'nationality', kind: 'select', label: 'field.nationality', choices: countryChoices },
   { name: 'contactEmail', kind: 'email', label: 'field.contactEmail', autocomplete: 'email' },
-  { name: 'phone', kind: 'tel', label: 'field.phone', hint: 'field.phoneHint', autocomplete: 'tel' },
-  { name: 'address', kind: 'textarea', label: 'field.address', autocomplete: 'street-address', freeText: true },
-  { name: 'correspondenceLanguages', kind: 'checkboxes', label: 'field.correspondenceLanguages', choices: uiLanguageChoices },
-  { name: 'familyStatus', kind: 'select', label: 'field.familyStatus', choices: referenceChoices(FAMILY_STATUSES) },
+  {
+    name: 'phone',
+    kind: 'tel',
+    label: 'field.phone',
+    hint: 'field.phoneHint',
+    autocomplete: 'tel',
+  },
+  {
+    name: 'address',
+    kind: 'textarea',
+    label: 'field.address',
+    autocomplete: 'street-address',
+    freeText: true,
+  },
+  {
+    name: 'correspondenceLanguages',
+    kind: 'checkboxes',
+    label: 'field.correspondenceLanguages',
+    choices: uiLanguageChoices,
+  },
+  {
+    name: 'familyStatus',
+    kind: 'select',
+    label: 'field.familyStatus',
+    choices: referenceChoices(FAMILY_STATUSES),
+  },
   { name: 'children', kind: 'number', label: 'field.children' },
   { name: 'arrivalDate', kind: 'date', label: 'field.arrivalDate' },
-  { name: 'residenceStatus', kind: 'select', label: 'field.residenceStatus', choices: referenceChoices(RESIDENCE_STATUSES) },
-  { name: 'residenceNote', kind: 'textarea', label: 'field.residenceNote', hint: 'field.residenceNoteHint', freeText: true },
+  {
+    name: 'residenceStatus',
+    kind: 'select',
+    label: 'field.residenceStatus',
+    choices: referenceChoices(RESIDENCE_STATUSES),
+  },
+  {
+    name: 'residenceNote',
+    kind: 'textarea',
+    label: 'field.residenceNote',
+    hint: 'field.residenceNoteHint',
+    freeText: true,
+  },
   textLanguage,
 ];
 
@@ -151,10 +263,22 @@ export const RECORD_KINDS = {
     schema: languageSkillSchema,
     sort: 'native:desc',
     fields: [
-      { name: 'language', kind: 'select', label: 'field.language', required: true, choices: languageChoices },
+      {
+        name: 'language',
+        kind: 'select',
+        label: 'field.language',
+        required: true,
+        choices: languageChoices,
+      },
       { name: 'native', kind: 'checkbox', label: 'field.native' },
       ...CEFR_SKILLS.codes.map(cefrSkill),
-      { name: 'courses', kind: 'textarea', label: 'field.courses', hint: 'field.coursesHint', freeText: true },
+      {
+        name: 'courses',
+        kind: 'textarea',
+        label: 'field.courses',
+        hint: 'field.coursesHint',
+        freeText: true,
+      },
       { name: 'notes', kind: 'textarea', label: 'field.notes', freeText: true },
       textLanguage,
     ],
@@ -166,15 +290,38 @@ export const RECORD_KINDS = {
     schema: educationEntrySchema,
     sort: 'from:desc',
     fields: [
-      { name: 'kind', kind: 'select', label: 'field.educationKind', required: true, choices: referenceChoices(EDUCATION_KINDS) },
-      { name: 'institution', kind: 'text', label: 'field.institution', required: true, freeText: true },
+      {
+        name: 'kind',
+        kind: 'select',
+        label: 'field.educationKind',
+        required: true,
+        choices: referenceChoices(EDUCATION_KINDS),
+      },
+      {
+        name: 'institution',
+        kind: 'text',
+        label: 'field.institution',
+        required: true,
+        freeText: true,
+      },
       { name: 'place', kind: 'text', label: 'field.place', freeText: true },
       country,
       ...period,
       { name: 'degree', kind: 'text', label: 'field.degree', freeText: true },
       { name: 'subject', kind: 'text', label: 'field.subject', freeText: true },
-      { name: 'iscedLevel', kind: 'select', label: 'field.iscedLevel', hint: 'field.iscedLevelHint', choices: referenceChoices(ISCED_LEVELS) },
-      { name: 'recognitionStatus', kind: 'select', label: 'field.recognitionStatus', choices: referenceChoices(RECOGNITION_STATUSES) },
+      {
+        name: 'iscedLevel',
+        kind: 'select',
+        label: 'field.iscedLevel',
+        hint: 'field.iscedLevelHint',
+        choices: referenceChoices(ISCED_LEVELS),
+      },
+      {
+        name: 'recognitionStatus',
+        kind: 'select',
+        label: 'field.recognitionStatus',
+        choices: referenceChoices(RECOGNITION_STATUSES),
+      },
       { name: 'notes', kind: 'textarea', label: 'field.notes', freeText: true },
       textLanguage,
     ],
@@ -186,7 +333,13 @@ export const RECORD_KINDS = {
     schema: employmentEntrySchema,
     sort: 'from:desc',
     fields: [
-      { name: 'occupation', kind: 'text', label: 'field.occupation', required: true, freeText: true },
+      {
+        name: 'occupation',
+        kind: 'text',
+        label: 'field.occupation',
+        required: true,
+        freeText: true,
+      },
       { name: 'employer', kind: 'text', label: 'field.employer', freeText: true },
       { name: 'place', kind: 'text', label: 'field.place', freeText: true },
       country,
@@ -206,16 +359,28 @@ export const RECORD_KINDS = {
     // The links to entries are added per newcomer (their own entries are the choices): documentLinkFields.
     fields: [
       { name: 'title', kind: 'text', label: 'field.documentTitle', required: true, freeText: true },
-      { name: 'kind', kind: 'select', label: 'field.documentKind', required: true, choices: referenceChoices(DOCUMENT_KINDS) },
+      {
+        name: 'kind',
+        kind: 'select',
+        label: 'field.documentKind',
+        required: true,
+        choices: referenceChoices(DOCUMENT_KINDS),
+      },
       { name: 'issuer', kind: 'text', label: 'field.issuer', freeText: true },
       { name: 'issueDate', kind: 'date', label: 'field.issueDate' },
-      { name: 'language', kind: 'select', label: 'field.documentLanguage', choices: languageChoices },
+      {
+        name: 'language',
+        kind: 'select',
+        label: 'field.documentLanguage',
+        choices: languageChoices,
+      },
     ],
   },
 } as const satisfies Record<string, RecordKind>;
 
 export type RecordSlug = keyof typeof RECORD_KINDS;
-export const isRecordSlug = (value: unknown): value is RecordSlug => typeof value === 'string' && value in RECORD_KINDS;
+export const isRecordSlug = (value: unknown): value is RecordSlug =>
+  typeof value === 'string' && value in RECORD_KINDS;
 
 /** The fields linking a document to one of the newcomer's entries; the choices are those entries. */
 export const DOCUMENT_LINKS = ['educationEntry', 'employmentEntry', 'languageSkill'] as const;
@@ -233,14 +398,19 @@ export const linkFieldOf = (slug: Exclude<RecordSlug, 'documents'>): DocumentLin
 /** A stored record as the CMS returns it: its id and its plain values (relations as { documentId }). */
 const recordSchema = z.looseObject({ documentId: z.string() });
 export type StoredRecord = z.infer<typeof recordSchema>;
-const data = <T extends z.ZodType>(schema: T) => z.object({ data: schema }).transform((body) => (body as { data: z.output<T> }).data);
+const data = <T extends z.ZodType>(schema: T) =>
+  z.object({ data: schema }).transform((body) => (body as { data: z.output<T> }).data);
 
 /** How a record is named in lists and choices, in the UI language. */
 export function recordTitle(slug: RecordSlug, record: StoredRecord, locale: Locale): string {
-  const value = (name: string) => (typeof record[name] === 'string' ? (record[name] as string) : '');
+  const value = (name: string) =>
+    typeof record[name] === 'string' ? (record[name] as string) : '';
   switch (slug) {
     case 'languages':
-      return new Intl.DisplayNames([locale], { type: 'language' }).of(value('language')) ?? value('language');
+      return (
+        new Intl.DisplayNames([locale], { type: 'language' }).of(value('language')) ??
+        value('language')
+      );
     case 'education':
       return value('institution');
     case 'employment':
@@ -251,17 +421,26 @@ export function recordTitle(slug: RecordSlug, record: StoredRecord, locale: Loca
 }
 
 /** The link fields of the document form, each offering the newcomer's own entries of that kind. */
-export function documentLinkFields(entries: Record<DocumentLink, StoredRecord[]>, locale: Locale): FieldSpec[] {
+export function documentLinkFields(
+  entries: Record<DocumentLink, StoredRecord[]>,
+  locale: Locale,
+): FieldSpec[] {
   return DOCUMENT_LINKS.map((name) => ({
     name,
     kind: 'select',
     label: LINK_OF[name].label,
-    choices: () => entries[name].map((entry) => ({ value: entry.documentId, label: recordTitle(LINK_OF[name].slug, entry, locale) })),
+    choices: () =>
+      entries[name].map((entry) => ({
+        value: entry.documentId,
+        label: recordTitle(LINK_OF[name].slug, entry, locale),
+      })),
   }));
 }
 
 /** The populate query that brings a document's links back as their documentIds. */
-const DOCUMENT_POPULATE = DOCUMENT_LINKS.map((name) => `populate[${name}][fields][0]=documentId`).join('&');
+const DOCUMENT_POPULATE = DOCUMENT_LINKS.map(
+  (name) => `populate[${name}][fields][0]=documentId`,
+).join('&');
 const populateOf = (slug: RecordSlug) => (slug === 'documents' ? `&${DOCUMENT_POPULATE}` : '');
 
 /** The newcomer's own records of a kind (at most 100, which is more than anyone's biography holds). */
@@ -274,16 +453,32 @@ export const listRecords = (jwt: string, slug: RecordSlug) =>
   );
 
 export const getRecord = (jwt: string, slug: RecordSlug, documentId: string) =>
-  callCms('GET', `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}?${populateOf(slug).slice(1)}`, jwt, data(recordSchema));
+  callCms(
+    'GET',
+    `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}?${populateOf(slug).slice(1)}`,
+    jwt,
+    data(recordSchema),
+  );
 
 export const createRecord = (jwt: string, slug: RecordSlug, values: unknown) =>
   callCms('POST', RECORD_KINDS[slug].api, jwt, data(recordSchema), { data: values });
 
 export const updateRecord = (jwt: string, slug: RecordSlug, documentId: string, values: unknown) =>
-  callCms('PUT', `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}`, jwt, data(recordSchema), { data: values });
+  callCms(
+    'PUT',
+    `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}`,
+    jwt,
+    data(recordSchema),
+    { data: values },
+  );
 
 export const deleteRecord = (jwt: string, slug: RecordSlug, documentId: string) =>
-  callCms('DELETE', `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}`, jwt, z.unknown());
+  callCms(
+    'DELETE',
+    `${RECORD_KINDS[slug].api}/${encodeURIComponent(documentId)}`,
+    jwt,
+    z.unknown(),
+  );
 
 /** The profile, or null before the newcomer saved it the first time. */
 export async function getProfile(jwt: string) {
@@ -292,16 +487,21 @@ export async function getProfile(jwt: string) {
   return result;
 }
 
-export const saveProfile = (jwt: string, values: unknown) => callCms('PUT', '/api/profiles/me', jwt, data(recordSchema), { data: values });
+export const saveProfile = (jwt: string, values: unknown) =>
+  callCms('PUT', '/api/profiles/me', jwt, data(recordSchema), { data: values });
 
 /** A stored record as form values: '' for nothing, 'on' for a true checkbox, a relation as its documentId. */
-export function toFormValues(fields: FieldSpec[], record: Record<string, unknown> | null | undefined): FormValues {
+export function toFormValues(
+  fields: FieldSpec[],
+  record: Record<string, unknown> | null | undefined,
+): FormValues {
   return Object.fromEntries(
     fields.map(({ name, kind }) => {
       const value = record?.[name];
       if (kind === 'checkboxes') return [name, Array.isArray(value) ? value.map(String) : []];
       if (kind === 'checkbox') return [name, value === true ? 'on' : ''];
-      if (value && typeof value === 'object' && 'documentId' in value) return [name, String(value.documentId)];
+      if (value && typeof value === 'object' && 'documentId' in value)
+        return [name, String(value.documentId)];
       return [name, value === null || value === undefined ? '' : String(value)];
     }),
   );
@@ -319,18 +519,26 @@ export async function readFields(request: Request, fields: FieldSpec[]): Promise
 }
 
 export function fromFormData(form: FormData | undefined, fields: FieldSpec[]): FormValues {
-  const text = (value: FormDataEntryValue | null | undefined) => (typeof value === 'string' ? value : '');
+  const text = (value: FormDataEntryValue | null | undefined) =>
+    typeof value === 'string' ? value : '';
   return Object.fromEntries(
     fields.map(({ name, kind }) =>
-      kind === 'checkboxes' ? [name, (form?.getAll(name) ?? []).map(text).filter(Boolean)] : [name, text(form?.get(name))],
+      kind === 'checkboxes'
+        ? [name, (form?.getAll(name) ?? []).map(text).filter(Boolean)]
+        : [name, text(form?.get(name))],
     ),
   );
 }
 
 /** Which of the profile's fields are filled in, for the dashboard. */
-export function filledFields(fields: FieldSpec[], record: Record<string, unknown> | null): { filled: number; total: number } {
+export function filledFields(
+  fields: FieldSpec[],
+  record: Record<string, unknown> | null,
+): { filled: number; total: number } {
   const values = toFormValues(fields, record);
-  const filled = fields.filter(({ name }) => (Array.isArray(values[name]) ? values[name].length > 0 : values[name] !== '')).length;
+  const filled = fields.filter(({ name }) =>
+    Array.isArray(values[name]) ? values[name].length > 0 : values[name] !== '',
+  ).length;
   return { filled, total: fields.length };
 }
 
@@ -366,10 +574,21 @@ export async function submitRecordForm(
  * The fields of a kind's form. A document's form also offers to link it to one of the newcomer's
  * entries (a list that cannot be loaded offers none, and the form still works).
  */
-export async function formFieldsOf(jwt: string, slug: RecordSlug, locale: Locale): Promise<FieldSpec[]> {
+export async function formFieldsOf(
+  jwt: string,
+  slug: RecordSlug,
+  locale: Locale,
+): Promise<FieldSpec[]> {
   const fields: FieldSpec[] = [...RECORD_KINDS[slug].fields];
   if (slug !== 'documents') return fields;
-  const lists = await Promise.all(DOCUMENT_LINKS.map((link) => listRecords(jwt, LINK_OF[link].slug)));
-  const entries = Object.fromEntries(DOCUMENT_LINKS.map((link, index) => [link, lists[index].ok ? lists[index].data : []]));
-  return [...fields, ...documentLinkFields(entries as Record<DocumentLink, StoredRecord[]>, locale)];
+  const lists = await Promise.all(
+    DOCUMENT_LINKS.map((link) => listRecords(jwt, LINK_OF[link].slug)),
+  );
+  const entries = Object.fromEntries(
+    DOCUMENT_LINKS.map((link, index) => [link, lists[index].ok ? lists[index].data : []]),
+  );
+  return [
+    ...fields,
+    ...documentLinkFields(entries as Record<DocumentLink, StoredRecord[]>, locale),
+  ];
 }

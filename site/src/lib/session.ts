@@ -30,5 +30,10 @@ export function writeSession(cookies: AstroCookies, jwt: string): void {
 
 /** Removes the session cookie. */
 export function clearSession(cookies: AstroCookies): void {
-  cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: secure() });
+  cookies.delete(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: secure(),
+  });
 }

@@ -15,7 +15,11 @@ const grantSchema = z.object({
   documentId: z.string(),
   grantee: staffSchema.nullable(),
   // A section this site does not know yet (a newer CMS) is left out rather than breaking the page.
-  sections: z.array(z.string()).transform((list) => list.filter((s): s is z.infer<typeof section> => section.safeParse(s).success)),
+  sections: z
+    .array(z.string())
+    .transform((list) =>
+      list.filter((s): s is z.infer<typeof section> => section.safeParse(s).success),
+    ),
   access,
   purpose: z.string(),
   createdAt: z.coerce.date(),
@@ -98,7 +102,12 @@ const logVisitSchema = z.object({
   events: z.array(logEntrySchema).min(1),
 });
 export type LogVisit = z.infer<typeof logVisitSchema>;
-const paginationSchema = z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() });
+const paginationSchema = z.object({
+  page: z.number(),
+  pageSize: z.number(),
+  pageCount: z.number(),
+  total: z.number(),
+});
 
 const data = <T extends z.ZodType>(schema: T) =>
   z.object({ data: schema }).transform((body) => (body as { data: z.output<T> }).data);
@@ -111,15 +120,23 @@ const overviewSchema = z.object({
   /** The grants in force, newest first. */
   grants: z.array(grantSchema),
   /** The latest plan that is not the adviser's draft. */
-  plan: z.object({ documentId: z.string(), title: z.string().nullable(), planStatus: z.enum(PLAN_STATUSES.codes) }).nullable(),
+  plan: z
+    .object({
+      documentId: z.string(),
+      title: z.string().nullable(),
+      planStatus: z.enum(PLAN_STATUSES.codes),
+    })
+    .nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
 /** What the dashboard shows, in one call. */
-export const fetchOverview = (jwt: string) => callCms('GET', '/api/sharing/overview', jwt, data(overviewSchema));
+export const fetchOverview = (jwt: string) =>
+  callCms('GET', '/api/sharing/overview', jwt, data(overviewSchema));
 
 /** My grants, newest first. */
-export const listGrants = (jwt: string) => callCms('GET', '/api/sharing/grants', jwt, data(z.array(grantSchema)));
+export const listGrants = (jwt: string) =>
+  callCms('GET', '/api/sharing/grants', jwt, data(z.array(grantSchema)));
 
 /** Ends one grant at once (204). */
 export const revokeGrant = (jwt: string, documentId: string) =>
@@ -131,7 +148,12 @@ export const revokeAllGrants = (jwt: string) =>
 
 /** The consent receipt of one of my grants, its labels in the locale. */
 export const fetchReceipt = (jwt: string, documentId: string, locale: Locale) =>
-  callCms('GET', `/api/sharing/grants/${encodeURIComponent(documentId)}/receipt?locale=${locale}`, jwt, data(receiptSchema));
+  callCms(
+    'GET',
+    `/api/sharing/grants/${encodeURIComponent(documentId)}/receipt?locale=${locale}`,
+    jwt,
+    data(receiptSchema),
+  );
 
 /** One page of my access log, newest first, one item per staff visit with its single events inside. */
 export const fetchAccessLog = (jwt: string, page: number, pageSize: number) =>
@@ -147,7 +169,8 @@ export const previewInvitation = (jwt: string, code: string) =>
   callCms('GET', `/api/sharing/invitations/${encodeURIComponent(code)}`, jwt, data(staffSchema));
 
 /** Staff who chose to be listed. */
-export const fetchDirectory = (jwt: string) => callCms('GET', '/api/sharing/directory', jwt, data(z.array(directoryEntrySchema)));
+export const fetchDirectory = (jwt: string) =>
+  callCms('GET', '/api/sharing/directory', jwt, data(z.array(directoryEntrySchema)));
 
 /** Gives a grant (the body as grantRequestSchema checked it). */
 export const createGrant = (jwt: string, grant: Record<string, unknown>) =>

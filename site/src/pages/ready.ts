@@ -9,7 +9,9 @@ import { siteConfig } from '../lib/config';
 export const GET: APIRoute = async () => {
   let ready: boolean;
   try {
-    const response = await fetch(new URL('/api/sharing/ready', siteConfig().cms.internalUrl), { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(new URL('/api/sharing/ready', siteConfig().cms.internalUrl), {
+      signal: AbortSignal.timeout(2000),
+    });
     ready = response.ok;
     await response.body?.cancel();
   } catch {

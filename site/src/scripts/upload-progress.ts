@@ -43,7 +43,13 @@ function upload(form: HTMLFormElement) {
     const share = event.loaded / event.total;
     // The visible bar moves smoothly; the spoken text only every tenth, so a screen reader is not flooded.
     const tenth = Math.floor(share * 10);
-    show(form, tenth === lastSaid ? (form.querySelector('.upload-progress__text')?.textContent ?? '') : progress.replace('{percent}', percent.format(tenth / 10)), share * 100);
+    show(
+      form,
+      tenth === lastSaid
+        ? (form.querySelector('.upload-progress__text')?.textContent ?? '')
+        : progress.replace('{percent}', percent.format(tenth / 10)),
+      share * 100,
+    );
     lastSaid = tenth;
   });
   request.addEventListener('load', () => {
@@ -66,7 +72,8 @@ export function enhanceUploads(root: Document) {
   // On the document, not the form: the listener survives a page replaced with the server's answer.
   root.addEventListener('submit', (event) => {
     const form = event.target;
-    if (!(form instanceof HTMLFormElement) || !('upload' in form.dataset) || !window.FormData) return;
+    if (!(form instanceof HTMLFormElement) || !('upload' in form.dataset) || !window.FormData)
+      return;
     event.preventDefault();
     upload(form);
   });

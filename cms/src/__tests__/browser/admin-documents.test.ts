@@ -2,14 +2,26 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../test/harness';
 import { SLOW, logInToAdmin } from './admin-login';
 
 const executablePath = chromiumOrSkip();
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 async function uploadAs(cms: TestCms, jwt: string, title: string) {
-  return (await uploadDocument(cms, jwt, PDF, { kind: 'certificate', title, fileName: 'zeugnis.pdf' })).body.data.documentId as string;
+  return (
+    await uploadDocument(cms, jwt, PDF, { kind: 'certificate', title, fileName: 'zeugnis.pdf' })
+  ).body.data.documentId as string;
 }
 
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
@@ -27,7 +39,14 @@ describe.skipIf(!executablePath)('admin panel: a granted document', () => {
     notShared = await uploadAs(cms, reza.jwt, 'Geheimes Zeugnis');
     const staff = await createStaff(cms, 'Sabine');
     await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: { owner: amal.id, grantee: staff.id, sections: ['documents'], access: 'read', purpose: 'Anerkennung', expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        owner: amal.id,
+        grantee: staff.id,
+        sections: ['documents'],
+        access: 'read',
+        purpose: 'Anerkennung',
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     browser = await launchChromium(executablePath!);
   });
@@ -40,20 +59,31 @@ describe.skipIf(!executablePath)('admin panel: a granted document', () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await logInToAdmin(page, cms, 'sabine@staff.example');
 
-    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::document.document/${shared}`);
+    await page.goto(
+      `${cms.url}/admin/content-manager/collection-types/api::document.document/${shared}`,
+    );
     const button = page.getByRole('button', { name: 'Datei herunterladen' });
     await button.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe('zeugnis.pdf');
     expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
 
-    const log = await cms.strapi.db.query('plugin::sharing.audit-event').findMany({ where: { action: 'download' } });
+    const log = await cms.strapi.db
+      .query('plugin::sharing.audit-event')
+      .findMany({ where: { action: 'download' } });
     expect(log).toHaveLength(1);
 
     // The Content Manager asks for the document and is told it does not exist (the guard hides it);
     // the page has done what it would do with it once it shows its error state.
-    const answer = page.waitForResponse((response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/content-manager/collection-types/api::document.document/${notShared}`);
-    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::document.document/${notShared}`);
+    const answer = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'GET' &&
+        new URL(response.url()).pathname ===
+          `/content-manager/collection-types/api::document.document/${notShared}`,
+    );
+    await page.goto(
+      `${cms.url}/admin/content-manager/collection-types/api::document.document/${notShared}`,
+    );
     expect((await answer).status()).toBe(404);
     await page.getByText('Ein unbekannter Fehler ist aufgetreten').waitFor(SLOW);
     expect(await page.getByText('Geheimes Zeugnis').count()).toBe(0);

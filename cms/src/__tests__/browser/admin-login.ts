@@ -5,7 +5,12 @@ import type { TestCms } from '../../../test/harness';
 export const SLOW = { timeout: 60_000 };
 
 /** Logs a staff member in through the admin panel's (German) login page and waits for the home page. */
-export async function logInToAdmin(page: Page, cms: TestCms, email: string, password = 'Staff1234!') {
+export async function logInToAdmin(
+  page: Page,
+  cms: TestCms,
+  email: string,
+  password = 'Staff1234!',
+) {
   await page.goto(`${cms.url}/admin/auth/login`);
   await page.getByLabel('E-Mail').fill(email);
   await page.getByLabel(/^Passwort/).fill(password);

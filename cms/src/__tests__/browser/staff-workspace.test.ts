@@ -3,19 +3,46 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../test/harness';
 import { SLOW, logInToAdmin as logIn } from './admin-login';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
 const SHOTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
-async function newcomerWith(cms: TestCms, givenNames: string, familyName: string, skill: Record<string, unknown>) {
+async function newcomerWith(
+  cms: TestCms,
+  givenNames: string,
+  familyName: string,
+  skill: Record<string, unknown>,
+) {
   const newcomer = await registerNewcomer(cms);
-  expect((await api(cms, 'PUT', '/api/profiles/me', { token: newcomer.jwt, body: { data: { givenNames, familyName } } })).status).toBe(200);
-  expect((await api(cms, 'POST', '/api/language-skills', { token: newcomer.jwt, body: { data: skill } })).status).toBe(200);
-  const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: newcomer.id }, select: ['documentId'] });
+  expect(
+    (
+      await api(cms, 'PUT', '/api/profiles/me', {
+        token: newcomer.jwt,
+        body: { data: { givenNames, familyName } },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await api(cms, 'POST', '/api/language-skills', { token: newcomer.jwt, body: { data: skill } }))
+      .status,
+  ).toBe(200);
+  const user = await cms.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { id: newcomer.id }, select: ['documentId'] });
   return { ...newcomer, documentId: user.documentId as string };
 }
 
@@ -30,17 +57,36 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
 
   beforeAll(async () => {
     cms = await startCms(await freshEnv());
-    const amal = await newcomerWith(cms, 'Amal', 'Haddad', { language: 'ar', native: true, notes: 'درست الأدب في دمشق', textLanguage: 'ar' });
-    reza = await newcomerWith(cms, 'Reza', 'Ahmadi', { language: 'fa', native: true, notes: 'زبان مادری' });
-    await uploadDocument(cms, amal.jwt, PDF, { kind: 'certificate', title: 'Bachelorzeugnis', fileName: 'zeugnis.pdf' });
-    plan = (await cms.strapi.db.query('api::integration-plan.integration-plan').create({
-      data: { owner: amal.id, title: 'Integrationsplan 2026', version: 1, planStatus: 'draft' },
-    })).documentId;
+    const amal = await newcomerWith(cms, 'Amal', 'Haddad', {
+      language: 'ar',
+      native: true,
+      notes: 'درست الأدب في دمشق',
+      textLanguage: 'ar',
+    });
+    reza = await newcomerWith(cms, 'Reza', 'Ahmadi', {
+      language: 'fa',
+      native: true,
+      notes: 'زبان مادری',
+    });
+    await uploadDocument(cms, amal.jwt, PDF, {
+      kind: 'certificate',
+      title: 'Bachelorzeugnis',
+      fileName: 'zeugnis.pdf',
+    });
+    plan = (
+      await cms.strapi.db.query('api::integration-plan.integration-plan').create({
+        data: { owner: amal.id, title: 'Integrationsplan 2026', version: 1, planStatus: 'draft' },
+      })
+    ).documentId;
     const staff = await createStaff(cms, 'Sabine');
     district = await createStaff(cms, 'Dora', 'district-administrator');
     await cms.strapi.db.query('plugin::sharing.grant').create({
       data: {
-        owner: amal.id, grantee: staff.id, sections: ['profile', 'languages', 'documents', 'plans'], access: 'read', purpose: 'Beratung',
+        owner: amal.id,
+        grantee: staff.id,
+        sections: ['profile', 'languages', 'documents', 'plans'],
+        access: 'read',
+        purpose: 'Beratung',
         expiresAt: new Date(Date.now() + 30 * 86_400_000),
       },
     });
@@ -59,9 +105,14 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   });
 
   it('opens the home page without reading a personal record: its widgets leave no line in anybody’s access log', async () => {
-    const recent = page.waitForResponse((response) => response.url().includes('/content-manager/homepage/recent-documents'), SLOW);
+    const recent = page.waitForResponse(
+      (response) => response.url().includes('/content-manager/homepage/recent-documents'),
+      SLOW,
+    );
     await page.goto(`${cms.url}/admin`);
-    expect(await (await recent).text()).not.toMatch(/api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./);
+    expect(await (await recent).text()).not.toMatch(
+      /api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./,
+    );
     await page.waitForLoadState('networkidle', SLOW);
     expect(await cms.strapi.db.query('plugin::sharing.audit-event').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}staff-home.png`, fullPage: true });
@@ -73,7 +124,9 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await page.getByRole('link', { name: 'Amal Haddad' }).waitFor(SLOW);
     expect(await page.locator('tbody tr').count()).toBe(1);
     const row = page.locator('tbody tr').first();
-    expect(await row.textContent()).toContain('Persönliche Daten, Sprachkenntnisse, Dokumente und Zeugnisse');
+    expect(await row.textContent()).toContain(
+      'Persönliche Daten, Sprachkenntnisse, Dokumente und Zeugnisse',
+    );
     expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(await page.getByText(/Reza|Ahmadi/).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}staff-workspace-list.png`, fullPage: true });
@@ -109,23 +162,36 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   it('opens a plan shared to read in the plan editor, which changes nothing', async () => {
     await page.getByRole('link', { name: 'Integrationsplan ansehen' }).click();
     await page.waitForURL(`**/admin/plugins/sharing/records/*/plan`, SLOW);
-    await page.getByText('Die Person hat Ihnen Integrationspläne nur zum Lesen freigegeben.', { exact: false }).waitFor(SLOW);
+    await page
+      .getByText('Die Person hat Ihnen Integrationspläne nur zum Lesen freigegeben.', {
+        exact: false,
+      })
+      .waitFor(SLOW);
     expect(await page.getByRole('button', { name: 'Speichern' }).count()).toBe(0);
     expect(await page.getByLabel('Titel des Plans').inputValue()).toBe('Integrationsplan 2026');
-    expect((await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({ where: { documentId: plan } })).planStatus).toBe('draft');
+    expect(
+      (
+        await cms.strapi.db
+          .query('api::integration-plan.integration-plan')
+          .findOne({ where: { documentId: plan } })
+      ).planStatus,
+    ).toBe('draft');
   });
 
   it('says "not shared" for a newcomer who did not share, and shows nothing of theirs', async () => {
     await page.goto(`${cms.url}/admin/plugins/sharing/records/${reza.documentId}`);
     await page.getByText('Nicht freigegeben oder nicht vorhanden').waitFor(SLOW);
     const text = await page.locator('main').textContent();
-    for (const leaked of ['Reza', 'Ahmadi', 'Persisch', 'زبان مادری', 'Sprachkenntnisse']) expect(text).not.toContain(leaked);
+    for (const leaked of ['Reza', 'Ahmadi', 'Persisch', 'زبان مادری', 'Sprachkenntnisse'])
+      expect(text).not.toContain(leaked);
   });
 
   it('creates a one-time invitation code with its QR code', async () => {
     await page.goto(`${cms.url}/admin/plugins/sharing/invitation`);
     await page.getByRole('button', { name: 'Einladungscode erstellen' }).click(SLOW);
-    const qr = page.getByRole('img', { name: /^QR-Code für den Einladungscode [A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/ });
+    const qr = page.getByRole('img', {
+      name: /^QR-Code für den Einladungscode [A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/,
+    });
     await qr.waitFor(SLOW);
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(await page.getByText(/Gültig bis \d{2}\.\d{2}\.\d{4}/).count()).toBe(1);
@@ -138,20 +204,34 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   });
 
   it('shows the District administrator the monthly counts, small ones suppressed, and a CSV', async () => {
-    const own = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const own = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     await logIn(own, cms, district.email);
     await own.goto(`${cms.url}/admin/plugins/sharing/statistics`);
     await own.getByText('Neu Zugewanderte').waitFor(SLOW);
     // The month Reza was registered in (the statistics count the users' createdAt by UTC month), not
     // the month it is now: the two differ when a month ends while the test runs.
-    const { createdAt } = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['createdAt'] });
-    const month = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(createdAt));
+    const { createdAt } = await cms.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: reza.id }, select: ['createdAt'] });
+    const month = new Intl.DateTimeFormat('de-DE', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(createdAt));
     const row = own.locator('tbody tr', { hasText: month });
     // Two newcomers this month: below the threshold, so shown as "< 5", never as 2.
     expect(await row.first().textContent()).toContain('< 5');
     await own.screenshot({ path: `${SHOTS}staff-workspace-statistics.png`, fullPage: true });
-    const [download] = await Promise.all([own.waitForEvent('download'), own.getByRole('button', { name: 'CSV herunterladen' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^mobio-statistik-\d{4}-\d{2}-bis-\d{4}-\d{2}\.csv$/);
+    const [download] = await Promise.all([
+      own.waitForEvent('download'),
+      own.getByRole('button', { name: 'CSV herunterladen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^mobio-statistik-\d{4}-\d{2}-bis-\d{4}-\d{2}\.csv$/,
+    );
     await own.close();
   });
 
@@ -161,18 +241,33 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await own.goto(`${cms.url}/admin/plugins/sharing/accounts`);
     await own.getByLabel('Kontonummer').fill(reza.documentId.match(/.{4}/g)!.join(' '));
     await own.getByRole('button', { name: 'Konto suchen' }).click();
-    await own.getByRole('heading', { name: `Konto ${reza.documentId.match(/.{4}/g)!.join(' ')}` }).waitFor(SLOW);
+    await own
+      .getByRole('heading', { name: `Konto ${reza.documentId.match(/.{4}/g)!.join(' ')}` })
+      .waitFor(SLOW);
     // Nothing of the person: no name, no address.
-    for (const leaked of ['Reza', 'Ahmadi', '@example.test']) expect(await own.locator('main').textContent()).not.toContain(leaked);
+    for (const leaked of ['Reza', 'Ahmadi', '@example.test'])
+      expect(await own.locator('main').textContent()).not.toContain(leaked);
     await own.getByLabel('Begründung').fill('Telefon verloren, Person war persönlich da');
     await own.getByRole('button', { name: 'Konto sperren' }).click();
     await own.getByText('Das Konto ist gesperrt.').waitFor(SLOW);
-    expect((await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['blocked'] })).blocked).toBe(true);
+    expect(
+      (
+        await cms.strapi.db
+          .query('plugin::users-permissions.user')
+          .findOne({ where: { id: reza.id }, select: ['blocked'] })
+      ).blocked,
+    ).toBe(true);
     await own.screenshot({ path: `${SHOTS}staff-workspace-accounts.png`, fullPage: true });
     await own.getByLabel('Begründung').fill('Neues Telefon, Person war persönlich da');
     await own.getByRole('button', { name: 'Konto entsperren' }).click();
     await own.getByText('Das Konto ist entsperrt.').waitFor(SLOW);
-    expect((await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: reza.id }, select: ['blocked'] })).blocked).toBe(false);
+    expect(
+      (
+        await cms.strapi.db
+          .query('plugin::users-permissions.user')
+          .findOne({ where: { id: reza.id }, select: ['blocked'] })
+      ).blocked,
+    ).toBe(false);
     await own.close();
   });
 });

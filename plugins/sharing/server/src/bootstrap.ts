@@ -11,12 +11,14 @@ export const STAFF_ROLES = [
   {
     code: 'integration-manager',
     name: 'Integrationsmanagement',
-    description: 'Sieht nur, was Neuzugewanderte ihm freigegeben haben; schreibt Integrationspläne, wo eine Freigabe es erlaubt.',
+    description:
+      'Sieht nur, was Neuzugewanderte ihm freigegeben haben; schreibt Integrationspläne, wo eine Freigabe es erlaubt.',
   },
   {
     code: 'district-administrator',
     name: 'Kreisverwaltung',
-    description: 'Verwaltet Mitarbeiterkonten, Einrichtungen, Infoseiten und Termine; sieht die Statistik; liest ohne Freigabe keine Angaben von Neuzugewanderten.',
+    description:
+      'Verwaltet Mitarbeiterkonten, Einrichtungen, Infoseiten und Termine; sieht die Statistik; liest ohne Freigabe keine Angaben von Neuzugewanderten.',
   },
 ] as const;
 
@@ -58,33 +60,61 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
   for (const role of STAFF_ROLES) {
     if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
-    else await strapi.db.query('admin::role').update({ where: { code: role.code }, data: { name: role.name, description: role.description } });
+    else
+      await strapi.db
+        .query('admin::role')
+        .update({
+          where: { code: role.code },
+          data: { name: role.name, description: role.description },
+        });
   }
   const personal = getService(strapi, 'access').personalTypes();
   const all = contentManagerPermissions(strapi);
 
   const manager = await roles.findOne({ code: 'integration-manager' });
   const reading = all.filter(
-    (p) => (personal.has(p.subject!) && (p.action === READ || (p.subject === UID.integrationPlan && PLAN_WRITE.includes(p.action)))) || (p.subject === UID.catalogueEntry && p.action === READ),
+    (p) =>
+      (personal.has(p.subject!) &&
+        (p.action === READ ||
+          (p.subject === UID.integrationPlan && PLAN_WRITE.includes(p.action)))) ||
+      (p.subject === UID.catalogueEntry && p.action === READ),
   );
   await roles.assignPermissions(manager.id, withSharedWithMe(personal, reading));
 
   const administrator = await roles.findOne({ code: 'district-administrator' });
-  const administering = all.filter((p) => ADMINISTERED[p.subject!]?.some((action) => p.action === CM(action)));
+  const administering = all.filter((p) =>
+    ADMINISTERED[p.subject!]?.some((action) => p.action === CM(action)),
+  );
   const plain = ADMINISTRATION.map((action) => ({ action }));
   await roles.assignPermissions(administrator.id, [...administering, ...plain]);
 }
 
 /** Content Manager permissions for every content type, with all fields, and all locales where localized. */
-function contentManagerPermissions(strapi: Core.Strapi): Array<AdminPermission & { subject: string }> {
+function contentManagerPermissions(
+  strapi: Core.Strapi,
+): Array<AdminPermission & { subject: string }> {
   const actions = strapi
     .service('admin::permission')
     .actionProvider.values()
-    .filter((action: { actionId: string }) => action.actionId.startsWith('plugin::content-manager.explorer.'));
-  const permissions: Array<AdminPermission & { subject: string }> = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
+    .filter((action: { actionId: string }) =>
+      action.actionId.startsWith('plugin::content-manager.explorer.'),
+    );
+  const permissions: Array<AdminPermission & { subject: string }> = strapi
+    .service('admin::content-type')
+    .getPermissionsWithNestedFields(actions);
   return permissions.map((permission) => {
-    const localized = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>)[permission.subject]?.pluginOptions?.i18n?.localized;
-    return localized ? { ...permission, properties: { ...permission.properties, locales: [...pluginConfig(strapi).locales] } } : permission;
+    const localized = (
+      strapi.contentTypes as unknown as Record<
+        string,
+        { pluginOptions?: { i18n?: { localized?: boolean } } }
+      >
+    )[permission.subject]?.pluginOptions?.i18n?.localized;
+    return localized
+      ? {
+          ...permission,
+          properties: { ...permission.properties, locales: [...pluginConfig(strapi).locales] },
+        }
+      : permission;
   });
 }
 
@@ -106,7 +136,11 @@ function scheduleRetention(strapi: Core.Strapi) {
   strapi.server.use(async (ctx, next) => {
     await next();
     const state = ctx.state as { auth?: { strategy?: { name?: string } }; user?: { id?: number } };
-    if (state.auth?.strategy?.name === 'users-permissions' && typeof state.user?.id === 'number' && ctx.status < 400) {
+    if (
+      state.auth?.strategy?.name === 'users-permissions' &&
+      typeof state.user?.id === 'number' &&
+      ctx.status < 400
+    ) {
       await getService(strapi, 'retention').touch(state.user.id);
     }
   });
@@ -116,7 +150,10 @@ function scheduleRetention(strapi: Core.Strapi) {
       task: async () => {
         const result = await getService(strapi, 'retention').runOnce(new Date());
         if (!result) strapi.log.info('[retention] running elsewhere, skipped here');
-        else strapi.log.info(`[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`);
+        else
+          strapi.log.info(
+            `[retention] ${result.expiredGrants} grants expired, ${result.notified.length} notices, ${result.erased.length} accounts erased`,
+          );
       },
       options: { rule: pluginConfig(strapi).retention.schedule },
     },
@@ -126,8 +163,18 @@ function scheduleRetention(strapi: Core.Strapi) {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the roles: the District administrator gets it; the super admin has every action.
   await strapi.service('admin::permission').actionProvider.registerMany([
-    { section: 'plugins', displayName: 'Statistik lesen (ohne personenbezogene Daten)', uid: 'statistics.read', pluginName: 'sharing' },
-    { section: 'plugins', displayName: 'Konten auf Wunsch sperren, entsperren, löschen', uid: 'accounts.administer', pluginName: 'sharing' },
+    {
+      section: 'plugins',
+      displayName: 'Statistik lesen (ohne personenbezogene Daten)',
+      uid: 'statistics.read',
+      pluginName: 'sharing',
+    },
+    {
+      section: 'plugins',
+      displayName: 'Konten auf Wunsch sperren, entsperren, löschen',
+      uid: 'accounts.administer',
+      pluginName: 'sharing',
+    },
   ]);
   guardAccounts(strapi);
   eraseWithAccount(strapi);

@@ -18,7 +18,9 @@ export function sharedWithMeCondition(strapi: Core.Strapi) {
     category: 'MoBio',
     async handler(user: { id: number; permission?: { subject?: string } }) {
       const access = getService(strapi, 'access');
-      const section = user.permission?.subject ? access.personalTypes().get(user.permission.subject) : undefined;
+      const section = user.permission?.subject
+        ? access.personalTypes().get(user.permission.subject)
+        : undefined;
       if (!section) return true;
       const scope = await access.readScope({ kind: 'staff', id: user.id }, section);
       if ('ownerIds' in scope) return { 'owner.id': { $in: scope.ownerIds } };
@@ -27,13 +29,24 @@ export function sharedWithMeCondition(strapi: Core.Strapi) {
   };
 }
 
-export type AdminPermission = { action: string; subject?: string | null; conditions?: string[]; properties?: Record<string, unknown> };
+export type AdminPermission = {
+  action: string;
+  subject?: string | null;
+  conditions?: string[];
+  properties?: Record<string, unknown>;
+};
 
 /** Adds the condition to every permission on a personal type, whoever holds it. */
-export function withSharedWithMe<P extends AdminPermission>(personal: Map<string, unknown>, permissions: P[]): P[] {
+export function withSharedWithMe<P extends AdminPermission>(
+  personal: Map<string, unknown>,
+  permissions: P[],
+): P[] {
   return permissions.map((permission) =>
     permission.subject && personal.has(permission.subject)
-      ? { ...permission, conditions: [...new Set([...(permission.conditions ?? []), SHARED_WITH_ME])] }
+      ? {
+          ...permission,
+          conditions: [...new Set([...(permission.conditions ?? []), SHARED_WITH_ME])],
+        }
       : permission,
   );
 }

@@ -14,29 +14,57 @@ import { UID } from './uids';
 type Field = { label: string; description?: string; readOnly?: true; hidden?: true };
 type Layout = { mainField?: string; fields: Record<string, Field> };
 
-const FREE_TEXT_LANGUAGE: Field = { label: 'Sprache der Freitexte', description: 'ISO-Code der Sprache, in der die Freitexte geschrieben sind (z. B. de, ar, fa).' };
+const FREE_TEXT_LANGUAGE: Field = {
+  label: 'Sprache der Freitexte',
+  description: 'ISO-Code der Sprache, in der die Freitexte geschrieben sind (z. B. de, ar, fa).',
+};
 const OWNER: Field = { label: 'Person', hidden: true };
-const SYSTEM = (label: string, description = 'Setzt MoBio selbst; nicht von Hand änderbar.'): Field => ({ label, description, readOnly: true });
+const SYSTEM = (
+  label: string,
+  description = 'Setzt MoBio selbst; nicht von Hand änderbar.',
+): Field => ({ label, description, readOnly: true });
 
 /** The labels the staff record shows for a type, as fields of the layout. */
-const shown = (uid: string): Record<string, Field> => Object.fromEntries((SHOWN[uid] ?? []).map(([attribute, label]) => [attribute, { label }]));
+const shown = (uid: string): Record<string, Field> =>
+  Object.fromEntries((SHOWN[uid] ?? []).map(([attribute, label]) => [attribute, { label }]));
 
 const LAYOUTS: Record<string, Layout> = {
   [UID.profile]: {
     mainField: 'familyName',
-    fields: { ...shown(UID.profile), owner: OWNER, uiLocale: { label: 'Sprache der Oberfläche' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: {
+      ...shown(UID.profile),
+      owner: OWNER,
+      uiLocale: { label: 'Sprache der Oberfläche' },
+      textLanguage: FREE_TEXT_LANGUAGE,
+    },
   },
   [UID.languageSkill]: {
     mainField: 'language',
-    fields: { ...shown(UID.languageSkill), owner: OWNER, language: { label: 'Sprache (ISO-Code)' }, native: { label: MOTHER_TONGUE.de }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: {
+      ...shown(UID.languageSkill),
+      owner: OWNER,
+      language: { label: 'Sprache (ISO-Code)' },
+      native: { label: MOTHER_TONGUE.de },
+      textLanguage: FREE_TEXT_LANGUAGE,
+    },
   },
   [UID.educationEntry]: {
     mainField: 'degree',
-    fields: { ...shown(UID.educationEntry), owner: OWNER, degree: { label: 'Abschluss' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: {
+      ...shown(UID.educationEntry),
+      owner: OWNER,
+      degree: { label: 'Abschluss' },
+      textLanguage: FREE_TEXT_LANGUAGE,
+    },
   },
   [UID.employmentEntry]: {
     mainField: 'occupation',
-    fields: { ...shown(UID.employmentEntry), owner: OWNER, occupation: { label: 'Beruf, Tätigkeit' }, textLanguage: FREE_TEXT_LANGUAGE },
+    fields: {
+      ...shown(UID.employmentEntry),
+      owner: OWNER,
+      occupation: { label: 'Beruf, Tätigkeit' },
+      textLanguage: FREE_TEXT_LANGUAGE,
+    },
   },
   [UID.document]: {
     mainField: 'title',
@@ -62,7 +90,8 @@ const LAYOUTS: Record<string, Layout> = {
       version: SYSTEM('Version', 'Zählt MoBio beim Vorlegen hoch.'),
       planStatus: {
         label: 'Stand',
-        description: 'Zum Vorlegen „proposed“ wählen (besser: im Integrationsplan-Editor unter „Für mich freigegeben“). „accepted“ setzt nur die Person selbst.',
+        description:
+          'Zum Vorlegen „proposed“ wählen (besser: im Integrationsplan-Editor unter „Für mich freigegeben“). „accepted“ setzt nur die Person selbst.',
       },
       fieldsOfAction: { label: 'Handlungsfelder' },
       reviews: { label: 'Überprüfungstermine' },
@@ -86,12 +115,21 @@ const LAYOUTS: Record<string, Layout> = {
   },
   'plan.field-of-action': {
     mainField: 'field',
-    fields: { field: { label: 'Handlungsfeld' }, situation: { label: 'Ausgangslage' }, goals: { label: 'Ziele' }, measures: { label: 'Vereinbarte Maßnahmen' } },
+    fields: {
+      field: { label: 'Handlungsfeld' },
+      situation: { label: 'Ausgangslage' },
+      goals: { label: 'Ziele' },
+      measures: { label: 'Vereinbarte Maßnahmen' },
+    },
   },
   'plan.goal': {
     mainField: 'description',
     fields: {
-      catalogueKey: { label: 'Katalogeintrag', description: 'Schlüssel eines Standardziels; die Person liest es in ihrer Sprache. Leer lassen für Freitext.' },
+      catalogueKey: {
+        label: 'Katalogeintrag',
+        description:
+          'Schlüssel eines Standardziels; die Person liest es in ihrer Sprache. Leer lassen für Freitext.',
+      },
       description: { label: 'Beschreibung (Freitext)' },
       dueDate: { label: 'Bis' },
       status: { label: 'Stand' },
@@ -100,7 +138,11 @@ const LAYOUTS: Record<string, Layout> = {
   'plan.measure': {
     mainField: 'description',
     fields: {
-      catalogueKey: { label: 'Katalogeintrag', description: 'Schlüssel einer Standardmaßnahme; die Person liest sie in ihrer Sprache. Leer lassen für Freitext.' },
+      catalogueKey: {
+        label: 'Katalogeintrag',
+        description:
+          'Schlüssel einer Standardmaßnahme; die Person liest sie in ihrer Sprache. Leer lassen für Freitext.',
+      },
       description: { label: 'Beschreibung (Freitext)' },
       responsible: { label: 'Wer' },
       responsibleName: { label: 'Name der Stelle oder Person' },
@@ -108,26 +150,56 @@ const LAYOUTS: Record<string, Layout> = {
       status: { label: 'Stand' },
     },
   },
-  'plan.review': { mainField: 'date', fields: { date: { label: 'Datum' }, note: { label: 'Anmerkung' } } },
+  'plan.review': {
+    mainField: 'date',
+    fields: { date: { label: 'Datum' }, note: { label: 'Anmerkung' } },
+  },
   [UID.catalogueEntry]: {
     mainField: 'labelDe',
     fields: {
-      key: { label: 'Schlüssel', description: '<Handlungsfeld>.<goal|measure>.<kurzname>, z. B. work.goal.approbation-pharmacy; nach dem ersten Gebrauch nicht mehr änderbar.' },
+      key: {
+        label: 'Schlüssel',
+        description:
+          '<Handlungsfeld>.<goal|measure>.<kurzname>, z. B. work.goal.approbation-pharmacy; nach dem ersten Gebrauch nicht mehr änderbar.',
+      },
       field: { label: 'Handlungsfeld' },
       kind: { label: 'Art', description: 'goal = Ziel, measure = Maßnahme' },
       labelDe: { label: 'Text (Deutsch)' },
-      labelEn: { label: 'Text (Englisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
-      labelAr: { label: 'Text (Arabisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
-      labelFa: { label: 'Text (Persisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
-      labelFr: { label: 'Text (Französisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
-      labelUk: { label: 'Text (Ukrainisch)', description: 'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.' },
+      labelEn: {
+        label: 'Text (Englisch)',
+        description:
+          'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.',
+      },
+      labelAr: {
+        label: 'Text (Arabisch)',
+        description:
+          'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.',
+      },
+      labelFa: {
+        label: 'Text (Persisch)',
+        description:
+          'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.',
+      },
+      labelFr: {
+        label: 'Text (Französisch)',
+        description:
+          'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.',
+      },
+      labelUk: {
+        label: 'Text (Ukrainisch)',
+        description:
+          'Leer: Die Person liest den deutschen Text, als „noch nicht übersetzt“ markiert.',
+      },
     },
   },
   [UID.infoPage]: {
     mainField: 'title',
     fields: {
       title: { label: 'Titel' },
-      slug: { label: 'Adresse (Kurzname)', description: 'Teil der Seitenadresse, z. B. „sprachkurse“.' },
+      slug: {
+        label: 'Adresse (Kurzname)',
+        description: 'Teil der Seitenadresse, z. B. „sprachkurse“.',
+      },
       summary: { label: 'Kurzfassung' },
       body: { label: 'Text' },
       order: { label: 'Reihenfolge' },
@@ -146,7 +218,14 @@ const LAYOUTS: Record<string, Layout> = {
   },
   [UID.organisation]: {
     mainField: 'name',
-    fields: { name: { label: 'Name' }, kind: { label: 'Art' }, address: { label: 'Anschrift' }, email: { label: 'E-Mail' }, phone: { label: 'Telefon' }, website: { label: 'Internetseite' } },
+    fields: {
+      name: { label: 'Name' },
+      kind: { label: 'Art' },
+      address: { label: 'Anschrift' },
+      email: { label: 'E-Mail' },
+      phone: { label: 'Telefon' },
+      website: { label: 'Internetseite' },
+    },
   },
 };
 
@@ -164,19 +243,34 @@ export function withLayout(configuration: Configuration, layout: Layout): Config
     const current = metadatas[name];
     if (!current) continue;
     metadatas[name] = {
-      edit: { ...current.edit, label: field.label, description: field.description ?? '', editable: !field.readOnly, visible: !field.hidden },
+      edit: {
+        ...current.edit,
+        label: field.label,
+        description: field.description ?? '',
+        editable: !field.readOnly,
+        visible: !field.hidden,
+      },
       list: { ...current.list, label: field.label },
     };
   }
-  const hidden = new Set(Object.entries(layout.fields).filter(([, field]) => field.hidden).map(([name]) => name));
-  const mainField = layout.mainField && metadatas[layout.mainField] ? layout.mainField : configuration.settings.mainField;
+  const hidden = new Set(
+    Object.entries(layout.fields)
+      .filter(([, field]) => field.hidden)
+      .map(([name]) => name),
+  );
+  const mainField =
+    layout.mainField && metadatas[layout.mainField]
+      ? layout.mainField
+      : configuration.settings.mainField;
   return {
     ...configuration,
     settings: { ...configuration.settings, mainField },
     metadatas,
     layouts: {
       list: configuration.layouts.list.filter((name) => !hidden.has(name)),
-      edit: configuration.layouts.edit.map((row) => row.filter((cell) => !hidden.has(cell.name))).filter((row) => row.length > 0),
+      edit: configuration.layouts.edit
+        .map((row) => row.filter((cell) => !hidden.has(cell.name)))
+        .filter((row) => row.length > 0),
     },
   };
 }
@@ -189,8 +283,13 @@ export async function configureContentManager(strapi: Core.Strapi) {
     const service = contentManager.service(isComponent ? 'components' : 'content-types');
     const model = isComponent ? strapi.components[uid as never] : strapi.contentTypes[uid as never];
     if (!model) continue;
-    const current = (await service.findConfiguration(isComponent ? { uid } : model)) as Configuration & { uid: string };
+    const current = (await service.findConfiguration(
+      isComponent ? { uid } : model,
+    )) as Configuration & { uid: string };
     const { uid: _uid, ...stored } = current;
-    await service.updateConfiguration(isComponent ? { uid } : model, withLayout(stored as Configuration, layout));
+    await service.updateConfiguration(
+      isComponent ? { uid } : model,
+      withLayout(stored as Configuration, layout),
+    );
   }
 }

@@ -5,7 +5,8 @@ import type { Core } from '@strapi/strapi';
 export const LOCK_NAMESPACE = 0x4d6f4269;
 
 /** The second key of the advisory lock of a job, from its name. */
-export const jobLockKey = (name: string) => createHash('sha256').update(name).digest().readInt32BE(0);
+export const jobLockKey = (name: string) =>
+  createHash('sha256').update(name).digest().readInt32BE(0);
 
 interface PgConnection {
   query(sql: string, values: unknown[]): Promise<{ rows: Array<{ locked?: boolean }> }>;
@@ -19,17 +20,30 @@ interface PgConnection {
  * instance whether it is "the" one. SQLite is a file on one machine, served by one instance: there
  * the caller's own guard against overlapping runs is enough, and `fn` just runs.
  */
-export async function withJobLock<T>(strapi: Core.Strapi, name: string, fn: () => Promise<T>): Promise<T | null> {
+export async function withJobLock<T>(
+  strapi: Core.Strapi,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<T | null> {
   if (strapi.db.dialect.client !== 'postgres') return fn();
-  const client = strapi.db.connection.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<void> };
+  const client = strapi.db.connection.client as {
+    acquireConnection(): Promise<PgConnection>;
+    releaseConnection(connection: PgConnection): Promise<void>;
+  };
   const connection = await client.acquireConnection();
   try {
-    const { rows } = await connection.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [LOCK_NAMESPACE, jobLockKey(name)]);
+    const { rows } = await connection.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [
+      LOCK_NAMESPACE,
+      jobLockKey(name),
+    ]);
     if (!rows[0].locked) return null;
     try {
       return await fn();
     } finally {
-      await connection.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, jobLockKey(name)]);
+      await connection.query('SELECT pg_advisory_unlock($1, $2)', [
+        LOCK_NAMESPACE,
+        jobLockKey(name),
+      ]);
     }
   } finally {
     await client.releaseConnection(connection);

@@ -15,9 +15,17 @@ import { UID } from './uids';
  * refused to staff and API tokens by the account rule (lifecycles/accounts.ts).
  */
 function accountsWithoutEmail(strapi: Core.Strapi) {
-  const attributes = strapi.contentType(UID.user as never).attributes as Record<string, Record<string, unknown>>;
+  const attributes = strapi.contentType(UID.user as never).attributes as Record<
+    string,
+    Record<string, unknown>
+  >;
   attributes.email = { ...attributes.email, required: false };
-  attributes[RECOVERY_HASH] = { type: 'string', private: true, configurable: false, searchable: false };
+  attributes[RECOVERY_HASH] = {
+    type: 'string',
+    private: true,
+    configurable: false,
+    searchable: false,
+  };
 }
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -29,9 +37,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // condition silently becomes unconditional: this one must exist before any role is loaded.
   strapi.service('admin::permission').conditionProvider.register(sharedWithMeCondition(strapi));
   // The super admin's permissions are rebuilt at every boot without conditions: add ours there.
-  strapi.service('admin::role').hooks.willResetSuperAdminPermissions.register((permissions: never[]) =>
-    withSharedWithMe(getService(strapi, 'access').personalTypes(), permissions),
-  );
+  strapi
+    .service('admin::role')
+    .hooks.willResetSuperAdminPermissions.register((permissions: never[]) =>
+      withSharedWithMe(getService(strapi, 'access').personalTypes(), permissions),
+    );
   keepRelationPickerForbidden(strapi);
   refuseDraftActionsWithoutDrafts(strapi);
   refuseAccountPickers(strapi);

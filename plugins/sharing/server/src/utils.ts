@@ -50,7 +50,12 @@ export function getService<K extends keyof Services>(strapi: Core.Strapi, name: 
  * is a full scan of a million audit events for one newcomer's log. The subquery starts from the
  * link table's (user, record) index (cms/database/migrations) on SQLite and PostgreSQL alike.
  */
-export function linkedTo(strapi: Core.Strapi, uid: string, relation: string, userIds: number | number[]) {
+export function linkedTo(
+  strapi: Core.Strapi,
+  uid: string,
+  relation: string,
+  userIds: number | number[],
+) {
   const { joinTable } = strapi.db.metadata.get(uid as never).attributes[relation] as {
     joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
   };
@@ -69,9 +74,16 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
  * and so does the next request on that keep-alive connection. Here a failure destroys the
  * connection, so the client sees a cut transfer, never a complete answer with damaged content.
  */
-export function sendStream(strapi: Core.Strapi, ctx: Ctx, stream: NodeJS.ReadableStream & { once: NodeJS.EventEmitter['once'] }, what: string) {
+export function sendStream(
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  stream: NodeJS.ReadableStream & { once: NodeJS.EventEmitter['once'] },
+  what: string,
+) {
   stream.once('error', (error: Error) => {
-    strapi.log.warn(`[sharing] ${what} cut off after ${ctx.res.headersSent ? 'the headers' : 'no byte'}: ${error.message}`);
+    strapi.log.warn(
+      `[sharing] ${what} cut off after ${ctx.res.headersSent ? 'the headers' : 'no byte'}: ${error.message}`,
+    );
     // Destroyed without an error: an 'error' on the response itself would have no listener.
     ctx.res.destroy();
   });
@@ -80,7 +92,11 @@ export function sendStream(strapi: Core.Strapi, ctx: Ctx, stream: NodeJS.Readabl
 
 /** The route handler of the current request as a permission-like id (`plugin::users-permissions.auth.register`). */
 export function currentHandler(strapi: Core.Strapi): string | undefined {
-  const route = (strapi.requestContext.get()?.state as { route?: { handler?: unknown; info?: { pluginName?: string; apiName?: string } } } | undefined)?.route;
+  const route = (
+    strapi.requestContext.get()?.state as
+      | { route?: { handler?: unknown; info?: { pluginName?: string; apiName?: string } } }
+      | undefined
+  )?.route;
   if (typeof route?.handler !== 'string') return undefined;
   if (route.handler.includes('::')) return route.handler;
   const { pluginName, apiName } = route.info ?? {};

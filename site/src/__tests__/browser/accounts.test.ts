@@ -9,7 +9,6 @@ import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 import { phoneContext } from './stack';
 
-
 const executablePath = chromiumOrSkip();
 
 // Skipped, not failed, without Chromium (chromiumOrSkip said so loudly); REQUIRE_BROWSER=1 fails instead.
@@ -41,7 +40,9 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
       const response = await page.goto(site.url + path);
       expect(response?.status()).toBe(200);
       expect(page.url()).toBe(site.url + path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
       if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -50,42 +51,67 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     }
   }
 
-  it.each(LOCALES)('shows the registration page in %s without axe violations or sideways scrolling', async (locale) => {
-    await check(loggedOut, `/${locale}/register`, locale === 'ar' || locale === 'fa' ? `register-${locale}-360.png` : undefined);
-  });
+  it.each(LOCALES)(
+    'shows the registration page in %s without axe violations or sideways scrolling',
+    async (locale) => {
+      await check(
+        loggedOut,
+        `/${locale}/register`,
+        locale === 'ar' || locale === 'fa' ? `register-${locale}-360.png` : undefined,
+      );
+    },
+  );
 
-  it.each(LOCALES)('shows the login page in %s without axe violations or sideways scrolling', async (locale) => {
-    await check(loggedOut, `/${locale}/login`, locale === 'ar' || locale === 'fa' ? `login-${locale}-360.png` : undefined);
-  });
+  it.each(LOCALES)(
+    'shows the login page in %s without axe violations or sideways scrolling',
+    async (locale) => {
+      await check(
+        loggedOut,
+        `/${locale}/login`,
+        locale === 'ar' || locale === 'fa' ? `login-${locale}-360.png` : undefined,
+      );
+    },
+  );
 
   // The dashboard, with real data from the real CMS, is checked in journey.test.ts.
 
-  it.each(['forgot-password', 'reset-password?code=abc', 'account/password'])('shows /fa/%s without axe violations', async (path) => {
-    await check(loggedIn, `/fa/${path}`);
-  });
+  it.each(['forgot-password', 'reset-password?code=abc', 'account/password'])(
+    'shows /fa/%s without axe violations',
+    async (path) => {
+      await check(loggedIn, `/fa/${path}`);
+    },
+  );
 
-  it.each(['ar', 'de'] as const)('shows a failed registration in %s with errors tied to the fields, without axe violations', async (locale) => {
-    // The failed POST is made outside the browser (its Origin would be the test address, not the
-    // public URL the build trusts) and its answer shown in the page.
-    const failed = await send(site, 'POST', `/${locale}/register`, { form: { email: 'x', password: 'kurz', passwordConfirmation: '' } });
-    expect(failed.status).toBe(400);
-    const page = await loggedOut.newPage();
-    try {
-      await page.goto(`${site.url}/${locale}/register`);
-      await page.setContent(failed.html, { waitUntil: 'load' });
-      const email = page.locator('#field-email');
-      expect(await email.getAttribute('aria-invalid')).toBe('true');
-      const described = await email.evaluate((el) => el.getAttribute('aria-describedby'));
-      expect(await page.locator(`#${described}`).textContent()).not.toBe('');
-      expect(await page.locator('[role="alert"] a').count()).toBe(4);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-      if (locale === 'ar') await page.screenshot({ path: `${RESULTS}register-errors-ar-360.png`, fullPage: true });
-      const violations = await runAxe(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(['ar', 'de'] as const)(
+    'shows a failed registration in %s with errors tied to the fields, without axe violations',
+    async (locale) => {
+      // The failed POST is made outside the browser (its Origin would be the test address, not the
+      // public URL the build trusts) and its answer shown in the page.
+      const failed = await send(site, 'POST', `/${locale}/register`, {
+        form: { email: 'x', password: 'kurz', passwordConfirmation: '' },
+      });
+      expect(failed.status).toBe(400);
+      const page = await loggedOut.newPage();
+      try {
+        await page.goto(`${site.url}/${locale}/register`);
+        await page.setContent(failed.html, { waitUntil: 'load' });
+        const email = page.locator('#field-email');
+        expect(await email.getAttribute('aria-invalid')).toBe('true');
+        const described = await email.evaluate((el) => el.getAttribute('aria-describedby'));
+        expect(await page.locator(`#${described}`).textContent()).not.toBe('');
+        expect(await page.locator('[role="alert"] a').count()).toBe(4);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+        if (locale === 'ar')
+          await page.screenshot({ path: `${RESULTS}register-errors-ar-360.png`, fullPage: true });
+        const violations = await runAxe(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('keeps the session cookie out of reach of page scripts', async () => {
     const page = await loggedIn.newPage();
@@ -109,7 +135,8 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
         await page.goto(`${site.url}/ar/`);
         const targets = await page.locator('.account-nav a, .account-nav button').all();
         expect(targets.length).toBe(count);
-        for (const target of targets) expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+        for (const target of targets)
+          expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
       } finally {
         await page.close();
       }

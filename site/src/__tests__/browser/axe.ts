@@ -21,7 +21,10 @@ export interface AxeViolation {
 /** axe's findings as lines a person can act on. */
 export const describeViolations = (violations: AxeViolation[]) =>
   violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n');
 
 /**
@@ -35,7 +38,9 @@ export async function withAxe(context: BrowserContext): Promise<BrowserContext> 
     const blocked: string[] = [];
     Object.assign(window, { __cspViolations: blocked });
     document.addEventListener('securitypolicyviolation', (event) =>
-      blocked.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile || location.href}:${event.lineNumber}`),
+      blocked.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile || location.href}:${event.lineNumber}`,
+      ),
     );
   });
   return context;
@@ -47,7 +52,9 @@ export async function withAxe(context: BrowserContext): Promise<BrowserContext> 
  * page not ours is known to try, e.g. Strapi's admin bundle probing for eval).
  */
 export async function runAxe(page: Page, expectedBlocks?: RegExp): Promise<AxeViolation[]> {
-  const blocked = await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations);
+  const blocked = await page.evaluate(
+    () => (window as { __cspViolations?: string[] }).__cspViolations,
+  );
   expect(blocked, 'the page has no axe: open it in a context readied by withAxe').toBeDefined();
   const unexpected = blocked!.filter((line) => !expectedBlocks?.test(line));
   expect(unexpected, `the Content-Security-Policy blocked something on ${page.url()}`).toEqual([]);

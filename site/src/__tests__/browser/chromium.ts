@@ -6,7 +6,9 @@ import { chromium, type Browser } from 'playwright-core';
  * download browsers on these machines, so the system one is used.
  */
 export function findChromium(): string | undefined {
-  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = process.env.CHROMIUM_PATH
+    ? [process.env.CHROMIUM_PATH]
+    : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((path) => existsSync(path));
 }
 
@@ -28,7 +30,10 @@ export function chromiumOrSkip(): string | undefined {
  * Launches headless Chromium; Playwright gives it a fresh temporary profile each time. With a
  * proxy, every request goes through it, loopback addresses included.
  */
-export function launchChromium(executablePath: string, options: { proxy?: string } = {}): Promise<Browser> {
+export function launchChromium(
+  executablePath: string,
+  options: { proxy?: string } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath,
     proxy: options.proxy ? { server: options.proxy, bypass: '<-loopback>' } : undefined,

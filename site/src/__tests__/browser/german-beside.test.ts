@@ -17,118 +17,149 @@ const executablePath = chromiumOrSkip();
  * the dashboard, the German lines appear there and stay on the profile and the plan (the cookie),
  * every page is axe clean and fits the phone, and the same switch turns the lines off again.
  */
-describe.skipIf(!executablePath)('German beside the own language in Chromium on a 360 px phone', () => {
-  let cms: TestCms;
-  let site: RunningSite;
-  let browser: Browser;
-  let stack: BrowserStack;
-  let context: BrowserContext;
+describe.skipIf(!executablePath)(
+  'German beside the own language in Chromium on a 360 px phone',
+  () => {
+    let cms: TestCms;
+    let site: RunningSite;
+    let browser: Browser;
+    let stack: BrowserStack;
+    let context: BrowserContext;
 
-  beforeAll(async () => {
-    stack = await startStack(executablePath!);
-    ({ cms, site, browser } = stack);
-    const staff = await createStaff(cms, 'Sabine');
-    const newcomer = await registerNewcomer(cms);
-    const profile = await api(cms, 'PUT', '/api/profiles/me', {
-      token: newcomer.jwt,
-      body: { data: { givenNames: 'مریم', familyName: 'احمدی', familyStatus: 'married', residenceStatus: 'subsidiaryProtection', nationality: 'AF' } },
-    });
-    expect(profile.status, JSON.stringify(profile.body)).toBe(200);
-    const language = await api(cms, 'POST', '/api/language-skills', {
-      token: newcomer.jwt,
-      body: { data: { language: 'fa', native: true } },
-    });
-    expect(language.status, JSON.stringify(language.body)).toBeLessThan(300);
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: newcomer.id,
-        grantee: staff.id,
-        sections: ['plans'],
-        access: 'write',
-        purpose: 'Plan',
-        expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-      },
-    });
-    const content = {
-      title: 'Integrationsplan',
-      version: 1,
-      fieldsOfAction: [
-        {
-          field: 'language',
-          situation: 'B1 erreicht.',
-          goals: [
-            { catalogueKey: 'language.goal.b1-certificate', status: 'achieved' },
-            { description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' },
-          ],
-          measures: [{ catalogueKey: 'language.measure.job-language-course', responsible: 'newcomer', status: 'inProgress' }],
+    beforeAll(async () => {
+      stack = await startStack(executablePath!);
+      ({ cms, site, browser } = stack);
+      const staff = await createStaff(cms, 'Sabine');
+      const newcomer = await registerNewcomer(cms);
+      const profile = await api(cms, 'PUT', '/api/profiles/me', {
+        token: newcomer.jwt,
+        body: {
+          data: {
+            givenNames: 'مریم',
+            familyName: 'احمدی',
+            familyStatus: 'married',
+            residenceStatus: 'subsidiaryProtection',
+            nationality: 'AF',
+          },
         },
-      ],
-      reviews: [{ date: '2027-01-20', note: 'Stand besprechen' }],
-      owner: { connect: [{ id: newcomer.id }] },
-    };
-    const created = await api(cms, 'POST', PLAN_PATH, { token: staff.token, body: { ...content, planStatus: 'draft' } });
-    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
-    const proposed = await api(cms, 'PUT', `${PLAN_PATH}/${created.body.data.documentId}`, {
-      token: staff.token,
-      body: { ...content, planStatus: 'proposed' },
+      });
+      expect(profile.status, JSON.stringify(profile.body)).toBe(200);
+      const language = await api(cms, 'POST', '/api/language-skills', {
+        token: newcomer.jwt,
+        body: { data: { language: 'fa', native: true } },
+      });
+      expect(language.status, JSON.stringify(language.body)).toBeLessThan(300);
+      await cms.strapi.db.query('plugin::sharing.grant').create({
+        data: {
+          owner: newcomer.id,
+          grantee: staff.id,
+          sections: ['plans'],
+          access: 'write',
+          purpose: 'Plan',
+          expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+        },
+      });
+      const content = {
+        title: 'Integrationsplan',
+        version: 1,
+        fieldsOfAction: [
+          {
+            field: 'language',
+            situation: 'B1 erreicht.',
+            goals: [
+              { catalogueKey: 'language.goal.b1-certificate', status: 'achieved' },
+              { description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' },
+            ],
+            measures: [
+              {
+                catalogueKey: 'language.measure.job-language-course',
+                responsible: 'newcomer',
+                status: 'inProgress',
+              },
+            ],
+          },
+        ],
+        reviews: [{ date: '2027-01-20', note: 'Stand besprechen' }],
+        owner: { connect: [{ id: newcomer.id }] },
+      };
+      const created = await api(cms, 'POST', PLAN_PATH, {
+        token: staff.token,
+        body: { ...content, planStatus: 'draft' },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+      const proposed = await api(cms, 'PUT', `${PLAN_PATH}/${created.body.data.documentId}`, {
+        token: staff.token,
+        body: { ...content, planStatus: 'proposed' },
+      });
+      expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+
+      // The switch is a plain form: the site sends no JavaScript (its CSP allows none inline).
+      context = await phoneContext(browser, { jwt: newcomer.jwt, siteUrl: site.url });
+    }, 120_000);
+
+    afterAll(async () => {
+      await stack?.stop();
     });
-    expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
 
-    // The switch is a plain form: the site sends no JavaScript (its CSP allows none inline).
-    context = await phoneContext(browser, { jwt: newcomer.jwt, siteUrl: site.url });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  /** Checks the open page fits 360 px and has no axe finding, after a screenshot to look at. */
-  async function check(page: Page, screenshot: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  }
-
-  it.each(['ar', 'fa'] as const)('in %s: switched on from the dashboard, kept on the profile and the plan, switched off again', async (locale) => {
-    const tr = t(locale);
-    const de = t('de');
-    const page = await context.newPage();
-    try {
-      const response = await page.goto(`${site.url}/${locale}/dashboard`);
-      expect(response?.status(), site.output()).toBe(200);
-      expect(await page.locator('.german').count()).toBe(0);
-      await check(page, `german-beside-${locale}-dashboard-off-360.png`);
-
-      await page.getByRole('button', { name: tr('german.show') }).click();
-      await page.waitForURL(`${site.url}/${locale}/dashboard`);
-      const title = page.locator('h1 .german');
-      await expect.poll(() => title.textContent()).toBe(de('dashboard.title'));
-      expect(await title.getAttribute('lang')).toBe('de');
-      expect(await title.locator('bdi').getAttribute('dir')).toBe('ltr');
-      // On the side of the Persian or Arabic heading above it, not across the screen.
-      const [own, german] = await Promise.all([page.locator('h1').boundingBox(), title.locator('bdi').boundingBox()]);
-      expect(Math.abs(own!.x + own!.width - (german!.x + german!.width))).toBeLessThan(2);
-      await check(page, `german-beside-${locale}-dashboard-360.png`);
-
-      // The next pages remember it (the cookie), without pressing anything.
-      for (const [path, heading] of [
-        ['profile', 'profile.title'],
-        ['plan', 'plan.title'],
-        ['records/languages', 'records.languages.title'],
-      ] as const) {
-        expect((await page.goto(`${site.url}/${locale}/${path}`))?.status(), site.output()).toBe(200);
-        expect(await page.locator('h1 .german').textContent()).toBe(de(heading));
-        await check(page, `german-beside-${locale}-${path.replace('/', '-')}-360.png`);
-      }
-
-      await page.getByRole('button', { name: tr('german.hide') }).click();
-      await page.waitForURL(`${site.url}/${locale}/records/languages`);
-      expect(await page.locator('.german').count()).toBe(0);
-      await page.goto(`${site.url}/${locale}/plan`);
-      expect(await page.locator('.german').count()).toBe(0);
-    } finally {
-      await page.close();
+    /** Checks the open page fits 360 px and has no axe finding, after a screenshot to look at. */
+    async function check(page: Page, screenshot: string) {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
     }
-  });
-});
+
+    it.each(['ar', 'fa'] as const)(
+      'in %s: switched on from the dashboard, kept on the profile and the plan, switched off again',
+      async (locale) => {
+        const tr = t(locale);
+        const de = t('de');
+        const page = await context.newPage();
+        try {
+          const response = await page.goto(`${site.url}/${locale}/dashboard`);
+          expect(response?.status(), site.output()).toBe(200);
+          expect(await page.locator('.german').count()).toBe(0);
+          await check(page, `german-beside-${locale}-dashboard-off-360.png`);
+
+          await page.getByRole('button', { name: tr('german.show') }).click();
+          await page.waitForURL(`${site.url}/${locale}/dashboard`);
+          const title = page.locator('h1 .german');
+          await expect.poll(() => title.textContent()).toBe(de('dashboard.title'));
+          expect(await title.getAttribute('lang')).toBe('de');
+          expect(await title.locator('bdi').getAttribute('dir')).toBe('ltr');
+          // On the side of the Persian or Arabic heading above it, not across the screen.
+          const [own, german] = await Promise.all([
+            page.locator('h1').boundingBox(),
+            title.locator('bdi').boundingBox(),
+          ]);
+          expect(Math.abs(own!.x + own!.width - (german!.x + german!.width))).toBeLessThan(2);
+          await check(page, `german-beside-${locale}-dashboard-360.png`);
+
+          // The next pages remember it (the cookie), without pressing anything.
+          for (const [path, heading] of [
+            ['profile', 'profile.title'],
+            ['plan', 'plan.title'],
+            ['records/languages', 'records.languages.title'],
+          ] as const) {
+            expect(
+              (await page.goto(`${site.url}/${locale}/${path}`))?.status(),
+              site.output(),
+            ).toBe(200);
+            expect(await page.locator('h1 .german').textContent()).toBe(de(heading));
+            await check(page, `german-beside-${locale}-${path.replace('/', '-')}-360.png`);
+          }
+
+          await page.getByRole('button', { name: tr('german.hide') }).click();
+          await page.waitForURL(`${site.url}/${locale}/records/languages`);
+          expect(await page.locator('.german').count()).toBe(0);
+          await page.goto(`${site.url}/${locale}/plan`);
+          expect(await page.locator('.german').count()).toBe(0);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  },
+);

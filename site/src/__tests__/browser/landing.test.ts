@@ -8,7 +8,6 @@ import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
 import { phoneContext } from './stack';
 
-
 const executablePath = chromiumOrSkip();
 
 // Skipped, not failed, on machines without Chromium (the line above says so loudly);
@@ -44,25 +43,30 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
     }
   });
 
-  it.each(LOCALES)('fits a 360 px screen without sideways scrolling and with no console error in %s', async (locale) => {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    try {
-      const response = await page.goto(`${site.url}/${locale}/`);
-      expect(response?.status()).toBe(200);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-      // A blocked stylesheet would also show here, as a CSP error.
-      expect(errors).toEqual([]);
-      expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex');
-      if (locale === 'ar' || locale === 'fa') {
-        await page.screenshot({ path: `${RESULTS}landing-${locale}-360.png`, fullPage: true });
+  it.each(LOCALES)(
+    'fits a 360 px screen without sideways scrolling and with no console error in %s',
+    async (locale) => {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        const response = await page.goto(`${site.url}/${locale}/`);
+        expect(response?.status()).toBe(200);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+        // A blocked stylesheet would also show here, as a CSP error.
+        expect(errors).toEqual([]);
+        expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex');
+        if (locale === 'ar' || locale === 'fa') {
+          await page.screenshot({ path: `${RESULTS}landing-${locale}-360.png`, fullPage: true });
+        }
+      } finally {
+        await page.close();
       }
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 
   it('lays an Arabic page out from the right: the brand sits on the right edge', async () => {
     const page = await context.newPage();

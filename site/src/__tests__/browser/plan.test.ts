@@ -42,10 +42,21 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
       },
     });
     const admin = await createStaff(cms, 'Landkreis', 'district-administrator');
-    const entry = await api(cms, 'POST', '/content-manager/collection-types/plugin::sharing.catalogue-entry', {
-      token: admin.token,
-      body: { key: 'work.goal.pflegefachkraft', field: 'work', kind: 'goal', labelDe: 'Als Pflegefachkraft arbeiten', labelEn: 'Work as a registered nurse' },
-    });
+    const entry = await api(
+      cms,
+      'POST',
+      '/content-manager/collection-types/plugin::sharing.catalogue-entry',
+      {
+        token: admin.token,
+        body: {
+          key: 'work.goal.pflegefachkraft',
+          field: 'work',
+          kind: 'goal',
+          labelDe: 'Als Pflegefachkraft arbeiten',
+          labelEn: 'Work as a registered nurse',
+        },
+      },
+    );
     expect(entry.status, JSON.stringify(entry.body)).toBe(201);
     const content = {
       title: 'Integrationsplan',
@@ -53,30 +64,57 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
       fieldsOfAction: [
         {
           field: 'language',
-          situation: 'B1 erreicht (Zertifikat vom März).\nMöchte bis Sommer 2027 die B2-Prüfung ablegen.',
+          situation:
+            'B1 erreicht (Zertifikat vom März).\nMöchte bis Sommer 2027 die B2-Prüfung ablegen.',
           goals: [
             { catalogueKey: 'language.goal.b1-certificate', status: 'achieved' },
             { description: 'B2-Prüfung bestehen', status: 'open', dueDate: '2027-06-30' },
           ],
           measures: [
-            { catalogueKey: 'language.measure.job-language-course', responsible: 'newcomer', status: 'open' },
-            { description: 'Kurs an der Volkshochschule buchen', responsible: 'newcomer', status: 'inProgress', dueDate: '2026-12-15' },
-            { description: 'Fahrtkosten klären', responsible: 'other', responsibleName: 'Jobcenter Testhausen', status: 'open' },
+            {
+              catalogueKey: 'language.measure.job-language-course',
+              responsible: 'newcomer',
+              status: 'open',
+            },
+            {
+              description: 'Kurs an der Volkshochschule buchen',
+              responsible: 'newcomer',
+              status: 'inProgress',
+              dueDate: '2026-12-15',
+            },
+            {
+              description: 'Fahrtkosten klären',
+              responsible: 'other',
+              responsibleName: 'Jobcenter Testhausen',
+              status: 'open',
+            },
           ],
         },
         {
           field: 'work',
           situation: 'خبرة عشر سنوات في التمريض في حلب.',
           // A district entry translated into English only: elsewhere German, marked as not yet translated.
-          goals: [{ catalogueKey: 'work.goal.pflegefachkraft', status: 'open' }, { description: 'Anerkennung als Pflegefachkraft beantragen', status: 'open' }],
-          measures: [{ description: 'Unterlagen übersetzen lassen', responsible: 'integrationManager', status: 'open' }],
+          goals: [
+            { catalogueKey: 'work.goal.pflegefachkraft', status: 'open' },
+            { description: 'Anerkennung als Pflegefachkraft beantragen', status: 'open' },
+          ],
+          measures: [
+            {
+              description: 'Unterlagen übersetzen lassen',
+              responsible: 'integrationManager',
+              status: 'open',
+            },
+          ],
         },
       ],
       reviews: [{ date: '2027-01-20', note: 'Stand der Anerkennung besprechen' }],
       notes: 'Termine bitte 24 Stunden vorher absagen.',
       owner: { connect: [{ id: newcomer.id }] },
     };
-    const created = await api(cms, 'POST', PLAN_PATH, { token: staff.token, body: { ...content, planStatus: 'draft' } });
+    const created = await api(cms, 'POST', PLAN_PATH, {
+      token: staff.token,
+      body: { ...content, planStatus: 'draft' },
+    });
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     const proposed = await api(cms, 'PUT', `${PLAN_PATH}/${created.body.data.documentId}`, {
       token: staff.token,
@@ -99,7 +137,9 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     try {
       const response = await page.goto(`${site.url}/${locale}/plan`);
       expect(response?.status(), site.output()).toBe(200);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
       if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -109,14 +149,20 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     }
   }
 
-  it.each(LOCALES)('shows the proposed plan in %s without axe violations or sideways scrolling', async (locale) => {
-    const rtl = locale === 'ar' || locale === 'fa';
-    // The plan and its agreement form are there, not the "no plan yet" text.
-    expect(await check(locale, rtl ? `plan-${locale}-360.png` : undefined)).toBe(1);
-  });
+  it.each(LOCALES)(
+    'shows the proposed plan in %s without axe violations or sideways scrolling',
+    async (locale) => {
+      const rtl = locale === 'ar' || locale === 'fa';
+      // The plan and its agreement form are there, not the "no plan yet" text.
+      expect(await check(locale, rtl ? `plan-${locale}-360.png` : undefined)).toBe(1);
+    },
+  );
 
   it('shows the agreed plan without the form and without axe violations', async () => {
-    const accepted = await api(cms, 'POST', `/api/sharing/plans/${planId}/accept`, { token: jwt, body: { data: { version: 1 } } });
+    const accepted = await api(cms, 'POST', `/api/sharing/plans/${planId}/accept`, {
+      token: jwt,
+      body: { data: { version: 1 } },
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(await check('ar', 'plan-ar-accepted-360.png')).toBe(0);
     expect(await check('de')).toBe(0);

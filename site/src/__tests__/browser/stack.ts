@@ -27,7 +27,10 @@ export interface BrowserStack {
  * Chromium. With `proxy`, the browser reaches the site on the public URL it was built for (form
  * posts must pass Astro's origin check) through publicProxy.
  */
-export async function startStack(executablePath: string, options: { proxy?: boolean } = {}): Promise<BrowserStack> {
+export async function startStack(
+  executablePath: string,
+  options: { proxy?: boolean } = {},
+): Promise<BrowserStack> {
   mkdirSync(RESULTS, { recursive: true });
   const started: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -64,7 +67,15 @@ export async function phoneContext(
 ): Promise<BrowserContext> {
   const context = await withAxe(await browser.newContext({ viewport: PHONE, ...options }));
   if (session) {
-    await context.addCookies([{ name: 'mobio_session', value: session.jwt, url: session.siteUrl, httpOnly: true, sameSite: 'Strict' }]);
+    await context.addCookies([
+      {
+        name: 'mobio_session',
+        value: session.jwt,
+        url: session.siteUrl,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
   }
   return context;
 }

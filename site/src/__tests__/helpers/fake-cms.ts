@@ -27,35 +27,61 @@ export const eventTitle = (locale: string) => `Info event in ${locale}`;
 export const eventLocation = (locale: string) => `Town hall room 2 (${locale})`;
 
 /** Who the fake CMS says is logged in, for any well-formed Bearer token. */
-export const FAKE_USER = { id: 7, documentId: 'k3j9q2m8x7v4c1b6n5z0w8e2', username: 'n-fake', email: 'olena@example.test' };
+export const FAKE_USER = {
+  id: 7,
+  documentId: 'k3j9q2m8x7v4c1b6n5z0w8e2',
+  username: 'n-fake',
+  email: 'olena@example.test',
+};
 /** A cookie value the site takes for a session; the fake CMS accepts it. */
 export const FAKE_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6N30.c2lnbmF0dXJl';
 
 /** Starts the fake CMS on a free port. */
 export async function startFakeCms(): Promise<FakeCms> {
-  const fake: FakeCms = { url: '', requests: [], mode: 'content', extraPages: [], close: async () => {} };
+  const fake: FakeCms = {
+    url: '',
+    requests: [],
+    mode: 'content',
+    extraPages: [],
+    close: async () => {},
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://cms.test');
     fake.requests.push(url);
     const locale = url.searchParams.get('locale') ?? 'none';
     // Strapi refuses unknown query parameters with 400; so does the fake, to catch a site that sends one.
-    const unknown = [...url.searchParams.keys()].filter((key) => !KNOWN_PARAMETERS.has(key.split('[')[0]));
+    const unknown = [...url.searchParams.keys()].filter(
+      (key) => !KNOWN_PARAMETERS.has(key.split('[')[0]),
+    );
     if (unknown.length > 0) {
       res.writeHead(400, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ data: null, error: { status: 400, message: `Invalid key ${unknown[0]}` } }));
+      return res.end(
+        JSON.stringify({
+          data: null,
+          error: { status: 400, message: `Invalid key ${unknown[0]}` },
+        }),
+      );
     }
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
     if (fake.mode === 'hang') return;
-    if (typeof fake.mode === 'number') return send(fake.mode, { data: null, error: { status: fake.mode } });
+    if (typeof fake.mode === 'number')
+      return send(fake.mode, { data: null, error: { status: fake.mode } });
     const empty = fake.mode === 'empty';
     const meta = { pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 } };
     if (url.pathname === '/api/users/me') {
       return req.headers.authorization === `Bearer ${FAKE_JWT}`
         ? send(200, FAKE_USER)
-        : send(401, { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } });
+        : send(401, {
+            data: null,
+            error: {
+              status: 401,
+              name: 'UnauthorizedError',
+              message: 'Missing or invalid credentials',
+            },
+          });
     }
     if (url.pathname === '/api/info-pages') {
       const pages = [

@@ -23,9 +23,16 @@ export function send(
   site: RunningSite,
   method: 'GET' | 'POST',
   path: string,
-  options: { form?: Record<string, string>; cookie?: string; origin?: string; body?: string | Buffer; contentType?: string } = {},
+  options: {
+    form?: Record<string, string>;
+    cookie?: string;
+    origin?: string;
+    body?: string | Buffer;
+    contentType?: string;
+  } = {},
 ): Promise<SiteResponse> {
-  const body = options.body ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
+  const body =
+    options.body ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
   return new Promise((resolve, reject) => {
     const req = request(site.url + path, {
       method,
@@ -77,12 +84,18 @@ export function text(html: string): string {
 }
 
 /** A multipart form as a browser sends it: the body and its content type (with the boundary). */
-export async function multipart(fields: Record<string, string | Blob>, fileName = 'file.bin'): Promise<{ body: Buffer; contentType: string }> {
+export async function multipart(
+  fields: Record<string, string | Blob>,
+  fileName = 'file.bin',
+): Promise<{ body: Buffer; contentType: string }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
     else form.append(name, value, fileName);
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
+  return {
+    body: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get('content-type')!,
+  };
 }

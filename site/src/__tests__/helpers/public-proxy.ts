@@ -25,7 +25,13 @@ export async function publicProxy(site: RunningSite): Promise<PublicProxy> {
       return;
     }
     const forwarded = request(
-      { host: target.hostname, port: target.port, method: incoming.method, path: url.pathname + url.search, headers: incoming.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: url.pathname + url.search,
+        headers: incoming.headers,
+      },
       // eslint-disable-next-line @typescript-eslint/no-misused-promises -- hold.until only ever resolves
       async (answer) => {
         const { hold } = handle;

@@ -46,7 +46,9 @@ export interface RunningSite {
  */
 export async function startSite(env: Record<string, string>): Promise<RunningSite> {
   if (!existsSync(ENTRY)) {
-    throw new Error(`${ENTRY} is missing: run \`npm run build -w site\` first (the root \`npm test\` builds before testing).`);
+    throw new Error(
+      `${ENTRY} is missing: run \`npm run build -w site\` first (the root \`npm test\` builds before testing).`,
+    );
   }
   const child: ChildProcess = spawn(process.execPath, [ENTRY], {
     env: {
@@ -69,7 +71,8 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   const deadline = Date.now() + 15_000;
   let url: string | undefined;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the site server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`the site server exited with ${child.exitCode}:\n${output}`);
     // @astrojs/node logs the address it is bound to, with the port the system gave it.
     url ??= output.match(/Server listening on (http:\/\/127\.0\.0\.1:[1-9]\d*)/)?.[1];
     try {

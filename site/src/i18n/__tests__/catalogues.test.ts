@@ -6,7 +6,14 @@ import en from '../en.json';
 import fa from '../fa.json';
 import fr from '../fr.json';
 import uk from '../uk.json';
-import { catalogueSchema, formatDateTime, formatDateTimeRange, formatNumber, parseCatalogue, t } from '..';
+import {
+  catalogueSchema,
+  formatDateTime,
+  formatDateTimeRange,
+  formatNumber,
+  parseCatalogue,
+  t,
+} from '..';
 
 const RAW = { ar, de, en, fa, fr, uk };
 
@@ -34,8 +41,12 @@ describe('catalogueSchema', () => {
   });
 
   it('rejects a translation that drops or renames a {placeholder}', () => {
-    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': 'بدون اسم' }).success).toBe(false);
-    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': '{district}' }).success).toBe(false);
+    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': 'بدون اسم' }).success).toBe(
+      false,
+    );
+    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': '{district}' }).success).toBe(
+      false,
+    );
   });
 
   it('names the locale when parseCatalogue fails', () => {
@@ -47,7 +58,8 @@ describe('catalogueSchema', () => {
   });
 
   it('writes Ukrainian without Russian letters and with the typographic apostrophe (’)', () => {
-    for (const [key, value] of Object.entries(uk)) expect(value, key).not.toMatch(/[ЁЫЭЪёыэъ]|[а-яєіїґ]'[а-яєіїґ]/i);
+    for (const [key, value] of Object.entries(uk))
+      expect(value, key).not.toMatch(/[ЁЫЭЪёыэъ]|[а-яєіїґ]'[а-яєіїґ]/i);
   });
 
   it('writes Persian with Persian yeh and kaf, Arabic with Arabic ones', () => {
@@ -63,7 +75,9 @@ describe('t', () => {
   });
 
   it('fills {placeholders}, isolating text so its direction cannot mix with the sentence', () => {
-    expect(t('ar')('landing.keep', { municipality: 'Landkreis X' })).toContain('\u2068Landkreis X\u2069');
+    expect(t('ar')('landing.keep', { municipality: 'Landkreis X' })).toContain(
+      '\u2068Landkreis X\u2069',
+    );
   });
 
   it('throws when a placeholder has no value', () => {
@@ -84,7 +98,9 @@ describe('formatting helpers', () => {
   });
 
   it('writes a period with the shared date once', () => {
-    expect(formatDateTimeRange('de', date, new Date('2030-03-05T19:00:00Z'))).toBe('Dienstag, 5. März 2030, 18:00–20:00 Uhr');
+    expect(formatDateTimeRange('de', date, new Date('2030-03-05T19:00:00Z'))).toBe(
+      'Dienstag, 5. März 2030, 18:00–20:00 Uhr',
+    );
   });
 
   it('uses the digits Intl gives for Arabic and Persian', () => {

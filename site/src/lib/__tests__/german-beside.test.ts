@@ -10,12 +10,17 @@ describe('germanLine', () => {
   });
 
   it('gives the de label of a reference list for a coded value', () => {
-    expect(germanLine('fa', true)((l) => GOAL_STATUSES.label('open', l))).toBe(GOAL_STATUSES.label('open', 'de'));
-    expect(germanLine('fr', true)((l) => DOCUMENT_KINDS.label(DOCUMENT_KINDS.codes[0], l))).toBe(DOCUMENT_KINDS.label(DOCUMENT_KINDS.codes[0], 'de'));
+    expect(germanLine('fa', true)((l) => GOAL_STATUSES.label('open', l))).toBe(
+      GOAL_STATUSES.label('open', 'de'),
+    );
+    expect(germanLine('fr', true)((l) => DOCUMENT_KINDS.label(DOCUMENT_KINDS.codes[0], l))).toBe(
+      DOCUMENT_KINDS.label(DOCUMENT_KINDS.codes[0], 'de'),
+    );
   });
 
   it('gives nothing when the switch is off', () => {
-    for (const locale of LOCALES) expect(germanLine(locale, false)('dashboard.title')).toBeUndefined();
+    for (const locale of LOCALES)
+      expect(germanLine(locale, false)('dashboard.title')).toBeUndefined();
   });
 
   it('gives nothing on a German page, even with the switch on', () => {
@@ -26,7 +31,9 @@ describe('germanLine', () => {
   it('gives nothing when the German text reads the same as the page’s (a name, a code)', () => {
     expect(germanLine('en', true)(() => 'ISCO 2221')).toBeUndefined();
     // "Version" is the same word in English, French and German.
-    expect(germanLine('fr', true)((l) => (l === 'fr' || l === 'de' ? 'Version' : 'x'))).toBeUndefined();
+    expect(
+      germanLine('fr', true)((l) => (l === 'fr' || l === 'de' ? 'Version' : 'x')),
+    ).toBeUndefined();
   });
 });
 

@@ -26,18 +26,33 @@ describe('readGrantForm', () => {
   });
 
   it('reads a body that is not a form as an empty form', async () => {
-    const request = new Request('http://site.test/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const request = new Request('http://site.test/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const { values } = await readGrantForm(request);
     expect(values).toEqual(emptyGrantForm('code'));
   });
 });
 
 describe('validateGrant', () => {
-  const valid = { ...emptyGrantForm('code', 'abcde-fghjk-mnpqr'), sections: ['profile'], purpose: 'Beratung' };
+  const valid = {
+    ...emptyGrantForm('code', 'abcde-fghjk-mnpqr'),
+    sections: ['profile'],
+    purpose: 'Beratung',
+  };
 
   it('accepts a grant by code and normalises the code as the CMS does', () => {
     const result = validateGrant(valid);
-    expect(result).toEqual({ ok: true, data: expect.objectContaining({ invitationCode: 'ABCDEFGHJKMNPQR', sections: ['profile'], access: 'read' }) });
+    expect(result).toEqual({
+      ok: true,
+      data: expect.objectContaining({
+        invitationCode: 'ABCDEFGHJKMNPQR',
+        sections: ['profile'],
+        access: 'read',
+      }),
+    });
   });
 
   it('sends only the field of the chosen way, so a stale code does not make a directory pick fail', () => {
@@ -46,12 +61,24 @@ describe('validateGrant', () => {
   });
 
   it('asks for the code or the person when the chosen way is left empty', () => {
-    expect(validateGrant({ ...valid, invitationCode: '' })).toEqual({ ok: false, errors: { invitationCode: 'error.invitationCodeMissing' } });
-    expect(validateGrant({ ...valid, via: 'directory' })).toEqual({ ok: false, errors: { grantee: 'error.granteeMissing' } });
+    expect(validateGrant({ ...valid, invitationCode: '' })).toEqual({
+      ok: false,
+      errors: { invitationCode: 'error.invitationCodeMissing' },
+    });
+    expect(validateGrant({ ...valid, via: 'directory' })).toEqual({
+      ok: false,
+      errors: { grantee: 'error.granteeMissing' },
+    });
   });
 
   it('refuses write access without the plans section, no section, no purpose and a past end date, in the order of the form', () => {
-    const result = validateGrant({ ...valid, sections: [], access: 'write', purpose: ' ', expiresAt: '2001-01-01' });
+    const result = validateGrant({
+      ...valid,
+      sections: [],
+      access: 'write',
+      purpose: ' ',
+      expiresAt: '2001-01-01',
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.entries(result.errors)).toEqual([
       ['sections', 'error.sections'],
@@ -68,6 +95,8 @@ describe('validateGrant', () => {
 
 describe('defaultExpiry', () => {
   it('is the given number of days from now', () => {
-    expect(defaultExpiry(1095, new Date('2026-01-01T10:00:00Z')).toISOString()).toBe('2028-12-31T10:00:00.000Z');
+    expect(defaultExpiry(1095, new Date('2026-01-01T10:00:00Z')).toISOString()).toBe(
+      '2028-12-31T10:00:00.000Z',
+    );
   });
 });

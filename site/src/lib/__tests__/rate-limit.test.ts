@@ -48,7 +48,9 @@ describe('RateLimiter', () => {
 
 describe('limiterKey', () => {
   it('treats an e-mail the same whatever its case and surrounding spaces', () => {
-    expect(limiterKey('127.0.0.1', ' Amal@Example.org ')).toBe(limiterKey('127.0.0.1', 'amal@example.org'));
+    expect(limiterKey('127.0.0.1', ' Amal@Example.org ')).toBe(
+      limiterKey('127.0.0.1', 'amal@example.org'),
+    );
   });
 
   it('differs by client address', () => {

@@ -10,7 +10,11 @@ let session: SessionModule;
 function fakeCookies(value?: string) {
   const set = vi.fn();
   const del = vi.fn();
-  const cookies = { get: () => (value === undefined ? undefined : { value }), set, delete: del } as unknown as AstroCookies;
+  const cookies = {
+    get: () => (value === undefined ? undefined : { value }),
+    set,
+    delete: del,
+  } as unknown as AstroCookies;
   return { cookies, set, del };
 }
 
@@ -42,13 +46,21 @@ describe('session cookie', () => {
     expect(session.readSession(fakeCookies('eyJh.eyJp.c2ln').cookies)).toBe('eyJh.eyJp.c2ln');
   });
 
-  it.each(['', 'not-a-jwt', 'a.b', 'a.b.c.d', 'a.b.c\r\nX-Evil: 1', 'a b.c.d'])('ignores the cookie value %j', (value) => {
-    expect(session.readSession(fakeCookies(value).cookies)).toBeUndefined();
-  });
+  it.each(['', 'not-a-jwt', 'a.b', 'a.b.c.d', 'a.b.c\r\nX-Evil: 1', 'a b.c.d'])(
+    'ignores the cookie value %j',
+    (value) => {
+      expect(session.readSession(fakeCookies(value).cookies)).toBeUndefined();
+    },
+  );
 
   it('is removed with the same path and flags it was set with', () => {
     const { cookies, del } = fakeCookies('a.b.c');
     session.clearSession(cookies);
-    expect(del).toHaveBeenCalledWith('mobio_session', { httpOnly: true, sameSite: 'strict', path: '/', secure: true });
+    expect(del).toHaveBeenCalledWith('mobio_session', {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: true,
+    });
   });
 });

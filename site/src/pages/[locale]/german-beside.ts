@@ -13,10 +13,14 @@ export const POST: APIRoute = async ({ locals, request, cookies, redirect }) => 
   const { locale } = locals;
   const form = await readForm(request, ['show', 'next'] as const);
   if (form.show !== 'on' && form.show !== 'off') {
-    return new Response(t(locale)('error.unexpected'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(t(locale)('error.unexpected'), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   rememberGermanBeside(cookies, form.show === 'on');
   return redirect(safeNext(form.next, locale), 303);
 };
 
-export const GET: APIRoute = () => new Response('Method Not Allowed', { status: 405, headers: { Allow: 'POST' } });
+export const GET: APIRoute = () =>
+  new Response('Method Not Allowed', { status: 405, headers: { Allow: 'POST' } });

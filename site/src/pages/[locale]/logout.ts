@@ -12,4 +12,5 @@ export const POST: APIRoute = ({ locals, cookies, redirect }) => {
   return redirect(`/${locale}/`, 303);
 };
 
-export const GET: APIRoute = () => new Response('Method Not Allowed', { status: 405, headers: { Allow: 'POST' } });
+export const GET: APIRoute = () =>
+  new Response('Method Not Allowed', { status: 405, headers: { Allow: 'POST' } });

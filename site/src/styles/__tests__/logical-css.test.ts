@@ -17,10 +17,14 @@ const PHYSICAL = [
 /** Every physical-direction declaration in a stylesheet or component, as "line: text". */
 function physicalProperties(source: string): string[] {
   // Comments may talk about "left-to-right"; only code counts. Line breaks are kept for line numbers.
-  const code = source.replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
-  return code.split('\n').flatMap((line, index) =>
-    PHYSICAL.some((pattern) => pattern.test(line)) ? [`${index + 1}: ${line.trim()}`] : [],
+  const code = source.replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->/g, (comment) =>
+    comment.replace(/[^\n]/g, ' '),
   );
+  return code
+    .split('\n')
+    .flatMap((line, index) =>
+      PHYSICAL.some((pattern) => pattern.test(line)) ? [`${index + 1}: ${line.trim()}`] : [],
+    );
 }
 
 function filesUnder(dir: string): string[] {
@@ -75,7 +79,9 @@ describe('site stylesheets and components', () => {
   });
 
   it('use logical properties only (inline-start/end, not left/right)', () => {
-    const found = files.flatMap((file) => physicalProperties(readFileSync(file, 'utf8')).map((hit) => `${relative(SRC, file)}:${hit}`));
+    const found = files.flatMap((file) =>
+      physicalProperties(readFileSync(file, 'utf8')).map((hit) => `${relative(SRC, file)}:${hit}`),
+    );
     expect(found, `physical properties found, use logical ones:\n${found.join('\n')}`).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import { employmentEntrySchema } from '@mobio/config';
 import { ownedRecordController } from '../../../owned-records';
 
-export default ownedRecordController('api::employment-entry.employment-entry', employmentEntrySchema);
+export default ownedRecordController(
+  'api::employment-entry.employment-entry',
+  employmentEntrySchema,
+);

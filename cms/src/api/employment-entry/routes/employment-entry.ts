@@ -1,4 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { newcomerOnly } from '../../../owned-records';
 
-export default factories.createCoreRouter('api::employment-entry.employment-entry', newcomerOnly(['find', 'findOne', 'create', 'update', 'delete']));
+export default factories.createCoreRouter(
+  'api::employment-entry.employment-entry',
+  newcomerOnly(['find', 'findOne', 'create', 'update', 'delete']),
+);

@@ -1,4 +1,6 @@
 import { factories } from '@strapi/strapi';
 
 // Public information: anyone may read it, only the admin panel writes it.
-export default factories.createCoreRouter('api::info-page.info-page', { only: ['find', 'findOne'] });
+export default factories.createCoreRouter('api::info-page.info-page', {
+  only: ['find', 'findOne'],
+});

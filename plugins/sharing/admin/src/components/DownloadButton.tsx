@@ -9,7 +9,15 @@ import { useText } from '../utils/text';
  * audit event on the server), then handed to the browser as a download; it never gets a public URL.
  * With a title, the button's name says which file: several entries may each have this button.
  */
-export function DownloadButton({ path, title, fullWidth }: { path: string; title?: string; fullWidth?: boolean }) {
+export function DownloadButton({
+  path,
+  title,
+  fullWidth,
+}: {
+  path: string;
+  title?: string;
+  fullWidth?: boolean;
+}) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = useState(false);

@@ -27,7 +27,11 @@ function SharingNav() {
       <Flex tag="ul" gap={6} wrap="wrap">
         {[LIST, ...PAGES].map((page) => (
           <li key={page.to}>
-            <Link tag={RouterLink} to={page.to} aria-current={page === current ? 'page' : undefined}>
+            <Link
+              tag={RouterLink}
+              to={page.to}
+              aria-current={page === current ? 'page' : undefined}
+            >
               <Typography textColor="inherit" fontWeight={page === current ? 'bold' : 'regular'}>
                 {t(page.label)}
               </Typography>
@@ -52,7 +56,12 @@ export function Frame({ title, subtitle, navigationAction, primaryAction, childr
   return (
     <Page.Main>
       <Page.Title>{`${title} | MoBio`}</Page.Title>
-      <Layouts.Header title={title} subtitle={subtitle} navigationAction={navigationAction} primaryAction={primaryAction} />
+      <Layouts.Header
+        title={title}
+        subtitle={subtitle}
+        navigationAction={navigationAction}
+        primaryAction={primaryAction}
+      />
       <Layouts.Content>
         <SharingNav />
         {children}

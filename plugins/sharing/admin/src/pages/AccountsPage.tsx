@@ -1,4 +1,13 @@
-import { Box, Button, Checkbox, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  TextInput,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { Frame } from '../components/Frame';
@@ -9,7 +18,11 @@ import { useText, type TextKey } from '../utils/text';
 
 type Action = 'lock' | 'unlock' | 'delete';
 
-const FAILURES: Record<number, TextKey> = { 400: 'accounts.failed400', 403: 'accounts.failed403', 404: 'accounts.failed404' };
+const FAILURES: Record<number, TextKey> = {
+  400: 'accounts.failed400',
+  403: 'accounts.failed403',
+  404: 'accounts.failed404',
+};
 const failure = (error: unknown): TextKey => FAILURES[statusOf(error) ?? 0] ?? 'accounts.failed';
 
 /** The account number as the newcomer reads it out from their account page: groups of four. */
@@ -39,7 +52,9 @@ export function AccountsPage() {
     setMessage(null);
     setAccount(null);
     try {
-      const data = accountNumber.trim() ? { accountNumber: accountNumber.trim() } : { email: email.trim() };
+      const data = accountNumber.trim()
+        ? { accountNumber: accountNumber.trim() }
+        : { email: email.trim() };
       const response = await post<{ data: AccountSummary }>('/sharing/accounts/lookup', { data });
       setAccount(response.data.data);
     } catch (error) {
@@ -54,7 +69,10 @@ export function AccountsPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const response = await post<{ data?: AccountSummary }>(`/sharing/accounts/${account.accountNumber}/${action}`, { data: { reason: reason.trim() } });
+      const response = await post<{ data?: AccountSummary }>(
+        `/sharing/accounts/${account.accountNumber}/${action}`,
+        { data: { reason: reason.trim() } },
+      );
       setReason('');
       setConfirmDelete(false);
       if (action === 'delete') {
@@ -62,7 +80,10 @@ export function AccountsPage() {
         setMessage({ text: t('accounts.deleted'), role: 'status' });
       } else {
         setAccount(response.data.data ?? null);
-        setMessage({ text: t(action === 'lock' ? 'accounts.lockedDone' : 'accounts.unlockedDone'), role: 'status' });
+        setMessage({
+          text: t(action === 'lock' ? 'accounts.lockedDone' : 'accounts.unlockedDone'),
+          role: 'status',
+        });
       }
     } catch (error) {
       setMessage({ text: t(failure(error)), role: 'alert' });
@@ -82,14 +103,27 @@ export function AccountsPage() {
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
               <Field.Root name="email" id="account-email">
                 <Field.Label>{t('accounts.email')}</Field.Label>
-                <TextInput type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />
+                <TextInput
+                  type="email"
+                  autoComplete="off"
+                  value={email}
+                  onChange={(event) => setEmail(event.target.value)}
+                />
               </Field.Root>
               <Typography>{t('accounts.or')}</Typography>
               <Field.Root name="accountNumber" id="account-number">
                 <Field.Label>{t('accounts.number')}</Field.Label>
-                <TextInput autoComplete="off" value={accountNumber} onChange={(event) => setAccountNumber(event.target.value)} />
+                <TextInput
+                  autoComplete="off"
+                  value={accountNumber}
+                  onChange={(event) => setAccountNumber(event.target.value)}
+                />
               </Field.Root>
-              <Button type="submit" loading={busy} disabled={!email.trim() && !accountNumber.trim()}>
+              <Button
+                type="submit"
+                loading={busy}
+                disabled={!email.trim() && !accountNumber.trim()}
+              >
                 {t('accounts.lookup')}
               </Button>
             </Flex>
@@ -103,7 +137,10 @@ export function AccountsPage() {
                 {t('accounts.heading', { number: grouped(account.accountNumber) })}
               </Typography>
               <Typography>
-                {t('accounts.created', { date: format.date(account.createdAt), state: t(account.locked ? 'accounts.locked' : 'accounts.active') })}
+                {t('accounts.created', {
+                  date: format.date(account.createdAt),
+                  state: t(account.locked ? 'accounts.locked' : 'accounts.active'),
+                })}
               </Typography>
               <Field.Root name="reason" id="account-reason" hint={t('accounts.reasonHint')}>
                 <Field.Label>{t('accounts.reason')}</Field.Label>
@@ -111,15 +148,28 @@ export function AccountsPage() {
                 <Field.Hint />
               </Field.Root>
               <Flex gap={4} wrap="wrap">
-                <Button variant="secondary" onClick={() => act(account.locked ? 'unlock' : 'lock')} disabled={!reasonGiven || busy}>
+                <Button
+                  variant="secondary"
+                  onClick={() => act(account.locked ? 'unlock' : 'lock')}
+                  disabled={!reasonGiven || busy}
+                >
                   {t(account.locked ? 'accounts.unlock' : 'accounts.lock')}
                 </Button>
               </Flex>
-              <Checkbox checked={confirmDelete} onCheckedChange={(checked: boolean | 'indeterminate') => setConfirmDelete(checked === true)}>
+              <Checkbox
+                checked={confirmDelete}
+                onCheckedChange={(checked: boolean | 'indeterminate') =>
+                  setConfirmDelete(checked === true)
+                }
+              >
                 {t('accounts.confirmDelete')}
               </Checkbox>
               <Flex>
-                <Button variant="danger" onClick={() => act('delete')} disabled={!reasonGiven || !confirmDelete || busy}>
+                <Button
+                  variant="danger"
+                  onClick={() => act('delete')}
+                  disabled={!reasonGiven || !confirmDelete || busy}
+                >
                   {t('accounts.delete')}
                 </Button>
               </Flex>

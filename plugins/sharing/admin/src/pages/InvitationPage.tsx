@@ -53,15 +53,26 @@ export function InvitationPage() {
         {invitation ? (
           <Box background="neutral0" padding={8} shadow="tableShadow" hasRadius aria-live="polite">
             <Flex gap={8} wrap="wrap" alignItems="center">
-              <img src={svgDataUrl(invitation.qrSvg)} alt={t('invitation.qrAlt', { code: invitation.code })} width={200} height={200} />
+              <img
+                src={svgDataUrl(invitation.qrSvg)}
+                alt={t('invitation.qrAlt', { code: invitation.code })}
+                width={200}
+                height={200}
+              />
               <Flex direction="column" alignItems="flex-start" gap={3}>
                 <Typography variant="sigma" textColor="neutral600">
                   {t('invitation.code')}
                 </Typography>
-                <Typography tag="p" variant="alpha" style={{ fontFamily: 'monospace', letterSpacing: '0.15em', fontSize: '2.5rem' }}>
+                <Typography
+                  tag="p"
+                  variant="alpha"
+                  style={{ fontFamily: 'monospace', letterSpacing: '0.15em', fontSize: '2.5rem' }}
+                >
                   {invitation.code}
                 </Typography>
-                <Typography>{t('invitation.validUntil', { date: format.dateTime(invitation.expiresAt) })}</Typography>
+                <Typography>
+                  {t('invitation.validUntil', { date: format.dateTime(invitation.expiresAt) })}
+                </Typography>
                 <Typography textColor="neutral600" style={{ wordBreak: 'break-all' }}>
                   {invitation.url}
                 </Typography>

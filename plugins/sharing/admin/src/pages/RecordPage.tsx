@@ -9,7 +9,11 @@ import { Message } from '../components/Message';
 import { statusOf, type RecordEntry, type RecordResponse } from '../utils/api';
 import { useText } from '../utils/text';
 
-type State = { kind: 'loading' } | { kind: 'ready'; record: RecordResponse['data'] } | { kind: 'not-shared' } | { kind: 'failed' };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; record: RecordResponse['data'] }
+  | { kind: 'not-shared' }
+  | { kind: 'failed' };
 
 function Back() {
   const t = useText();
@@ -35,7 +39,9 @@ export function RecordPage() {
   useEffect(() => {
     const controller = new AbortController();
     setState({ kind: 'loading' });
-    get<RecordResponse>(`/sharing/records/${encodeURIComponent(ownerId)}`, { signal: controller.signal })
+    get<RecordResponse>(`/sharing/records/${encodeURIComponent(ownerId)}`, {
+      signal: controller.signal,
+    })
       .then((response) => setState({ kind: 'ready', record: response.data.data }))
       .catch((error) => {
         if (controller.signal.aborted) return;
@@ -55,24 +61,42 @@ export function RecordPage() {
   if (state.kind !== 'ready') {
     return (
       <Frame title={t('record.title')} navigationAction={<Back />}>
-        <Message role="alert">{t(state.kind === 'not-shared' ? 'record.notShared' : 'record.failed')}</Message>
+        <Message role="alert">
+          {t(state.kind === 'not-shared' ? 'record.notShared' : 'record.failed')}
+        </Message>
       </Frame>
     );
   }
 
   const { owner, sections } = state.record;
   return (
-    <Frame title={owner.name ?? t('common.noName')} subtitle={t('record.subtitle')} navigationAction={<Back />}>
+    <Frame
+      title={owner.name ?? t('common.noName')}
+      subtitle={t('record.subtitle')}
+      navigationAction={<Back />}
+    >
       <Flex direction="column" alignItems="stretch" gap={6}>
         {sections.length === 0 ? <Message role="status">{t('record.noSections')}</Message> : null}
         {sections.map((section) => (
-          <Box key={section.code} tag="section" aria-labelledby={`section-${section.code}`} background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+          <Box
+            key={section.code}
+            tag="section"
+            aria-labelledby={`section-${section.code}`}
+            background="neutral0"
+            padding={6}
+            shadow="tableShadow"
+            hasRadius
+          >
             <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
               <Typography tag="h2" variant="beta" id={`section-${section.code}`}>
                 {section.label}
               </Typography>
               {section.code === 'plans' ? (
-                <LinkButton tag={RouterLink} to={`${BASE}/records/${encodeURIComponent(ownerId)}/plan`} startIcon={<Pencil />}>
+                <LinkButton
+                  tag={RouterLink}
+                  to={`${BASE}/records/${encodeURIComponent(ownerId)}/plan`}
+                  startIcon={<Pencil />}
+                >
                   {t(section.writable ? 'record.editPlan' : 'record.openPlan')}
                 </LinkButton>
               ) : null}
@@ -94,13 +118,27 @@ export function RecordPage() {
 function Entry({ entry }: { entry: RecordEntry }) {
   return (
     <Box paddingTop={5}>
-      <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap" paddingBottom={3}>
+      <Flex
+        justifyContent="space-between"
+        alignItems="center"
+        gap={4}
+        wrap="wrap"
+        paddingBottom={3}
+      >
         <Typography tag="h3" variant="delta">
           {entry.title}
         </Typography>
         {entry.download ? <DownloadButton path={entry.download} title={entry.title} /> : null}
       </Flex>
-      <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) minmax(0, 40rem)', columnGap: '1.5rem', rowGap: '0.5rem', margin: 0 }}>
+      <dl
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(10rem, max-content) minmax(0, 40rem)',
+          columnGap: '1.5rem',
+          rowGap: '0.5rem',
+          margin: 0,
+        }}
+      >
         {entry.fields.map((field, index) => (
           <Field key={`${field.label}-${index}`} {...field} />
         ))}

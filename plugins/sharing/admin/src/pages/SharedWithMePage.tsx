@@ -1,4 +1,19 @@
-import { Box, Button, Field, Flex, Link, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Link,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import { Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -62,7 +77,11 @@ export function SharedWithMePage() {
         <Flex gap={2} alignItems="flex-end">
           <Field.Root name="search" id="sharing-search">
             <Field.Label>{t('list.search')}</Field.Label>
-            <TextInput type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
+            <TextInput
+              type="search"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+            />
           </Field.Root>
           <Button type="submit" variant="secondary" size="L">
             {t('list.searchButton')}
@@ -81,42 +100,81 @@ export function SharedWithMePage() {
           <Table colCount={5} rowCount={rows.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('list.name')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.sections')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.since')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.until')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.updated')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.name')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.sections')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.since')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.until')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.updated')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
               {rows.map((row) => (
                 <Tr key={row.ownerId}>
                   <Td>
-                    <Link tag={RouterLink} to={`${BASE}/records/${encodeURIComponent(row.ownerId)}`}>
+                    <Link
+                      tag={RouterLink}
+                      to={`${BASE}/records/${encodeURIComponent(row.ownerId)}`}
+                    >
                       {row.name ?? t('common.noName')}
                     </Link>
                   </Td>
                   <Td>
                     <Typography textColor="neutral800">{row.sectionLabels.join(', ')}</Typography>
-                    {row.access === 'write' ? <Typography textColor="neutral600">{t('list.withWrite')}</Typography> : null}
+                    {row.access === 'write' ? (
+                      <Typography textColor="neutral600">{t('list.withWrite')}</Typography>
+                    ) : null}
                   </Td>
-                  <Td><Typography textColor="neutral800">{format.date(row.since)}</Typography></Td>
-                  <Td><Typography textColor="neutral800">{format.date(row.until)}</Typography></Td>
-                  <Td><Typography textColor="neutral800">{format.dateTime(row.updatedAt)}</Typography></Td>
+                  <Td>
+                    <Typography textColor="neutral800">{format.date(row.since)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral800">{format.date(row.until)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral800">{format.dateTime(row.updatedAt)}</Typography>
+                  </Td>
                 </Tr>
               ))}
             </Tbody>
           </Table>
           {pagination && pagination.pageCount > 1 ? (
-            <Flex tag="nav" aria-label={t('list.pages')} gap={2} paddingTop={4} justifyContent="flex-end">
-              <Button variant="tertiary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+            <Flex
+              tag="nav"
+              aria-label={t('list.pages')}
+              gap={2}
+              paddingTop={4}
+              justifyContent="flex-end"
+            >
+              <Button
+                variant="tertiary"
+                disabled={page <= 1}
+                onClick={() => go({ page: page - 1 })}
+              >
                 {t('list.previous')}
                 <VisuallyHidden>{t('list.previousHidden')}</VisuallyHidden>
               </Button>
               <Typography aria-live="polite">
-                {t('list.pageOf', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}
+                {t('list.pageOf', {
+                  page: pagination.page,
+                  pageCount: pagination.pageCount,
+                  total: pagination.total,
+                })}
               </Typography>
-              <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => go({ page: page + 1 })}>
+              <Button
+                variant="tertiary"
+                disabled={page >= pagination.pageCount}
+                onClick={() => go({ page: page + 1 })}
+              >
                 {t('list.next')}
                 <VisuallyHidden>{t('list.nextHidden')}</VisuallyHidden>
               </Button>

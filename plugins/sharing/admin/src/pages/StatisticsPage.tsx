@@ -1,4 +1,17 @@
-import { Box, Button, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -9,14 +22,23 @@ import { saveBlob } from '../utils/download';
 import { monthOf, useFormat } from '../utils/format';
 import { useText } from '../utils/text';
 
-type State = { kind: 'loading' } | { kind: 'ready'; statistics: StatisticsResponse['data'] } | { kind: 'forbidden' } | { kind: 'failed' };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; statistics: StatisticsResponse['data'] }
+  | { kind: 'forbidden' }
+  | { kind: 'failed' };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 // The server answers at most 36 months at a time.
 const MAX_MONTHS = 36;
 
 function monthsBetween(from: string, to: string): number {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+  return (
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    Number(to.slice(5)) -
+    Number(from.slice(5)) +
+    1
+  );
 }
 
 /**
@@ -36,11 +58,14 @@ export function StatisticsPage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [downloading, setDownloading] = useState(false);
 
-  const query = useCallback((format?: 'csv') => {
-    const params = new URLSearchParams(range);
-    if (format) params.set('format', format);
-    return `/sharing/statistics?${params}`;
-  }, [range]);
+  const query = useCallback(
+    (format?: 'csv') => {
+      const params = new URLSearchParams(range);
+      if (format) params.set('format', format);
+      return `/sharing/statistics?${params}`;
+    },
+    [range],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,12 +73,14 @@ export function StatisticsPage() {
     get<StatisticsResponse>(query(), { signal: controller.signal })
       .then((response) => setState({ kind: 'ready', statistics: response.data.data }))
       .catch((error) => {
-        if (!controller.signal.aborted) setState({ kind: statusOf(error) === 403 ? 'forbidden' : 'failed' });
+        if (!controller.signal.aborted)
+          setState({ kind: statusOf(error) === 403 ? 'forbidden' : 'failed' });
       });
     return () => controller.abort();
   }, [get, query]);
 
-  const invalid = !MONTH.test(from) || !MONTH.test(to) || from > to || monthsBetween(from, to) > MAX_MONTHS;
+  const invalid =
+    !MONTH.test(from) || !MONTH.test(to) || from > to || monthsBetween(from, to) > MAX_MONTHS;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,15 +93,22 @@ export function StatisticsPage() {
       const response = await get(query('csv'), { responseType: 'blob' });
       saveBlob(response.data, `mobio-statistik-${range.from}-bis-${range.to}.csv`);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: statusOf(error) === 403 ? t('common.noPermission') : t('statistics.csvFailed') });
+      toggleNotification({
+        type: 'danger',
+        message: statusOf(error) === 403 ? t('common.noPermission') : t('statistics.csvFailed'),
+      });
     } finally {
       setDownloading(false);
     }
   }
 
   const ready = state.kind === 'ready' ? state.statistics : null;
-  const shown = (count: number | null) => (count === null ? `< ${ready?.suppressedBelow ?? 5}` : format.number(count));
-  const goals = ready?.periods.flatMap((period) => period.goals.map((goal) => ({ period: period.period, ...goal }))) ?? [];
+  const shown = (count: number | null) =>
+    count === null ? `< ${ready?.suppressedBelow ?? 5}` : format.number(count);
+  const goals =
+    ready?.periods.flatMap((period) =>
+      period.goals.map((goal) => ({ period: period.period, ...goal })),
+    ) ?? [];
 
   return (
     <Frame
@@ -82,7 +116,12 @@ export function StatisticsPage() {
       subtitle={t('statistics.subtitle')}
       primaryAction={
         ready ? (
-          <Button variant="secondary" startIcon={<Download />} loading={downloading} onClick={downloadCsv}>
+          <Button
+            variant="secondary"
+            startIcon={<Download />}
+            loading={downloading}
+            onClick={downloadCsv}
+          >
             {t('statistics.csv')}
           </Button>
         ) : null
@@ -94,14 +133,26 @@ export function StatisticsPage() {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box tag="form" onSubmit={submit}>
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
-              <Field.Root name="from" id="statistics-from" error={invalid ? t('statistics.rangeInvalid') : undefined}>
+              <Field.Root
+                name="from"
+                id="statistics-from"
+                error={invalid ? t('statistics.rangeInvalid') : undefined}
+              >
                 <Field.Label>{t('statistics.from')}</Field.Label>
-                <TextInput type="month" value={from} onChange={(event) => setFrom(event.target.value)} />
+                <TextInput
+                  type="month"
+                  value={from}
+                  onChange={(event) => setFrom(event.target.value)}
+                />
                 <Field.Error />
               </Field.Root>
               <Field.Root name="to" id="statistics-to">
                 <Field.Label>{t('statistics.to')}</Field.Label>
-                <TextInput type="month" value={to} onChange={(event) => setTo(event.target.value)} />
+                <TextInput
+                  type="month"
+                  value={to}
+                  onChange={(event) => setTo(event.target.value)}
+                />
               </Field.Root>
               <Button type="submit" variant="secondary" size="L" disabled={invalid}>
                 {t('statistics.show')}
@@ -110,7 +161,9 @@ export function StatisticsPage() {
           </Box>
 
           {state.kind === 'loading' ? <Page.Loading>{t('statistics.loading')}</Page.Loading> : null}
-          {state.kind === 'failed' ? <Message role="alert">{t('statistics.failed')}</Message> : null}
+          {state.kind === 'failed' ? (
+            <Message role="alert">{t('statistics.failed')}</Message>
+          ) : null}
           {ready ? (
             <>
               <Typography textColor="neutral600">
@@ -119,21 +172,45 @@ export function StatisticsPage() {
               <Table colCount={5} rowCount={ready.periods.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">{t('statistics.month')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('statistics.newcomers')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('statistics.activeGrants')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('statistics.plans')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('statistics.accepted')}</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">{t('statistics.month')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('statistics.newcomers')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('statistics.activeGrants')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('statistics.plans')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('statistics.accepted')}</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {ready.periods.map((period) => (
                     <Tr key={period.period}>
-                      <Td><Typography textColor="neutral800">{format.month(period.period)}</Typography></Td>
-                      <Td><Typography textColor="neutral800">{shown(period.newcomers)}</Typography></Td>
-                      <Td><Typography textColor="neutral800">{shown(period.activeGrants)}</Typography></Td>
-                      <Td><Typography textColor="neutral800">{shown(period.plans)}</Typography></Td>
-                      <Td><Typography textColor="neutral800">{shown(period.acceptedAgreements)}</Typography></Td>
+                      <Td>
+                        <Typography textColor="neutral800">
+                          {format.month(period.period)}
+                        </Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral800">{shown(period.newcomers)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral800">{shown(period.activeGrants)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral800">{shown(period.plans)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral800">
+                          {shown(period.acceptedAgreements)}
+                        </Typography>
+                      </Td>
                     </Tr>
                   ))}
                 </Tbody>
@@ -148,19 +225,37 @@ export function StatisticsPage() {
                 <Table colCount={4} rowCount={goals.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">{t('statistics.month')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('statistics.field')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('statistics.status')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('statistics.count')}</Typography></Th>
+                      <Th>
+                        <Typography variant="sigma">{t('statistics.month')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('statistics.field')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('statistics.status')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('statistics.count')}</Typography>
+                      </Th>
                     </Tr>
                   </Thead>
                   <Tbody>
                     {goals.map((goal) => (
                       <Tr key={`${goal.period}-${goal.field}-${goal.status}`}>
-                        <Td><Typography textColor="neutral800">{format.month(goal.period)}</Typography></Td>
-                        <Td><Typography textColor="neutral800">{goal.fieldLabel}</Typography></Td>
-                        <Td><Typography textColor="neutral800">{goal.statusLabel}</Typography></Td>
-                        <Td><Typography textColor="neutral800">{shown(goal.count)}</Typography></Td>
+                        <Td>
+                          <Typography textColor="neutral800">
+                            {format.month(goal.period)}
+                          </Typography>
+                        </Td>
+                        <Td>
+                          <Typography textColor="neutral800">{goal.fieldLabel}</Typography>
+                        </Td>
+                        <Td>
+                          <Typography textColor="neutral800">{goal.statusLabel}</Typography>
+                        </Td>
+                        <Td>
+                          <Typography textColor="neutral800">{shown(goal.count)}</Typography>
+                        </Td>
                       </Tr>
                     ))}
                   </Tbody>

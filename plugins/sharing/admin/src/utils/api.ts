@@ -109,7 +109,12 @@ export interface PlanContent {
   title: string;
   notes: string;
   textLanguage: string;
-  fieldsOfAction: Array<{ field: string; situation: string; goals: PlanGoal[]; measures: PlanMeasure[] }>;
+  fieldsOfAction: Array<{
+    field: string;
+    situation: string;
+    goals: PlanGoal[];
+    measures: PlanMeasure[];
+  }>;
   reviews: Array<{ date: string; note: string }>;
 }
 
@@ -127,11 +132,19 @@ export interface PlanEditorResponse {
       title: string | null;
       notes: string | null;
       textLanguage: string | null;
-      fieldsOfAction: Array<{ field: string; situation: string | null; goals: PlanGoal[]; measures: PlanMeasure[] }>;
+      fieldsOfAction: Array<{
+        field: string;
+        situation: string | null;
+        goals: PlanGoal[];
+        measures: PlanMeasure[];
+      }>;
       reviews: Array<{ date: string; note: string | null }>;
     } | null;
     versions: Array<{ version: number; proposedAt: string; acceptedAt: string | null }>;
-    choices: Record<'fieldsOfAction' | 'goalStatuses' | 'responsibles' | 'planStatuses' | 'textLanguages', Choice[]>;
+    choices: Record<
+      'fieldsOfAction' | 'goalStatuses' | 'responsibles' | 'planStatuses' | 'textLanguages',
+      Choice[]
+    >;
   };
 }
 

@@ -12,7 +12,9 @@ export const textId = (key: TextKey) => `${PLUGIN_ID}.${key}`;
 
 /** Catalogue keys prefixed for the admin panel, as registerTrads hands them over. */
 export function prefixed(catalogue: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(catalogue).map(([key, text]) => [`${PLUGIN_ID}.${key}`, text]));
+  return Object.fromEntries(
+    Object.entries(catalogue).map(([key, text]) => [`${PLUGIN_ID}.${key}`, text]),
+  );
 }
 
 /**
@@ -22,7 +24,8 @@ export function prefixed(catalogue: Record<string, string>): Record<string, stri
 export function useText() {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- react-intl binds formatMessage
   const { formatMessage } = useIntl();
-  return (key: TextKey, values?: Record<string, string | number>) => formatMessage({ id: textId(key), defaultMessage: de[key] }, values);
+  return (key: TextKey, values?: Record<string, string | number>) =>
+    formatMessage({ id: textId(key), defaultMessage: de[key] }, values);
 }
 
 /** A server's error message that is a catalogue key (`error.required`), in the admin language. */

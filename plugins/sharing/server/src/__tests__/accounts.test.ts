@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin, api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import {
+  adminLogin,
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 
 /**
@@ -38,31 +46,71 @@ describe('accounts are their holders’', () => {
 
   /** The account as it is stored, for comparing before and after an attempt. */
   const stored = async (id: number) =>
-    cms.strapi.db.query(USER).findOne({ where: { id }, select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'], populate: { role: { select: ['id'] } } });
+    cms.strapi.db
+      .query(USER)
+      .findOne({
+        where: { id },
+        select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'],
+        populate: { role: { select: ['id'] } },
+      });
   const logsIn = async (identifier: string, password = PASSWORD) =>
     (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status === 200;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    cms = await startCms(await freshEnv({ ADMIN_EMAIL: 'super@admin.example', ADMIN_PASSWORD: 'Super1234!', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) }));
+    cms = await startCms(
+      await freshEnv({
+        ADMIN_EMAIL: 'super@admin.example',
+        ADMIN_PASSWORD: 'Super1234!',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+      }),
+    );
     amal = await registerNewcomer(cms);
-    amalDocumentId = (await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['documentId'] })).documentId;
+    amalDocumentId = (
+      await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['documentId'] })
+    ).documentId;
     manager = await createStaff(cms, 'Manager');
     district = await createStaff(cms, 'District', 'district-administrator');
     superAdmin = await adminLogin(cms, 'super@admin.example', 'Super1234!');
     await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: { owner: amal.id, grantee: manager.id, sections: ['languages'], access: 'read', purpose: 'test', expiresAt: new Date(Date.now() + 30 * DAY) },
+      data: {
+        owner: amal.id,
+        grantee: manager.id,
+        sections: ['languages'],
+        access: 'read',
+        purpose: 'test',
+        expiresAt: new Date(Date.now() + 30 * DAY),
+      },
     });
     const tokens = cms.strapi.service('admin::api-token');
     const token = async (type: string, permissions?: string[]) =>
-      (await tokens.create({ name: `${type} token`, type, lifespan: null, kind: 'content-api', ...(permissions ? { permissions } : {}) })).accessKey as string;
-    const userActions = ['find', 'findOne', 'count', 'create', 'update', 'destroy'].map((action) => `plugin::users-permissions.user.${action}`);
+      (
+        await tokens.create({
+          name: `${type} token`,
+          type,
+          lifespan: null,
+          kind: 'content-api',
+          ...(permissions ? { permissions } : {}),
+        })
+      ).accessKey as string;
+    const userActions = ['find', 'findOne', 'count', 'create', 'update', 'destroy'].map(
+      (action) => `plugin::users-permissions.user.${action}`,
+    );
     attackers.push(
       { name: 'District administrator', token: district.token, kind: 'admin' },
       { name: 'super admin', token: superAdmin, kind: 'admin' },
       { name: 'full-access token', token: await token('full-access'), kind: 'token' },
       { name: 'read-only token', token: await token('read-only'), kind: 'token' },
-      { name: 'custom token', token: await token('custom', [...userActions, 'plugin::users-permissions.role.createRole', 'plugin::users-permissions.role.updateRole']), kind: 'token' },
+      {
+        name: 'custom token',
+        token: await token('custom', [
+          ...userActions,
+          'plugin::users-permissions.role.createRole',
+          'plugin::users-permissions.role.updateRole',
+        ]),
+        kind: 'token',
+      },
     );
   });
   afterAll(async () => {
@@ -73,12 +121,24 @@ describe('accounts are their holders’', () => {
   it('lets no administrator or token list or read a newcomer’s account', async () => {
     const leaks: string[] = [];
     for (const attacker of attackers) {
-      const paths = attacker.kind === 'admin' ? [CM, `${CM}/${amalDocumentId}`, `/content-manager/relations/api::profile.profile/owner`] : ['/api/users', `/api/users/${amal.id}`, '/api/users/count', `/api/users?filters[email][$eq]=${amal.email}`];
+      const paths =
+        attacker.kind === 'admin'
+          ? [CM, `${CM}/${amalDocumentId}`, `/content-manager/relations/api::profile.profile/owner`]
+          : [
+              '/api/users',
+              `/api/users/${amal.id}`,
+              '/api/users/count',
+              `/api/users?filters[email][$eq]=${amal.email}`,
+            ];
       for (const path of paths) {
         const res = await api(cms, 'GET', path, { token: attacker.token });
         expect(res.status, `${attacker.name} GET ${path}`).toBeLessThan(500);
         const body = JSON.stringify(res.body);
-        if (res.status === 200 && (body.includes(amal.email) || body.includes(amalDocumentId) || path.endsWith('/count'))) leaks.push(`${attacker.name}: GET ${path} → ${res.status}`);
+        if (
+          res.status === 200 &&
+          (body.includes(amal.email) || body.includes(amalDocumentId) || path.endsWith('/count'))
+        )
+          leaks.push(`${attacker.name}: GET ${path} → ${res.status}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -91,18 +151,44 @@ describe('accounts are their holders’', () => {
       for (const [field, data] of Object.entries(TAKEOVERS)) {
         const res =
           attacker.kind === 'admin'
-            ? await api(cms, 'PUT', `${CM}/${amalDocumentId}`, { token: attacker.token, body: data })
+            ? await api(cms, 'PUT', `${CM}/${amalDocumentId}`, {
+                token: attacker.token,
+                body: data,
+              })
             : await api(cms, 'PUT', `/api/users/${amal.id}`, { token: attacker.token, body: data });
         expect(res.status, `${attacker.name} ${field}`).toBeLessThan(500);
-        if (JSON.stringify(await stored(amal.id)) !== JSON.stringify(before)) changed.push(`${attacker.name} changed ${field}`);
+        if (JSON.stringify(await stored(amal.id)) !== JSON.stringify(before))
+          changed.push(`${attacker.name} changed ${field}`);
       }
-      const created = attacker.kind === 'admin'
-        ? await api(cms, 'POST', CM, { token: attacker.token, body: { username: 'made', email: 'made@evil.example', password: 'Made1234!', confirmed: true } })
-        : await api(cms, 'POST', '/api/users', { token: attacker.token, body: { username: 'made', email: 'made@evil.example', password: 'Made1234!', role: 1 } });
-      if (created.status < 300 || (await cms.strapi.db.query(USER).count({ where: { email: 'made@evil.example' } })) > 0) changed.push(`${attacker.name} created an account`);
-      const deleted = attacker.kind === 'admin'
-        ? await api(cms, 'DELETE', `${CM}/${amalDocumentId}`, { token: attacker.token })
-        : await api(cms, 'DELETE', `/api/users/${amal.id}`, { token: attacker.token });
+      const created =
+        attacker.kind === 'admin'
+          ? await api(cms, 'POST', CM, {
+              token: attacker.token,
+              body: {
+                username: 'made',
+                email: 'made@evil.example',
+                password: 'Made1234!',
+                confirmed: true,
+              },
+            })
+          : await api(cms, 'POST', '/api/users', {
+              token: attacker.token,
+              body: {
+                username: 'made',
+                email: 'made@evil.example',
+                password: 'Made1234!',
+                role: 1,
+              },
+            });
+      if (
+        created.status < 300 ||
+        (await cms.strapi.db.query(USER).count({ where: { email: 'made@evil.example' } })) > 0
+      )
+        changed.push(`${attacker.name} created an account`);
+      const deleted =
+        attacker.kind === 'admin'
+          ? await api(cms, 'DELETE', `${CM}/${amalDocumentId}`, { token: attacker.token })
+          : await api(cms, 'DELETE', `/api/users/${amal.id}`, { token: attacker.token });
       expect(deleted.status).toBeLessThan(500);
       if (!(await stored(amal.id))) throw new Error(`${attacker.name} deleted the account`);
     }
@@ -112,44 +198,96 @@ describe('accounts are their holders’', () => {
   });
 
   it('gives no administrator or token the chosen username or the recovery hash of an account without e-mail, nor a way to change them', async () => {
-    const registered = await api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data: { username: 'samira.h', password: PASSWORD } } });
+    const registered = await api(cms, 'POST', '/api/sharing/auth/register-username', {
+      body: { data: { username: 'samira.h', password: PASSWORD } },
+    });
     expect(registered.status).toBe(200);
     const { id, documentId } = registered.body.data.user;
     const code = registered.body.data.recoveryCode as string;
-    const secret = async () => cms.strapi.db.query(USER).findOne({ where: { id }, select: ['username', 'recoveryCodeHash', 'password', 'email'] });
+    const secret = async () =>
+      cms.strapi.db
+        .query(USER)
+        .findOne({ where: { id }, select: ['username', 'recoveryCodeHash', 'password', 'email'] });
     const before = await secret();
     const leaks: string[] = [];
     for (const attacker of attackers) {
       const reads =
         attacker.kind === 'admin'
-          ? [CM, `${CM}/${documentId}`, `${CM}?filters[username][$eq]=samira.h`, `${CM}?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, `${CM}?sort=recoveryCodeHash`]
-          : [`/api/users/${id}`, '/api/users?filters[username][$eq]=samira.h', `/api/users?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, '/api/users?sort=recoveryCodeHash:asc'];
+          ? [
+              CM,
+              `${CM}/${documentId}`,
+              `${CM}?filters[username][$eq]=samira.h`,
+              `${CM}?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`,
+              `${CM}?sort=recoveryCodeHash`,
+            ]
+          : [
+              `/api/users/${id}`,
+              '/api/users?filters[username][$eq]=samira.h',
+              `/api/users?filters[recoveryCodeHash][$eq]=${before.recoveryCodeHash}`,
+              '/api/users?sort=recoveryCodeHash:asc',
+            ];
       for (const path of reads) {
         const res = await api(cms, 'GET', path, { token: attacker.token });
         expect(res.status, `${attacker.name} GET ${path}`).toBeLessThan(500);
         const body = JSON.stringify(res.body);
-        if (res.status === 200 && (body.includes('samira.h') || body.includes(before.recoveryCodeHash) || (body.includes(documentId) && !path.startsWith(CM + '?')))) leaks.push(`${attacker.name}: GET ${path}`);
+        if (
+          res.status === 200 &&
+          (body.includes('samira.h') ||
+            body.includes(before.recoveryCodeHash) ||
+            (body.includes(documentId) && !path.startsWith(CM + '?')))
+        )
+          leaks.push(`${attacker.name}: GET ${path}`);
       }
-      for (const data of [{ username: 'taken.over' }, { recoveryCodeHash: '0'.repeat(64) }, { email: 'attacker@evil.example' }]) {
-        const res = attacker.kind === 'admin'
-          ? await api(cms, 'PUT', `${CM}/${documentId}`, { token: attacker.token, body: data })
-          : await api(cms, 'PUT', `/api/users/${id}`, { token: attacker.token, body: data });
+      for (const data of [
+        { username: 'taken.over' },
+        { recoveryCodeHash: '0'.repeat(64) },
+        { email: 'attacker@evil.example' },
+      ]) {
+        const res =
+          attacker.kind === 'admin'
+            ? await api(cms, 'PUT', `${CM}/${documentId}`, { token: attacker.token, body: data })
+            : await api(cms, 'PUT', `/api/users/${id}`, { token: attacker.token, body: data });
         expect(res.status).toBeLessThan(500);
       }
       // Neither makes an account or recovers one through the self-service routes with its token.
-      const made = await api(cms, 'POST', '/api/sharing/auth/register-username', { token: attacker.token, body: { data: { username: `made-${attacker.kind}-${leaks.length}${attacker.name.length}`, password: PASSWORD } } });
+      const made = await api(cms, 'POST', '/api/sharing/auth/register-username', {
+        token: attacker.token,
+        body: {
+          data: {
+            username: `made-${attacker.kind}-${leaks.length}${attacker.name.length}`,
+            password: PASSWORD,
+          },
+        },
+      });
       expect(made.status, `${attacker.name} registers`).toBeGreaterThanOrEqual(400);
       expect(made.status).toBeLessThan(500);
-      const recovered = await api(cms, 'POST', '/api/sharing/auth/recover', { token: attacker.token, body: { data: { username: 'samira.h', code, password: 'Taken-0ver!' } } });
+      const recovered = await api(cms, 'POST', '/api/sharing/auth/recover', {
+        token: attacker.token,
+        body: { data: { username: 'samira.h', code, password: 'Taken-0ver!' } },
+      });
       expect(recovered.status, `${attacker.name} recovers`).toBeGreaterThanOrEqual(400);
       expect(recovered.status).toBeLessThan(500);
-      const email = await api(cms, 'POST', '/api/sharing/account/email', { token: attacker.token, body: { data: { email: 'attacker@evil.example' } } });
+      const email = await api(cms, 'POST', '/api/sharing/account/email', {
+        token: attacker.token,
+        body: { data: { email: 'attacker@evil.example' } },
+      });
       expect(email.status, `${attacker.name} adds an address`).toBeGreaterThanOrEqual(400);
     }
     // Nor through one of her records: no filter or sort on its owner's username or recovery hash.
-    expect((await api(cms, 'POST', '/api/language-skills', { token: registered.body.data.jwt, body: { data: { language: 'de', listening: 'A2' } } })).status).toBe(200);
+    expect(
+      (
+        await api(cms, 'POST', '/api/language-skills', {
+          token: registered.body.data.jwt,
+          body: { data: { language: 'de', listening: 'A2' } },
+        })
+      ).status,
+    ).toBe(200);
     const SKILLS = '/content-manager/collection-types/api::language-skill.language-skill';
-    for (const path of [`${SKILLS}?filters[owner][username][$eq]=samira.h`, `${SKILLS}?filters[owner][recoveryCodeHash][$eq]=${before.recoveryCodeHash}`, `${SKILLS}?sort=owner.recoveryCodeHash:asc`]) {
+    for (const path of [
+      `${SKILLS}?filters[owner][username][$eq]=samira.h`,
+      `${SKILLS}?filters[owner][recoveryCodeHash][$eq]=${before.recoveryCodeHash}`,
+      `${SKILLS}?sort=owner.recoveryCodeHash:asc`,
+    ]) {
       expect((await api(cms, 'GET', path, { token: superAdmin })).status, path).toBe(403);
     }
     expect(leaks).toEqual([]);
@@ -158,44 +296,108 @@ describe('accounts are their holders’', () => {
   });
 
   it('keeps how accounts work out of the admin panel and the API: roles, registration, reset link, providers', async () => {
-    const publicRole = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const advanced = await cms.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });
+    const publicRole = await cms.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
+    const advanced = await cms.strapi
+      .store({ type: 'plugin', name: 'users-permissions' })
+      .get({ key: 'advanced' });
     const attempts = [
-      ['PUT', '/users-permissions/advanced', superAdmin, { ...(advanced as object), email_reset_password: 'https://evil.example/reset' }],
-      ['PUT', `/users-permissions/roles/${publicRole.id}`, superAdmin, { name: 'Public', description: 'x', permissions: {} }],
-      ['POST', '/users-permissions/roles', superAdmin, { name: 'Helper', description: 'x', permissions: {} }],
+      [
+        'PUT',
+        '/users-permissions/advanced',
+        superAdmin,
+        { ...(advanced as object), email_reset_password: 'https://evil.example/reset' },
+      ],
+      [
+        'PUT',
+        `/users-permissions/roles/${publicRole.id}`,
+        superAdmin,
+        { name: 'Public', description: 'x', permissions: {} },
+      ],
+      [
+        'POST',
+        '/users-permissions/roles',
+        superAdmin,
+        { name: 'Helper', description: 'x', permissions: {} },
+      ],
       ['PUT', '/users-permissions/providers', superAdmin, { providers: {} }],
       ['PUT', '/users-permissions/email-templates', superAdmin, { 'email-templates': {} }],
-      ['POST', '/api/users-permissions/roles', attackers[2].token, { name: 'Helper', description: 'x', permissions: {} }],
-      ['PUT', `/api/users-permissions/roles/${publicRole.id}`, attackers[4].token, { name: 'Public', description: 'x', permissions: {} }],
+      [
+        'POST',
+        '/api/users-permissions/roles',
+        attackers[2].token,
+        { name: 'Helper', description: 'x', permissions: {} },
+      ],
+      [
+        'PUT',
+        `/api/users-permissions/roles/${publicRole.id}`,
+        attackers[4].token,
+        { name: 'Public', description: 'x', permissions: {} },
+      ],
     ] as const;
     for (const [method, path, token, body] of attempts) {
       const res = await api(cms, method, path, { token, body });
-      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(
+        400,
+      );
       expect(res.status, `${method} ${path}`).toBeLessThan(500);
     }
-    expect(await cms.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })).toEqual(advanced);
-    expect(await cms.strapi.db.query('plugin::users-permissions.role').count({ where: { name: 'Helper' } })).toBe(0);
+    expect(
+      await cms.strapi
+        .store({ type: 'plugin', name: 'users-permissions' })
+        .get({ key: 'advanced' }),
+    ).toEqual(advanced);
+    expect(
+      await cms.strapi.db
+        .query('plugin::users-permissions.role')
+        .count({ where: { name: 'Helper' } }),
+    ).toBe(0);
   });
 
   it('refuses to set another staff member’s password or e-mail, super admin included, and tells the holder of other changes', async () => {
-    const admin = await cms.strapi.db.query('admin::user').findOne({ where: { email: 'super@admin.example' } });
+    const admin = await cms.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'super@admin.example' } });
     for (const body of [{ password: 'Taken-0ver!' }, { email: 'attacker@evil.example' }]) {
       const res = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: superAdmin, body });
       expect(res.status, JSON.stringify(body)).toBe(403);
     }
-    const districtTry = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: district.token, body: { password: 'Taken-0ver!' } });
+    const districtTry = await api(cms, 'PUT', `/admin/users/${manager.id}`, {
+      token: district.token,
+      body: { password: 'Taken-0ver!' },
+    });
     expect(districtTry.status).toBe(403);
-    expect((await api(cms, 'POST', '/admin/login', { body: { email: manager.email, password: 'Staff1234!' } })).status).toBe(200);
-    expect((await api(cms, 'POST', '/admin/login', { body: { email: manager.email, password: 'Taken-0ver!' } })).status).not.toBe(200);
+    expect(
+      (
+        await api(cms, 'POST', '/admin/login', {
+          body: { email: manager.email, password: 'Staff1234!' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(cms, 'POST', '/admin/login', {
+          body: { email: manager.email, password: 'Taken-0ver!' },
+        })
+      ).status,
+    ).not.toBe(200);
 
     // The holder changes their own password; an administrator renames the account, and the holder is told.
-    const own = await api(cms, 'PUT', '/admin/users/me', { token: manager.token, body: { currentPassword: 'Staff1234!', password: 'Staff5678!' } });
+    const own = await api(cms, 'PUT', '/admin/users/me', {
+      token: manager.token,
+      body: { currentPassword: 'Staff1234!', password: 'Staff5678!' },
+    });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     manager.token = await adminLogin(cms, manager.email, 'Staff5678!');
-    const renamed = await api(cms, 'PUT', `/admin/users/${manager.id}`, { token: superAdmin, body: { firstname: 'Umbenannt' } });
+    const renamed = await api(cms, 'PUT', `/admin/users/${manager.id}`, {
+      token: superAdmin,
+      body: { firstname: 'Umbenannt' },
+    });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
-    await expect.poll(() => smtp.mails.filter((mail) => mail.to === manager.email).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => smtp.mails.filter((mail) => mail.to === manager.email).length)
+      .toBeGreaterThan(0);
     const mail = smtp.mails.find((m) => m.to === manager.email)!;
     expect(textOf(mail.raw)).toContain('Folgendes geändert: Vorname.');
     expect(smtp.mails.some((m) => m.to === admin.email)).toBe(false);
@@ -203,8 +405,11 @@ describe('accounts are their holders’', () => {
 
   it('lets a District administrator find one account by exact e-mail or number, lock and unlock it with a reason the newcomer reads', async () => {
     const reza = await registerNewcomer(cms);
-    const rezaNumber = (await cms.strapi.db.query(USER).findOne({ where: { id: reza.id }, select: ['documentId'] })).documentId as string;
-    const lookup = (token: string, data: object) => api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data } });
+    const rezaNumber = (
+      await cms.strapi.db.query(USER).findOne({ where: { id: reza.id }, select: ['documentId'] })
+    ).documentId as string;
+    const lookup = (token: string, data: object) =>
+      api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data } });
 
     // No list, no partial match, not for an integration manager.
     expect((await lookup(district.token, { email: reza.email.slice(0, 8) })).status).toBe(400);
@@ -212,27 +417,46 @@ describe('accounts are their holders’', () => {
     expect((await lookup(manager.token, { email: reza.email })).status).toBe(403);
     const found = await lookup(district.token, { email: reza.email.toUpperCase() });
     expect(found.status).toBe(200);
-    expect(found.body.data).toEqual({ accountNumber: rezaNumber, createdAt: expect.any(String), locked: false });
+    expect(found.body.data).toEqual({
+      accountNumber: rezaNumber,
+      createdAt: expect.any(String),
+      locked: false,
+    });
     expect(JSON.stringify(found.body)).not.toContain(reza.email);
     const spaced = rezaNumber.match(/.{4}/g)!.join(' ');
-    expect((await lookup(district.token, { accountNumber: spaced })).body.data.accountNumber).toBe(rezaNumber);
+    expect((await lookup(district.token, { accountNumber: spaced })).body.data.accountNumber).toBe(
+      rezaNumber,
+    );
 
     const act = (action: string, reason: string, token = district.token) =>
-      api(cms, 'POST', `/sharing/accounts/${rezaNumber}/${action}`, { token, body: { data: { reason } } });
+      api(cms, 'POST', `/sharing/accounts/${rezaNumber}/${action}`, {
+        token,
+        body: { data: { reason } },
+      });
     expect((await act('lock', 'x')).status).toBe(400);
     expect((await act('lock', 'Auf Wunsch, Telefon verloren', manager.token)).status).toBe(403);
     expect((await act('lock', 'Auf Wunsch, Telefon verloren')).body.data.locked).toBe(true);
-    const refused = await api(cms, 'POST', '/api/auth/local', { body: { identifier: reza.email, password: PASSWORD } });
+    const refused = await api(cms, 'POST', '/api/auth/local', {
+      body: { identifier: reza.email, password: PASSWORD },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('Your account has been blocked by an administrator');
     // A session from before the lock ends with it.
     expect((await api(cms, 'GET', '/api/users/me', { token: reza.jwt })).status).toBe(401);
 
     expect((await act('unlock', 'Neues Telefon, Identität geprüft')).body.data.locked).toBe(false);
-    const login = await api(cms, 'POST', '/api/auth/local', { body: { identifier: reza.email, password: PASSWORD } });
+    const login = await api(cms, 'POST', '/api/auth/local', {
+      body: { identifier: reza.email, password: PASSWORD },
+    });
     expect(login.status).toBe(200);
     const log = await api(cms, 'GET', '/api/sharing/access-log', { token: login.body.jwt });
-    expect(log.body.data.map((event: { action: string; note: string; actorName: string }) => [event.action, event.note, event.actorName])).toEqual([
+    expect(
+      log.body.data.map((event: { action: string; note: string; actorName: string }) => [
+        event.action,
+        event.note,
+        event.actorName,
+      ]),
+    ).toEqual([
       ['account.unlock', 'Neues Telefon, Identität geprüft', 'District Berater'],
       ['account.lock', 'Auf Wunsch, Telefon verloren', 'District Berater'],
     ]);
@@ -240,25 +464,49 @@ describe('accounts are their holders’', () => {
 
   it('lets a District administrator delete an account on request, with everything in it', async () => {
     const olena = await registerNewcomer(cms);
-    await api(cms, 'PUT', '/api/profiles/me', { token: olena.jwt, body: { data: { givenNames: 'Olena', familyName: 'K' } } });
-    const number = (await cms.strapi.db.query(USER).findOne({ where: { id: olena.id }, select: ['documentId'] })).documentId;
-    const res = await api(cms, 'POST', `/sharing/accounts/${number}/delete`, { token: district.token, body: { data: { reason: 'Auf eigenen Wunsch, Ausweis geprüft' } } });
+    await api(cms, 'PUT', '/api/profiles/me', {
+      token: olena.jwt,
+      body: { data: { givenNames: 'Olena', familyName: 'K' } },
+    });
+    const number = (
+      await cms.strapi.db.query(USER).findOne({ where: { id: olena.id }, select: ['documentId'] })
+    ).documentId;
+    const res = await api(cms, 'POST', `/sharing/accounts/${number}/delete`, {
+      token: district.token,
+      body: { data: { reason: 'Auf eigenen Wunsch, Ausweis geprüft' } },
+    });
     expect(res.status).toBe(204);
     expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(0);
-    expect(await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Olena' } })).toBe(0);
+    expect(
+      await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Olena' } }),
+    ).toBe(0);
     expect(await logsIn(olena.email)).toBe(false);
   });
 
   it('shows staff no e-mail address of a newcomer through a grant', async () => {
-    const res = await api(cms, 'GET', `/content-manager/collection-types/api::language-skill.language-skill?populate=owner`, { token: manager.token });
+    const res = await api(
+      cms,
+      'GET',
+      `/content-manager/collection-types/api::language-skill.language-skill?populate=owner`,
+      { token: manager.token },
+    );
     expect(res.status).toBeLessThan(500);
     expect(JSON.stringify(res.body)).not.toContain(amal.email);
-    const username = (await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['username'] })).username;
+    const username = (
+      await cms.strapi.db.query(USER).findOne({ where: { id: amal.id }, select: ['username'] })
+    ).username;
     expect(JSON.stringify(res.body)).not.toContain(username);
   });
 
   it('refuses the relation picker to accounts and any filter or sort through a record’s owner, to staff and the super admin', async () => {
-    expect((await api(cms, 'POST', '/api/language-skills', { token: amal.jwt, body: { data: { language: 'de', listening: 'B1' } } })).status).toBe(200);
+    expect(
+      (
+        await api(cms, 'POST', '/api/language-skills', {
+          token: amal.jwt,
+          body: { data: { language: 'de', listening: 'B1' } },
+        })
+      ).status,
+    ).toBe(200);
     const SKILLS = '/content-manager/collection-types/api::language-skill.language-skill';
     const probes = [
       '/content-manager/relations/api::language-skill.language-skill/owner?pageSize=1&populate[role][populate][0]=users',
@@ -269,7 +517,8 @@ describe('accounts are their holders’', () => {
     ];
     for (const token of [manager.token, superAdmin]) {
       // The manager holds a languages grant from Amal: the list itself is hers to read.
-      if (token === manager.token) expect((await api(cms, 'GET', SKILLS, { token })).status).toBe(200);
+      if (token === manager.token)
+        expect((await api(cms, 'GET', SKILLS, { token })).status).toBe(200);
       for (const path of probes) {
         const res = await api(cms, 'GET', path, { token });
         expect(res.status, path).toBe(403);
@@ -281,7 +530,15 @@ describe('accounts are their holders’', () => {
   it('gives an admin API token nothing of the staff workspace, account administration or accounts', async () => {
     const created = await api(cms, 'POST', '/admin/admin-tokens', {
       token: superAdmin,
-      body: { name: 'Verwaltungs-Token', description: 'test', lifespan: null, adminPermissions: [{ action: 'plugin::sharing.accounts.administer' }, { action: 'plugin::sharing.statistics.read' }] },
+      body: {
+        name: 'Verwaltungs-Token',
+        description: 'test',
+        lifespan: null,
+        adminPermissions: [
+          { action: 'plugin::sharing.accounts.administer' },
+          { action: 'plugin::sharing.statistics.read' },
+        ],
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const token = created.body.data.accessKey as string;
@@ -300,43 +557,102 @@ describe('accounts are their holders’', () => {
 
   it('lets administrators create and edit staff accounts through the panel’s forms, and only a super admin make a super admin', async () => {
     const role = await cms.strapi.service('admin::role').findOne({ code: 'integration-manager' });
-    const created = await api(cms, 'POST', '/admin/users', { token: district.token, body: { email: 'neu@staff.example', firstname: 'Neu', lastname: 'Kollegin', roles: [role.id] } });
+    const created = await api(cms, 'POST', '/admin/users', {
+      token: district.token,
+      body: {
+        email: 'neu@staff.example',
+        firstname: 'Neu',
+        lastname: 'Kollegin',
+        roles: [role.id],
+      },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // The edit form sends the unchanged e-mail address with every save.
-    const edited = await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, { token: district.token, body: { email: 'neu@staff.example', firstname: 'Neue', lastname: 'Kollegin', roles: [role.id], isActive: true } });
+    const edited = await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, {
+      token: district.token,
+      body: {
+        email: 'neu@staff.example',
+        firstname: 'Neue',
+        lastname: 'Kollegin',
+        roles: [role.id],
+        isActive: true,
+      },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     const superRole = await cms.strapi.service('admin::role').getSuperAdmin();
-    const districtRole = await cms.strapi.service('admin::role').findOne({ code: 'district-administrator' });
-    const promoted = await api(cms, 'PUT', `/admin/users/${district.id}`, { token: district.token, body: { roles: [districtRole.id, superRole.id] } });
+    const districtRole = await cms.strapi
+      .service('admin::role')
+      .findOne({ code: 'district-administrator' });
+    const promoted = await api(cms, 'PUT', `/admin/users/${district.id}`, {
+      token: district.token,
+      body: { roles: [districtRole.id, superRole.id] },
+    });
     expect(promoted.status).toBe(403);
-    expect((await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, { token: superAdmin, body: { roles: [superRole.id] } })).status).toBe(200);
+    expect(
+      (
+        await api(cms, 'PUT', `/admin/users/${created.body.data.id}`, {
+          token: superAdmin,
+          body: { roles: [superRole.id] },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('leaves no default API token behind', async () => {
-    expect(await cms.strapi.db.query('admin::api-token').count({ where: { name: { $in: ['Read Only', 'Full Access'] } } })).toBe(0);
+    expect(
+      await cms.strapi.db
+        .query('admin::api-token')
+        .count({ where: { name: { $in: ['Read Only', 'Full Access'] } } }),
+    ).toBe(0);
   });
 
   it('stops a newcomer guessing invitation codes', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await api(cms, 'GET', `/api/sharing/invitations/ABCDE-FGHJK-MNP${String(i).padStart(2, '2').replace(/[01]/g, '2')}`, { token: amal.jwt })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (
+          await api(
+            cms,
+            'GET',
+            `/api/sharing/invitations/ABCDE-FGHJK-MNP${String(i).padStart(2, '2').replace(/[01]/g, '2')}`,
+            { token: amal.jwt },
+          )
+        ).status,
+      );
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
     expect(statuses.slice(10)).toEqual([429, 429]);
     // Another newcomer is not blocked by her attempts.
     const other = await registerNewcomer(cms);
-    expect((await api(cms, 'GET', '/api/sharing/invitations/ABCDE-FGHJK-MNPQR', { token: other.jwt })).status).toBe(404);
+    expect(
+      (await api(cms, 'GET', '/api/sharing/invitations/ABCDE-FGHJK-MNPQR', { token: other.jwt }))
+        .status,
+    ).toBe(404);
   });
 
   it('has a row or a named exemption for every account route', () => {
     const tried = new Set([
-      'GET /api/users', 'GET /api/users/:id', 'GET /api/users/count', 'PUT /api/users/:id', 'POST /api/users', 'DELETE /api/users/:id',
-      'POST /api/users-permissions/roles', 'PUT /api/users-permissions/roles/:role',
-      'PUT /users-permissions/advanced', 'PUT /users-permissions/roles/:role', 'POST /users-permissions/roles', 'PUT /users-permissions/providers', 'PUT /users-permissions/email-templates',
-      'PUT /admin/users/:id', 'PUT /admin/users/me',
+      'GET /api/users',
+      'GET /api/users/:id',
+      'GET /api/users/count',
+      'PUT /api/users/:id',
+      'POST /api/users',
+      'DELETE /api/users/:id',
+      'POST /api/users-permissions/roles',
+      'PUT /api/users-permissions/roles/:role',
+      'PUT /users-permissions/advanced',
+      'PUT /users-permissions/roles/:role',
+      'POST /users-permissions/roles',
+      'PUT /users-permissions/providers',
+      'PUT /users-permissions/email-templates',
+      'PUT /admin/users/:id',
+      'PUT /admin/users/me',
     ]);
     const EXEMPT: Record<string, string> = {
       'GET /api/users/me': 'the holder’s own account (Newcomer role only)',
-      'DELETE /api/users-permissions/roles/:role': 'role writes are refused below the route, as the tried PUT/POST show',
-      'DELETE /users-permissions/roles/:role': 'role writes are refused below the route, as the tried PUT/POST show',
+      'DELETE /api/users-permissions/roles/:role':
+        'role writes are refused below the route, as the tried PUT/POST show',
+      'DELETE /users-permissions/roles/:role':
+        'role writes are refused below the route, as the tried PUT/POST show',
       'GET /api/users-permissions/roles': 'roles and their permissions, no account',
       'GET /api/users-permissions/roles/:id': 'roles and their permissions, no account',
       'GET /api/users-permissions/permissions': 'the list of actions, no account',
@@ -355,13 +671,24 @@ describe('accounts are their holders’', () => {
       'GET /admin/users/me/sessions': 'the holder’s own sessions',
       'DELETE /admin/users/me/sessions': 'the holder ends their own sessions',
       'DELETE /admin/users/me/sessions/:sessionId': 'the holder ends one of their own sessions',
-      'POST /admin/users': 'creates a staff account with a registration link for the holder; no password is set',
-      'DELETE /admin/users/:id': 'deletes a staff account: allowed to administrators, the holder is told',
-      'POST /admin/users/batch-delete': 'deletes staff accounts: allowed to administrators, the holders are told',
+      'POST /admin/users':
+        'creates a staff account with a registration link for the holder; no password is set',
+      'DELETE /admin/users/:id':
+        'deletes a staff account: allowed to administrators, the holder is told',
+      'POST /admin/users/batch-delete':
+        'deletes staff accounts: allowed to administrators, the holders are told',
     };
     const routes = (cms.strapi.server.listRoutes() as Array<{ path: string; methods: string[] }>)
-      .filter((route) => /^\/(api\/users|users-permissions|admin\/users)(\/|$)|^\/api\/users-permissions\//.test(route.path))
-      .flatMap((route) => route.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${route.path}`));
+      .filter((route) =>
+        /^\/(api\/users|users-permissions|admin\/users)(\/|$)|^\/api\/users-permissions\//.test(
+          route.path,
+        ),
+      )
+      .flatMap((route) =>
+        route.methods
+          .filter((method) => method !== 'HEAD')
+          .map((method) => `${method} ${route.path}`),
+      );
     const unaccounted = routes.filter((route) => !tried.has(route) && !(route in EXEMPT));
     expect(unaccounted).toEqual([]);
     expect(routes.length).toBe(new Set(routes).size);

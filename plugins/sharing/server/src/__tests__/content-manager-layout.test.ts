@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  startCms,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 
 const PLAN = 'api::integration-plan.integration-plan';
 
@@ -8,7 +14,9 @@ describe('the Content Manager’s layouts for staff', () => {
   let cms: TestCms;
   let staff: Awaited<ReturnType<typeof createStaff>>;
   const configuration = async (path: string) => {
-    const res = await api(cms, 'GET', `/content-manager/${path}/configuration`, { token: staff.token });
+    const res = await api(cms, 'GET', `/content-manager/${path}/configuration`, {
+      token: staff.token,
+    });
     expect(res.status).toBe(200);
     return res.body.data;
   };
@@ -29,10 +37,25 @@ describe('the Content Manager’s layouts for staff', () => {
       expect(meta[field].edit.description, field).not.toBe('');
     }
     expect(meta.owner.edit.visible).toBe(false);
-    expect(contentType.layouts.edit.flat().map((cell: { name: string }) => cell.name)).not.toContain('owner');
+    expect(
+      contentType.layouts.edit.flat().map((cell: { name: string }) => cell.name),
+    ).not.toContain('owner');
     // Attribute names never show as labels.
-    for (const [name, value] of Object.entries(meta as Record<string, { edit: { label: string } }>)) {
-      if (!['id', 'documentId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)) {
+    for (const [name, value] of Object.entries(
+      meta as Record<string, { edit: { label: string } }>,
+    )) {
+      if (
+        ![
+          'id',
+          'documentId',
+          'createdAt',
+          'updatedAt',
+          'createdBy',
+          'updatedBy',
+          'locale',
+          'localizations',
+        ].includes(name)
+      ) {
         expect(value.edit.label, name).not.toBe(name);
       }
     }
@@ -55,11 +78,18 @@ describe('the Content Manager’s layouts for staff', () => {
     value.metadatas.version.edit.editable = true;
     await store.update({ where: { key }, data: { value: JSON.stringify(value) } });
     await cms.strapi.plugin('sharing').service('staff-roles').ensure();
-    expect(JSON.parse((await store.findOne({ where: { key } })).value).metadatas.version.edit.editable).toBe(false);
+    expect(
+      JSON.parse((await store.findOne({ where: { key } })).value).metadatas.version.edit.editable,
+    ).toBe(false);
   });
 
   it('names the staff roles in German', async () => {
-    const roles = await cms.strapi.db.query('admin::role').findMany({ where: { code: { $in: ['integration-manager', 'district-administrator'] } } });
-    expect(roles.map((role: { name: string }) => role.name).sort()).toEqual(['Integrationsmanagement', 'Kreisverwaltung']);
+    const roles = await cms.strapi.db
+      .query('admin::role')
+      .findMany({ where: { code: { $in: ['integration-manager', 'district-administrator'] } } });
+    expect(roles.map((role: { name: string }) => role.name).sort()).toEqual([
+      'Integrationsmanagement',
+      'Kreisverwaltung',
+    ]);
   });
 });

@@ -3,18 +3,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 
 type Newcomer = Awaited<ReturnType<typeof registerNewcomer>>;
 
 /** A small but real-looking PDF: the header, some random bytes, the end marker. */
-const pdf = (size = 50_000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b)), Buffer.from('\n%%EOF\n')]);
+const pdf = (size = 50_000) =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b)),
+    Buffer.from('\n%%EOF\n'),
+  ]);
 
 const upload = uploadDocument;
 
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('document vault', () => {
@@ -27,7 +41,13 @@ describe('document vault', () => {
   const publicBefore = filesIn(PUBLIC_UPLOADS);
 
   beforeAll(async () => {
-    cms = await startCms(await freshEnv({ UPLOAD_MAX_BYTES: String(2 * 1024 * 1024), ADMIN_EMAIL: 'super@admin.example', ADMIN_PASSWORD: 'Super1234!' }));
+    cms = await startCms(
+      await freshEnv({
+        UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
+        ADMIN_EMAIL: 'super@admin.example',
+        ADMIN_PASSWORD: 'Super1234!',
+      }),
+    );
     documentsDir = cms.env.DOCUMENTS_DIR;
     amal = await registerNewcomer(cms);
     reza = await registerNewcomer(cms);
@@ -39,10 +59,21 @@ describe('document vault', () => {
     let documentId: string;
 
     it('stores the file encrypted, outside any public folder', async () => {
-      const res = await upload(cms, amal.jwt, plaintext, { kind: 'diploma', title: 'شهادة', language: 'ar', fileName: '../شهادة البكالوريوس.PDF' });
+      const res = await upload(cms, amal.jwt, plaintext, {
+        kind: 'diploma',
+        title: 'شهادة',
+        language: 'ar',
+        fileName: '../شهادة البكالوريوس.PDF',
+      });
       expect(res.status).toBe(201);
       documentId = res.body.data.documentId;
-      expect(res.body.data).toMatchObject({ kind: 'diploma', title: 'شهادة', fileName: 'شهادة البكالوريوس.pdf', mimeType: 'application/pdf', size: plaintext.length });
+      expect(res.body.data).toMatchObject({
+        kind: 'diploma',
+        title: 'شهادة',
+        fileName: 'شهادة البكالوريوس.pdf',
+        mimeType: 'application/pdf',
+        size: plaintext.length,
+      });
       expect(res.body.data.storageKey).toBeUndefined();
       const files = filesIn(documentsDir);
       expect(files).toHaveLength(1);
@@ -55,23 +86,35 @@ describe('document vault', () => {
     });
 
     it('streams it back byte-identical, as an attachment that browsers must not sniff or cache', async () => {
-      const response = await fetch(`${cms.url}/api/sharing/documents/${documentId}/file`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+      const response = await fetch(`${cms.url}/api/sharing/documents/${documentId}/file`, {
+        headers: { authorization: `Bearer ${amal.jwt}` },
+      });
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(plaintext)).toBe(true);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.pdf"; filename\*=UTF-8''/);
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename=".*\.pdf"; filename\*=UTF-8''/,
+      );
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
     it('is reachable under no other URL', async () => {
-      const row = await cms.strapi.db.query('api::document.document').findOne({ where: { documentId } });
-      for (const path of [`/uploads/${row.storageKey}`, `/uploads/${row.storageKey.slice(0, 2)}/${row.storageKey}`, `/uploads/${encodeURIComponent(row.fileName)}`]) {
+      const row = await cms.strapi.db
+        .query('api::document.document')
+        .findOne({ where: { documentId } });
+      for (const path of [
+        `/uploads/${row.storageKey}`,
+        `/uploads/${row.storageKey.slice(0, 2)}/${row.storageKey}`,
+        `/uploads/${encodeURIComponent(row.fileName)}`,
+      ]) {
         expect((await fetch(cms.url + path)).status, path).toBe(404);
       }
       expect((await api(cms, 'GET', '/api/upload/files')).status).toBe(403);
       expect((await api(cms, 'GET', '/api/upload/files', { token: amal.jwt })).status).toBe(403);
-      const login = await api(cms, 'POST', '/admin/login', { body: { email: 'super@admin.example', password: 'Super1234!' } });
+      const login = await api(cms, 'POST', '/admin/login', {
+        body: { email: 'super@admin.example', password: 'Super1234!' },
+      });
       const library = await api(cms, 'GET', '/upload/files', { token: login.body.data.token });
       expect(library.status).toBe(200);
       expect(JSON.stringify(library.body)).not.toContain(row.fileName.slice(0, 5));
@@ -79,23 +122,58 @@ describe('document vault', () => {
     });
 
     it('is removed with its document', async () => {
-      expect((await api(cms, 'DELETE', `/api/documents/${documentId}`, { token: amal.jwt })).status).toBe(204);
+      expect(
+        (await api(cms, 'DELETE', `/api/documents/${documentId}`, { token: amal.jwt })).status,
+      ).toBe(204);
       expect(filesIn(documentsDir)).toEqual([]);
     });
   });
 
   describe('refused uploads', () => {
     it.each([
-      ['an HTML file named .pdf', Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>'), 415, 'error.fileType'],
-      ['an SVG with a script', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 415, 'error.fileType'],
-      ['a PDF/HTML polyglot', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('<html><script>alert(1)</script></html>'.padEnd(200)), Buffer.from('\n%%EOF')]), 415, 'error.fileUnsafe'],
-      ['a ZIP archive', Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), randomBytes(100)]), 415, 'error.fileType'],
-      ['a Windows executable', Buffer.concat([Buffer.from('MZ'), randomBytes(100)]), 415, 'error.fileType'],
+      [
+        'an HTML file named .pdf',
+        Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>'),
+        415,
+        'error.fileType',
+      ],
+      [
+        'an SVG with a script',
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        415,
+        'error.fileType',
+      ],
+      [
+        'a PDF/HTML polyglot',
+        Buffer.concat([
+          Buffer.from('%PDF-1.4\n'),
+          Buffer.from('<html><script>alert(1)</script></html>'.padEnd(200)),
+          Buffer.from('\n%%EOF'),
+        ]),
+        415,
+        'error.fileUnsafe',
+      ],
+      [
+        'a ZIP archive',
+        Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), randomBytes(100)]),
+        415,
+        'error.fileType',
+      ],
+      [
+        'a Windows executable',
+        Buffer.concat([Buffer.from('MZ'), randomBytes(100)]),
+        415,
+        'error.fileType',
+      ],
       ['an empty file', Buffer.alloc(0), 415, 'error.fileType'],
       ['a file over the size limit', pdf(2 * 1024 * 1024), 413, 'error.fileTooLarge'],
     ])('refuses %s and stores nothing', async (_name, body, status, message) => {
       const before = await rows();
-      const res = await upload(cms, amal.jwt, body, { kind: 'certificate', title: 'x', fileName: 'zeugnis.pdf' });
+      const res = await upload(cms, amal.jwt, body, {
+        kind: 'certificate',
+        title: 'x',
+        fileName: 'zeugnis.pdf',
+      });
       expect(res.status).toBe(status);
       expect(res.body.error.message).toBe(message);
       expect(await rows()).toBe(before);
@@ -106,7 +184,8 @@ describe('document vault', () => {
       const body = pdf(3 * 1024 * 1024);
       const stream = new ReadableStream({
         start(controller) {
-          for (let at = 0; at < body.length; at += 64 * 1024) controller.enqueue(body.subarray(at, at + 64 * 1024));
+          for (let at = 0; at < body.length; at += 64 * 1024)
+            controller.enqueue(body.subarray(at, at + 64 * 1024));
           controller.close();
         },
       });
@@ -123,12 +202,21 @@ describe('document vault', () => {
     it('refuses a multipart body before anything is parsed to disk', async () => {
       const form = new FormData();
       form.append('file', new Blob([pdf()]), 'x.pdf');
-      const response = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=x`, { method: 'POST', headers: { authorization: `Bearer ${amal.jwt}` }, body: form });
+      const response = await fetch(`${cms.url}/api/sharing/documents?kind=certificate&title=x`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${amal.jwt}` },
+        body: form,
+      });
       expect(response.status).toBe(415);
     });
 
     it('refuses bad metadata, unknown parameters and links to another newcomer’s entry, leaving no file', async () => {
-      const reza_entry = (await api(cms, 'POST', '/api/education-entries', { token: reza.jwt, body: { data: { kind: 'school', institution: 'X' } } })).body.data.documentId;
+      const reza_entry = (
+        await api(cms, 'POST', '/api/education-entries', {
+          token: reza.jwt,
+          body: { data: { kind: 'school', institution: 'X' } },
+        })
+      ).body.data.documentId;
       const queries: Array<Record<string, string>> = [
         { kind: 'nonsense', title: 'x' },
         { kind: 'certificate', title: 'x', owner: String(reza.id) },
@@ -143,7 +231,9 @@ describe('document vault', () => {
 
     it('refuses anonymous callers and API tokens', async () => {
       expect((await upload(cms, undefined, pdf())).status).toBe(403);
-      const token = await cms.strapi.service('admin::api-token').create({ name: 'full', type: 'full-access', lifespan: null, kind: 'content-api' });
+      const token = await cms.strapi
+        .service('admin::api-token')
+        .create({ name: 'full', type: 'full-access', lifespan: null, kind: 'content-api' });
       expect((await upload(cms, token.accessKey, pdf())).status).toBe(403);
       expect(filesIn(documentsDir)).toEqual([]);
     });
@@ -151,15 +241,29 @@ describe('document vault', () => {
     it('leaves no row and no file when the client disconnects mid-upload', async () => {
       const before = await rows();
       const url = new URL(`${cms.url}/api/sharing/documents?kind=certificate&title=x`);
-      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/pdf', 'content-length': String(1024 * 1024), authorization: `Bearer ${amal.jwt}` } });
+      const req = request(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/pdf',
+          'content-length': String(1024 * 1024),
+          authorization: `Bearer ${amal.jwt}`,
+        },
+      });
       req.on('error', () => {});
       req.write(pdf(200_000));
       // The server is storing the upload once its partial file is there; then the client goes away.
-      await vi.waitFor(() => expect(filesIn(documentsDir).filter((file) => file.endsWith('.part'))).toHaveLength(1), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(
+        () =>
+          expect(filesIn(documentsDir).filter((file) => file.endsWith('.part'))).toHaveLength(1),
+        { timeout: 10_000, interval: 20 },
+      );
       req.destroy();
       // The server notices the closed socket on its own time. The partial file goes away only when
       // storing has failed (a finished upload would leave its file), so no row can follow it.
-      await vi.waitFor(() => expect(filesIn(documentsDir)).toEqual([]), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(() => expect(filesIn(documentsDir)).toEqual([]), {
+        timeout: 10_000,
+        interval: 20,
+      });
       expect(await rows()).toBe(before);
     });
   });
@@ -173,7 +277,11 @@ describe('document vault', () => {
       expect(filesIn(documentsDir)).toHaveLength(3);
       await cms.strapi.plugin('users-permissions').service('user').remove({ id: olga.id });
       expect(filesIn(documentsDir)).toHaveLength(1);
-      expect(await cms.strapi.db.query('api::document.document').count({ where: { documentId: kept.body.data.documentId } })).toBe(1);
+      expect(
+        await cms.strapi.db
+          .query('api::document.document')
+          .count({ where: { documentId: kept.body.data.documentId } }),
+      ).toBe(1);
     });
   });
 });

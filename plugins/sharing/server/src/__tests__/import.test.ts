@@ -4,7 +4,14 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
-import { api, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
 
 /**
@@ -16,7 +23,15 @@ import { unzip } from '../../../../../cms/test/zip';
 
 const CMS_DIR = resolve(__dirname, '../../../../../cms');
 const STRAPI = resolve(CMS_DIR, '../node_modules/@strapi/strapi/bin/strapi.js');
-const PERSONAL = ['api::profile.profile', 'api::language-skill.language-skill', 'api::education-entry.education-entry', 'api::employment-entry.employment-entry', 'api::document.document', 'api::integration-plan.integration-plan', 'api::plan-version.plan-version'];
+const PERSONAL = [
+  'api::profile.profile',
+  'api::language-skill.language-skill',
+  'api::education-entry.education-entry',
+  'api::employment-entry.employment-entry',
+  'api::document.document',
+  'api::integration-plan.integration-plan',
+  'api::plan-version.plan-version',
+];
 const IMPORTED = PERSONAL.slice(0, 5);
 const SYSTEM = ['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'file'];
 const LINKS = ['educationEntry', 'employmentEntry', 'languageSkill', 'translationOf'];
@@ -25,7 +40,10 @@ const IMPORT_MAX_BYTES = 2_000_000;
 const UPLOAD_MAX_BYTES = 1_000_000;
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
+const PNG = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  Buffer.alloc(64, 7),
+]);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -37,7 +55,9 @@ async function freePort(): Promise<number> {
 
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** A zip of the given entries, in order, as yazl (the exporter's library) writes it. */
@@ -80,7 +100,11 @@ function declareSize(buffer: Buffer, name: string, size: number): Buffer {
 }
 
 async function importInto(cms: TestCms, jwt: string, archive: Buffer, type = 'application/zip') {
-  const response = await fetch(`${cms.url}/api/sharing/import`, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': type }, body: new Uint8Array(archive) });
+  const response = await fetch(`${cms.url}/api/sharing/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${jwt}`, 'content-type': type },
+    body: new Uint8Array(archive),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -88,11 +112,21 @@ async function importInto(cms: TestCms, jwt: string, archive: Buffer, type = 'ap
 /** The records of an export as B must hold them: without what each installation gives itself, links by position. */
 function comparable(json: any) {
   const position = new Map<string, string>();
-  for (const uid of IMPORTED) (json.records[uid] ?? []).forEach((row: any, index: number) => position.set(row.documentId, `${uid}#${index}`));
+  for (const uid of IMPORTED)
+    (json.records[uid] ?? []).forEach((row: any, index: number) =>
+      position.set(row.documentId, `${uid}#${index}`),
+    );
   const out: Record<string, unknown[]> = {};
   for (const uid of IMPORTED) {
     out[uid] = (json.records[uid] ?? []).map((row: any) =>
-      Object.fromEntries(Object.entries(row).filter(([key]) => !SYSTEM.includes(key)).map(([key, value]) => [key, LINKS.includes(key) && value ? position.get(value as string) : value])),
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([key]) => !SYSTEM.includes(key))
+          .map(([key, value]) => [
+            key,
+            LINKS.includes(key) && value ? position.get(value as string) : value,
+          ]),
+      ),
     );
   }
   return out;
@@ -111,40 +145,159 @@ describe('import of a mobio-export from another MoBio', () => {
     // A: a real `strapi start`, its own process, database, document store and master key.
     const port = await freePort();
     const aUrl = `http://127.0.0.1:${port}`;
-    const aEnv = await freshEnv({ CMS_PORT: String(port), CMS_PUBLIC_URL: aUrl, NODE_ENV: 'development' });
-    a = spawn(process.execPath, [STRAPI, 'start'], { cwd: CMS_DIR, env: { ...process.env, ...aEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const aEnv = await freshEnv({
+      CMS_PORT: String(port),
+      CMS_PUBLIC_URL: aUrl,
+      NODE_ENV: 'development',
+    });
+    a = spawn(process.execPath, [STRAPI, 'start'], {
+      cwd: CMS_DIR,
+      env: { ...process.env, ...aEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     a.stdout!.on('data', (chunk) => (aOutput += chunk));
     a.stderr!.on('data', (chunk) => (aOutput += chunk));
     for (let i = 0; ; i++) {
       if (a.exitCode !== null || i > 600) throw new Error(`A did not start:\n${aOutput}`);
-      if (await fetch(`${aUrl}/_health`).then((r) => r.status === 204, () => false)) break;
+      if (
+        await fetch(`${aUrl}/_health`).then(
+          (r) => r.status === 204,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const onA = { url: aUrl };
     const amal = await registerNewcomer(onA);
     const as = { token: amal.jwt };
-    expect((await api(onA, 'PUT', '/api/profiles/me', { ...as, body: { data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', birthDate: '1990-04-01', birthPlace: 'Aleppo', nationality: 'SY', correspondenceLanguages: ['ar', 'de'], contactEmail: 'amal@example.test', phone: '+49 170 1234567', address: 'Hauptstraße 5, 12345 Altdorf', familyStatus: 'married', children: 2, arrivalDate: '2023-02-01', residenceStatus: 'residencePermit', residenceNote: 'bis 2027', uiLocale: 'ar', textLanguage: 'ar' } } })).status).toBe(200);
-    expect((await api(onA, 'POST', '/api/language-skills', { ...as, body: { data: { language: 'ar', native: true } } })).status).toBe(200);
-    const german = await api(onA, 'POST', '/api/language-skills', { ...as, body: { data: { language: 'de', listening: 'B1', reading: 'B2', spokenInteraction: 'B1', spokenProduction: 'A2', writing: 'B1', courses: 'Integrationskurs', notes: 'DTZ 2024', textLanguage: 'de' } } });
+    expect(
+      (
+        await api(onA, 'PUT', '/api/profiles/me', {
+          ...as,
+          body: {
+            data: {
+              givenNames: 'أمل',
+              familyName: 'حداد',
+              latinName: 'Amal Haddad',
+              birthDate: '1990-04-01',
+              birthPlace: 'Aleppo',
+              nationality: 'SY',
+              correspondenceLanguages: ['ar', 'de'],
+              contactEmail: 'amal@example.test',
+              phone: '+49 170 1234567',
+              address: 'Hauptstraße 5, 12345 Altdorf',
+              familyStatus: 'married',
+              children: 2,
+              arrivalDate: '2023-02-01',
+              residenceStatus: 'residencePermit',
+              residenceNote: 'bis 2027',
+              uiLocale: 'ar',
+              textLanguage: 'ar',
+            },
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(onA, 'POST', '/api/language-skills', {
+          ...as,
+          body: { data: { language: 'ar', native: true } },
+        })
+      ).status,
+    ).toBe(200);
+    const german = await api(onA, 'POST', '/api/language-skills', {
+      ...as,
+      body: {
+        data: {
+          language: 'de',
+          listening: 'B1',
+          reading: 'B2',
+          spokenInteraction: 'B1',
+          spokenProduction: 'A2',
+          writing: 'B1',
+          courses: 'Integrationskurs',
+          notes: 'DTZ 2024',
+          textLanguage: 'de',
+        },
+      },
+    });
     expect(german.status, JSON.stringify(german.body)).toBe(200);
-    const university = await api(onA, 'POST', '/api/education-entries', { ...as, body: { data: { kind: 'university', iscedLevel: 'isced7', institution: 'جامعة حلب', place: 'Aleppo', country: 'SY', from: '2008-09-01', to: '2013-07-01', degree: 'Master', subject: 'Pharmazie', recognitionStatus: 'inProgress', notes: 'ملاحظة', textLanguage: 'ar' } } });
+    const university = await api(onA, 'POST', '/api/education-entries', {
+      ...as,
+      body: {
+        data: {
+          kind: 'university',
+          iscedLevel: 'isced7',
+          institution: 'جامعة حلب',
+          place: 'Aleppo',
+          country: 'SY',
+          from: '2008-09-01',
+          to: '2013-07-01',
+          degree: 'Master',
+          subject: 'Pharmazie',
+          recognitionStatus: 'inProgress',
+          notes: 'ملاحظة',
+          textLanguage: 'ar',
+        },
+      },
+    });
     expect(university.status, JSON.stringify(university.body)).toBe(200);
-    const work = await api(onA, 'POST', '/api/employment-entries', { ...as, body: { data: { occupation: 'Apothekerin', iscoCode: '2262', employer: 'Apotheke Al-Shifa', place: 'Aleppo', country: 'SY', from: '2013-09-01', to: '2022-12-31', tasks: 'Beratung', skills: 'Rezeptur', textLanguage: 'de' } } });
+    const work = await api(onA, 'POST', '/api/employment-entries', {
+      ...as,
+      body: {
+        data: {
+          occupation: 'Apothekerin',
+          iscoCode: '2262',
+          employer: 'Apotheke Al-Shifa',
+          place: 'Aleppo',
+          country: 'SY',
+          from: '2013-09-01',
+          to: '2022-12-31',
+          tasks: 'Beratung',
+          skills: 'Rezeptur',
+          textLanguage: 'de',
+        },
+      },
+    });
     expect(work.status, JSON.stringify(work.body)).toBe(200);
-    const diploma = await uploadDocument(onA, amal.jwt, PDF, { kind: 'diploma', title: 'شهادة الماجستير', issuer: 'جامعة حلب', issueDate: '2013-07-15', language: 'ar', fileName: 'diplom.pdf', educationEntry: university.body.data.documentId });
+    const diploma = await uploadDocument(onA, amal.jwt, PDF, {
+      kind: 'diploma',
+      title: 'شهادة الماجستير',
+      issuer: 'جامعة حلب',
+      issueDate: '2013-07-15',
+      language: 'ar',
+      fileName: 'diplom.pdf',
+      educationEntry: university.body.data.documentId,
+    });
     expect(diploma.status).toBe(201);
-    const translation = await uploadDocument(onA, amal.jwt, PNG, { kind: 'certificate', title: 'Übersetzung', language: 'de', fileName: 'übersetzung.png', translationOf: diploma.body.data.documentId, languageSkill: german.body.data.documentId });
+    const translation = await uploadDocument(onA, amal.jwt, PNG, {
+      kind: 'certificate',
+      title: 'Übersetzung',
+      language: 'de',
+      fileName: 'übersetzung.png',
+      translationOf: diploma.body.data.documentId,
+      languageSkill: german.body.data.documentId,
+    });
     expect(translation.status).toBe(201);
     originals.set('شهادة الماجستير', PDF).set('Übersetzung', PNG);
 
-    const response = await fetch(`${aUrl}/api/sharing/export`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    const response = await fetch(`${aUrl}/api/sharing/export`, {
+      headers: { authorization: `Bearer ${amal.jwt}` },
+    });
     expect(response.status).toBe(200);
     archive = Buffer.from(await response.arrayBuffer());
     entries = await unzip(archive);
     exported = JSON.parse(entries.get('mobio-export.json')!.toString('utf8'));
     expect(exported.records['api::document.document']).toHaveLength(2);
 
-    b = await startCms(await freshEnv({ IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES), UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }));
+    b = await startCms(
+      await freshEnv({
+        IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES),
+        UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
+      }),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -160,46 +313,163 @@ describe('import of a mobio-export from another MoBio', () => {
   async function stateOfB() {
     const counts: Record<string, number> = {};
     for (const uid of PERSONAL) counts[uid] = await b.strapi.db.query(uid as never).count({});
-    return { counts, events: await b.strapi.db.query('plugin::sharing.audit-event').count({}), files: filesIn(b.env.DOCUMENTS_DIR) };
+    return {
+      counts,
+      events: await b.strapi.db.query('plugin::sharing.audit-event').count({}),
+      files: filesIn(b.env.DOCUMENTS_DIR),
+    };
   }
 
   /** The export's entries with the JSON changed by `change`, zipped again. */
   async function withJson(change: (json: any) => void, files = entries) {
     const json = structuredClone(exported);
     change(json);
-    return zipOf([...files].map(([name, content]) => [name, name === 'mobio-export.json' ? Buffer.from(JSON.stringify(json)) : content]));
+    return zipOf(
+      [...files].map(([name, content]) => [
+        name,
+        name === 'mobio-export.json' ? Buffer.from(JSON.stringify(json)) : content,
+      ]),
+    );
   }
 
   const documentEntry = () => [...entries.keys()].find((name) => name.endsWith('-diplom.pdf'))!;
 
   const hostile: Array<[string, () => Promise<Buffer>, string]> = [
-    ['not a mobio export', () => withJson((json) => (json.format = 'other-export')), 'error.importFormat'],
-    ['a version that is no number', () => withJson((json) => (json.version = '2')), 'error.importFormat'],
-    ['a newer format version', () => withJson((json) => (json.version = 99)), 'error.importNewerVersion'],
-    ['a record the form would refuse', () => withJson((json) => (json.records['api::education-entry.education-entry'][0].institution = '')), 'error.importRecord'],
-    ['a record with a field no form has', () => withJson((json) => (json.records['api::profile.profile'][0].owner = 1)), 'error.importRecord'],
-    ['a link to a record outside the archive', () => withJson((json) => (json.records['api::document.document'][0].educationEntry = 'a'.repeat(24))), 'error.importFormat'],
-    ['an entry that climbs out of its folder', async () => {
-      const name = documentEntry();
-      const trick = `../../../../${name.slice(12)}`.padEnd(name.length, 'x').slice(0, name.length);
-      return patchName(archive, name, trick);
-    }, 'error.importEntryName'],
-    ['an entry with an absolute path', async () => {
-      const name = documentEntry();
-      return patchName(archive, name, `/tmp/${name.slice(5)}`);
-    }, 'error.importEntryName'],
-    ['an entry no document names', () => zipOf([...entries, ['documents/extra.pdf', PDF]]), 'error.importEntryName'],
-    ['a zip bomb that declares its size', () => zipOf([...entries].map(([name, content]) => [name, name === documentEntry() ? Buffer.concat([PDF, Buffer.alloc(3_000_000)]) : content])), 'error.importTooLarge'],
-    ['a zip bomb that hides its size', async () => {
-      const bomb = await withJson((json) => (json.padding = ' '.repeat(3_000_000)));
-      return declareSize(bomb, 'mobio-export.json', 2000);
-    }, 'error.importTooLarge'],
-    ['a document larger than an upload may be', () => zipOf([...entries].map(([name, content]) => [name, name === documentEntry() ? Buffer.concat([PDF, Buffer.alloc(UPLOAD_MAX_BYTES)]) : content])), 'error.importFileTooLarge'],
-    ['a document of a type not accepted at upload', () => zipOf([...entries].map(([name, content]) => [name, name === documentEntry() ? Buffer.from('MZ\x90\x00 this is a program, not a certificate') : content])), 'error.importFileType'],
+    [
+      'not a mobio export',
+      () => withJson((json) => (json.format = 'other-export')),
+      'error.importFormat',
+    ],
+    [
+      'a version that is no number',
+      () => withJson((json) => (json.version = '2')),
+      'error.importFormat',
+    ],
+    [
+      'a newer format version',
+      () => withJson((json) => (json.version = 99)),
+      'error.importNewerVersion',
+    ],
+    [
+      'a record the form would refuse',
+      () =>
+        withJson(
+          (json) => (json.records['api::education-entry.education-entry'][0].institution = ''),
+        ),
+      'error.importRecord',
+    ],
+    [
+      'a record with a field no form has',
+      () => withJson((json) => (json.records['api::profile.profile'][0].owner = 1)),
+      'error.importRecord',
+    ],
+    [
+      'a link to a record outside the archive',
+      () =>
+        withJson(
+          (json) => (json.records['api::document.document'][0].educationEntry = 'a'.repeat(24)),
+        ),
+      'error.importFormat',
+    ],
+    [
+      'an entry that climbs out of its folder',
+      async () => {
+        const name = documentEntry();
+        const trick = `../../../../${name.slice(12)}`
+          .padEnd(name.length, 'x')
+          .slice(0, name.length);
+        return patchName(archive, name, trick);
+      },
+      'error.importEntryName',
+    ],
+    [
+      'an entry with an absolute path',
+      async () => {
+        const name = documentEntry();
+        return patchName(archive, name, `/tmp/${name.slice(5)}`);
+      },
+      'error.importEntryName',
+    ],
+    [
+      'an entry no document names',
+      () => zipOf([...entries, ['documents/extra.pdf', PDF]]),
+      'error.importEntryName',
+    ],
+    [
+      'a zip bomb that declares its size',
+      () =>
+        zipOf(
+          [...entries].map(([name, content]) => [
+            name,
+            name === documentEntry() ? Buffer.concat([PDF, Buffer.alloc(3_000_000)]) : content,
+          ]),
+        ),
+      'error.importTooLarge',
+    ],
+    [
+      'a zip bomb that hides its size',
+      async () => {
+        const bomb = await withJson((json) => (json.padding = ' '.repeat(3_000_000)));
+        return declareSize(bomb, 'mobio-export.json', 2000);
+      },
+      'error.importTooLarge',
+    ],
+    [
+      'a document larger than an upload may be',
+      () =>
+        zipOf(
+          [...entries].map(([name, content]) => [
+            name,
+            name === documentEntry()
+              ? Buffer.concat([PDF, Buffer.alloc(UPLOAD_MAX_BYTES)])
+              : content,
+          ]),
+        ),
+      'error.importFileTooLarge',
+    ],
+    [
+      'a document of a type not accepted at upload',
+      () =>
+        zipOf(
+          [...entries].map(([name, content]) => [
+            name,
+            name === documentEntry()
+              ? Buffer.from('MZ\x90\x00 this is a program, not a certificate')
+              : content,
+          ]),
+        ),
+      'error.importFileType',
+    ],
     // The first file is already checked and encrypted (a .part file) when the second is refused.
-    ['a bad document after a good one', () => zipOf([...entries].map(([name, content]) => [name, name.endsWith('.png') ? Buffer.from('<html><script>alert(1)</script></html>') : content])), 'error.importFileType'],
-    ['a document with markup in it', () => zipOf([...entries].map(([name, content]) => [name, name === documentEntry() ? Buffer.concat([PDF, Buffer.from('<script>alert(1)</script>')]) : content])), 'error.importFileUnsafe'],
-    ['a truncated zip', async () => archive.subarray(0, Math.floor(archive.length * 0.7)), 'error.importNotArchive'],
+    [
+      'a bad document after a good one',
+      () =>
+        zipOf(
+          [...entries].map(([name, content]) => [
+            name,
+            name.endsWith('.png') ? Buffer.from('<html><script>alert(1)</script></html>') : content,
+          ]),
+        ),
+      'error.importFileType',
+    ],
+    [
+      'a document with markup in it',
+      () =>
+        zipOf(
+          [...entries].map(([name, content]) => [
+            name,
+            name === documentEntry()
+              ? Buffer.concat([PDF, Buffer.from('<script>alert(1)</script>')])
+              : content,
+          ]),
+        ),
+      'error.importFileUnsafe',
+    ],
+    [
+      'a truncated zip',
+      async () => archive.subarray(0, Math.floor(archive.length * 0.7)),
+      'error.importNotArchive',
+    ],
   ];
 
   for (const [what, make, message] of hostile) {
@@ -216,7 +486,12 @@ describe('import of a mobio-export from another MoBio', () => {
 
   it('refuses a multipart body before it is parsed', async () => {
     const person = await registerNewcomer(b);
-    const { status, body } = await importInto(b, person.jwt, archive, 'multipart/form-data; boundary=x');
+    const { status, body } = await importInto(
+      b,
+      person.jwt,
+      archive,
+      'multipart/form-data; boundary=x',
+    );
     expect(status).toBe(415);
     expect(body.error.message).toBe('error.uploadRaw');
   });
@@ -227,7 +502,9 @@ describe('import of a mobio-export from another MoBio', () => {
     expect(status, JSON.stringify(body)).toBe(201);
     expect(body.data).toEqual({ records: 5, documents: 2 });
 
-    const again = await fetch(`${b.url}/api/sharing/export`, { headers: { authorization: `Bearer ${person.jwt}` } });
+    const again = await fetch(`${b.url}/api/sharing/export`, {
+      headers: { authorization: `Bearer ${person.jwt}` },
+    });
     const onB = await unzip(Buffer.from(await again.arrayBuffer()));
     const json = JSON.parse(onB.get('mobio-export.json')!.toString('utf8'));
     expect(comparable(json)).toEqual(comparable(exported));
@@ -235,11 +512,21 @@ describe('import of a mobio-export from another MoBio', () => {
 
     // Byte-identical files, downloaded through the checked route; on B's disk they are sealed, not plain.
     for (const document of json.records['api::document.document']) {
-      const download = await fetch(`${b.url}/api/sharing/documents/${document.documentId}/file`, { headers: { authorization: `Bearer ${person.jwt}` } });
-      expect(Buffer.from(await download.arrayBuffer()).equals(originals.get(document.title)!)).toBe(true);
-      const row = await b.strapi.db.query('api::document.document').findOne({ where: { documentId: document.documentId }, select: ['storageKey'] });
+      const download = await fetch(`${b.url}/api/sharing/documents/${document.documentId}/file`, {
+        headers: { authorization: `Bearer ${person.jwt}` },
+      });
+      expect(Buffer.from(await download.arrayBuffer()).equals(originals.get(document.title)!)).toBe(
+        true,
+      );
+      const row = await b.strapi.db
+        .query('api::document.document')
+        .findOne({ where: { documentId: document.documentId }, select: ['storageKey'] });
       const vault = b.strapi.plugin('sharing').service('vault');
-      expect(readFileSync(vault.pathOf(row.storageKey)).includes(originals.get(document.title)!.subarray(0, 16))).toBe(false);
+      expect(
+        readFileSync(vault.pathOf(row.storageKey)).includes(
+          originals.get(document.title)!.subarray(0, 16),
+        ),
+      ).toBe(false);
       const { stream } = await vault.open(row.storageKey);
       stream.destroy();
     }
@@ -249,14 +536,21 @@ describe('import of a mobio-export from another MoBio', () => {
     expect(json.grants).toEqual([]);
     const log = await api(b, 'GET', '/api/sharing/access-log?pageSize=100', { token: person.jwt });
     expect(log.status).toBe(200);
-    expect([...JSON.stringify(log.body).matchAll(/"action":"([^"]+)"/g)].map((match) => match[1])).toEqual(['import']);
-    const events = await b.strapi.db.query('plugin::sharing.audit-event').findMany({ where: { owner: { id: person.id } }, select: ['action', 'actorKind'] });
+    expect(
+      [...JSON.stringify(log.body).matchAll(/"action":"([^"]+)"/g)].map((match) => match[1]),
+    ).toEqual(['import']);
+    const events = await b.strapi.db
+      .query('plugin::sharing.audit-event')
+      .findMany({ where: { owner: { id: person.id } }, select: ['action', 'actorKind'] });
     expect(events).toEqual([{ action: 'import', actorKind: 'newcomer' }]);
   });
 
   it('refuses an account that already holds a record, before reading the archive', async () => {
     const person = await registerNewcomer(b);
-    await api(b, 'POST', '/api/employment-entries', { token: person.jwt, body: { data: { occupation: 'Kassiererin' } } });
+    await api(b, 'POST', '/api/employment-entries', {
+      token: person.jwt,
+      body: { data: { occupation: 'Kassiererin' } },
+    });
     const before = await stateOfB();
     const { status, body } = await importInto(b, person.jwt, archive);
     expect(status).toBe(409);

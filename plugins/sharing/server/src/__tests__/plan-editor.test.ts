@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_CATALOGUE } from '@mobio/config';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 
 const DAY = 86_400_000;
 const PLAN = 'api::integration-plan.integration-plan';
@@ -32,20 +39,40 @@ describe('the plan editor of the staff workspace', () => {
   });
   const path = () => `/sharing/records/${owner}/plan`;
   const view = (who = writer) => api(cms, 'GET', path(), { token: who.token });
-  const save = (data: unknown, who = writer) => api(cms, 'PUT', path(), { token: who.token, body: { data } });
-  const propose = (who = writer) => api(cms, 'POST', `${path()}/propose`, { token: who.token, body: {} });
+  const save = (data: unknown, who = writer) =>
+    api(cms, 'PUT', path(), { token: who.token, body: { data } });
+  const propose = (who = writer) =>
+    api(cms, 'POST', `${path()}/propose`, { token: who.token, body: {} });
   const stored = () => cms.strapi.db.query(PLAN).findOne({ where: { owner: { id: amal.id } } });
   const accept = (documentId: string, version: number) =>
-    api(cms, 'POST', `/api/sharing/plans/${documentId}/accept`, { token: amal.jwt, body: { data: { version } } });
+    api(cms, 'POST', `/api/sharing/plans/${documentId}/accept`, {
+      token: amal.jwt,
+      body: { data: { version } },
+    });
 
   beforeAll(async () => {
     cms = await startCms(await freshEnv());
     amal = await registerNewcomer(cms);
-    [writer, reader, stranger] = await Promise.all([createStaff(cms, 'Planner'), createStaff(cms, 'Reader'), createStaff(cms, 'Stranger')]);
-    owner = (await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: amal.id }, select: ['documentId'] })).documentId;
+    [writer, reader, stranger] = await Promise.all([
+      createStaff(cms, 'Planner'),
+      createStaff(cms, 'Reader'),
+      createStaff(cms, 'Stranger'),
+    ]);
+    owner = (
+      await cms.strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id: amal.id }, select: ['documentId'] })
+    ).documentId;
     const grant = (grantee: number, access: string, sections: string[]) =>
       cms.strapi.db.query(GRANT).create({
-        data: { owner: amal.id, grantee, sections, access, purpose: 'Integrationsplan', expiresAt: new Date(Date.now() + 30 * DAY) },
+        data: {
+          owner: amal.id,
+          grantee,
+          sections,
+          access,
+          purpose: 'Integrationsplan',
+          expiresAt: new Date(Date.now() + 30 * DAY),
+        },
       });
     await grant(writer.id, 'write', ['plans']);
     await grant(reader.id, 'read', ['plans']);
@@ -59,8 +86,18 @@ describe('the plan editor of the staff workspace', () => {
     expect(empty.body.data).toMatchObject({ canWrite: true, plan: null, versions: [] });
     const saved = await save(content('B1 erreicht'));
     expect(saved.status).toBe(200);
-    expect(saved.body.data.plan).toMatchObject({ planStatus: 'draft', version: 1, acceptedAt: null, title: 'Integrationsplan 2027' });
-    expect(saved.body.data.plan.fieldsOfAction[0].goals[0]).toEqual({ catalogueKey: null, description: 'B2 bestehen', dueDate: '2027-06-30', status: 'open' });
+    expect(saved.body.data.plan).toMatchObject({
+      planStatus: 'draft',
+      version: 1,
+      acceptedAt: null,
+      title: 'Integrationsplan 2027',
+    });
+    expect(saved.body.data.plan.fieldsOfAction[0].goals[0]).toEqual({
+      catalogueKey: null,
+      description: 'B2 bestehen',
+      dueDate: '2027-06-30',
+      status: 'open',
+    });
     expect(saved.body.data.versions).toEqual([]);
     // The person by their account's documentId only; no database ids, no account fields.
     expect(saved.body.data.owner).toEqual({ id: owner, name: null });
@@ -97,10 +134,22 @@ describe('the plan editor of the staff workspace', () => {
   });
 
   it('never lets staff set what only the system or the newcomer sets', async () => {
-    for (const field of ['version', 'planStatus', 'acceptedAt', 'acceptedVersion', 'proposedAt', 'owner']) {
-      const res = await save({ ...content('x'), [field]: field === 'owner' ? 1 : field === 'planStatus' ? 'accepted' : 3 });
+    for (const field of [
+      'version',
+      'planStatus',
+      'acceptedAt',
+      'acceptedVersion',
+      'proposedAt',
+      'owner',
+    ]) {
+      const res = await save({
+        ...content('x'),
+        [field]: field === 'owner' ? 1 : field === 'planStatus' ? 'accepted' : 3,
+      });
       expect(res.status, field).toBe(400);
-      expect(JSON.stringify(res.body.error.details.errors)).toContain(`error.unknownField:${field}`);
+      expect(JSON.stringify(res.body.error.details.errors)).toContain(
+        `error.unknownField:${field}`,
+      );
     }
     expect((await stored()).planStatus).toBe('draft');
   });
@@ -108,9 +157,25 @@ describe('the plan editor of the staff workspace', () => {
   it('refuses a version or a proposal date typed into the Content Manager as well', async () => {
     const { documentId, version } = await stored();
     const cm = `/content-manager/collection-types/${PLAN}/${documentId}`;
-    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { version: version + 5 } })).status).toBe(403);
-    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { proposedAt: new Date().toISOString() } })).status).toBe(403);
-    expect((await api(cms, 'PUT', cm, { token: writer.token, body: { version, notes: 'unverändert gezählt' } })).status).toBe(200);
+    expect(
+      (await api(cms, 'PUT', cm, { token: writer.token, body: { version: version + 5 } })).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(cms, 'PUT', cm, {
+          token: writer.token,
+          body: { proposedAt: new Date().toISOString() },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(cms, 'PUT', cm, {
+          token: writer.token,
+          body: { version, notes: 'unverändert gezählt' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await stored()).version).toBe(version);
   });
 
@@ -118,17 +183,30 @@ describe('the plan editor of the staff workspace', () => {
     const bad = await save({
       fieldsOfAction: [
         { field: 'astrology', goals: [] },
-        { field: 'work', goals: [{ status: 'open' }], measures: [{ description: 'x', responsible: 'nobody' }] },
+        {
+          field: 'work',
+          goals: [{ status: 'open' }],
+          measures: [{ description: 'x', responsible: 'nobody' }],
+        },
       ],
       reviews: [{ date: '2027-02-30' }],
     });
     expect(bad.status).toBe(400);
     const paths = bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
     expect(paths).toEqual(
-      expect.arrayContaining(['fieldsOfAction.0.field', 'fieldsOfAction.1.goals.0.description', 'fieldsOfAction.1.measures.0.responsible', 'reviews.0.date']),
+      expect.arrayContaining([
+        'fieldsOfAction.0.field',
+        'fieldsOfAction.1.goals.0.description',
+        'fieldsOfAction.1.measures.0.responsible',
+        'reviews.0.date',
+      ]),
     );
-    expect((await save({ fieldsOfAction: [{ field: 'work' }, { field: 'work' }] })).status).toBe(400);
-    expect((await api(cms, 'PUT', path(), { token: writer.token, body: 'nonsense' })).status).toBe(400);
+    expect((await save({ fieldsOfAction: [{ field: 'work' }, { field: 'work' }] })).status).toBe(
+      400,
+    );
+    expect((await api(cms, 'PUT', path(), { token: writer.token, body: 'nonsense' })).status).toBe(
+      400,
+    );
   });
 
   it('takes goals and measures from the catalogue, and refuses a key the catalogue does not have', async () => {
@@ -136,19 +214,52 @@ describe('the plan editor of the staff workspace', () => {
       fieldsOfAction: [
         {
           field: 'vocationalTraining',
-          goals: [{ catalogueKey: PLAN_CATALOGUE.find((e) => e.field === 'vocationalTraining' && e.kind === 'goal')!.key }, { description: 'Eigener Weg' }],
-          measures: [{ catalogueKey: PLAN_CATALOGUE.find((e) => e.field === 'vocationalTraining' && e.kind === 'measure')!.key, responsible: 'integrationManager' }],
+          goals: [
+            {
+              catalogueKey: PLAN_CATALOGUE.find(
+                (e) => e.field === 'vocationalTraining' && e.kind === 'goal',
+              )!.key,
+            },
+            { description: 'Eigener Weg' },
+          ],
+          measures: [
+            {
+              catalogueKey: PLAN_CATALOGUE.find(
+                (e) => e.field === 'vocationalTraining' && e.kind === 'measure',
+              )!.key,
+              responsible: 'integrationManager',
+            },
+          ],
         },
       ],
     };
     const saved = await save(fromCatalogue);
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.data.plan.fieldsOfAction[0].goals.map((g: { catalogueKey: string | null }) => g.catalogueKey)).toEqual([fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey, null]);
-    const unknown = await save({ fieldsOfAction: [{ field: 'work', goals: [{ catalogueKey: 'work.goal.no-such-entry' }] }] });
+    expect(
+      saved.body.data.plan.fieldsOfAction[0].goals.map(
+        (g: { catalogueKey: string | null }) => g.catalogueKey,
+      ),
+    ).toEqual([fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey, null]);
+    const unknown = await save({
+      fieldsOfAction: [{ field: 'work', goals: [{ catalogueKey: 'work.goal.no-such-entry' }] }],
+    });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details.errors[0].path).toEqual(['fieldsOfAction', 0, 'goals', 0, 'catalogueKey']);
+    expect(unknown.body.error.details.errors[0].path).toEqual([
+      'fieldsOfAction',
+      0,
+      'goals',
+      0,
+      'catalogueKey',
+    ]);
     // An entry of another field of action is not this field's goal.
-    const elsewhere = await save({ fieldsOfAction: [{ field: 'work', goals: [{ catalogueKey: fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey }] }] });
+    const elsewhere = await save({
+      fieldsOfAction: [
+        {
+          field: 'work',
+          goals: [{ catalogueKey: fromCatalogue.fieldsOfAction[0].goals[0].catalogueKey }],
+        },
+      ],
+    });
     expect(elsewhere.status).toBe(400);
     const catalogue = await api(cms, 'GET', '/sharing/plan-catalogue', { token: writer.token });
     expect(catalogue.body.data.length).toBeGreaterThanOrEqual(PLAN_CATALOGUE.length);
@@ -167,12 +278,16 @@ describe('the plan editor of the staff workspace', () => {
   it('is not found for staff without a plans grant, an unknown person or an API token', async () => {
     expect((await view(stranger)).status).toBe(404);
     expect((await save(content('fremd'), stranger)).status).toBe(404);
-    expect((await api(cms, 'GET', '/sharing/records/unknownperson123/plan', { token: writer.token })).status).toBe(404);
+    expect(
+      (await api(cms, 'GET', '/sharing/records/unknownperson123/plan', { token: writer.token }))
+        .status,
+    ).toBe(404);
     expect((await api(cms, 'GET', path(), {})).status).toBe(401);
   });
 
   it('writes the staff member’s reads and changes into the newcomer’s access log', async () => {
-    const log = (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token: amal.jwt })).body.data as Array<{ action: string; section: string }>;
+    const log = (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token: amal.jwt }))
+      .body.data as Array<{ action: string; section: string }>;
     const actions = new Set(log.filter((e) => e.section === 'plans').map((e) => e.action));
     expect([...actions]).toEqual(expect.arrayContaining(['read', 'create', 'update']));
   });

@@ -1,6 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
 import { EXPORT_FORMAT, NOT_EXPORTED } from '../services/export';
 
@@ -10,12 +18,40 @@ const PDF = (marker: string) => Buffer.from(`%PDF-1.7\n% ${marker}\n1 0 obj << >
 
 /** Gives a newcomer one record of every personal type, free text carrying the marker. */
 async function fillEverything(cms: TestCms, jwt: string, marker: string) {
-  await api(cms, 'PUT', '/api/profiles/me', { token: jwt, body: { data: { givenNames: `Amal ${marker}`, familyName: 'Haddad', nationality: 'SY', correspondenceLanguages: ['ar'] } } });
-  await api(cms, 'POST', '/api/language-skills', { token: jwt, body: { data: { language: 'de', reading: 'B1', notes: marker } } });
-  const education = await api(cms, 'POST', '/api/education-entries', { token: jwt, body: { data: { kind: 'university', institution: `Uni ${marker}` } } });
-  await api(cms, 'POST', '/api/employment-entries', { token: jwt, body: { data: { occupation: `Apothekerin ${marker}` } } });
-  const first = await uploadDocument(cms, jwt, PDF(marker), { kind: 'diploma', title: `Diplom ${marker}`, fileName: 'diplom.pdf', educationEntry: education.body.data.documentId });
-  await uploadDocument(cms, jwt, PDF(`${marker}-2`), { kind: 'cv', title: 'CV', fileName: 'cv.pdf' });
+  await api(cms, 'PUT', '/api/profiles/me', {
+    token: jwt,
+    body: {
+      data: {
+        givenNames: `Amal ${marker}`,
+        familyName: 'Haddad',
+        nationality: 'SY',
+        correspondenceLanguages: ['ar'],
+      },
+    },
+  });
+  await api(cms, 'POST', '/api/language-skills', {
+    token: jwt,
+    body: { data: { language: 'de', reading: 'B1', notes: marker } },
+  });
+  const education = await api(cms, 'POST', '/api/education-entries', {
+    token: jwt,
+    body: { data: { kind: 'university', institution: `Uni ${marker}` } },
+  });
+  await api(cms, 'POST', '/api/employment-entries', {
+    token: jwt,
+    body: { data: { occupation: `Apothekerin ${marker}` } },
+  });
+  const first = await uploadDocument(cms, jwt, PDF(marker), {
+    kind: 'diploma',
+    title: `Diplom ${marker}`,
+    fileName: 'diplom.pdf',
+    educationEntry: education.body.data.documentId,
+  });
+  await uploadDocument(cms, jwt, PDF(`${marker}-2`), {
+    kind: 'cv',
+    title: 'CV',
+    fileName: 'cv.pdf',
+  });
   return { document: first.body.data.documentId as string };
 }
 
@@ -33,51 +69,103 @@ describe('privacy lifecycle', () => {
       const { document } = await fillEverything(cms, amal.jwt, 'EXPORTMARK');
       const staff = await createStaff(cms, 'Exporter');
       await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: { owner: amal.id, grantee: staff.id, sections: ['documents'], access: 'read', purpose: 'Anerkennung', expiresAt: new Date(Date.now() + 86_400_000) },
+        data: {
+          owner: amal.id,
+          grantee: staff.id,
+          sections: ['documents'],
+          access: 'read',
+          purpose: 'Anerkennung',
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
       });
-      await api(cms, 'GET', `/content-manager/collection-types/api::document.document/${document}`, { token: staff.token });
+      await api(
+        cms,
+        'GET',
+        `/content-manager/collection-types/api::document.document/${document}`,
+        { token: staff.token },
+      );
       const plan = await cms.strapi.documents('api::integration-plan.integration-plan').create({
-        data: { owner: amal.id, version: 1, planStatus: 'proposed', fieldsOfAction: [{ field: 'work', goals: [{ description: 'Job', status: 'open' }], measures: [{ description: 'Bewerben', responsible: 'newcomer', status: 'open' }] }], reviews: [{ date: '2027-01-01' }] } as never,
+        data: {
+          owner: amal.id,
+          version: 1,
+          planStatus: 'proposed',
+          fieldsOfAction: [
+            {
+              field: 'work',
+              goals: [{ description: 'Job', status: 'open' }],
+              measures: [{ description: 'Bewerben', responsible: 'newcomer', status: 'open' }],
+            },
+          ],
+          reviews: [{ date: '2027-01-01' }],
+        } as never,
       });
 
-      const response = await fetch(`${cms.url}/api/sharing/export`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+      const response = await fetch(`${cms.url}/api/sharing/export`, {
+        headers: { authorization: `Bearer ${amal.jwt}` },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/zip');
       expect(response.headers.get('cache-control')).toBe('no-store');
       const files = await unzip(Buffer.from(await response.arrayBuffer()));
       const data = JSON.parse(files.get('mobio-export.json')!.toString('utf8'));
-      expect(data).toMatchObject({ format: 'mobio-export', version: EXPORT_FORMAT.version, unreadableDocuments: [] });
+      expect(data).toMatchObject({
+        format: 'mobio-export',
+        version: EXPORT_FORMAT.version,
+        unreadableDocuments: [],
+      });
 
       // The attributes come from the schemas, so a field added later cannot escape the export.
       const missing: string[] = [];
-      const check = (record: Record<string, unknown>, uid: string, where: string, isComponent = false) => {
+      const check = (
+        record: Record<string, unknown>,
+        uid: string,
+        where: string,
+        isComponent = false,
+      ) => {
         const model = cms.strapi.getModel(uid as never) as unknown as Model;
         for (const [name, attribute] of Object.entries(model.attributes)) {
           if (!isComponent && (NOT_EXPORTED.personal as readonly string[]).includes(name)) continue;
           if (!(name in record)) missing.push(`${where}.${name}`);
           const value = record[name];
-          if (attribute.type === 'component' && Array.isArray(value)) value.forEach((item, i) => check(item, attribute.component!, `${where}.${name}[${i}]`, true));
+          if (attribute.type === 'component' && Array.isArray(value))
+            value.forEach((item, i) =>
+              check(item, attribute.component!, `${where}.${name}[${i}]`, true),
+            );
         }
       };
-      const personal = Object.entries(cms.strapi.contentTypes).filter(([, ct]) => (ct as { pluginOptions?: { sharing?: unknown } }).pluginOptions?.sharing);
+      const personal = Object.entries(cms.strapi.contentTypes).filter(
+        ([, ct]) => (ct as { pluginOptions?: { sharing?: unknown } }).pluginOptions?.sharing,
+      );
       expect(personal.length).toBe(7);
       for (const [uid] of personal) {
         expect(data.records[uid]?.length, `${uid} exported`).toBeGreaterThan(0);
-        data.records[uid].forEach((record: Record<string, unknown>, i: number) => check(record, uid, `${uid}[${i}]`));
+        data.records[uid].forEach((record: Record<string, unknown>, i: number) =>
+          check(record, uid, `${uid}[${i}]`),
+        );
       }
-      const userModel = cms.strapi.getModel('plugin::users-permissions.user' as never) as unknown as Model;
+      const userModel = cms.strapi.getModel(
+        'plugin::users-permissions.user' as never,
+      ) as unknown as Model;
       for (const name of Object.keys(userModel.attributes)) {
-        if (!(NOT_EXPORTED.account as readonly string[]).includes(name) && !(name in data.account)) missing.push(`account.${name}`);
+        if (!(NOT_EXPORTED.account as readonly string[]).includes(name) && !(name in data.account))
+          missing.push(`account.${name}`);
       }
       expect(missing).toEqual([]);
       expect(JSON.stringify(data.account)).not.toMatch(/\$2[aby]\$/);
 
-      expect(data.records['api::integration-plan.integration-plan'][0].documentId).toBe(plan.documentId);
-      expect(data.records['api::integration-plan.integration-plan'][0].fieldsOfAction[0].goals[0].description).toBe('Job');
+      expect(data.records['api::integration-plan.integration-plan'][0].documentId).toBe(
+        plan.documentId,
+      );
+      expect(
+        data.records['api::integration-plan.integration-plan'][0].fieldsOfAction[0].goals[0]
+          .description,
+      ).toBe('Job');
       expect(data.grants).toHaveLength(1);
       expect(data.accessLog.map((event: { action: string }) => event.action)).toContain('read');
 
-      const exported = data.records['api::document.document'].find((d: { documentId: string }) => d.documentId === document);
+      const exported = data.records['api::document.document'].find(
+        (d: { documentId: string }) => d.documentId === document,
+      );
       expect(exported.educationEntry).toMatch(/^[a-z0-9]{24}$/);
       expect(files.get(exported.file)!.equals(PDF('EXPORTMARK'))).toBe(true);
       expect([...files.keys()].filter((name) => name.startsWith('documents/'))).toHaveLength(2);
@@ -85,19 +173,34 @@ describe('privacy lifecycle', () => {
 
     it('is the owner’s alone', async () => {
       expect((await api(cms, 'GET', '/api/sharing/export')).status).toBe(403);
-      const token = await cms.strapi.service('admin::api-token').create({ name: 'export-token', type: 'full-access', lifespan: null, kind: 'content-api' });
-      expect((await api(cms, 'GET', '/api/sharing/export', { token: token.accessKey })).status).toBe(403);
+      const token = await cms.strapi
+        .service('admin::api-token')
+        .create({ name: 'export-token', type: 'full-access', lifespan: null, kind: 'content-api' });
+      expect(
+        (await api(cms, 'GET', '/api/sharing/export', { token: token.accessKey })).status,
+      ).toBe(403);
     });
   });
 
   describe('erasure', () => {
     it('asks for the password again and changes nothing when it is wrong', async () => {
       const reza = await registerNewcomer(cms);
-      await api(cms, 'POST', '/api/language-skills', { token: reza.jwt, body: { data: { language: 'fa' } } });
-      const res = await api(cms, 'POST', '/api/sharing/account/delete', { token: reza.jwt, body: { data: { password: 'wrong' } } });
+      await api(cms, 'POST', '/api/language-skills', {
+        token: reza.jwt,
+        body: { data: { language: 'fa' } },
+      });
+      const res = await api(cms, 'POST', '/api/sharing/account/delete', {
+        token: reza.jwt,
+        body: { data: { password: 'wrong' } },
+      });
       expect(res.status).toBe(400);
-      expect(res.body.error.details.errors[0]).toEqual({ path: ['password'], message: 'error.wrongPassword' });
-      expect((await api(cms, 'GET', '/api/language-skills', { token: reza.jwt })).body.data).toHaveLength(1);
+      expect(res.body.error.details.errors[0]).toEqual({
+        path: ['password'],
+        message: 'error.wrongPassword',
+      });
+      expect(
+        (await api(cms, 'GET', '/api/language-skills', { token: reza.jwt })).body.data,
+      ).toHaveLength(1);
     });
 
     it('leaves nothing in any table or in the document store that refers to the person', async () => {
@@ -106,38 +209,73 @@ describe('privacy lifecycle', () => {
       await fillEverything(cms, olga.jwt, marker);
       const staff = await createStaff(cms, 'Eraser');
       await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: { owner: olga.id, grantee: staff.id, sections: ['profile', 'documents'], access: 'read', purpose: `Zweck ${marker}`, expiresAt: new Date(Date.now() + 86_400_000) },
+        data: {
+          owner: olga.id,
+          grantee: staff.id,
+          sections: ['profile', 'documents'],
+          access: 'read',
+          purpose: `Zweck ${marker}`,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
       });
-      const list = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', { token: staff.token });
+      const list = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', {
+        token: staff.token,
+      });
       expect(JSON.stringify(list.body)).toContain(marker);
 
-      const res = await api(cms, 'POST', '/api/sharing/account/delete', { token: olga.jwt, body: { data: { password: 'Geheim123!' } } });
+      const res = await api(cms, 'POST', '/api/sharing/account/delete', {
+        token: olga.jwt,
+        body: { data: { password: 'Geheim123!' } },
+      });
       expect(res.status).toBe(204);
 
       const knex = cms.strapi.db.connection;
       const tables: string[] =
         cms.strapi.db.dialect.client === 'postgres'
-          ? (await knex.raw("select table_name as name from information_schema.tables where table_schema = current_schema()")).rows.map((r: { name: string }) => r.name)
-          : (await knex.raw("select name from sqlite_master where type = 'table'")).map((r: { name: string }) => r.name);
+          ? (
+              await knex.raw(
+                'select table_name as name from information_schema.tables where table_schema = current_schema()',
+              )
+            ).rows.map((r: { name: string }) => r.name)
+          : (await knex.raw("select name from sqlite_master where type = 'table'")).map(
+              (r: { name: string }) => r.name,
+            );
       const found: string[] = [];
       for (const table of tables) {
         const rows = await knex(table).select('*');
         for (const row of rows) {
           const text = JSON.stringify(row);
-          if (text.includes(marker) || text.includes(olga.email)) found.push(`${table}: ${text.slice(0, 120)}`);
+          if (text.includes(marker) || text.includes(olga.email))
+            found.push(`${table}: ${text.slice(0, 120)}`);
           // Links from personal records and plugin rows to the person's account.
-          if (/owner_lnk$/.test(table) && row.user_id === olga.id) found.push(`${table}: link to user ${olga.id}`);
+          if (/owner_lnk$/.test(table) && row.user_id === olga.id)
+            found.push(`${table}: link to user ${olga.id}`);
         }
       }
       expect(found).toEqual([]);
-      expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: olga.id } })).toBe(0);
+      expect(
+        await cms.strapi.db
+          .query('plugin::users-permissions.user')
+          .count({ where: { id: olga.id } }),
+      ).toBe(0);
       const dir = cms.env.DOCUMENTS_DIR;
-      const left = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
-      const stillThere = await cms.strapi.db.query('api::document.document').count({ where: { storageKey: { $notNull: true } } });
+      const left = existsSync(dir)
+        ? readdirSync(dir, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => e.name)
+        : [];
+      const stillThere = await cms.strapi.db
+        .query('api::document.document')
+        .count({ where: { storageKey: { $notNull: true } } });
       expect(left).toHaveLength(stillThere);
 
       // Staff who had a grant see the newcomer disappear; the old JWT opens nothing.
-      const after = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', { token: staff.token });
+      const after = await api(
+        cms,
+        'GET',
+        '/content-manager/collection-types/api::profile.profile',
+        { token: staff.token },
+      );
       expect(JSON.stringify(after.body)).not.toContain(marker);
       expect((await api(cms, 'GET', '/api/profiles/me', { token: olga.jwt })).status).toBe(401);
     });

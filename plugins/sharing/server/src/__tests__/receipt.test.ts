@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import { DISTRICT_TIME_ZONE, RECEIPT_LABELS, SECTIONS } from '@mobio/config';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
-
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 
 describe('consent receipt', () => {
   let cms: TestCms;
@@ -14,24 +20,47 @@ describe('consent receipt', () => {
   // A year and a half from now, so the grant is active whenever the test runs.
   const expiresAt = new Date(Date.now() + 548 * 86_400_000);
   const yearIn = (calendar: string) =>
-    new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE }).formatToParts(expiresAt).find((part) => part.type === 'year')!.value;
+    new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE })
+      .formatToParts(expiresAt)
+      .find((part) => part.type === 'year')!.value;
 
   beforeAll(async () => {
     // The municipality's branding: its colour and a logo (the CMS's favicon stands in for one).
-    cms = await startCms(await freshEnv({ MUNICIPALITY_NAME: 'Landkreis Beispiel', BRAND_COLOR: '#8b1f3a', BRAND_LOGO: join(__dirname, '../../../../../cms/favicon.png') }));
+    cms = await startCms(
+      await freshEnv({
+        MUNICIPALITY_NAME: 'Landkreis Beispiel',
+        BRAND_COLOR: '#8b1f3a',
+        BRAND_LOGO: join(__dirname, '../../../../../cms/favicon.png'),
+      }),
+    );
     amal = await registerNewcomer(cms);
-    await api(cms, 'PUT', '/api/profiles/me', { token: amal.jwt, body: { data: { givenNames: 'أمل', familyName: 'حداد' } } });
+    await api(cms, 'PUT', '/api/profiles/me', {
+      token: amal.jwt,
+      body: { data: { givenNames: 'أمل', familyName: 'حداد' } },
+    });
     const staff = await createStaff(cms, 'Sabine');
     grant = (
       await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: { owner: amal.id, grantee: staff.id, sections: ['languages', 'documents'], access: 'read', purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)', expiresAt },
+        data: {
+          owner: amal.id,
+          grantee: staff.id,
+          sections: ['languages', 'documents'],
+          access: 'read',
+          purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)',
+          expiresAt,
+        },
       })
     ).documentId;
   });
   afterAll(() => cms?.stop());
 
   it('says who shared what with whom, why, until when and how to revoke, in the owner’s language', async () => {
-    const { status, body } = await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=fa`, { token: amal.jwt });
+    const { status, body } = await api(
+      cms,
+      'GET',
+      `/api/sharing/grants/${grant}/receipt?locale=fa`,
+      { token: amal.jwt },
+    );
     expect(status).toBe(200);
     expect(body.data).toMatchObject({
       receiptId: grant,
@@ -52,51 +81,87 @@ describe('consent receipt', () => {
 
   it('is the owner’s only', async () => {
     const other = await registerNewcomer(cms);
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`, { token: other.jwt })).status).toBe(404);
+    expect(
+      (await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`, { token: other.jwt })).status,
+    ).toBe(404);
     expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt`)).status).toBe(403);
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=xx`, { token: amal.jwt })).status).toBe(400);
+    expect(
+      (await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=xx`, { token: amal.jwt }))
+        .status,
+    ).toBe(400);
     // The PDF too (checked here, not in the poppler-gated test below, so it runs everywhere).
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`, { token: other.jwt })).status).toBe(404);
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`)).status).toBe(403);
-    const pdf = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=fa&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
+    expect(
+      (
+        await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`, {
+          token: other.jwt,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?format=pdf`)).status).toBe(
+      403,
+    );
+    const pdf = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=fa&format=pdf`, {
+      headers: { authorization: `Bearer ${amal.jwt}` },
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
   });
 
-  it.skipIf(!hasPoppler)('prints as a PDF with Arabic and Farsi text in reading order (pdftotext from poppler-utils)', async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    for (const locale of ['ar', 'fa', 'de'] as const) {
-      const response = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=${locale}&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/pdf');
-      const pdf = Buffer.from(await response.arrayBuffer());
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const file = join(RESULTS, `receipt-${locale}.pdf`);
-      writeFileSync(file, pdf);
-      const text = pdfText(file).normalize('NFKC');
-      expect(text).toContain(RECEIPT_LABELS.title[locale].normalize('NFKC'));
-      expect(text).toContain('Landkreis Beispiel');
-      // (Words with the lam-alef ligature come out of pdftotext reordered, so the check avoids them.)
-      if (locale !== 'de') expect(text.replace(/\s+/g, ' ')).toContain('مشورة حول');
-      if (locale !== 'de') expect(text).toContain('بالشهادات');
-      // The logo is in the PDF.
-      expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThanOrEqual(3);
-      // A PNG for people to look at (pdftoppm), kept in test-results/.
-      pdfPicture(file);
-    }
-  });
+  it.skipIf(!hasPoppler)(
+    'prints as a PDF with Arabic and Farsi text in reading order (pdftotext from poppler-utils)',
+    async () => {
+      mkdirSync(RESULTS, { recursive: true });
+      for (const locale of ['ar', 'fa', 'de'] as const) {
+        const response = await fetch(
+          `${cms.url}/api/sharing/grants/${grant}/receipt?locale=${locale}&format=pdf`,
+          { headers: { authorization: `Bearer ${amal.jwt}` } },
+        );
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('application/pdf');
+        const pdf = Buffer.from(await response.arrayBuffer());
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        const file = join(RESULTS, `receipt-${locale}.pdf`);
+        writeFileSync(file, pdf);
+        const text = pdfText(file).normalize('NFKC');
+        expect(text).toContain(RECEIPT_LABELS.title[locale].normalize('NFKC'));
+        expect(text).toContain('Landkreis Beispiel');
+        // (Words with the lam-alef ligature come out of pdftotext reordered, so the check avoids them.)
+        if (locale !== 'de') expect(text.replace(/\s+/g, ' ')).toContain('مشورة حول');
+        if (locale !== 'de') expect(text).toContain('بالشهادات');
+        // The logo is in the PDF.
+        expect(
+          execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n')
+            .length,
+        ).toBeGreaterThanOrEqual(3);
+        // A PNG for people to look at (pdftoppm), kept in test-results/.
+        pdfPicture(file);
+      }
+    },
+  );
 
-  it.skipIf(!hasPoppler)('prints a Ukrainian receipt in Cyrillic, with a font that has it (Noto Sans beside Vazirmatn)', async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    const response = await fetch(`${cms.url}/api/sharing/grants/${grant}/receipt?locale=uk&format=pdf`, { headers: { authorization: `Bearer ${amal.jwt}` } });
-    expect(response.status).toBe(200);
-    const file = join(RESULTS, 'receipt-uk.pdf');
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-    const text = pdfText(file).normalize('NFKC');
-    for (const label of [RECEIPT_LABELS.title.uk, RECEIPT_LABELS.validUntil.uk, SECTIONS.labels.languages.uk, SECTIONS.labels.documents.uk]) expect(text).toContain(label);
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toContain('NotoSans');
-    pdfPicture(file);
-  });
+  it.skipIf(!hasPoppler)(
+    'prints a Ukrainian receipt in Cyrillic, with a font that has it (Noto Sans beside Vazirmatn)',
+    async () => {
+      mkdirSync(RESULTS, { recursive: true });
+      const response = await fetch(
+        `${cms.url}/api/sharing/grants/${grant}/receipt?locale=uk&format=pdf`,
+        { headers: { authorization: `Bearer ${amal.jwt}` } },
+      );
+      expect(response.status).toBe(200);
+      const file = join(RESULTS, 'receipt-uk.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const text = pdfText(file).normalize('NFKC');
+      for (const label of [
+        RECEIPT_LABELS.title.uk,
+        RECEIPT_LABELS.validUntil.uk,
+        SECTIONS.labels.languages.uk,
+        SECTIONS.labels.documents.uk,
+      ])
+        expect(text).toContain(label);
+      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toContain('NotoSans');
+      pdfPicture(file);
+    },
+  );
 });
 
 describe('an installation that offers some of the languages (LOCALES=de,en)', () => {
@@ -107,13 +172,41 @@ describe('an installation that offers some of the languages (LOCALES=de,en)', ()
   afterAll(() => cms?.stop());
 
   it('has content locales for those only, and refuses a receipt or a CV in another language', async () => {
-    const locales = await cms.strapi.db.query('plugin::i18n.locale').findMany({ orderBy: { code: 'asc' } });
+    const locales = await cms.strapi.db
+      .query('plugin::i18n.locale')
+      .findMany({ orderBy: { code: 'asc' } });
     expect(locales.map((locale: { code: string }) => locale.code)).toEqual(['de', 'en']);
     const olena = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Sabine');
-    const grant = (await cms.strapi.db.query('plugin::sharing.grant').create({ data: { owner: olena.id, grantee: staff.id, sections: ['languages'], access: 'read', purpose: 'Beratung' } })).documentId;
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=en`, { token: olena.jwt })).status).toBe(200);
-    expect((await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=uk`, { token: olena.jwt })).status).toBe(400);
-    expect((await api(cms, 'GET', '/api/sharing/cv?locale=fr&format=json', { token: olena.jwt })).status).toBe(400);
+    const grant = (
+      await cms.strapi.db
+        .query('plugin::sharing.grant')
+        .create({
+          data: {
+            owner: olena.id,
+            grantee: staff.id,
+            sections: ['languages'],
+            access: 'read',
+            purpose: 'Beratung',
+          },
+        })
+    ).documentId;
+    expect(
+      (
+        await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=en`, {
+          token: olena.jwt,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(cms, 'GET', `/api/sharing/grants/${grant}/receipt?locale=uk`, {
+          token: olena.jwt,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await api(cms, 'GET', '/api/sharing/cv?locale=fr&format=json', { token: olena.jwt })).status,
+    ).toBe(400);
   });
 });

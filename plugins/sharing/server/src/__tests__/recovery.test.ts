@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshEnv, registerNewcomer, startCms, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 
 /**
@@ -14,9 +20,14 @@ const PASSWORD = 'Geheim123!';
 describe('accounts without an e-mail address', () => {
   let cms: TestCms;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  const login = async (identifier: string, password: string) => (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status;
-  const register = (username: string, password = PASSWORD) => api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data: { username, password } } });
-  const recover = (username: string, code: string, password: string) => api(cms, 'POST', '/api/sharing/auth/recover', { body: { data: { username, code, password } } });
+  const login = async (identifier: string, password: string) =>
+    (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status;
+  const register = (username: string, password = PASSWORD) =>
+    api(cms, 'POST', '/api/sharing/auth/register-username', {
+      body: { data: { username, password } },
+    });
+  const recover = (username: string, code: string, password: string) =>
+    api(cms, 'POST', '/api/sharing/auth/recover', { body: { data: { username, code, password } } });
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -33,7 +44,9 @@ describe('accounts without an e-mail address', () => {
     const { jwt, user, recoveryCode } = registered.body.data;
     expect(user).toMatchObject({ username: 'amal.k', email: null });
     expect(recoveryCode).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
-    const stored = await cms.strapi.db.query(USER).findOne({ where: { id: user.id }, select: ['email', 'recoveryCodeHash', 'confirmed'] });
+    const stored = await cms.strapi.db
+      .query(USER)
+      .findOne({ where: { id: user.id }, select: ['email', 'recoveryCodeHash', 'confirmed'] });
     expect(stored.email).toBeNull();
     expect(stored.confirmed).toBe(true);
     expect(stored.recoveryCodeHash).toMatch(/^[0-9a-f]{64}$/);
@@ -44,7 +57,11 @@ describe('accounts without an e-mail address', () => {
     expect(JSON.stringify(me.body)).not.toContain('recoveryCodeHash');
     expect(await login('amal.k', PASSWORD)).toBe(200);
 
-    const recovered = await recover('AMAL.K', recoveryCode.toLowerCase().replace(/-/g, ' '), 'Neu-Geheim456');
+    const recovered = await recover(
+      'AMAL.K',
+      recoveryCode.toLowerCase().replace(/-/g, ' '),
+      'Neu-Geheim456',
+    );
     expect(recovered.status).toBe(200);
     const newCode = recovered.body.data.recoveryCode;
     expect(newCode).not.toBe(recoveryCode);
@@ -62,7 +79,9 @@ describe('accounts without an e-mail address', () => {
     expect((await register('bilal')).status).toBe(200);
     const taken = await register('BILAL');
     expect(taken.status).toBe(400);
-    expect(taken.body.error.details.errors).toEqual([{ path: ['username'], message: 'error.usernameTaken' }]);
+    expect(taken.body.error.details.errors).toEqual([
+      { path: ['username'], message: 'error.usernameTaken' },
+    ]);
     const cases: Array<[unknown, string]> = [
       [{ username: 'bilal@example.test', password: PASSWORD }, 'error.usernameIsEmail'],
       [{ username: 'ab', password: PASSWORD }, 'error.usernameLength'],
@@ -74,7 +93,9 @@ describe('accounts without an e-mail address', () => {
     for (const [data, message] of cases) {
       const res = await api(cms, 'POST', '/api/sharing/auth/register-username', { body: { data } });
       expect(res.status, JSON.stringify(data)).toBe(400);
-      expect(res.body.error.details.errors.map((e: { message: string }) => e.message)).toContain(message);
+      expect(res.body.error.details.errors.map((e: { message: string }) => e.message)).toContain(
+        message,
+      );
     }
     // The username of an account registered through users-permissions (the harness gives it one) is taken too.
     const withEmail = await registerNewcomer(cms);
@@ -87,7 +108,10 @@ describe('accounts without an e-mail address', () => {
 
   it('stops wrong codes after five tries for a name, also for the right code then', async () => {
     const { recoveryCode } = (await register('chiara')).body.data;
-    for (let i = 0; i < 5; i++) expect((await recover('chiara', 'AAAAA-AAAAA-AAAAA-AAAAA', 'Neu-Geheim456')).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await recover('chiara', 'AAAAA-AAAAA-AAAAA-AAAAA', 'Neu-Geheim456')).status).toBe(
+        400,
+      );
     const blocked = await recover('chiara', recoveryCode, 'Neu-Geheim456');
     expect(blocked.status).toBe(429);
     expect(await login('chiara', PASSWORD)).toBe(200);
@@ -99,25 +123,63 @@ describe('accounts without an e-mail address', () => {
 
   it('takes an e-mail address later; then login and reset by e-mail work too', async () => {
     const { jwt } = (await register('dana')).body.data;
-    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'not-an-address' } } , token: jwt })).status).toBe(400);
+    expect(
+      (
+        await api(cms, 'POST', '/api/sharing/account/email', {
+          body: { data: { email: 'not-an-address' } },
+          token: jwt,
+        })
+      ).status,
+    ).toBe(400);
     const taken = await registerNewcomer(cms);
-    const clash = await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: taken.email } }, token: jwt });
+    const clash = await api(cms, 'POST', '/api/sharing/account/email', {
+      body: { data: { email: taken.email } },
+      token: jwt,
+    });
     expect(clash.body.error.details.errors[0].message).toBe('error.emailTaken');
-    const added = await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'Dana@Example.test' } }, token: jwt });
+    const added = await api(cms, 'POST', '/api/sharing/account/email', {
+      body: { data: { email: 'Dana@Example.test' } },
+      token: jwt,
+    });
     expect(added.status).toBe(200);
     expect(added.body.data.email).toBe('dana@example.test');
-    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'other@example.test' } }, token: jwt })).status).toBe(400);
+    expect(
+      (
+        await api(cms, 'POST', '/api/sharing/account/email', {
+          body: { data: { email: 'other@example.test' } },
+          token: jwt,
+        })
+      ).status,
+    ).toBe(400);
     expect(await login('dana@example.test', PASSWORD)).toBe(200);
     expect(await login('dana', PASSWORD)).toBe(200);
-    expect((await api(cms, 'POST', '/api/auth/forgot-password', { body: { email: 'dana@example.test' } })).status).toBe(200);
-    await expect.poll(() => smtp.mails.filter((mail) => mail.to === 'dana@example.test').length).toBeGreaterThan(0);
-    expect(textOf(smtp.mails.find((mail) => mail.to === 'dana@example.test')!.raw)).toMatch(/code=/);
+    expect(
+      (
+        await api(cms, 'POST', '/api/auth/forgot-password', {
+          body: { email: 'dana@example.test' },
+        })
+      ).status,
+    ).toBe(200);
+    await expect
+      .poll(() => smtp.mails.filter((mail) => mail.to === 'dana@example.test').length)
+      .toBeGreaterThan(0);
+    expect(textOf(smtp.mails.find((mail) => mail.to === 'dana@example.test')!.raw)).toMatch(
+      /code=/,
+    );
     // Nobody who is not logged in adds an address.
-    expect((await api(cms, 'POST', '/api/sharing/account/email', { body: { data: { email: 'x@example.test' } } })).status).toBe(403);
+    expect(
+      (
+        await api(cms, 'POST', '/api/sharing/account/email', {
+          body: { data: { email: 'x@example.test' } },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('keeps the registration with e-mail unchanged: the address is still required there', async () => {
-    const res = await api(cms, 'POST', '/api/auth/local/register', { body: { username: 'n-abcdefghijklmnop', password: PASSWORD } });
+    const res = await api(cms, 'POST', '/api/auth/local/register', {
+      body: { username: 'n-abcdefghijklmnop', password: PASSWORD },
+    });
     expect(res.status).toBe(400);
     expect((await registerNewcomer(cms)).jwt).toBeTruthy();
   });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { DISTRICT_TIME_ZONE } from '@mobio/config';
-import { api, createStaff, freshEnv, registerNewcomer, startCms, uploadDocument, type TestCms } from '../../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  freshEnv,
+  registerNewcomer,
+  startCms,
+  uploadDocument,
+  type TestCms,
+} from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 import { LOCK_NAMESPACE, jobLockKey } from '../job-lock';
 import { RETENTION_JOB } from '../services/retention';
@@ -14,7 +22,14 @@ describe('retention', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    cms = await startCms(await freshEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), RETENTION_INACTIVE_DAYS: '365', RETENTION_NOTICE_DAYS: '30' }));
+    cms = await startCms(
+      await freshEnv({
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        RETENTION_INACTIVE_DAYS: '365',
+        RETENTION_NOTICE_DAYS: '30',
+      }),
+    );
   });
   afterAll(async () => {
     await cms?.stop();
@@ -30,7 +45,10 @@ describe('retention', () => {
 
   it('warns an unused account in its language, erases it after the notice period, and spares the active', async () => {
     const reza = await registerNewcomer(cms);
-    await api(cms, 'PUT', '/api/profiles/me', { token: reza.jwt, body: { data: { givenNames: 'رضا', familyName: 'احمدی', uiLocale: 'fa' } } });
+    await api(cms, 'PUT', '/api/profiles/me', {
+      token: reza.jwt,
+      body: { data: { givenNames: 'رضا', familyName: 'احمدی', uiLocale: 'fa' } },
+    });
     await uploadDocument(cms, reza.jwt, Buffer.from('%PDF-1.7\n%%EOF\n'));
     const amal = await registerNewcomer(cms);
     await api(cms, 'GET', '/api/profiles/me', { token: amal.jwt });
@@ -40,7 +58,10 @@ describe('retention', () => {
     expect((await run(new Date(now + 364 * DAY))).notified).toEqual([]);
 
     // Amal comes back after 200 days; Reza does not.
-    await cms.strapi.plugin('sharing').service('retention').touch(amal.id, new Date(now + 200 * DAY));
+    await cms.strapi
+      .plugin('sharing')
+      .service('retention')
+      .touch(amal.id, new Date(now + 200 * DAY));
     const year = await run(new Date(now + 366 * DAY));
     expect(year.notified).toEqual([reza.id]);
     expect(smtp.mails).toHaveLength(1);
@@ -53,7 +74,9 @@ describe('retention', () => {
     // holds in every year.
     const erasureDate = new Date(now + (366 + 30) * DAY);
     const yearIn = (calendar: string) =>
-      new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE }).formatToParts(erasureDate).find((part) => part.type === 'year')!.value;
+      new Intl.DateTimeFormat('fa', { year: 'numeric', calendar, timeZone: DISTRICT_TIME_ZONE })
+        .formatToParts(erasureDate)
+        .find((part) => part.type === 'year')!.value;
     expect(yearIn('gregory')).toMatch(/^[۰-۹]{4}$/);
     expect(text).toContain(yearIn('gregory'));
     expect(text).not.toContain(yearIn('persian'));
@@ -64,17 +87,31 @@ describe('retention', () => {
     expect((await run(new Date(now + 380 * DAY))).erased).toEqual([]);
     const erasure = await run(new Date(now + 397 * DAY));
     expect(erasure.erased).toEqual([reza.id]);
-    expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: reza.id } })).toBe(0);
-    expect(await cms.strapi.db.query('api::document.document').count({ where: { owner: { id: reza.id } } })).toBe(0);
-    expect(await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: amal.id } })).toBe(1);
+    expect(
+      await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: reza.id } }),
+    ).toBe(0);
+    expect(
+      await cms.strapi.db
+        .query('api::document.document')
+        .count({ where: { owner: { id: reza.id } } }),
+    ).toBe(0);
+    expect(
+      await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: amal.id } }),
+    ).toBe(1);
   });
 
   it('writes the notice in Ukrainian to someone who uses MoBio in Ukrainian', async () => {
     const olena = await registerNewcomer(cms);
-    const saved = await api(cms, 'PUT', '/api/profiles/me', { token: olena.jwt, body: { data: { givenNames: 'Олена', familyName: 'Коваленко', uiLocale: 'uk' } } });
+    const saved = await api(cms, 'PUT', '/api/profiles/me', {
+      token: olena.jwt,
+      body: { data: { givenNames: 'Олена', familyName: 'Коваленко', uiLocale: 'uk' } },
+    });
     expect(saved.status).toBe(200);
     const before = smtp.mails.length;
-    await cms.strapi.plugin('sharing').service('retention').sendNotice({ id: olena.id, email: olena.email }, new Date('2027-03-01T12:00:00Z'));
+    await cms.strapi
+      .plugin('sharing')
+      .service('retention')
+      .sendNotice({ id: olena.id, email: olena.email }, new Date('2027-03-01T12:00:00Z'));
     expect(smtp.mails).toHaveLength(before + 1);
     const text = textOf(smtp.mails[before].raw);
     expect(text).toContain('Ви давно не користувалися MoBio');
@@ -86,7 +123,10 @@ describe('retention', () => {
     const olena = await registerNewcomer(cms);
     const now = Date.now();
     expect((await run(new Date(now + 366 * DAY))).notified).toContain(olena.id);
-    await cms.strapi.plugin('sharing').service('retention').touch(olena.id, new Date(now + 370 * DAY));
+    await cms.strapi
+      .plugin('sharing')
+      .service('retention')
+      .touch(olena.id, new Date(now + 370 * DAY));
     expect((await run(new Date(now + 400 * DAY))).erased).not.toContain(olena.id);
   });
 
@@ -94,13 +134,22 @@ describe('retention', () => {
     const aminata = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Expiring');
     await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: { owner: aminata.id, grantee: staff.id, sections: ['languages'], access: 'read', purpose: 'Kurs', expiresAt: new Date(Date.now() + 10 * DAY) },
+      data: {
+        owner: aminata.id,
+        grantee: staff.id,
+        sections: ['languages'],
+        access: 'read',
+        purpose: 'Kurs',
+        expiresAt: new Date(Date.now() + 10 * DAY),
+      },
     });
     expect((await run(new Date(Date.now() + 5 * DAY))).expiredGrants).toBe(0);
     expect((await run(new Date(Date.now() + 11 * DAY))).expiredGrants).toBe(1);
     expect((await run(new Date(Date.now() + 12 * DAY))).expiredGrants).toBe(0);
     const log = await api(cms, 'GET', '/api/sharing/access-log', { token: aminata.jwt });
-    expect(log.body.data.filter((e: { action: string }) => e.action === 'grant.expire')).toHaveLength(1);
+    expect(
+      log.body.data.filter((e: { action: string }) => e.action === 'grant.expire'),
+    ).toHaveLength(1);
   });
 
   describe('with more than one run at a time', () => {
@@ -110,12 +159,21 @@ describe('retention', () => {
       const owner = await registerNewcomer(cms);
       const staff = await createStaff(cms, `Lock${Date.now()}`);
       await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: { owner: owner.id, grantee: staff.id, sections: ['profile'], access: 'read', purpose: 'Beratung', expiresAt: new Date(Date.now() + DAY) },
+        data: {
+          owner: owner.id,
+          grantee: staff.id,
+          sections: ['profile'],
+          access: 'read',
+          purpose: 'Beratung',
+          expiresAt: new Date(Date.now() + DAY),
+        },
       });
       return owner;
     }
     const expireEvents = async (owner: { jwt: string }) =>
-      (await api(cms, 'GET', '/api/sharing/access-log', { token: owner.jwt })).body.data.filter((e: { action: string }) => e.action === 'grant.expire');
+      (await api(cms, 'GET', '/api/sharing/access-log', { token: owner.jwt })).body.data.filter(
+        (e: { action: string }) => e.action === 'grant.expire',
+      );
 
     it('skips a run while the previous one in this process is still going', async () => {
       const owner = await expiredGrant();
@@ -127,26 +185,32 @@ describe('retention', () => {
     });
 
     // Another CMS instance on the same PostgreSQL database holds the job's lock while it runs.
-    it.skipIf(process.env.DATABASE_CLIENT !== 'postgres')('skips the run while another instance holds the job, and runs once it is done', async () => {
-      const owner = await expiredGrant();
-      const { Client } = createRequire(import.meta.url)('pg');
-      const other = new Client({
-        host: process.env.DATABASE_HOST ?? '127.0.0.1',
-        port: Number(process.env.DATABASE_PORT ?? 5432),
-        user: process.env.DATABASE_USERNAME,
-        password: process.env.DATABASE_PASSWORD,
-        database: cms.env.DATABASE_NAME,
-      });
-      await other.connect();
-      try {
-        await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, jobLockKey(RETENTION_JOB)]);
-        expect(await runOnce(new Date(Date.now() + 2 * DAY))).toBeNull();
-        expect(await expireEvents(owner)).toHaveLength(0);
-      } finally {
-        await other.end();
-      }
-      expect((await runOnce(new Date(Date.now() + 2 * DAY)))?.expiredGrants).toBe(1);
-      expect(await expireEvents(owner)).toHaveLength(1);
-    });
+    it.skipIf(process.env.DATABASE_CLIENT !== 'postgres')(
+      'skips the run while another instance holds the job, and runs once it is done',
+      async () => {
+        const owner = await expiredGrant();
+        const { Client } = createRequire(import.meta.url)('pg');
+        const other = new Client({
+          host: process.env.DATABASE_HOST ?? '127.0.0.1',
+          port: Number(process.env.DATABASE_PORT ?? 5432),
+          user: process.env.DATABASE_USERNAME,
+          password: process.env.DATABASE_PASSWORD,
+          database: cms.env.DATABASE_NAME,
+        });
+        await other.connect();
+        try {
+          await other.query('SELECT pg_advisory_lock($1, $2)', [
+            LOCK_NAMESPACE,
+            jobLockKey(RETENTION_JOB),
+          ]);
+          expect(await runOnce(new Date(Date.now() + 2 * DAY))).toBeNull();
+          expect(await expireEvents(owner)).toHaveLength(0);
+        } finally {
+          await other.end();
+        }
+        expect((await runOnce(new Date(Date.now() + 2 * DAY)))?.expiredGrants).toBe(1);
+        expect(await expireEvents(owner)).toHaveLength(1);
+      },
+    );
   });
 });

@@ -4,12 +4,23 @@ import type { Actor } from './types';
 export type AccountOperation = 'read' | 'create' | 'update' | 'delete';
 
 /** Fields of an account that say nothing about the person: enough to link a record to it. */
-export const PUBLIC_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'role']);
+export const PUBLIC_ACCOUNT_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'locale',
+  'role',
+]);
 
 /** A public field, or the id of what a public relation points at (`role.id`) — never further (`role.users`). */
 const isPublicPath = (path: string) => {
   const [field, inner, ...deeper] = path.split('.');
-  return PUBLIC_ACCOUNT_FIELDS.has(field) && (inner === undefined || ((inner === 'id' || inner === 'documentId') && deeper.length === 0));
+  return (
+    PUBLIC_ACCOUNT_FIELDS.has(field) &&
+    (inner === undefined || ((inner === 'id' || inner === 'documentId') && deeper.length === 0))
+  );
 };
 
 /** Where a person who is not logged in may write an account: registration, reset, confirmation. */
@@ -36,10 +47,14 @@ export function accountAccess(input: {
   // newcomer or the public reach is the roles' fixed permission list: their reads pass here.
   if (actor.kind === 'newcomer' || actor.kind === 'anonymous') {
     if (operation === 'read') return true;
-    if (actor.kind === 'anonymous') return operation !== 'delete' && handler !== undefined && SELF_SERVICE_HANDLERS.has(handler);
-    return operation !== 'create' && targetIds.length > 0 && targetIds.every((id) => id === actor.id);
+    if (actor.kind === 'anonymous')
+      return operation !== 'delete' && handler !== undefined && SELF_SERVICE_HANDLERS.has(handler);
+    return (
+      operation !== 'create' && targetIds.length > 0 && targetIds.every((id) => id === actor.id)
+    );
   }
   // Staff: which account a record belongs to, and counts for statistics; nothing of the person.
-  if (actor.kind === 'staff' && operation === 'read') return fields !== undefined && fields.every(isPublicPath);
+  if (actor.kind === 'staff' && operation === 'read')
+    return fields !== undefined && fields.every(isPublicPath);
   return false;
 }

@@ -17,7 +17,8 @@ export function actorFromState(state: RequestState | undefined, inRequest: boole
   if (strategy === 'users-permissions' && typeof id === 'number') return { kind: 'newcomer', id };
   if (strategy === 'admin' && typeof id === 'number') return { kind: 'staff', id };
   // Not logged in (yet): users-permissions answers public routes with no user.
-  if (strategy === undefined || strategy === 'users-permissions' || strategy === 'admin') return { kind: 'anonymous' };
+  if (strategy === undefined || strategy === 'users-permissions' || strategy === 'admin')
+    return { kind: 'anonymous' };
   // content-api-token, admin-token, and any strategy added later.
   return { kind: 'token' };
 }

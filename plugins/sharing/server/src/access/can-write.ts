@@ -5,10 +5,22 @@ import type { Actor, GrantFacts } from './types';
 /** Staff write only integration plans, and only where the owner gave them write access to plans. */
 const STAFF_WRITABLE: ReadonlySet<Section> = new Set<Section>(['plans']);
 /** Plans are written by staff; the newcomer accepts them through a route of its own. */
-const NEWCOMER_WRITABLE: ReadonlySet<Section> = new Set<Section>(['profile', 'languages', 'education', 'employment', 'documents']);
+const NEWCOMER_WRITABLE: ReadonlySet<Section> = new Set<Section>([
+  'profile',
+  'languages',
+  'education',
+  'employment',
+  'documents',
+]);
 
 /** Whether the actor may create, change or delete a record of `section` that belongs to `ownerId`. */
-export function canWrite(input: { actor: Actor; section: Section; ownerId: number | undefined; grants: readonly GrantFacts[]; now: Date }): boolean {
+export function canWrite(input: {
+  actor: Actor;
+  section: Section;
+  ownerId: number | undefined;
+  grants: readonly GrantFacts[];
+  now: Date;
+}): boolean {
   const { actor, section, ownerId, grants, now } = input;
   if (actor.kind === 'system') return true;
   if (ownerId === undefined) return false;
@@ -16,7 +28,13 @@ export function canWrite(input: { actor: Actor; section: Section; ownerId: numbe
   if (actor.kind === 'staff') {
     return (
       STAFF_WRITABLE.has(section) &&
-      grants.some((grant) => grant.ownerId === ownerId && grant.access === 'write' && grant.sections.includes(section) && isGrantActive(grant, now))
+      grants.some(
+        (grant) =>
+          grant.ownerId === ownerId &&
+          grant.access === 'write' &&
+          grant.sections.includes(section) &&
+          isGrantActive(grant, now),
+      )
     );
   }
   return false;

@@ -1,6 +1,8 @@
 /** A plain object (not a query builder, date or buffer). */
 export const isPlain = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+  value !== null &&
+  typeof value === 'object' &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 /**
  * Every field path a filter looks at: `{ $or: [{ owner: { role: { users: { email: … } } } }] }`
@@ -11,7 +13,9 @@ export function filterPaths(where: unknown, prefix = ''): string[] {
   if (Array.isArray(where)) return where.flatMap((item) => filterPaths(item, prefix));
   if (!isPlain(where)) return [];
   return Object.entries(where).flatMap(([key, value]) =>
-    key.startsWith('$') ? filterPaths(value, prefix) : [`${prefix}${key}`, ...filterPaths(value, `${prefix}${key}.`)],
+    key.startsWith('$')
+      ? filterPaths(value, prefix)
+      : [`${prefix}${key}`, ...filterPaths(value, `${prefix}${key}.`)],
   );
 }
 
@@ -31,7 +35,11 @@ export function namedPaths(value: unknown): string[] | undefined {
   }
   if (isPlain(value)) {
     return Object.entries(value).map(([key, inner]) =>
-      inner === true || typeof inner === 'string' || (isPlain(inner) && Object.keys(inner).length === 0) ? key : `${key}.*`,
+      inner === true ||
+      typeof inner === 'string' ||
+      (isPlain(inner) && Object.keys(inner).length === 0)
+        ? key
+        : `${key}.*`,
     );
   }
   return undefined;

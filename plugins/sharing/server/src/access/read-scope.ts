@@ -7,7 +7,12 @@ import type { Actor, GrantFacts, ReadScope } from './types';
  * owners who granted them this section and whose grant is active now; API tokens, anonymous
  * callers, super admins without a grant and everyone else see nothing.
  */
-export function readScope(input: { actor: Actor; section: Section; grants: readonly GrantFacts[]; now: Date }): ReadScope {
+export function readScope(input: {
+  actor: Actor;
+  section: Section;
+  grants: readonly GrantFacts[];
+  now: Date;
+}): ReadScope {
   const { actor, section, grants, now } = input;
   if (actor.kind === 'system') return { all: true };
   if (actor.kind === 'newcomer') return { ownerIds: [actor.id] };

@@ -2,7 +2,8 @@
 export function relationRefs(value: unknown): Array<{ id?: number; documentId?: string }> {
   if (value === null || value === undefined) return [];
   if (typeof value === 'number') return [{ id: value }];
-  if (typeof value === 'string') return /^\d+$/.test(value) ? [{ id: Number(value) }] : [{ documentId: value }];
+  if (typeof value === 'string')
+    return /^\d+$/.test(value) ? [{ id: Number(value) }] : [{ documentId: value }];
   if (Array.isArray(value)) return value.flatMap(relationRefs);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;

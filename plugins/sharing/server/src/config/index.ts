@@ -13,7 +13,10 @@ const count = z.number().int().positive();
 export const pluginConfigSchema = z.object({
   locales: z.array(z.enum(LOCALES)).min(1),
   site: z.object({ publicUrl: z.url() }),
-  secrets: z.object({ documentsMasterKey: z.string().min(1), documentsPreviousMasterKey: z.string().min(1).optional() }),
+  secrets: z.object({
+    documentsMasterKey: z.string().min(1),
+    documentsPreviousMasterKey: z.string().min(1).optional(),
+  }),
   uploads: z.object({ maxBytes: count, importMaxBytes: count, documentsDir: z.string().min(1) }),
   municipality: z.object({
     name: z.string().min(1),
@@ -21,7 +24,10 @@ export const pluginConfigSchema = z.object({
     email: z.string().min(1),
     phone: z.string().optional(),
     privacyOfficer: z.object({ name: z.string().min(1), email: z.string().min(1) }),
-    brand: z.object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), logo: z.string().min(1).optional() }),
+    brand: z.object({
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+      logo: z.string().min(1).optional(),
+    }),
   }),
   sharing: z.object({ defaultGrantDays: count, maxGrantDays: count }),
   retention: z.object({ inactiveDays: count, noticeDays: count, schedule: z.string().min(1) }),
@@ -35,7 +41,10 @@ void fits;
 /** Throws, naming every wrong or missing part, unless the CMS's `mobio` configuration fits the plugin. */
 export function checkPluginConfig(strapi: Core.Strapi): void {
   const parsed = pluginConfigSchema.safeParse(strapi.config.get('mobio'));
-  if (!parsed.success) throw new Error(`The sharing plugin's configuration (config 'mobio') is wrong:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(
+      `The sharing plugin's configuration (config 'mobio') is wrong:\n${z.prettifyError(parsed.error)}`,
+    );
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CV_PERSONAL_FIELDS, DEFAULT_LOCALE, accountDeletionSchema, type Locale } from '@mobio/config';
+import {
+  CV_PERSONAL_FIELDS,
+  DEFAULT_LOCALE,
+  accountDeletionSchema,
+  type Locale,
+} from '@mobio/config';
 import { z } from 'zod';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
 import { getService, sendStream } from '../utils';
@@ -15,7 +20,15 @@ function refuseImport(ctx: Ctx, problem: ImportProblem, detail?: string) {
   // Part of the body may be unread: close the connection so that a kept-alive socket is not reused.
   ctx.set('Connection', 'close');
   ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: { errors: [{ path: ['file'], message }], ...(detail ? { detail } : {}) } } };
+  ctx.body = {
+    data: null,
+    error: {
+      status,
+      name,
+      message,
+      details: { errors: [{ path: ['file'], message }], ...(detail ? { detail } : {}) },
+    },
+  };
 }
 
 /** The raw request body, up to `max` bytes; null when it is longer or cut off. */
@@ -53,7 +66,9 @@ const cvQuery = (locales: readonly Locale[]) =>
 const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** What the dashboard shows, in one answer: profile, entries per list, grants in force, latest plan. */
   async overview(ctx: Ctx) {
-    ctx.body = { data: await getService(strapi, 'overview').of({ kind: 'newcomer', id: ctx.state.user.id }) };
+    ctx.body = {
+      data: await getService(strapi, 'overview').of({ kind: 'newcomer', id: ctx.state.user.id }),
+    };
   },
 
   /** The CV in one language, with the personal fields the newcomer chose, as data or PDF. */
@@ -71,7 +86,10 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(ctx: Ctx) {
     const archive = await getService(strapi, 'export').archive(ctx.state.user.id);
     ctx.set('Content-Type', 'application/zip');
-    ctx.set('Content-Disposition', `attachment; filename="mobio-export-${new Date().toISOString().slice(0, 10)}.zip"`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="mobio-export-${new Date().toISOString().slice(0, 10)}.zip"`,
+    );
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
     sendStream(strapi, ctx, archive, `export of account ${ctx.state.user.id}`);
@@ -86,7 +104,8 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { importMaxBytes } = pluginConfig(strapi).uploads;
     // Refused before the body is read: nothing of the archive is looked at for an account in use.
     if (!(await importer.isFresh(ctx.state.user.id))) return refuseImport(ctx, 'notFresh');
-    if (Number(ctx.get('content-length') || 0) > importMaxBytes) return refuseImport(ctx, 'tooLarge');
+    if (Number(ctx.get('content-length') || 0) > importMaxBytes)
+      return refuseImport(ctx, 'tooLarge');
     const archive = await readBody(ctx, importMaxBytes);
     if (!archive) return refuseImport(ctx, 'tooLarge');
     try {
@@ -101,10 +120,14 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Deletes the account after the password is given again; everything of the person goes with it. */
   async remove(ctx: Ctx) {
     const { password } = parseBody(accountDeletionSchema, ctx.request.body);
-    const user = await strapi.db.query(UID.user).findOne({ where: { id: ctx.state.user.id }, select: ['id', 'password'] });
+    const user = await strapi.db
+      .query(UID.user)
+      .findOne({ where: { id: ctx.state.user.id }, select: ['id', 'password'] });
     const users = strapi.plugin('users-permissions').service('user');
     if (!user?.password || !(await users.validatePassword(password, user.password))) {
-      throw new errors.ValidationError('error.wrongPassword', { errors: [{ path: ['password'], message: 'error.wrongPassword' }] });
+      throw new errors.ValidationError('error.wrongPassword', {
+        errors: [{ path: ['password'], message: 'error.wrongPassword' }],
+      });
     }
     // The account's lifecycle hook erases records, files, grants and the access log first.
     await users.remove({ id: user.id });

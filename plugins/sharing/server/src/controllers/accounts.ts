@@ -22,13 +22,29 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().find(me(ctx), parseBody(lookupSchema, ctx.request.body)) };
     },
     async lock(ctx: Ctx) {
-      ctx.body = { data: await service().lock(me(ctx), ctx.params.accountNumber, parseBody(actionSchema, ctx.request.body).reason) };
+      ctx.body = {
+        data: await service().lock(
+          me(ctx),
+          ctx.params.accountNumber,
+          parseBody(actionSchema, ctx.request.body).reason,
+        ),
+      };
     },
     async unlock(ctx: Ctx) {
-      ctx.body = { data: await service().unlock(me(ctx), ctx.params.accountNumber, parseBody(actionSchema, ctx.request.body).reason) };
+      ctx.body = {
+        data: await service().unlock(
+          me(ctx),
+          ctx.params.accountNumber,
+          parseBody(actionSchema, ctx.request.body).reason,
+        ),
+      };
     },
     async remove(ctx: Ctx) {
-      await service().remove(me(ctx), ctx.params.accountNumber, parseBody(actionSchema, ctx.request.body).reason);
+      await service().remove(
+        me(ctx),
+        ctx.params.accountNumber,
+        parseBody(actionSchema, ctx.request.body).reason,
+      );
       ctx.status = 204;
     },
   };

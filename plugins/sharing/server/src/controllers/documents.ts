@@ -26,7 +26,10 @@ function refuse(ctx: Ctx, problem: VaultProblem) {
   // Part of the body may be unread: close the connection so that a kept-alive socket is not reused.
   ctx.set('Connection', 'close');
   ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: { errors: [{ path: ['file'], message }] } } };
+  ctx.body = {
+    data: null,
+    error: { status, name, message, details: { errors: [{ path: ['file'], message }] } },
+  };
 }
 
 /**
@@ -65,7 +68,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
             storageKey: stored.storageKey,
           } as never,
         });
-        const sanitized = await strapi.contentAPI.sanitize.output(document, strapi.getModel(UID.document), { auth: ctx.state.auth });
+        const sanitized = await strapi.contentAPI.sanitize.output(
+          document,
+          strapi.getModel(UID.document),
+          { auth: ctx.state.auth },
+        );
         ctx.status = 201;
         ctx.body = { data: sanitized };
       } catch (error) {
@@ -84,7 +91,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { owner: { select: ['id'] } },
       });
       const scope = await getService(strapi, 'access').readScope(actor, 'documents');
-      const allowed = row?.owner && row.storageKey && 'ownerIds' in scope && scope.ownerIds.includes(row.owner.id);
+      const allowed =
+        row?.owner &&
+        row.storageKey &&
+        'ownerIds' in scope &&
+        scope.ownerIds.includes(row.owner.id);
       // 404 for "not yours" as for "not there": existence of someone else's document is private too.
       if (!allowed) throw new errors.NotFoundError('Not Found');
 
@@ -94,16 +105,32 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         // Found before the first byte: a clean answer, and the operator log says which file (no contents).
-        strapi.log.warn(`[sharing] document ${row.documentId} cannot be given out: its file is ${error.message}`);
+        strapi.log.warn(
+          `[sharing] document ${row.documentId} cannot be given out: its file is ${error.message}`,
+        );
         ctx.status = 500;
-        ctx.body = { data: null, error: { status: 500, name: 'DocumentUnreadableError', message: 'error.documentUnreadable', details: {} } };
+        ctx.body = {
+          data: null,
+          error: {
+            status: 500,
+            name: 'DocumentUnreadableError',
+            message: 'error.documentUnreadable',
+            details: {},
+          },
+        };
         return;
       }
       const { stream, size } = opened;
       if (actor.kind === 'staff') {
         try {
           await getService(strapi, 'audit').record([
-            { actor, ownerId: row.owner.id, action: AUDITED_EVENTS.DOWNLOAD, section: 'documents', resource: { type: UID.document, id: row.documentId } },
+            {
+              actor,
+              ownerId: row.owner.id,
+              action: AUDITED_EVENTS.DOWNLOAD,
+              section: 'documents',
+              resource: { type: UID.document, id: row.documentId },
+            },
           ]);
         } catch (error) {
           // No download without its audit event; the opened file is closed, not left to the collector.
@@ -113,7 +140,10 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.set('Content-Type', row.mimeType);
       ctx.set('Content-Length', String(size));
-      ctx.set('Content-Disposition', `attachment; filename="${row.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${row.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+      );
       ctx.set('Cache-Control', 'no-store');
       ctx.set('X-Content-Type-Options', 'nosniff');
       sendStream(strapi, ctx, stream, `document ${row.documentId}`);

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, RateLimiter, grantRequestSchema, grantUpdateSchema, type Locale } from '@mobio/config';
+import {
+  DEFAULT_LOCALE,
+  RateLimiter,
+  grantRequestSchema,
+  grantUpdateSchema,
+  type Locale,
+} from '@mobio/config';
 import { pluginConfig } from '../config';
 import { z } from 'zod';
 import { getService } from '../utils';
@@ -15,11 +21,18 @@ const pageQuery = z
   })
   .strict();
 /** The access log pages by event, or with `group=visits` by staff visit (see groupVisits). */
-const logQuery = pageQuery.extend({ group: z.enum(['events', 'visits']).default('events') }).strict();
+const logQuery = pageQuery
+  .extend({ group: z.enum(['events', 'visits']).default('events') })
+  .strict();
 
 /** In one of the languages the installation offers (LOCALES), German by default. */
 const receiptQuery = (locales: readonly Locale[]) =>
-  z.object({ locale: z.enum(locales).default(DEFAULT_LOCALE), format: z.enum(['json', 'pdf']).default('json') }).strict();
+  z
+    .object({
+      locale: z.enum(locales).default(DEFAULT_LOCALE),
+      format: z.enum(['json', 'pdf']).default('json'),
+    })
+    .strict();
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -30,14 +43,22 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Codes that were not found count against the newcomer and against the client (the site, or
   // whoever calls the API directly); a guesser is stopped long before a code could be hit.
-  const wrongCodes = { perNewcomer: new RateLimiter({ max: 10, windowMs: FIFTEEN_MINUTES }), perClient: new RateLimiter({ max: 100, windowMs: FIFTEEN_MINUTES }) };
+  const wrongCodes = {
+    perNewcomer: new RateLimiter({ max: 10, windowMs: FIFTEEN_MINUTES }),
+    perClient: new RateLimiter({ max: 100, windowMs: FIFTEEN_MINUTES }),
+  };
   async function tryingCode<T>(ctx: Ctx, attempt: () => Promise<T>): Promise<T> {
-    const keys = [[wrongCodes.perNewcomer, `user:${ctx.state.user.id}`], [wrongCodes.perClient, `ip:${ctx.request.ip}`]] as const;
-    if (keys.some(([limiter, key]) => limiter.isBlocked(key))) throw new errors.RateLimitError('error.tooMany');
+    const keys = [
+      [wrongCodes.perNewcomer, `user:${ctx.state.user.id}`],
+      [wrongCodes.perClient, `ip:${ctx.request.ip}`],
+    ] as const;
+    if (keys.some(([limiter, key]) => limiter.isBlocked(key)))
+      throw new errors.RateLimitError('error.tooMany');
     try {
       return await attempt();
     } catch (error) {
-      if (error instanceof errors.NotFoundError && error.message === 'error.invitationCode') keys.forEach(([limiter, key]) => limiter.hit(key));
+      if (error instanceof errors.NotFoundError && error.message === 'error.invitationCode')
+        keys.forEach(([limiter, key]) => limiter.hit(key));
       throw error;
     }
   }
@@ -52,7 +73,13 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await (request.invitationCode ? tryingCode(ctx, give) : give()) };
     },
     async update(ctx: Ctx) {
-      ctx.body = { data: await service().change(newcomer(ctx), ctx.params.documentId, parseBody(grantUpdateSchema, ctx.request.body)) };
+      ctx.body = {
+        data: await service().change(
+          newcomer(ctx),
+          ctx.params.documentId,
+          parseBody(grantUpdateSchema, ctx.request.body),
+        ),
+      };
     },
     async revoke(ctx: Ctx) {
       await service().revoke(newcomer(ctx), ctx.params.documentId);
@@ -62,7 +89,9 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { revoked: await service().revokeAll(newcomer(ctx)) } };
     },
     async previewInvitation(ctx: Ctx) {
-      ctx.body = { data: await tryingCode(ctx, () => service().previewInvitation(String(ctx.params.code))) };
+      ctx.body = {
+        data: await tryingCode(ctx, () => service().previewInvitation(String(ctx.params.code))),
+      };
     },
     async directory(ctx: Ctx) {
       ctx.body = { data: await service().directory() };
@@ -71,7 +100,10 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseQuery(logQuery, ctx.query);
       const audit = getService(strapi, 'audit');
       const id = newcomer(ctx).id;
-      ctx.body = query.group === 'visits' ? await audit.visitsOfOwner(id, query.page, query.pageSize) : await audit.listForOwner(id, query.page, query.pageSize);
+      ctx.body =
+        query.group === 'visits'
+          ? await audit.visitsOfOwner(id, query.page, query.pageSize)
+          : await audit.listForOwner(id, query.page, query.pageSize);
     },
     /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
     async receipt(ctx: Ctx) {
@@ -81,7 +113,12 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: receipt };
         return;
       }
-      getService(strapi, 'pdf').send(ctx, 'receipt', receipt, `mobio-receipt-${receipt.receiptId}.pdf`);
+      getService(strapi, 'pdf').send(
+        ctx,
+        'receipt',
+        receipt,
+        `mobio-receipt-${receipt.receiptId}.pdf`,
+      );
     },
     /** Admin route: a one-time code for the calling staff member to hand to a newcomer. */
     async createInvitation(ctx: Ctx) {

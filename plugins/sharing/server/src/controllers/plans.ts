@@ -9,7 +9,8 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const staffOf = (ctx: Ctx) => ({ kind: 'staff' as const, id: ctx.state.user.id as number });
 /** In one of the languages the installation offers (LOCALES). */
-const pdfQuery = (locales: readonly Locale[]) => z.object({ locale: z.enum(locales).optional() }).strict();
+const pdfQuery = (locales: readonly Locale[]) =>
+  z.object({ locale: z.enum(locales).optional() }).strict();
 
 /** The goal agreement: the newcomer accepts it; both sides print it. */
 const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -19,26 +20,43 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
     const data = await service.pdfData(ctx.params.documentId, locale);
-    getService(strapi, 'pdf').send(ctx, 'plan', data, `integrationsplan-${ctx.params.documentId}-${locale}.pdf`);
+    getService(strapi, 'pdf').send(
+      ctx,
+      'plan',
+      data,
+      `integrationsplan-${ctx.params.documentId}-${locale}.pdf`,
+    );
   },
 
   /** The plan editor of the staff workspace: the current plan of a newcomer who shared plans with me. */
   async editorView(ctx: Ctx) {
-    ctx.body = { data: await getService(strapi, 'plans').editorView(staffOf(ctx), ctx.params.ownerId) };
+    ctx.body = {
+      data: await getService(strapi, 'plans').editorView(staffOf(ctx), ctx.params.ownerId),
+    };
   },
 
   async save(ctx: Ctx) {
     const content = parseBody(planContentSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'plans').save(staffOf(ctx), ctx.params.ownerId, content) };
+    ctx.body = {
+      data: await getService(strapi, 'plans').save(staffOf(ctx), ctx.params.ownerId, content),
+    };
   },
 
   async propose(ctx: Ctx) {
-    ctx.body = { data: await getService(strapi, 'plans').propose(staffOf(ctx), ctx.params.ownerId) };
+    ctx.body = {
+      data: await getService(strapi, 'plans').propose(staffOf(ctx), ctx.params.ownerId),
+    };
   },
 
   async accept(ctx: Ctx) {
     const { version } = parseBody(planAcceptanceSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'plans').accept({ kind: 'newcomer', id: ctx.state.user.id }, ctx.params.documentId, version) };
+    ctx.body = {
+      data: await getService(strapi, 'plans').accept(
+        { kind: 'newcomer', id: ctx.state.user.id },
+        ctx.params.documentId,
+        version,
+      ),
+    };
   },
 });
 

@@ -21,10 +21,17 @@ const statisticsQuery = z
   })
   .strict()
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'expected to ≥ from' })
-  .refine((q) => (Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4))) * 12 + Number(q.to.slice(5)) - Number(q.from.slice(5)) < 36, {
-    path: ['to'],
-    message: 'expected at most 36 months',
-  });
+  .refine(
+    (q) =>
+      (Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4))) * 12 +
+        Number(q.to.slice(5)) -
+        Number(q.from.slice(5)) <
+      36,
+    {
+      path: ['to'],
+      message: 'expected at most 36 months',
+    },
+  );
 
 /** Admin routes of the staff workspace. */
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -46,7 +53,10 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="mobio-statistik-${query.from}-${query.to}.csv"`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="mobio-statistik-${query.from}-${query.to}.csv"`,
+      );
       // A byte order mark so that spreadsheet programs read the umlauts right.
       ctx.body = `\ufeff${service().statisticsCsv(statistics)}`;
     },

@@ -5,6 +5,7 @@ import { actorFromState } from '../access';
  * API token passes Strapi's own permission check but has no "me", so it gets a clean 403 here
  * (the document-service guard would refuse it anyway, one layer down).
  */
-const isNewcomer = (policyContext: { state?: object }) => actorFromState(policyContext.state, true).kind === 'newcomer';
+const isNewcomer = (policyContext: { state?: object }) =>
+  actorFromState(policyContext.state, true).kind === 'newcomer';
 
 export default isNewcomer;

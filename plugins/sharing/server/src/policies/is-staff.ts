@@ -5,6 +5,7 @@ import { actorFromState } from '../access';
  * Strapi's own `admin::isAuthenticatedAdmin` lets admin API tokens through too (their owner becomes
  * `ctx.state.user`), and a token is nobody to share with or to administer accounts.
  */
-const isStaff = (policyContext: { state?: object }) => actorFromState(policyContext.state, true).kind === 'staff';
+const isStaff = (policyContext: { state?: object }) =>
+  actorFromState(policyContext.state, true).kind === 'staff';
 
 export default isStaff;

@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { SECTIONS, type Section } from '@mobio/config';
-import { actorFromState, canWrite, readScope, type Actor, type GrantFacts, type ReadScope } from '../access';
+import {
+  actorFromState,
+  canWrite,
+  readScope,
+  type Actor,
+  type GrantFacts,
+  type ReadScope,
+} from '../access';
 import { linkedTo } from '../utils';
 import { UID } from '../uids';
 
@@ -28,22 +35,28 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
   // With what the staff workspace lists, so that one lookup serves the rule and the lists alike.
   async function loadGrants(staffId: number): Promise<StaffGrant[]> {
     const rows = await strapi.db.query(UID.grant).findMany({
-      where: { id: { $in: linkedTo(strapi, UID.grant, 'grantee', staffId) }, revokedAt: { $null: true }, expiresAt: { $gt: new Date() } },
+      where: {
+        id: { $in: linkedTo(strapi, UID.grant, 'grantee', staffId) },
+        revokedAt: { $null: true },
+        expiresAt: { $gt: new Date() },
+      },
       select: ['sections', 'access', 'expiresAt', 'revokedAt', 'purpose', 'createdAt', 'updatedAt'],
       populate: { owner: { select: ['id', 'documentId'] } },
       orderBy: { updatedAt: 'desc' },
     });
-    return rows.filter((row) => row.owner).map((row) => ({
-      ownerId: row.owner.id,
-      ownerDocumentId: row.owner.documentId,
-      sections: row.sections,
-      access: row.access,
-      expiresAt: row.expiresAt,
-      revokedAt: row.revokedAt,
-      purpose: row.purpose,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    }));
+    return rows
+      .filter((row) => row.owner)
+      .map((row) => ({
+        ownerId: row.owner.id,
+        ownerDocumentId: row.owner.documentId,
+        sections: row.sections,
+        access: row.access,
+        expiresAt: row.expiresAt,
+        revokedAt: row.revokedAt,
+        purpose: row.purpose,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      }));
   }
 
   return {
@@ -56,9 +69,11 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Runs `fn` as system code, for the few plugin actions that act for the owner (export, erasure). */
     asSystem<T>(fn: () => Promise<T>): Promise<T> {
       let result!: T;
-      return strapi.requestContext.run(undefined as never, async () => {
-        result = await fn();
-      }).then(() => result);
+      return strapi.requestContext
+        .run(undefined as never, async () => {
+          result = await fn();
+        })
+        .then(() => result);
     },
 
     /** Active grants held by a staff member, newest change first, looked up once per request. */
@@ -79,9 +94,13 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!personal) {
         personal = new Map();
         for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
-          const sharing = (contentType.pluginOptions as { sharing?: { section?: string; readOnly?: boolean } } | undefined)?.sharing;
+          const sharing = (
+            contentType.pluginOptions as
+              { sharing?: { section?: string; readOnly?: boolean } } | undefined
+          )?.sharing;
           if (sharing?.section === undefined) continue;
-          if (!sectionCodes.has(sharing.section)) throw new Error(`${uid}: unknown sharing section "${sharing.section}"`);
+          if (!sectionCodes.has(sharing.section))
+            throw new Error(`${uid}: unknown sharing section "${sharing.section}"`);
           personal.set(uid, sharing.section as Section);
           if (sharing.readOnly) readOnly.add(uid);
         }
@@ -94,7 +113,9 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
      * plan's frozen versions belong to `plans` too, read-only).
      */
     sectionType(section: Section): string {
-      const uid = [...this.personalTypes()].find(([type, of]) => of === section && !this.isReadOnly(type))?.[0];
+      const uid = [...this.personalTypes()].find(
+        ([type, of]) => of === section && !this.isReadOnly(type),
+      )?.[0];
       if (!uid) throw new Error(`No content type holds the sharing section "${section}"`);
       return uid;
     },
@@ -110,7 +131,13 @@ const access = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async canWrite(actor: Actor, section: Section, ownerId: number | undefined): Promise<boolean> {
-      return canWrite({ actor, section, ownerId, grants: await this.grantsOf(actor), now: new Date() });
+      return canWrite({
+        actor,
+        section,
+        ownerId,
+        grants: await this.grantsOf(actor),
+        now: new Date(),
+      });
     },
   };
 };

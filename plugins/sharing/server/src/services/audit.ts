@@ -56,12 +56,22 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
   async function actorName(actor: Actor): Promise<string | null> {
     if (actor.kind !== 'staff') return null;
     // The admin login of this request has loaded the staff member already.
-    const state = strapi.requestContext.get()?.state as { auth?: { strategy?: { name?: string } }; user?: { id?: number; firstname?: string; lastname?: string; username?: string } } | undefined;
+    const state = strapi.requestContext.get()?.state as
+      | {
+          auth?: { strategy?: { name?: string } };
+          user?: { id?: number; firstname?: string; lastname?: string; username?: string };
+        }
+      | undefined;
     const current = state?.auth?.strategy?.name === 'admin' ? state.user : undefined;
-    const user = current?.id === actor.id && 'firstname' in current
-      ? current
-      : await strapi.db.query('admin::user').findOne({ where: { id: actor.id }, select: ['firstname', 'lastname', 'username'] });
-    return user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || null : null;
+    const user =
+      current?.id === actor.id && 'firstname' in current
+        ? current
+        : await strapi.db
+            .query('admin::user')
+            .findOne({ where: { id: actor.id }, select: ['firstname', 'lastname', 'username'] });
+    return user
+      ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || null
+      : null;
   }
 
   /**
@@ -72,11 +82,15 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     if (entries.length === 0) return;
     const names = new Map<number, string | null>();
     for (const { actor } of entries) {
-      if (actor.kind === 'staff' && !names.has(actor.id)) names.set(actor.id, await actorName(actor));
+      if (actor.kind === 'staff' && !names.has(actor.id))
+        names.set(actor.id, await actorName(actor));
     }
     const rows = entries.map((entry) => ({
       documentId: newDocumentId(),
-      actorKind: entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer' ? entry.actor.kind : 'system',
+      actorKind:
+        entry.actor.kind === 'staff' || entry.actor.kind === 'newcomer'
+          ? entry.actor.kind
+          : 'system',
       actorId: 'id' in entry.actor ? entry.actor.id : null,
       actorName: entry.actor.kind === 'staff' ? names.get(entry.actor.id) : null,
       action: entry.action,
@@ -87,20 +101,32 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       at: entry.at,
     }));
     // The owner is a relation, which createMany does not write: its link rows are added here.
-    const { joinTable } = strapi.db.metadata.get(UID.auditEvent as never).attributes.owner as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    const { joinTable } = strapi.db.metadata.get(UID.auditEvent as never).attributes
+      .owner as unknown as {
+      joinTable: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
     };
     await strapi.db.transaction(async ({ trx }) => {
       await strapi.db.query(UID.auditEvent).createMany({ data: rows });
-      const created: Array<{ id: number; documentId: string }> = await strapi.db.query(UID.auditEvent).findMany({
-        where: { documentId: { $in: rows.map((row) => row.documentId) } },
-        select: ['id', 'documentId'],
-      });
+      const created: Array<{ id: number; documentId: string }> = await strapi.db
+        .query(UID.auditEvent)
+        .findMany({
+          where: { documentId: { $in: rows.map((row) => row.documentId) } },
+          select: ['id', 'documentId'],
+        });
       const ids = new Map(created.map((row) => [row.documentId, row.id]));
       await strapi.db
         .getConnection(joinTable.name)
         .transacting(trx)
-        .insert(rows.map((row, i) => ({ [joinTable.joinColumn.name]: ids.get(row.documentId), [joinTable.inverseJoinColumn.name]: entries[i].ownerId })));
+        .insert(
+          rows.map((row, i) => ({
+            [joinTable.joinColumn.name]: ids.get(row.documentId),
+            [joinTable.inverseJoinColumn.name]: entries[i].ownerId,
+          })),
+        );
     });
   }
 
@@ -114,11 +140,23 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
-          select: ['at', 'action', 'section', 'actorKind', 'actorName', 'resourceType', 'resourceId', 'note'],
+          select: [
+            'at',
+            'action',
+            'section',
+            'actorKind',
+            'actorName',
+            'resourceType',
+            'resourceId',
+            'note',
+          ],
         }),
         strapi.db.query(UID.auditEvent).count({ where: where() }),
       ]);
-      return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+      return {
+        data: rows,
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
     },
 
     /**
@@ -131,15 +169,31 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: Array<Record<string, any>> = await strapi.db.query(UID.auditEvent).findMany({
         where: { id: { $in: linkedTo(strapi, UID.auditEvent, 'owner', ownerId) } },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
-        select: ['at', 'action', 'section', 'actorKind', 'actorId', 'actorName', 'resourceType', 'note'],
+        select: [
+          'at',
+          'action',
+          'section',
+          'actorKind',
+          'actorId',
+          'actorName',
+          'resourceType',
+          'note',
+        ],
       });
-      const visits = groupVisits(rows.map((row) => ({ ...row, at: new Date(row.at) }) as Parameters<typeof groupVisits>[0][number]));
+      const visits = groupVisits(
+        rows.map(
+          (row) => ({ ...row, at: new Date(row.at) }) as Parameters<typeof groupVisits>[0][number],
+        ),
+      );
       const total = visits.length;
       const data = visits.slice((page - 1) * pageSize, page * pageSize).map((visit) => ({
         ...visit,
         events: visit.events.map(({ actorId, ...event }) => event),
       }));
-      return { data, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+      return {
+        data,
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
     },
 
     /** Appends events; nothing ever updates or deletes one except the owner's account erasure. */

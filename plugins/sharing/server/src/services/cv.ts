@@ -34,9 +34,15 @@ export function textDir(text: string | null | undefined): 'rtl' | 'ltr' {
 const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
   async build(ownerId: number, locale: Locale, include: readonly CvPersonalField[]) {
     const mine = (uid: string, orderBy?: Record<string, 'asc' | 'desc'>) =>
-      strapi.db.query(uid).findMany({ where: { owner: { id: ownerId } }, orderBy: orderBy ?? { id: 'asc' } });
-    const profile: Row | null = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: ownerId } } });
-    const user = await strapi.db.query(UID.user).findOne({ where: { id: ownerId }, select: ['email'] });
+      strapi.db
+        .query(uid)
+        .findMany({ where: { owner: { id: ownerId } }, orderBy: orderBy ?? { id: 'asc' } });
+    const profile: Row | null = await strapi.db
+      .query(UID.profile)
+      .findOne({ where: { owner: { id: ownerId } } });
+    const user = await strapi.db
+      .query(UID.user)
+      .findOne({ where: { id: ownerId }, select: ['email'] });
     const languages: Row[] = await mine(UID.languageSkill);
     const education: Row[] = await mine(UID.educationEntry, { from: 'desc' });
     const work: Row[] = await mine(UID.employmentEntry, { from: 'desc' });
@@ -44,28 +50,58 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
     const labels = cvLabels(locale);
     const country = new Intl.DisplayNames([locale], { type: 'region' });
     const language = new Intl.DisplayNames([locale], { type: 'language' });
-    const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', calendar: 'gregory', timeZone: 'UTC' });
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      calendar: 'gregory',
+      timeZone: 'UTC',
+    });
+    const day = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      calendar: 'gregory',
+      timeZone: 'UTC',
+    });
     const period = (from?: string | null, to?: string | null) =>
-      from ? `${month.format(new Date(from))} – ${to ? month.format(new Date(to)) : labels.today}` : to ? month.format(new Date(to)) : '';
+      from
+        ? `${month.format(new Date(from))} – ${to ? month.format(new Date(to)) : labels.today}`
+        : to
+          ? month.format(new Date(to))
+          : '';
     // Arabic and Persian separate with their own comma.
     const comma = dirOf(locale) === 'rtl' ? '، ' : ', ';
-    const place = (entry: Row) => [entry.place, entry.country && country.of(entry.country)].filter(Boolean).join(comma);
+    const place = (entry: Row) =>
+      [entry.place, entry.country && country.of(entry.country)].filter(Boolean).join(comma);
     const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
 
     const personal: Array<{ label: string; value: string; dir: 'rtl' | 'ltr' }> = [];
     const add = (field: CvPersonalField, value: string | null | undefined) => {
-      if (include.includes(field) && value) personal.push({ label: labels[field], value, dir: textDir(value) });
+      if (include.includes(field) && value)
+        personal.push({ label: labels[field], value, dir: textDir(value) });
     };
     if (profile) {
-      add('birth', [profile.birthDate && day.format(new Date(profile.birthDate)), profile.birthPlace].filter(Boolean).join(comma));
+      add(
+        'birth',
+        [profile.birthDate && day.format(new Date(profile.birthDate)), profile.birthPlace]
+          .filter(Boolean)
+          .join(comma),
+      );
       add('nationality', profile.nationality && country.of(profile.nationality));
-      add('contact', [profile.contactEmail ?? user?.email, profile.phone].filter(Boolean).join(' · '));
+      add(
+        'contact',
+        [profile.contactEmail ?? user?.email, profile.phone].filter(Boolean).join(' · '),
+      );
       add('address', profile.address);
-      add('familyStatus', profile.familyStatus && FAMILY_STATUSES.label(profile.familyStatus, locale));
+      add(
+        'familyStatus',
+        profile.familyStatus && FAMILY_STATUSES.label(profile.familyStatus, locale),
+      );
     }
     // With the spelling of the passport beside it: the CV is read by people who may not read the script.
-    const name = profile ? nameForStaff(profile as { givenNames: string; familyName: string; latinName?: string | null }) : user?.email ?? '';
+    const name = profile
+      ? nameForStaff(
+          profile as { givenNames: string; familyName: string; latinName?: string | null },
+        )
+      : (user?.email ?? '');
 
     return {
       locale,
@@ -75,7 +111,9 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
       skills: CEFR_SKILLS.codes.map((code) => CEFR_SKILLS.label(code, locale)),
       name: { text: name, dir: textDir(name) },
       personal,
-      motherTongues: languages.filter((skill) => skill.native).map((skill) => language.of(skill.language) ?? skill.language),
+      motherTongues: languages
+        .filter((skill) => skill.native)
+        .map((skill) => language.of(skill.language) ?? skill.language),
       languages: languages
         .filter((skill) => !skill.native)
         .map((skill) => ({
@@ -84,12 +122,17 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
         })),
       education: education.map((entry) => ({
         period: period(entry.from, entry.to),
-        title: free(entry.degree) ?? { text: EDUCATION_KINDS.label(entry.kind, locale), dir: dirOf(locale) },
+        title: free(entry.degree) ?? {
+          text: EDUCATION_KINDS.label(entry.kind, locale),
+          dir: dirOf(locale),
+        },
         subject: free(entry.subject),
         institution: free(entry.institution),
         place: place(entry),
         level: entry.iscedLevel ? ISCED_LEVELS.label(entry.iscedLevel, locale) : null,
-        recognition: entry.recognitionStatus ? `${labels.recognition}: ${RECOGNITION_STATUSES.label(entry.recognitionStatus, locale)}` : null,
+        recognition: entry.recognitionStatus
+          ? `${labels.recognition}: ${RECOGNITION_STATUSES.label(entry.recognitionStatus, locale)}`
+          : null,
         notes: free(entry.notes),
       })),
       work: work.map((entry) => ({

@@ -12,15 +12,19 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => ({
     const access = getService(strapi, 'access');
     await access.asSystem(async () => {
       for (const uid of access.personalTypes().keys()) {
-        const rows = await strapi.db.query(uid).findMany({ where: { owner: { id: userId } }, select: ['documentId'] });
-        for (const row of rows) await strapi.documents(uid as never).delete({ documentId: row.documentId });
+        const rows = await strapi.db
+          .query(uid)
+          .findMany({ where: { owner: { id: userId } }, select: ['documentId'] });
+        for (const row of rows)
+          await strapi.documents(uid as never).delete({ documentId: row.documentId });
       }
     });
     for (const uid of [UID.grant, UID.auditEvent, UID.accountActivity]) {
-      await strapi.db.query(uid).deleteMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', userId) } } });
+      await strapi.db
+        .query(uid)
+        .deleteMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', userId) } } });
     }
   },
-
 });
 
 export type ErasureService = ReturnType<typeof erasure>;

@@ -25,7 +25,12 @@ export const NOT_EXPORTED = {
   account: ['password', 'resetPasswordToken', 'confirmationToken'],
 } as const;
 
-type Model = { attributes: Record<string, { type: string; component?: string; target?: string; private?: boolean }> };
+type Model = {
+  attributes: Record<
+    string,
+    { type: string; component?: string; target?: string; private?: boolean }
+  >;
+};
 type Row = Record<string, unknown>;
 
 /**
@@ -43,7 +48,8 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
     const populate: Record<string, unknown> = {};
     for (const [name, attribute] of Object.entries(model(uid).attributes)) {
       if (skip.includes(name)) continue;
-      if (attribute.type === 'component') populate[name] = { populate: fullPopulate(attribute.component!) };
+      if (attribute.type === 'component')
+        populate[name] = { populate: fullPopulate(attribute.component!) };
       if (attribute.type === 'relation') populate[name] = { select: ['documentId'] };
     }
     return populate;
@@ -56,9 +62,13 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       if (key === 'id' || key === '__component' || skip.includes(key)) continue;
       const attribute = model(uid).attributes[key];
       if (attribute?.type === 'component') {
-        out[key] = Array.isArray(value) ? value.map((item) => clean(item as Row, attribute.component!)) : value && clean(value as Row, attribute.component!);
+        out[key] = Array.isArray(value)
+          ? value.map((item) => clean(item as Row, attribute.component!))
+          : value && clean(value as Row, attribute.component!);
       } else if (attribute?.type === 'relation') {
-        out[key] = Array.isArray(value) ? value.map((item) => (item as Row).documentId) : ((value as Row | null)?.documentId ?? null);
+        out[key] = Array.isArray(value)
+          ? value.map((item) => (item as Row).documentId)
+          : ((value as Row | null)?.documentId ?? null);
       } else {
         out[key] = value;
       }
@@ -70,9 +80,19 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The archive's JSON: a plain object with every stored field of the owner. */
     async collect(ownerId: number) {
       const access = getService(strapi, 'access');
-      const user = await strapi.db.query(UID.user).findOne({ where: { id: ownerId }, populate: fullPopulate(UID.user, NOT_EXPORTED.account) });
-      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { users: { id: ownerId } }, select: ['name'] });
-      const account = { ...clean(user ?? {}, UID.user, NOT_EXPORTED.account), role: role?.name ?? null };
+      const user = await strapi.db
+        .query(UID.user)
+        .findOne({
+          where: { id: ownerId },
+          populate: fullPopulate(UID.user, NOT_EXPORTED.account),
+        });
+      const role = await strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { users: { id: ownerId } }, select: ['name'] });
+      const account = {
+        ...clean(user ?? {}, UID.user, NOT_EXPORTED.account),
+        role: role?.name ?? null,
+      };
       const records: Record<string, Row[]> = {};
       for (const uid of access.personalTypes().keys()) {
         const rows = await strapi.db.query(uid).findMany({
@@ -93,9 +113,20 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['lastActiveAt', 'noticeSentAt'],
       });
       for (const document of records[UID.document] ?? []) {
-        document.file = document.fileName ? `documents/${document.documentId}-${document.fileName}` : null;
+        document.file = document.fileName
+          ? `documents/${document.documentId}-${document.fileName}`
+          : null;
       }
-      return { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), account, activity, records, grants, accessLog };
+      return {
+        format: EXPORT_FORMAT.name,
+        version: EXPORT_FORMAT.version,
+        exportedAt: new Date().toISOString(),
+        account,
+        activity,
+        records,
+        grants,
+        accessLog,
+      };
     },
 
     /**
@@ -108,7 +139,12 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       const unreadable: UnreadableDocument[] = [];
       const data = { ...(await this.collect(ownerId)), unreadableDocuments: unreadable };
       const vault = getService(strapi, 'vault');
-      const stored = await strapi.db.query(UID.document).findMany({ where: { owner: { id: ownerId }, storageKey: { $notNull: true } }, select: ['documentId', 'storageKey'] });
+      const stored = await strapi.db
+        .query(UID.document)
+        .findMany({
+          where: { owner: { id: ownerId }, storageKey: { $notNull: true } },
+          select: ['documentId', 'storageKey'],
+        });
       const keys = new Map(stored.map((row: Row) => [row.documentId, row.storageKey as string]));
       const files: Array<{ name: string; storageKey: string }> = [];
       for (const document of data.records[UID.document] ?? []) {
@@ -119,10 +155,16 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
           files.push({ name: document.file as string, storageKey });
         } catch (error) {
           const reason = error instanceof UnreadableFileError ? error.reason : 'unreadable';
-          unreadable.push({ documentId: document.documentId as string, title: (document.title as string) ?? null, reason });
+          unreadable.push({
+            documentId: document.documentId as string,
+            title: (document.title as string) ?? null,
+            reason,
+          });
           document.file = null;
           // Ids and the reason only: the operator log holds no personal data.
-          strapi.log.warn(`[sharing] export for account ${ownerId}: document ${document.documentId} left out, its file is ${reason}${error instanceof UnreadableFileError ? '' : ` (${(error as Error).message})`}`);
+          strapi.log.warn(
+            `[sharing] export for account ${ownerId}: document ${document.documentId} left out, its file is ${reason}${error instanceof UnreadableFileError ? '' : ` (${(error as Error).message})`}`,
+          );
         }
       }
 

@@ -1,7 +1,13 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
-import { documentMetadataSchema, educationEntrySchema, employmentEntrySchema, languageSkillSchema, profileSchema } from '@mobio/config';
+import {
+  documentMetadataSchema,
+  educationEntrySchema,
+  employmentEntrySchema,
+  languageSkillSchema,
+  profileSchema,
+} from '@mobio/config';
 import type { z } from 'zod';
 import { getService } from '../utils';
 import { safeFileName } from '../vault/safe-file-name';
@@ -62,10 +68,23 @@ const IMPORTED: Record<string, z.ZodType> = {
 /** Records an archive may hold that stay behind: agreements with the old district's staff. */
 const LEFT_BEHIND = new Set<string>([UID.integrationPlan, UID.planVersion]);
 /** What the database adds to every row; the new installation gives its own. */
-const SYSTEM_FIELDS = ['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations', 'createdBy', 'updatedBy'];
+const SYSTEM_FIELDS = [
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'locale',
+  'localizations',
+  'createdBy',
+  'updatedBy',
+];
 /** What the document's file gives again when it is stored here (checked, not believed). */
 const FILE_FIELDS = ['file', 'fileName', 'mimeType', 'size'];
-const DOCUMENT_LINKS = { educationEntry: UID.educationEntry, employmentEntry: UID.employmentEntry, languageSkill: UID.languageSkill } as const;
+const DOCUMENT_LINKS = {
+  educationEntry: UID.educationEntry,
+  employmentEntry: UID.employmentEntry,
+  languageSkill: UID.languageSkill,
+} as const;
 
 type Row = Record<string, unknown>;
 interface Planned {
@@ -79,7 +98,11 @@ interface Planned {
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     // strictFileNames: a backslash is refused, not read as a separator; sizes are checked while inflating.
-    fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => (error ? reject(new ImportError('notAnArchive')) : resolve(zip)));
+    fromBuffer(
+      buffer,
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+      (error, zip) => (error ? reject(new ImportError('notAnArchive')) : resolve(zip)),
+    );
   });
 }
 
@@ -87,7 +110,13 @@ function openZip(buffer: Buffer): Promise<ZipFile> {
 function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
-    zip.on('error', (error: Error) => reject(/path|file ?name|character/i.test(error.message) ? new ImportError('entryName') : new ImportError('notAnArchive')));
+    zip.on('error', (error: Error) =>
+      reject(
+        /path|file ?name|character/i.test(error.message)
+          ? new ImportError('entryName')
+          : new ImportError('notAnArchive'),
+      ),
+    );
     zip.on('entry', (entry: Entry) => {
       entries.push(entry);
       zip.readEntry();
@@ -109,7 +138,13 @@ function entryStream(zip: ZipFile, entry: Entry, budget: { left: number }): Prom
         },
       });
       // yauzl says so when an entry inflates to more (or fewer) bytes than it declared, or is damaged.
-      stream.on('error', (cause: Error) => counter.destroy(/too many|too few|size/i.test(cause.message) ? new ImportError('tooLarge') : new ImportError('notAnArchive')));
+      stream.on('error', (cause: Error) =>
+        counter.destroy(
+          /too many|too few|size/i.test(cause.message)
+            ? new ImportError('tooLarge')
+            : new ImportError('notAnArchive'),
+        ),
+      );
       resolve(stream.pipe(counter));
     });
   });
@@ -126,12 +161,15 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Checks the JSON's shape and every record; the plan of what is to be created. */
   function plan(data: unknown, entries: Map<string, Entry>): Planned[] {
-    if (!data || typeof data !== 'object' || (data as Row).format !== EXPORT_FORMAT.name) throw new ImportError('format');
+    if (!data || typeof data !== 'object' || (data as Row).format !== EXPORT_FORMAT.name)
+      throw new ImportError('format');
     const { version, records } = data as Row;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportError('format');
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+      throw new ImportError('format');
     // A newer archive may hold what this installation cannot read correctly: refused, not guessed at.
     if (version > EXPORT_FORMAT.version) throw new ImportError('newerVersion', String(version));
-    if (!records || typeof records !== 'object' || Array.isArray(records)) throw new ImportError('format');
+    if (!records || typeof records !== 'object' || Array.isArray(records))
+      throw new ImportError('format');
 
     const planned: Planned[] = [];
     const known = new Map<string, string>(); // old documentId → uid
@@ -143,16 +181,26 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = ((records as Record<string, unknown>)[uid] ?? []) as unknown[];
       if (uid === UID.profile && rows.length > 1) throw new ImportError('format', uid);
       for (const [index, row] of rows.entries()) {
-        if (!row || typeof row !== 'object' || typeof (row as Row).documentId !== 'string' || known.has((row as Row).documentId as string)) {
+        if (
+          !row ||
+          typeof row !== 'object' ||
+          typeof (row as Row).documentId !== 'string' ||
+          known.has((row as Row).documentId as string)
+        ) {
           throw new ImportError('format', `${uid} ${index}`);
         }
         const input: Row = {};
         for (const [key, value] of Object.entries(row as Row)) {
-          if (!SYSTEM_FIELDS.includes(key) && !(uid === UID.document && FILE_FIELDS.includes(key))) input[key] = value;
+          if (!SYSTEM_FIELDS.includes(key) && !(uid === UID.document && FILE_FIELDS.includes(key)))
+            input[key] = value;
         }
         // The same schema as the form: anything a person could not have typed here is refused.
         const parsed = schema.safeParse(input);
-        if (!parsed.success) throw new ImportError('invalidRecord', `${uid} ${index}: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+        if (!parsed.success)
+          throw new ImportError(
+            'invalidRecord',
+            `${uid} ${index}: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+          );
         const oldId = (row as Row).documentId as string;
         known.set(oldId, uid);
         const item: Planned = { uid, oldId, data: parsed.data as Row };
@@ -161,7 +209,13 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
           if (name !== null && name !== undefined) {
             const entry = typeof name === 'string' ? entries.get(name) : undefined;
             if (!entry) throw new ImportError('format', `${uid} ${index}: file`);
-            item.file = { entry, fileName: typeof (row as Row).fileName === 'string' ? ((row as Row).fileName as string) : null };
+            item.file = {
+              entry,
+              fileName:
+                typeof (row as Row).fileName === 'string'
+                  ? ((row as Row).fileName as string)
+                  : null,
+            };
           }
         }
         planned.push(item);
@@ -169,9 +223,13 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Links point inside the archive, to a record of the right type.
     for (const item of planned.filter((p) => p.uid === UID.document)) {
-      for (const [field, target] of Object.entries({ ...DOCUMENT_LINKS, translationOf: UID.document })) {
+      for (const [field, target] of Object.entries({
+        ...DOCUMENT_LINKS,
+        translationOf: UID.document,
+      })) {
         const linked = item.data[field];
-        if (linked && known.get(linked as string) !== target) throw new ImportError('format', `${UID.document} ${item.oldId}: ${field}`);
+        if (linked && known.get(linked as string) !== target)
+          throw new ImportError('format', `${UID.document} ${item.oldId}: ${field}`);
       }
     }
     // Every file in the archive belongs to a document: nothing unlisted rides along.
@@ -186,7 +244,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Whether the account holds no personal record yet: only then can it take an import. */
     async isFresh(ownerId: number): Promise<boolean> {
       for (const uid of getService(strapi, 'access').personalTypes().keys()) {
-        if ((await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } })) > 0) return false;
+        if ((await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } })) > 0)
+          return false;
       }
       return true;
     },
@@ -208,7 +267,11 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         let declared = 0;
         for (const entry of list) {
           const name = entry.fileName;
-          if ((name !== JSON_NAME && !DOCUMENT_ENTRY.test(name)) || name.split('/').some((part) => part === '..' || part === '.') || entries.has(name)) {
+          if (
+            (name !== JSON_NAME && !DOCUMENT_ENTRY.test(name)) ||
+            name.split('/').some((part) => part === '..' || part === '.') ||
+            entries.has(name)
+          ) {
             throw new ImportError('entryName', JSON.stringify(name));
           }
           entries.set(name, entry);
@@ -243,7 +306,15 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
               stored.set(item, file);
             } catch (error) {
               if (error instanceof VaultError) {
-                const problem = ({ tooLarge: 'fileTooLarge', unsupportedType: 'fileType', unsafeContent: 'fileUnsafe', storageFull: 'storageFull', aborted: 'notAnArchive' } as const)[error.problem];
+                const problem = (
+                  {
+                    tooLarge: 'fileTooLarge',
+                    unsupportedType: 'fileType',
+                    unsafeContent: 'fileUnsafe',
+                    storageFull: 'storageFull',
+                    aborted: 'notAnArchive',
+                  } as const
+                )[error.problem];
                 throw new ImportError(problem, item.file.entry.fileName);
               }
               throw error;
@@ -257,25 +328,41 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
             for (const item of planned) {
               const data: Row = { ...item.data, owner: ownerId };
               if (item.uid === UID.document) {
-                for (const field of Object.keys(DOCUMENT_LINKS)) if (data[field]) data[field] = newIds.get(data[field] as string);
+                for (const field of Object.keys(DOCUMENT_LINKS))
+                  if (data[field]) data[field] = newIds.get(data[field] as string);
                 delete data.translationOf;
                 const file = stored.get(item);
-                Object.assign(data, file
-                  ? { fileName: safeFileName(item.file!.fileName ?? undefined, file.extension), mimeType: file.mime, size: file.size, storageKey: file.storageKey }
-                  : { fileName: null, mimeType: null, size: null, storageKey: null });
+                Object.assign(
+                  data,
+                  file
+                    ? {
+                        fileName: safeFileName(item.file!.fileName ?? undefined, file.extension),
+                        mimeType: file.mime,
+                        size: file.size,
+                        storageKey: file.storageKey,
+                      }
+                    : { fileName: null, mimeType: null, size: null, storageKey: null },
+                );
               }
               const row = await strapi.documents(item.uid as never).create({ data: data as never });
               newIds.set(item.oldId, row.documentId);
               created.push({ uid: item.uid, documentId: row.documentId });
-              if (item.uid === UID.document && item.data.translationOf) translations.push({ documentId: row.documentId, oldTarget: item.data.translationOf as string });
+              if (item.uid === UID.document && item.data.translationOf)
+                translations.push({
+                  documentId: row.documentId,
+                  oldTarget: item.data.translationOf as string,
+                });
             }
             for (const { documentId, oldTarget } of translations) {
-              await strapi.documents(UID.document).update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
+              await strapi
+                .documents(UID.document)
+                .update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
             }
             // Counted again inside the transaction: a record written meanwhile (a second import at
             // the same time) means the account was not fresh after all.
             let rows = 0;
-            for (const uid of getService(strapi, 'access').personalTypes().keys()) rows += await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } });
+            for (const uid of getService(strapi, 'access').personalTypes().keys())
+              rows += await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } });
             if (rows !== created.length) throw new ImportError('notFresh');
           });
         } catch (error) {
@@ -286,15 +373,20 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           for (const file of staged) await file.place();
         } catch (error) {
-          strapi.log.error(`[sharing] import for account ${ownerId}: a file could not be moved into the store, the import is undone (${(error as Error).message})`);
+          strapi.log.error(
+            `[sharing] import for account ${ownerId}: a file could not be moved into the store, the import is undone (${(error as Error).message})`,
+          );
           for (const file of staged) {
             await file.discard();
             await vault.remove(file.storageKey);
           }
-          for (const { uid, documentId } of created.reverse()) await strapi.documents(uid as never).delete({ documentId });
+          for (const { uid, documentId } of created.reverse())
+            await strapi.documents(uid as never).delete({ documentId });
           throw error;
         }
-        await getService(strapi, 'audit').record([{ actor: { kind: 'newcomer', id: ownerId }, ownerId, action: AUDITED_EVENTS.IMPORT }]);
+        await getService(strapi, 'audit').record([
+          { actor: { kind: 'newcomer', id: ownerId }, ownerId, action: AUDITED_EVENTS.IMPORT },
+        ]);
         const documents = planned.filter((p) => p.uid === UID.document).length;
         return { records: planned.length - documents, documents };
       } finally {

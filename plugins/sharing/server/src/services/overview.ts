@@ -15,7 +15,8 @@ const PROFILE_FIELDS = Object.keys(profileSchema.shape);
  */
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async of(owner: Newcomer) {
-    const documents = (section: Section) => strapi.documents(getService(strapi, 'access').sectionType(section) as never);
+    const documents = (section: Section) =>
+      strapi.documents(getService(strapi, 'access').sectionType(section) as never);
     const [profile, grants, plan, ...counts] = await Promise.all([
       documents('profile').findFirst({ fields: PROFILE_FIELDS as never }),
       getService(strapi, 'grant').list(owner),
@@ -30,7 +31,9 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
       profile: profile ?? null,
       entries: Object.fromEntries(LIST_SECTIONS.map((section, index) => [section, counts[index]])),
       grants: grants.filter((grant) => grant.active),
-      plan: plan ? { documentId: plan.documentId, title: plan.title ?? null, planStatus: plan.planStatus } : null,
+      plan: plan
+        ? { documentId: plan.documentId, title: plan.title ?? null, planStatus: plan.planStatus }
+        : null,
     };
   },
 });

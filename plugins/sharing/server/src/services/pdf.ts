@@ -13,7 +13,9 @@ const FONTS = join(dirname(require.resolve('vazirmatn/package.json')), 'fonts', 
  * (installed by .ci/run and on servers, see the README). Only these two files are loaded, not the
  * package's 250 others; the templates name it after Vazirmatn, so typst takes it for what Vazirmatn has not.
  */
-const NOTO_SANS = ['Regular', 'Bold'].map((weight) => `/usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf`).filter((file) => existsSync(file));
+const NOTO_SANS = ['Regular', 'Bold']
+  .map((weight) => `/usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf`)
+  .filter((file) => existsSync(file));
 
 /**
  * PDFs with Arabic and Farsi shaped and ordered right, through typst (see STACK-NOTES: pdfkit and
@@ -29,7 +31,13 @@ const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
     if (compiler) return compiler;
     // The templates' folder is typst's workspace: `/x` in a template means TEMPLATES/x, nothing outside.
     // Memory fonts before the folder: typst-ts aborts on blobs added after a folder search.
-    compiler = NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontBlobs: NOTO_SANS.map((file) => readFileSync(file)) }, { fontPaths: [FONTS] }] });
+    compiler = NodeCompiler.create({
+      workspace: TEMPLATES,
+      fontArgs: [
+        { fontBlobs: NOTO_SANS.map((file) => readFileSync(file)) },
+        { fontPaths: [FONTS] },
+      ],
+    });
     // The municipality's logo as a virtual file in that workspace.
     const file = pluginConfig(strapi).municipality.brand.logo;
     if (file) {
@@ -43,13 +51,22 @@ const pdf = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Renders a template with the data (and the municipality's colour and logo as `data.brand`). */
     render(template: 'receipt' | 'cv' | 'plan', data: Record<string, unknown>): Buffer {
       const typst = compilerWithBrand();
-      if (!templates.has(template)) templates.set(template, readFileSync(join(TEMPLATES, `${template}.typ`), 'utf8'));
+      if (!templates.has(template))
+        templates.set(template, readFileSync(join(TEMPLATES, `${template}.typ`), 'utf8'));
       const brand = { color: pluginConfig(strapi).municipality.brand.color, logo };
-      return typst.pdf({ mainFileContent: templates.get(template)!, inputs: { data: JSON.stringify({ ...data, brand }) } });
+      return typst.pdf({
+        mainFileContent: templates.get(template)!,
+        inputs: { data: JSON.stringify({ ...data, brand }) },
+      });
     },
 
     /** Answers with the rendered PDF as a download, never cached: it holds personal data. */
-    send(ctx: { set(name: string, value: string): void; body: unknown }, template: 'receipt' | 'cv' | 'plan', data: Record<string, unknown>, fileName: string) {
+    send(
+      ctx: { set(name: string, value: string): void; body: unknown },
+      template: 'receipt' | 'cv' | 'plan',
+      data: Record<string, unknown>,
+      fileName: string,
+    ) {
       ctx.set('Content-Type', 'application/pdf');
       ctx.set('Content-Disposition', `attachment; filename="${fileName}"`);
       ctx.set('Cache-Control', 'no-store');

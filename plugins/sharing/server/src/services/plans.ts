@@ -31,8 +31,10 @@ export const PROPOSAL = ['version', 'proposedAt'] as const;
 type Row = Record<string, any>;
 
 /** The coded values the plan editor offers, labelled in every language (the admin shows its own). */
-const choicesOf = (list: { codes: readonly string[]; labels: Record<string, Record<Locale, string>> }) =>
-  list.codes.map((code) => ({ code, label: list.labels[code] }));
+const choicesOf = (list: {
+  codes: readonly string[];
+  labels: Record<string, Record<Locale, string>>;
+}) => list.codes.map((code) => ({ code, label: list.labels[code] }));
 const EDITOR_CHOICES = {
   fieldsOfAction: choicesOf(FIELDS_OF_ACTION),
   goalStatuses: choicesOf(GOAL_STATUSES),
@@ -40,14 +42,20 @@ const EDITOR_CHOICES = {
   planStatuses: choicesOf(PLAN_STATUSES),
   textLanguages: LOCALES.map((code) => ({
     code,
-    label: Object.fromEntries(LOCALES.map((locale) => [locale, new Intl.DisplayNames([locale], { type: 'language' }).of(code)])),
+    label: Object.fromEntries(
+      LOCALES.map((locale) => [
+        locale,
+        new Intl.DisplayNames([locale], { type: 'language' }).of(code),
+      ]),
+    ),
   })),
 };
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** Equal as stored values: both empty, or the same number, date or text. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
+  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === ''))
+    return true;
   if (a === null || a === undefined || b === null || b === undefined) return false;
   const time = (v: unknown) => (typeof v === 'number' ? NaN : new Date(v as string).getTime());
   if (!Number.isNaN(time(a)) && !Number.isNaN(time(b))) return time(a) === time(b);
@@ -58,7 +66,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Row)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Row)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -69,18 +80,27 @@ export function contentOf(plan: Row): Row {
     Array.isArray(value)
       ? value.map(strip)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id' && key !== '__component').map(([key, v]) => [key, strip(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'id' && key !== '__component')
+              .map(([key, v]) => [key, strip(v)]),
+          )
         : value;
   return Object.fromEntries(CONTENT.map((key) => [key, strip(plan[key] ?? null)]));
 }
 
 /** A plan's content (fields of action with goals and measures, reviews); with its owner for the system's reads. */
-const contentPopulate = { fieldsOfAction: { populate: { goals: true, measures: true } }, reviews: true };
+const contentPopulate = {
+  fieldsOfAction: { populate: { goals: true, measures: true } },
+  reviews: true,
+};
 export const PLAN_POPULATE = { ...contentPopulate, owner: { select: ['id'] } };
 
 /** The newest frozen version of a plan, if it was ever proposed. */
 export const latestVersionOf = (strapi: Core.Strapi, planId: number) =>
-  strapi.db.query(UID.planVersion).findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
+  strapi.db
+    .query(UID.planVersion)
+    .findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
 
 /**
  * Integration plans are versioned: when staff save a plan as "proposed" with content that differs
@@ -93,10 +113,16 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The owner behind an active plans grant of this staff member, and whether it lets them write. */
   async function planGrant(actor: Staff, ownerDocumentId: string) {
     const grants = (await getService(strapi, 'access').grantsOf(actor)).filter(
-      (grant) => grant.ownerDocumentId === ownerDocumentId && grant.sections.includes('plans') && isGrantActive(grant, new Date()),
+      (grant) =>
+        grant.ownerDocumentId === ownerDocumentId &&
+        grant.sections.includes('plans') &&
+        isGrantActive(grant, new Date()),
     );
     if (grants.length === 0) throw new errors.NotFoundError('error.notFound');
-    return { ownerId: grants[0].ownerId, canWrite: grants.some((grant) => grant.access === 'write') };
+    return {
+      ownerId: grants[0].ownerId,
+      canWrite: grants.some((grant) => grant.access === 'write'),
+    };
   }
 
   /** The newest plan of the owner that is not archived, read as the caller (scoped, audited). */
@@ -139,32 +165,76 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
      * the caller, so only the owner or a grantee of the plans section gets it (and staff reads are audited).
      */
     async pdfData(documentId: string, locale: Locale) {
-      const plan = (await strapi.documents(UID.integrationPlan).findOne({ documentId, populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never })) as Row | null;
+      const plan = (await strapi
+        .documents(UID.integrationPlan)
+        .findOne({
+          documentId,
+          populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never,
+        })) as Row | null;
       if (!plan) throw new errors.NotFoundError('error.notFound');
-      const row: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: row.owner?.id } }, select: ['givenNames', 'familyName', 'latinName'] });
+      const row: Row = await strapi.db
+        .query(UID.integrationPlan)
+        .findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = await strapi.db
+        .query(UID.profile)
+        .findOne({
+          where: { owner: { id: row.owner?.id } },
+          select: ['givenNames', 'familyName', 'latinName'],
+        });
       const pair = (de: string, other: string) => ({ de, other });
-      const label = (key: keyof typeof PLAN_LABELS) => pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
-      const coded = (list: { label(code: never, l: Locale): string }, code: string) => pair(list.label(code as never, 'de'), list.label(code as never, locale));
-      const day = (value: string | null) => (value ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: DISTRICT_TIME_ZONE }).format(new Date(value)) : '');
-      const free = (text: string | null | undefined) => (text ? { text, dir: textDir(text) } : null);
-      const catalogue = new Map((await getService(strapi, 'catalogue').list()).map((entry) => [entry.key, entry]));
+      const label = (key: keyof typeof PLAN_LABELS) =>
+        pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
+      const coded = (list: { label(code: never, l: Locale): string }, code: string) =>
+        pair(list.label(code as never, 'de'), list.label(code as never, locale));
+      const day = (value: string | null) =>
+        value
+          ? new Intl.DateTimeFormat('de-DE', {
+              dateStyle: 'medium',
+              timeZone: DISTRICT_TIME_ZONE,
+            }).format(new Date(value))
+          : '';
+      const free = (text: string | null | undefined) =>
+        text ? { text, dir: textDir(text) } : null;
+      const catalogue = new Map(
+        (await getService(strapi, 'catalogue').list()).map((entry) => [entry.key, entry]),
+      );
       // A catalogue entry in both languages; where the district has not translated its own entry
       // yet, the German stands alone and the other side says so. Free text as written.
       const what = (item: Row) => {
         const entry = item.catalogueKey ? catalogue.get(item.catalogueKey) : undefined;
-        if (!entry) return { catalogue: null, free: free(item.description) ?? free(item.catalogueKey) };
-        return { catalogue: pair(entry.label.de as string, entry.label[locale] ?? PLAN_LABELS.untranslated[locale]), free: null };
+        if (!entry)
+          return { catalogue: null, free: free(item.description) ?? free(item.catalogueKey) };
+        return {
+          catalogue: pair(
+            entry.label.de as string,
+            entry.label[locale] ?? PLAN_LABELS.untranslated[locale],
+          ),
+          free: null,
+        };
       };
-      const name = profile ? nameForStaff(profile as { givenNames: string; familyName: string; latinName?: string | null }) : '';
-      const header = (l: Locale) => `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
-      const accepted = (l: Locale) => fill(PLAN_LABELS.accepted[l], { date: day(plan.acceptedAt), version: String(plan.acceptedVersion) });
+      const name = profile
+        ? nameForStaff(
+            profile as { givenNames: string; familyName: string; latinName?: string | null },
+          )
+        : '';
+      const header = (l: Locale) =>
+        `${PLAN_LABELS.person[l]} ${name} · ${PLAN_LABELS.version[l]} ${plan.version} · ${PLAN_LABELS.status[l]}: ${PLAN_STATUSES.label(plan.planStatus, l)}`;
+      const accepted = (l: Locale) =>
+        fill(PLAN_LABELS.accepted[l], {
+          date: day(plan.acceptedAt),
+          version: String(plan.acceptedVersion),
+        });
       return {
         locale,
         dir: dirOf(locale),
         bilingual: locale !== 'de',
         municipality: pluginConfig(strapi).municipality.name,
-        labels: Object.fromEntries((Object.keys(PLAN_LABELS) as Array<keyof typeof PLAN_LABELS>).map((key) => [key, label(key)])),
+        labels: Object.fromEntries(
+          (Object.keys(PLAN_LABELS) as Array<keyof typeof PLAN_LABELS>).map((key) => [
+            key,
+            label(key),
+          ]),
+        ),
         de: { title: PLAN_LABELS.title.de },
         title: label('title'),
         header: pair(header('de'), header(locale)),
@@ -172,7 +242,11 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         fields: (plan.fieldsOfAction ?? []).map((field: Row) => ({
           title: coded(FIELDS_OF_ACTION, field.field),
           situation: free(field.situation),
-          goals: (field.goals ?? []).map((goal: Row) => ({ what: what(goal), due: day(goal.dueDate), status: coded(GOAL_STATUSES, goal.status) })),
+          goals: (field.goals ?? []).map((goal: Row) => ({
+            what: what(goal),
+            due: day(goal.dueDate),
+            status: coded(GOAL_STATUSES, goal.status),
+          })),
           measures: (field.measures ?? []).map((measure: Row) => ({
             what: what(measure),
             who: coded(MEASURE_RESPONSIBLES, measure.responsible),
@@ -181,15 +255,24 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
             status: coded(GOAL_STATUSES, measure.status),
           })),
         })),
-        reviews: (plan.reviews ?? []).map((review: Row) => ({ date: day(review.date), note: free(review.note) })),
+        reviews: (plan.reviews ?? []).map((review: Row) => ({
+          date: day(review.date),
+          note: free(review.note),
+        })),
         notes: free(plan.notes),
       };
     },
 
     /** The newcomer's language for their plan: the one they use MoBio in. */
     async localeOf(documentId: string): Promise<Locale> {
-      const row: Row | null = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = row?.owner ? await strapi.db.query(UID.profile).findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] }) : null;
+      const row: Row | null = await strapi.db
+        .query(UID.integrationPlan)
+        .findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const profile: Row | null = row?.owner
+        ? await strapi.db
+            .query(UID.profile)
+            .findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] })
+        : null;
       return profile?.uiLocale ?? DEFAULT_LOCALE;
     },
 
@@ -209,10 +292,17 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as Row[])
         : [];
       return {
-        owner: { id: ownerDocumentId, name: await getService(strapi, 'staff').nameOf(actor, ownerId) },
+        owner: {
+          id: ownerDocumentId,
+          name: await getService(strapi, 'staff').nameOf(actor, ownerId),
+        },
         canWrite,
         plan: plan ? editorPlan(plan) : null,
-        versions: versions.map(({ version, proposedAt, acceptedAt }) => ({ version, proposedAt, acceptedAt: acceptedAt ?? null })),
+        versions: versions.map(({ version, proposedAt, acceptedAt }) => ({
+          version,
+          proposedAt,
+          acceptedAt: acceptedAt ?? null,
+        })),
         choices: EDITOR_CHOICES,
       };
     },
@@ -227,18 +317,29 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!canWrite) throw new errors.ForbiddenError('error.planReadOnly');
       const plan = await currentPlan(ownerId);
       if (!plan) {
-        await strapi.documents(UID.integrationPlan).create({ data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never });
+        await strapi
+          .documents(UID.integrationPlan)
+          .create({
+            data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never,
+          });
         return this.editorView(actor, ownerDocumentId);
       }
       await strapi.documents(UID.integrationPlan).update({
         documentId: plan.documentId,
-        data: { ...content, ...(plan.planStatus === 'proposed' ? { planStatus: 'draft' } : {}) } as never,
+        data: {
+          ...content,
+          ...(plan.planStatus === 'proposed' ? { planStatus: 'draft' } : {}),
+        } as never,
       });
       if (plan.planStatus === 'proposed') {
-        const saved: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { id: plan.id }, populate: PLAN_POPULATE });
+        const saved: Row = await strapi.db
+          .query(UID.integrationPlan)
+          .findOne({ where: { id: plan.id }, populate: PLAN_POPULATE });
         const latest = await latestVersion(plan.id);
         if (latest && canonical(latest.content) === canonical(contentOf(saved))) {
-          await strapi.db.query(UID.integrationPlan).update({ where: { id: plan.id }, data: { planStatus: 'proposed' } });
+          await strapi.db
+            .query(UID.integrationPlan)
+            .update({ where: { id: plan.id }, data: { planStatus: 'proposed' } });
         }
       }
       return this.editorView(actor, ownerDocumentId);
@@ -251,9 +352,14 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = await currentPlan(ownerId);
       if (!plan) throw new errors.NotFoundError('error.notFound');
       if (plan.planStatus === 'accepted') {
-        throw new errors.ValidationError('error.planAgreed', { errors: [{ path: ['planStatus'], message: 'error.planAgreed' }] });
+        throw new errors.ValidationError('error.planAgreed', {
+          errors: [{ path: ['planStatus'], message: 'error.planAgreed' }],
+        });
       }
-      if (plan.planStatus !== 'proposed') await strapi.documents(UID.integrationPlan).update({ documentId: plan.documentId, data: { planStatus: 'proposed' } as never });
+      if (plan.planStatus !== 'proposed')
+        await strapi
+          .documents(UID.integrationPlan)
+          .update({ documentId: plan.documentId, data: { planStatus: 'proposed' } as never });
       return this.editorView(actor, ownerDocumentId);
     },
 
@@ -262,16 +368,33 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       // Through the document service: the sharing rule decides whether this plan is the caller's.
       const plan = await strapi.documents(UID.integrationPlan).findOne({ documentId });
       if (!plan) throw new errors.NotFoundError('error.notFound');
-      const row: Row = await strapi.db.query(UID.integrationPlan).findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
+      const row: Row = await strapi.db
+        .query(UID.integrationPlan)
+        .findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
       const latest = await latestVersion(row.id);
       if (row.planStatus !== 'proposed' || !latest || latest.version !== version) {
-        throw new errors.ValidationError('error.planVersion', { errors: [{ path: ['version'], message: 'error.planVersion' }] });
+        throw new errors.ValidationError('error.planVersion', {
+          errors: [{ path: ['version'], message: 'error.planVersion' }],
+        });
       }
       const acceptedAt = new Date();
-      await strapi.db.query(UID.planVersion).update({ where: { id: latest.id }, data: { acceptedAt } });
-      await strapi.db.query(UID.integrationPlan).update({ where: { id: row.id }, data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version } });
+      await strapi.db
+        .query(UID.planVersion)
+        .update({ where: { id: latest.id }, data: { acceptedAt } });
+      await strapi.db
+        .query(UID.integrationPlan)
+        .update({
+          where: { id: row.id },
+          data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version },
+        });
       await getService(strapi, 'audit').record([
-        { actor: owner, ownerId: owner.id, action: AUDITED_EVENTS.PLAN_ACCEPT, section: 'plans', resource: { type: UID.planVersion, id: latest.documentId } },
+        {
+          actor: owner,
+          ownerId: owner.id,
+          action: AUDITED_EVENTS.PLAN_ACCEPT,
+          section: 'plans',
+          resource: { type: UID.planVersion, id: latest.documentId },
+        },
       ]);
       return { documentId, version, acceptedAt };
     },

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, DISTRICT_TIME_ZONE, RETENTION_NOTICE, fill, isOffered, type Locale } from '@mobio/config';
+import {
+  DEFAULT_LOCALE,
+  DISTRICT_TIME_ZONE,
+  RETENTION_NOTICE,
+  fill,
+  isOffered,
+  type Locale,
+} from '@mobio/config';
 import { AUDITED_EVENTS } from './audit';
 import { withJobLock } from '../job-lock';
 import { getService, linkedTo } from '../utils';
@@ -27,9 +34,20 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       const day = now.toISOString().slice(0, 10);
       if (seen.get(userId) === day) return;
       seen.set(userId, day);
-      const row = await strapi.db.query(UID.accountActivity).findOne({ where: { id: { $in: linkedTo(strapi, UID.accountActivity, 'owner', userId) } }, select: ['id'] });
-      if (row) await strapi.db.query(UID.accountActivity).update({ where: { id: row.id }, data: { lastActiveAt: now, noticeSentAt: null } });
-      else await strapi.db.query(UID.accountActivity).create({ data: { owner: userId, lastActiveAt: now } });
+      const row = await strapi.db
+        .query(UID.accountActivity)
+        .findOne({
+          where: { id: { $in: linkedTo(strapi, UID.accountActivity, 'owner', userId) } },
+          select: ['id'],
+        });
+      if (row)
+        await strapi.db
+          .query(UID.accountActivity)
+          .update({ where: { id: row.id }, data: { lastActiveAt: now, noticeSentAt: null } });
+      else
+        await strapi.db
+          .query(UID.accountActivity)
+          .create({ data: { owner: userId, lastActiveAt: now } });
     },
 
     /**
@@ -57,16 +75,29 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { owner: { select: ['id'] } },
       });
       for (const grant of expired) {
-        await strapi.db.query(UID.grant).update({ where: { id: grant.id }, data: { expiredAt: now } });
+        await strapi.db
+          .query(UID.grant)
+          .update({ where: { id: grant.id }, data: { expiredAt: now } });
         if (grant.owner) {
-          await audit.record([{ actor: { kind: 'system' }, ownerId: grant.owner.id, action: AUDITED_EVENTS.GRANT_EXPIRE, resource: { type: UID.grant, id: grant.documentId } }]);
+          await audit.record([
+            {
+              actor: { kind: 'system' },
+              ownerId: grant.owner.id,
+              action: AUDITED_EVENTS.GRANT_EXPIRE,
+              resource: { type: UID.grant, id: grant.documentId },
+            },
+          ]);
         }
       }
 
       // Accounts never seen since this job exists count from their creation.
-      const users = await strapi.db.query(UID.user).findMany({ select: ['id', 'email', 'createdAt'] });
+      const users = await strapi.db
+        .query(UID.user)
+        .findMany({ select: ['id', 'email', 'createdAt'] });
       const activity = new Map<number, { lastActiveAt: string; noticeSentAt: string | null }>();
-      for (const row of await strapi.db.query(UID.accountActivity).findMany({ populate: { owner: { select: ['id'] } } })) {
+      for (const row of await strapi.db
+        .query(UID.accountActivity)
+        .findMany({ populate: { owner: { select: ['id'] } } })) {
         if (row.owner) activity.set(row.owner.id, row);
       }
       const notified: number[] = [];
@@ -79,9 +110,21 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
           erased.push(user.id);
         } else if (!noticeAt && now.getTime() - seenAt >= inactiveDays * DAY) {
           await this.sendNotice(user, new Date(now.getTime() + noticeDays * DAY));
-          await strapi.db.query(UID.accountActivity).deleteMany({ where: { owner: { id: user.id } } });
-          await strapi.db.query(UID.accountActivity).create({ data: { owner: user.id, lastActiveAt: new Date(seenAt), noticeSentAt: now } });
-          await audit.record([{ actor: { kind: 'system' }, ownerId: user.id, action: AUDITED_EVENTS.RETENTION_NOTICE }]);
+          await strapi.db
+            .query(UID.accountActivity)
+            .deleteMany({ where: { owner: { id: user.id } } });
+          await strapi.db
+            .query(UID.accountActivity)
+            .create({
+              data: { owner: user.id, lastActiveAt: new Date(seenAt), noticeSentAt: now },
+            });
+          await audit.record([
+            {
+              actor: { kind: 'system' },
+              ownerId: user.id,
+              action: AUDITED_EVENTS.RETENTION_NOTICE,
+            },
+          ]);
           notified.push(user.id);
         }
       }
@@ -89,16 +132,31 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async sendNotice(user: { id: number; email: string }, erasureDate: Date) {
-      const profile = await strapi.db.query(UID.profile).findOne({ where: { owner: { id: user.id } }, select: ['uiLocale'] });
+      const profile = await strapi.db
+        .query(UID.profile)
+        .findOne({ where: { owner: { id: user.id } }, select: ['uiLocale'] });
       const { site, municipality, locales } = config();
       // A language the installation no longer offers falls back to German, as the site does.
-      const locale: Locale = isOffered(locales, profile?.uiLocale) ? profile.uiLocale : DEFAULT_LOCALE;
-      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: 'gregory', timeZone: DISTRICT_TIME_ZONE }).format(erasureDate);
-      await strapi.plugin('email').service('email').send({
-        to: user.email,
-        subject: RETENTION_NOTICE.subject[locale],
-        text: fill(RETENTION_NOTICE.body[locale], { date, url: `${site.publicUrl}/${locale}/login`, municipality: municipality.name }),
-      });
+      const locale: Locale = isOffered(locales, profile?.uiLocale)
+        ? profile.uiLocale
+        : DEFAULT_LOCALE;
+      const date = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        calendar: 'gregory',
+        timeZone: DISTRICT_TIME_ZONE,
+      }).format(erasureDate);
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to: user.email,
+          subject: RETENTION_NOTICE.subject[locale],
+          text: fill(RETENTION_NOTICE.body[locale], {
+            date,
+            url: `${site.publicUrl}/${locale}/login`,
+            municipality: municipality.name,
+          }),
+        });
     },
   };
 };

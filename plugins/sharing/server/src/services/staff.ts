@@ -37,45 +37,99 @@ interface Statistics {
     activeGrants: Count;
     plans: Count;
     acceptedAgreements: Count;
-    goals: Array<{ field: string; fieldLabel: string; status: string; statusLabel: string; count: Count }>;
+    goals: Array<{
+      field: string;
+      fieldLabel: string;
+      status: string;
+      statusLabel: string;
+      count: Count;
+    }>;
   }>;
 }
 const country = new Intl.DisplayNames(['de'], { type: 'region' });
 const language = new Intl.DisplayNames(['de'], { type: 'language' });
-const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: DISTRICT_TIME_ZONE });
-const month = new Intl.DateTimeFormat('de-DE', { month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const date = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeZone: DISTRICT_TIME_ZONE,
+});
+const month = new Intl.DateTimeFormat('de-DE', {
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
-type Kind = 'text' | 'free' | 'date' | 'country' | 'language' | 'languages' | 'number' | { codes: { label(code: never, locale: 'de'): string } };
+type Kind =
+  | 'text'
+  | 'free'
+  | 'date'
+  | 'country'
+  | 'language'
+  | 'languages'
+  | 'number'
+  | { codes: { label(code: never, locale: 'de'): string } };
 export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
   [UID.profile]: [
-    ['givenNames', 'Vorname(n)', 'free'], ['familyName', 'Familienname', 'free'], ['latinName', 'Name in lateinischen Buchstaben', 'text'],
+    ['givenNames', 'Vorname(n)', 'free'],
+    ['familyName', 'Familienname', 'free'],
+    ['latinName', 'Name in lateinischen Buchstaben', 'text'],
     ['birthDate', 'Geburtsdatum', 'date'],
-    ['birthPlace', 'Geburtsort', 'free'], ['nationality', 'Staatsangehörigkeit', 'country'], ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
-    ['contactEmail', 'E-Mail', 'text'], ['phone', 'Telefon', 'text'], ['address', 'Anschrift', 'free'],
-    ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }], ['children', 'Kinder', 'number'], ['arrivalDate', 'Einreise', 'date'],
-    ['residenceStatus', 'Aufenthaltsstatus', { codes: RESIDENCE_STATUSES }], ['residenceNote', 'Anmerkung zum Aufenthalt', 'free'],
+    ['birthPlace', 'Geburtsort', 'free'],
+    ['nationality', 'Staatsangehörigkeit', 'country'],
+    ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
+    ['contactEmail', 'E-Mail', 'text'],
+    ['phone', 'Telefon', 'text'],
+    ['address', 'Anschrift', 'free'],
+    ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }],
+    ['children', 'Kinder', 'number'],
+    ['arrivalDate', 'Einreise', 'date'],
+    ['residenceStatus', 'Aufenthaltsstatus', { codes: RESIDENCE_STATUSES }],
+    ['residenceNote', 'Anmerkung zum Aufenthalt', 'free'],
   ],
   [UID.languageSkill]: [
-    ...CEFR_SKILLS.codes.map((skill) => [skill, CEFR_SKILLS.label(skill, 'de'), { codes: CEFR_LEVELS }] as [string, string, Kind]),
-    ['courses', 'Kurse', 'free'], ['notes', 'Notizen', 'free'],
+    ...CEFR_SKILLS.codes.map(
+      (skill) =>
+        [skill, CEFR_SKILLS.label(skill, 'de'), { codes: CEFR_LEVELS }] as [string, string, Kind],
+    ),
+    ['courses', 'Kurse', 'free'],
+    ['notes', 'Notizen', 'free'],
   ],
   [UID.educationEntry]: [
-    ['kind', 'Art', { codes: EDUCATION_KINDS }], ['iscedLevel', 'ISCED-Stufe', { codes: ISCED_LEVELS }], ['institution', 'Einrichtung', 'free'],
-    ['place', 'Ort', 'free'], ['country', 'Land', 'country'], ['from', 'von', 'date'], ['to', 'bis', 'date'], ['subject', 'Fachrichtung', 'free'],
-    ['recognitionStatus', 'Anerkennung in Deutschland', { codes: RECOGNITION_STATUSES }], ['notes', 'Notizen', 'free'],
+    ['kind', 'Art', { codes: EDUCATION_KINDS }],
+    ['iscedLevel', 'ISCED-Stufe', { codes: ISCED_LEVELS }],
+    ['institution', 'Einrichtung', 'free'],
+    ['place', 'Ort', 'free'],
+    ['country', 'Land', 'country'],
+    ['from', 'von', 'date'],
+    ['to', 'bis', 'date'],
+    ['subject', 'Fachrichtung', 'free'],
+    ['recognitionStatus', 'Anerkennung in Deutschland', { codes: RECOGNITION_STATUSES }],
+    ['notes', 'Notizen', 'free'],
   ],
   [UID.employmentEntry]: [
-    ['iscoCode', 'ISCO-08', 'text'], ['employer', 'Arbeitgeber', 'free'], ['place', 'Ort', 'free'], ['country', 'Land', 'country'],
-    ['from', 'von', 'date'], ['to', 'bis', 'date'], ['tasks', 'Tätigkeiten', 'free'], ['skills', 'Kenntnisse', 'free'],
+    ['iscoCode', 'ISCO-08', 'text'],
+    ['employer', 'Arbeitgeber', 'free'],
+    ['place', 'Ort', 'free'],
+    ['country', 'Land', 'country'],
+    ['from', 'von', 'date'],
+    ['to', 'bis', 'date'],
+    ['tasks', 'Tätigkeiten', 'free'],
+    ['skills', 'Kenntnisse', 'free'],
   ],
   [UID.document]: [
-    ['kind', 'Art', { codes: DOCUMENT_KINDS }], ['issuer', 'Aussteller', 'free'], ['issueDate', 'Ausgestellt am', 'date'],
-    ['language', 'Sprache', 'language'], ['fileName', 'Datei', 'text'],
+    ['kind', 'Art', { codes: DOCUMENT_KINDS }],
+    ['issuer', 'Aussteller', 'free'],
+    ['issueDate', 'Ausgestellt am', 'date'],
+    ['language', 'Sprache', 'language'],
+    ['fileName', 'Datei', 'text'],
   ],
   [UID.integrationPlan]: [
-    ['version', 'Version', 'number'], ['planStatus', 'Stand', { codes: PLAN_STATUSES }], ['proposedAt', 'Vorgelegt am', 'date'],
-    ['acceptedVersion', 'Vereinbart: Version', 'number'], ['acceptedAt', 'Vereinbart am', 'date'], ['notes', 'Notizen', 'free'],
+    ['version', 'Version', 'number'],
+    ['planStatus', 'Stand', { codes: PLAN_STATUSES }],
+    ['proposedAt', 'Vorgelegt am', 'date'],
+    ['acceptedVersion', 'Vereinbart: Version', 'number'],
+    ['acceptedAt', 'Vereinbart am', 'date'],
+    ['notes', 'Notizen', 'free'],
   ],
 };
 
@@ -83,12 +137,23 @@ function fieldsOf(uid: string, row: Row): Field[] {
   const fields: Field[] = [];
   for (const [attribute, label, kind] of SHOWN[uid]) {
     const raw = row[attribute];
-    if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
-    if (kind === 'free') fields.push({ label, value: String(raw), lang: row.textLanguage ?? undefined, dir: textDir(String(raw)) });
+    if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0))
+      continue;
+    if (kind === 'free')
+      fields.push({
+        label,
+        value: String(raw),
+        lang: row.textLanguage ?? undefined,
+        dir: textDir(String(raw)),
+      });
     else if (kind === 'date') fields.push({ label, value: date.format(new Date(raw)) });
     else if (kind === 'country') fields.push({ label, value: country.of(raw) ?? raw });
     else if (kind === 'language') fields.push({ label, value: language.of(raw) ?? raw });
-    else if (kind === 'languages') fields.push({ label, value: (raw as string[]).map((code) => language.of(code) ?? code).join(', ') });
+    else if (kind === 'languages')
+      fields.push({
+        label,
+        value: (raw as string[]).map((code) => language.of(code) ?? code).join(', '),
+      });
     else if (kind === 'text' || kind === 'number') fields.push({ label, value: String(raw) });
     else fields.push({ label, value: kind.codes.label(raw as never, 'de') });
   }
@@ -98,7 +163,9 @@ function fieldsOf(uid: string, row: Row): Field[] {
 function titleOf(uid: string, row: Row): string {
   switch (uid) {
     case UID.profile:
-      return nameForStaff(row as { givenNames: string; familyName: string; latinName?: string | null });
+      return nameForStaff(
+        row as { givenNames: string; familyName: string; latinName?: string | null },
+      );
     case UID.languageSkill:
       return `${language.of(row.language) ?? row.language}${row.native ? ` (${MOTHER_TONGUE.de})` : ''}`;
     case UID.educationEntry:
@@ -120,7 +187,9 @@ function titleOf(uid: string, row: Row): string {
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
   // The same lookup the sharing rule makes for this request (cached there), not a second one.
   async function activeGrants(actor: Staff): Promise<StaffGrant[]> {
-    return (await getService(strapi, 'access').grantsOf(actor)).filter((grant) => isGrantActive(grant, new Date()));
+    return (await getService(strapi, 'access').grantsOf(actor)).filter((grant) =>
+      isGrantActive(grant, new Date()),
+    );
   }
 
   type Names = { givenNames: string; familyName: string; latinName: string | null };
@@ -141,7 +210,9 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
     async nameOf(actor: Staff, ownerId: number): Promise<string | null> {
       const profile = (await namesOf([ownerId])).get(ownerId);
       if (!profile) return null;
-      const withLatin = (await activeGrants(actor)).some((grant) => grant.ownerId === ownerId && grant.sections.includes('profile'));
+      const withLatin = (await activeGrants(actor)).some(
+        (grant) => grant.ownerId === ownerId && grant.sections.includes('profile'),
+      );
       return nameForStaff(profile, withLatin);
     },
 
@@ -153,7 +224,8 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async sharedWithMe(actor: Staff, query: { search?: string; page: number; pageSize: number }) {
       const byOwner = new Map<number, StaffGrant[]>();
-      for (const grant of await activeGrants(actor)) byOwner.set(grant.ownerId, [...(byOwner.get(grant.ownerId) ?? []), grant]);
+      for (const grant of await activeGrants(actor))
+        byOwner.set(grant.ownerId, [...(byOwner.get(grant.ownerId) ?? []), grant]);
       const names = await namesOf([...byOwner.keys()]);
       const search = query.search?.trim() ? foldForSearch(query.search.trim()) : undefined;
       const rows = [...byOwner.entries()]
@@ -161,7 +233,12 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
           const sections = [...new Set(grants.flatMap((g) => g.sections as Section[]))];
           const profile = names.get(ownerId);
           const withLatin = sections.includes('profile');
-          const spellings = profile ? [nameForStaff(profile, false), ...(withLatin && profile.latinName ? [profile.latinName] : [])] : [];
+          const spellings = profile
+            ? [
+                nameForStaff(profile, false),
+                ...(withLatin && profile.latinName ? [profile.latinName] : []),
+              ]
+            : [];
           return {
             ownerId: grants[0].ownerDocumentId,
             name: profile ? nameForStaff(profile, withLatin) : null,
@@ -171,54 +248,85 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
             access: grants.some((g) => g.access === 'write') ? 'write' : 'read',
             purpose: grants.map((g) => g.purpose).join(' · '),
             since: grants.map((g) => g.createdAt).sort()[0],
-            until: grants.map((g) => g.expiresAt).sort().at(-1),
-            updatedAt: grants.map((g) => g.updatedAt).sort().at(-1),
+            until: grants
+              .map((g) => g.expiresAt)
+              .sort()
+              .at(-1),
+            updatedAt: grants
+              .map((g) => g.updatedAt)
+              .sort()
+              .at(-1),
           };
         })
-        .filter((row) => !search || row.spellings.some((spelling) => foldForSearch(spelling).includes(search)))
+        .filter(
+          (row) =>
+            !search || row.spellings.some((spelling) => foldForSearch(spelling).includes(search)),
+        )
         .map(({ spellings, ...row }) => row);
       const total = rows.length;
       const start = (query.page - 1) * query.pageSize;
       return {
         data: rows.slice(start, start + query.pageSize),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.ceil(total / query.pageSize),
+          },
+        },
       };
     },
 
     /** A newcomer's record, only the granted sections, coded values in German. 404 when nothing is shared. */
     async record(actor: Staff, ownerDocumentId: string) {
-      const grants = (await activeGrants(actor)).filter((grant) => grant.ownerDocumentId === ownerDocumentId);
-      if (grants.length === 0) throw new errors.NotFoundError('Nicht freigegeben oder nicht vorhanden');
+      const grants = (await activeGrants(actor)).filter(
+        (grant) => grant.ownerDocumentId === ownerDocumentId,
+      );
+      if (grants.length === 0)
+        throw new errors.NotFoundError('Nicht freigegeben oder nicht vorhanden');
       const ownerId = grants[0].ownerId;
       const granted = new Set(grants.flatMap((g) => g.sections as Section[]));
       // One transaction for all sections, whose audit events are written together at the end (one
       // statement, one write to disk); if a section fails, nothing is shown and nothing logged.
-      const sections = await strapi.db.transaction(() => getService(strapi, 'audit').batch(async () => {
-        const read = [];
-        for (const section of SECTIONS.codes.filter((code) => granted.has(code))) {
-          const uid = getService(strapi, 'access').sectionType(section);
-          // The document service, as this staff member: the sharing rule scopes it and audits the read.
-          const rows = (await strapi.documents(uid as never).findMany({ filters: { owner: { id: ownerId } } as never })) as Row[];
-          read.push({
-            code: section,
-            label: SECTIONS.label(section, 'de'),
-            writable: grants.some((grant) => grant.access === 'write' && grant.sections.includes(section)),
-            entries: rows.map((row) => ({
-              documentId: row.documentId,
-              title: titleOf(uid, row),
-              fields: fieldsOf(uid, row),
-              ...(section === 'documents' && row.fileName ? { download: `/sharing/documents/${row.documentId}/file` } : {}),
-              ...(section === 'plans'
-                ? { download: `/sharing/plans/${row.documentId}/pdf` }
-                : {}),
-            })),
-          });
-        }
-        return read;
-      }));
+      const sections = await strapi.db.transaction(() =>
+        getService(strapi, 'audit').batch(async () => {
+          const read = [];
+          for (const section of SECTIONS.codes.filter((code) => granted.has(code))) {
+            const uid = getService(strapi, 'access').sectionType(section);
+            // The document service, as this staff member: the sharing rule scopes it and audits the read.
+            const rows = (await strapi
+              .documents(uid as never)
+              .findMany({ filters: { owner: { id: ownerId } } as never })) as Row[];
+            read.push({
+              code: section,
+              label: SECTIONS.label(section, 'de'),
+              writable: grants.some(
+                (grant) => grant.access === 'write' && grant.sections.includes(section),
+              ),
+              entries: rows.map((row) => ({
+                documentId: row.documentId,
+                title: titleOf(uid, row),
+                fields: fieldsOf(uid, row),
+                ...(section === 'documents' && row.fileName
+                  ? { download: `/sharing/documents/${row.documentId}/file` }
+                  : {}),
+                ...(section === 'plans'
+                  ? { download: `/sharing/plans/${row.documentId}/pdf` }
+                  : {}),
+              })),
+            });
+          }
+          return read;
+        }),
+      );
       // The profile section, when shared, has just been read: its title is the name.
-      const names = sections.some((section) => section.code === 'profile') ? undefined : (await namesOf([ownerId])).get(ownerId);
-      const name = sections.find((section) => section.code === 'profile')?.entries[0]?.title ?? (names ? nameForStaff(names, false) : null);
+      const names = sections.some((section) => section.code === 'profile')
+        ? undefined
+        : (await namesOf([ownerId])).get(ownerId);
+      const name =
+        sections.find((section) => section.code === 'profile')?.entries[0]?.title ??
+        (names ? nameForStaff(names, false) : null);
       return { owner: { id: ownerDocumentId, name }, sections };
     },
 
@@ -230,29 +338,46 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       const SUPPRESS_BELOW = 5;
       const hide = (count: number) => (count > 0 && count < SUPPRESS_BELOW ? null : count);
       const months: Array<{ period: string; start: Date; end: Date }> = [];
-      for (let cursor = new Date(`${from}-01T00:00:00Z`); cursor <= new Date(`${to}-01T00:00:00Z`); ) {
+      for (
+        let cursor = new Date(`${from}-01T00:00:00Z`);
+        cursor <= new Date(`${to}-01T00:00:00Z`);
+      ) {
         const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1));
         months.push({ period: cursor.toISOString().slice(0, 7), start: cursor, end });
         cursor = end;
       }
-      const newcomerRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'newcomer' }, select: ['id'] });
+      const newcomerRole = await strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'newcomer' }, select: ['id'] });
       const periods = [];
       for (const { period, start, end } of months) {
         const within = { $gte: start, $lt: end };
-        const newcomers = await strapi.db.query(UID.user).count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
+        const newcomers = await strapi.db
+          .query(UID.user)
+          .count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
         const activeGrants = await strapi.db.query(UID.grant).count({
-          where: { createdAt: { $lt: end }, expiresAt: { $gte: end }, $or: [{ revokedAt: { $null: true } }, { revokedAt: { $gte: end } }] },
+          where: {
+            createdAt: { $lt: end },
+            expiresAt: { $gte: end },
+            $or: [{ revokedAt: { $null: true } }, { revokedAt: { $gte: end } }],
+          },
         });
         const plans: Row[] = await strapi.db.query(UID.integrationPlan).findMany({
           where: { createdAt: within },
           select: ['id'],
           populate: { fieldsOfAction: { populate: { goals: { select: ['status'] } } } },
         });
-        const acceptedAgreements = await strapi.db.query(UID.planVersion).count({ where: { acceptedAt: within } });
+        const acceptedAgreements = await strapi.db
+          .query(UID.planVersion)
+          .count({ where: { acceptedAt: within } });
         const goals = new Map<string, number>();
         for (const plan of plans) {
           for (const field of plan.fieldsOfAction ?? []) {
-            for (const goal of field.goals ?? []) goals.set(`${field.field}|${goal.status}`, (goals.get(`${field.field}|${goal.status}`) ?? 0) + 1);
+            for (const goal of field.goals ?? [])
+              goals.set(
+                `${field.field}|${goal.status}`,
+                (goals.get(`${field.field}|${goal.status}`) ?? 0) + 1,
+              );
           }
         }
         periods.push({
@@ -263,7 +388,13 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
           acceptedAgreements: hide(acceptedAgreements),
           goals: [...goals.entries()].map(([key, count]) => {
             const [field, status] = key.split('|');
-            return { field, fieldLabel: FIELDS_OF_ACTION.label(field as never, 'de'), status, statusLabel: GOAL_STATUSES.label(status as never, 'de'), count: hide(count) };
+            return {
+              field,
+              fieldLabel: FIELDS_OF_ACTION.label(field as never, 'de'),
+              status,
+              statusLabel: GOAL_STATUSES.label(status as never, 'de'),
+              count: hide(count),
+            };
           }),
         });
       }
@@ -277,10 +408,17 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const p of statistics.periods) {
         const label = month.format(new Date(`${p.period}-01T00:00:00Z`));
         lines.push([label, 'Neu registrierte Personen', '', '', cell(p.newcomers)].join(';'));
-        lines.push([label, 'Aktive Freigaben (Monatsende)', '', '', cell(p.activeGrants)].join(';'));
+        lines.push(
+          [label, 'Aktive Freigaben (Monatsende)', '', '', cell(p.activeGrants)].join(';'),
+        );
         lines.push([label, 'Neue Integrationspläne', '', '', cell(p.plans)].join(';'));
-        lines.push([label, 'Angenommene Zielvereinbarungen', '', '', cell(p.acceptedAgreements)].join(';'));
-        for (const goal of p.goals) lines.push([label, 'Ziele', goal.fieldLabel, goal.statusLabel, cell(goal.count)].join(';'));
+        lines.push(
+          [label, 'Angenommene Zielvereinbarungen', '', '', cell(p.acceptedAgreements)].join(';'),
+        );
+        for (const goal of p.goals)
+          lines.push(
+            [label, 'Ziele', goal.fieldLabel, goal.statusLabel, cell(goal.count)].join(';'),
+          );
       }
       return `${lines.join('\r\n')}\r\n`;
     },

@@ -28,7 +28,8 @@ export interface StoredUpload {
   size: number;
 }
 
-export type VaultProblem = 'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted' | 'storageFull';
+export type VaultProblem =
+  'tooLarge' | 'unsupportedType' | 'unsafeContent' | 'aborted' | 'storageFull';
 
 /** Why an upload was refused; nothing of it is left on disk. */
 export class VaultError extends Error {
@@ -70,7 +71,10 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   // What reads may open: the current key, and during a key rotation the previous one too.
   const masterKeys = () => {
     const { documentsMasterKey, documentsPreviousMasterKey } = config().secrets;
-    return [documentsMasterKey, ...(documentsPreviousMasterKey ? [documentsPreviousMasterKey] : [])].map((key) => Buffer.from(key, 'base64'));
+    return [
+      documentsMasterKey,
+      ...(documentsPreviousMasterKey ? [documentsPreviousMasterKey] : []),
+    ].map((key) => Buffer.from(key, 'base64'));
   };
   const pathOf = (storageKey: string) => {
     if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
@@ -78,7 +82,8 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   // A storage key that is no UUID is a damaged row: unreadable, never a path outside the store.
   const storedPath = (storageKey: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new UnreadableFileError('missing', 'invalid storage key');
+    if (!/^[0-9a-f-]{36}$/.test(storageKey))
+      throw new UnreadableFileError('missing', 'invalid storage key');
     return pathOf(storageKey);
   };
 
@@ -104,25 +109,45 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      * `discard()` removes it otherwise (a killed process leaves only `.part` files, which
      * `sweepPartials` removes at the next start). The limit is UPLOAD_MAX_BYTES unless given.
      */
-    async stage(source: Readable, maxBytes = config().uploads.maxBytes): Promise<StoredUpload & { place: () => Promise<void>; discard: () => Promise<void> }> {
+    async stage(
+      source: Readable,
+      maxBytes = config().uploads.maxBytes,
+    ): Promise<StoredUpload & { place: () => Promise<void>; discard: () => Promise<void> }> {
       const storageKey = randomUUID();
       const path = pathOf(storageKey);
       const partial = `${path}.part`;
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const found: { type?: AcceptedType; size: number } = { size: 0 };
       try {
-        await pipeline(source, inspector(maxBytes, found), createSealer(masterKey()), createWriteStream(partial, { mode: 0o600 }));
-        if ((source as { aborted?: boolean }).aborted || (source as { complete?: boolean }).complete === false) throw new VaultError('aborted');
+        await pipeline(
+          source,
+          inspector(maxBytes, found),
+          createSealer(masterKey()),
+          createWriteStream(partial, { mode: 0o600 }),
+        );
+        if (
+          (source as { aborted?: boolean }).aborted ||
+          (source as { complete?: boolean }).complete === false
+        )
+          throw new VaultError('aborted');
       } catch (error) {
         await rm(partial, { force: true });
         if (error instanceof VaultError) throw error;
-        if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        if (
+          (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+          (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+        ) {
           throw new VaultError('aborted');
         }
         // A full disk (or quota) is the district's problem, not the person's: a clear answer, and
         // the partial file is gone, so the room it took is free for the next upload.
-        if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || (error as NodeJS.ErrnoException).code === 'EDQUOT') {
-          strapi.log.error(`[sharing] document store full: an upload was refused (${(error as NodeJS.ErrnoException).code})`);
+        if (
+          (error as NodeJS.ErrnoException).code === 'ENOSPC' ||
+          (error as NodeJS.ErrnoException).code === 'EDQUOT'
+        ) {
+          strapi.log.error(
+            `[sharing] document store full: an upload was refused (${(error as NodeJS.ErrnoException).code})`,
+          );
           throw new VaultError('storageFull');
         }
         throw error;
@@ -159,13 +184,18 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async sweepPartials(): Promise<number> {
       const dir = config().uploads.documentsDir;
-      const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [];
-        throw error;
-      });
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return [];
+          throw error;
+        },
+      );
       const partials = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.part'));
       for (const entry of partials) await rm(join(entry.parentPath, entry.name), { force: true });
-      if (partials.length > 0) strapi.log.warn(`[sharing] removed ${partials.length} partial file(s) left in the document store by an interrupted upload or migration`);
+      if (partials.length > 0)
+        strapi.log.warn(
+          `[sharing] removed ${partials.length} partial file(s) left in the document store by an interrupted upload or migration`,
+        );
       return partials.length;
     },
 

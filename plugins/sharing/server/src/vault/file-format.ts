@@ -31,7 +31,10 @@ export const SEALED_SEGMENT = SEGMENT + TAG;
 const NONCE_PREFIX = 7;
 const KEY_PART = 12 + 32 + 16;
 /** Header length per format version. */
-export const HEADER_LENGTH = { 1: MAGIC1.length + KEY_PART + 12, 2: MAGIC2.length + KEY_PART + NONCE_PREFIX } as const;
+export const HEADER_LENGTH = {
+  1: MAGIC1.length + KEY_PART + 12,
+  2: MAGIC2.length + KEY_PART + NONCE_PREFIX,
+} as const;
 /** Enough bytes to read the header of any version. */
 export const HEADER_MAX = Math.max(HEADER_LENGTH[1], HEADER_LENGTH[2]);
 /** Version 1's header length, kept for older callers. */
@@ -61,7 +64,11 @@ export function formatOf(head: Buffer): FormatVersion | null {
 }
 
 /** A fresh file key and the version 2 header that carries it, wrapped with the master key. */
-export function newFileKey(masterKey: Buffer): { fileKey: Buffer; noncePrefix: Buffer; header: Buffer } {
+export function newFileKey(masterKey: Buffer): {
+  fileKey: Buffer;
+  noncePrefix: Buffer;
+  header: Buffer;
+} {
   const fileKey = randomBytes(32);
   const keyIv = randomBytes(12);
   const wrap = createCipheriv('aes-256-gcm', masterKey, keyIv);
@@ -69,7 +76,11 @@ export function newFileKey(masterKey: Buffer): { fileKey: Buffer; noncePrefix: B
   wrap.setAAD(MAGIC2);
   const wrappedKey = Buffer.concat([wrap.update(fileKey), wrap.final()]);
   const noncePrefix = randomBytes(NONCE_PREFIX);
-  return { fileKey, noncePrefix, header: Buffer.concat([MAGIC2, keyIv, wrappedKey, wrap.getAuthTag(), noncePrefix]) };
+  return {
+    fileKey,
+    noncePrefix,
+    header: Buffer.concat([MAGIC2, keyIv, wrappedKey, wrap.getAuthTag(), noncePrefix]),
+  };
 }
 
 /**
@@ -98,7 +109,8 @@ export interface FileKey {
  */
 export function unwrapFileKey(head: Buffer, masterKeys: MasterKeys): FileKey {
   const version = formatOf(head);
-  if (!version || head.length < HEADER_LENGTH[version]) throw new UnreadableFileError('damaged', 'not a MoBio vault file');
+  if (!version || head.length < HEADER_LENGTH[version])
+    throw new UnreadableFileError('damaged', 'not a MoBio vault file');
   const headerLength = HEADER_LENGTH[version];
   let at = MAGIC1.length;
   const take = (length: number) => head.subarray(at, (at += length));
@@ -113,7 +125,14 @@ export function unwrapFileKey(head: Buffer, masterKeys: MasterKeys): FileKey {
       if (version === 2) unwrap.setAAD(MAGIC2);
       unwrap.setAuthTag(keyTag);
       const fileKey = Buffer.concat([unwrap.update(wrappedKey), unwrap.final()]);
-      return { version, keyIndex, headerLength, header: Buffer.from(head.subarray(0, headerLength)), fileKey, iv: Buffer.from(iv) };
+      return {
+        version,
+        keyIndex,
+        headerLength,
+        header: Buffer.from(head.subarray(0, headerLength)),
+        fileKey,
+        iv: Buffer.from(iv),
+      };
     } catch {
       // the next key, if any
     }
@@ -128,7 +147,8 @@ export function unwrapFileKey(head: Buffer, masterKeys: MasterKeys): FileKey {
  */
 export function rewrapHeader(head: Buffer, oldMasterKey: Buffer, newMasterKey: Buffer): Buffer {
   const key = unwrapFileKey(head, oldMasterKey);
-  if (key.version !== 2) throw new UnreadableFileError('damaged', 'only format 2 headers can be re-wrapped');
+  if (key.version !== 2)
+    throw new UnreadableFileError('damaged', 'only format 2 headers can be re-wrapped');
   const keyIv = randomBytes(12);
   const wrap = createCipheriv('aes-256-gcm', newMasterKey, keyIv);
   wrap.setAAD(MAGIC2);
@@ -149,7 +169,12 @@ function segmentNonce(noncePrefix: Buffer, index: number, last: boolean): Buffer
 const segmentAad = (noncePrefix: Buffer) => Buffer.concat([MAGIC2, noncePrefix]);
 
 /** Seals one segment: ciphertext | tag. */
-export function sealSegment(key: { fileKey: Buffer; iv: Buffer }, index: number, last: boolean, plaintext: Buffer): Buffer {
+export function sealSegment(
+  key: { fileKey: Buffer; iv: Buffer },
+  index: number,
+  last: boolean,
+  plaintext: Buffer,
+): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key.fileKey, segmentNonce(key.iv, index, last));
   cipher.setAAD(segmentAad(key.iv));
   return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
@@ -157,12 +182,20 @@ export function sealSegment(key: { fileKey: Buffer; iv: Buffer }, index: number,
 
 /** Opens one sealed segment; throws UnreadableFileError('damaged') unless its tag checks out. */
 export function openSegment(key: FileKey, index: number, last: boolean, sealed: Buffer): Buffer {
-  if (sealed.length < TAG || sealed.length > SEALED_SEGMENT) throw new UnreadableFileError('damaged', `segment ${index} has a wrong length`);
+  if (sealed.length < TAG || sealed.length > SEALED_SEGMENT)
+    throw new UnreadableFileError('damaged', `segment ${index} has a wrong length`);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.fileKey, segmentNonce(key.iv, index, last));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      key.fileKey,
+      segmentNonce(key.iv, index, last),
+    );
     decipher.setAAD(segmentAad(key.iv));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(sealed.subarray(0, sealed.length - TAG)),
+      decipher.final(),
+    ]);
   } catch {
     throw new UnreadableFileError('damaged', `segment ${index} does not authenticate`);
   }
@@ -177,7 +210,8 @@ export function segmentLayout(fileSize: number): { segments: number; plaintextSi
   if (body < TAG) throw new UnreadableFileError('damaged', 'file too short');
   const segments = Math.ceil(body / SEALED_SEGMENT);
   const lastLength = body - (segments - 1) * SEALED_SEGMENT;
-  if (lastLength < TAG || (segments > 1 && lastLength === TAG)) throw new UnreadableFileError('damaged', 'file cut inside a segment');
+  if (lastLength < TAG || (segments > 1 && lastLength === TAG))
+    throw new UnreadableFileError('damaged', 'file cut inside a segment');
   return { segments, plaintextSize: body - segments * TAG };
 }
 

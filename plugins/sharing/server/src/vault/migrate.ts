@@ -2,7 +2,15 @@ import { createWriteStream } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { HEADER_MAX, UnreadableFileError, createSealer, formatOf, rewrapHeader, unwrapFileKey, type MasterKeys } from './file-format';
+import {
+  HEADER_MAX,
+  UnreadableFileError,
+  createSealer,
+  formatOf,
+  rewrapHeader,
+  unwrapFileKey,
+  type MasterKeys,
+} from './file-format';
 import { openStoredFile } from './read-stream';
 
 /**
@@ -52,7 +60,11 @@ export async function migrateFile(path: string, masterKey: MasterKeys): Promise<
   try {
     // openStoredFile checks the old file whole before its stream is handed out.
     const { stream } = await openStoredFile(path, masterKey);
-    await pipeline(stream, createSealer(firstKey(masterKey)), createWriteStream(temporary, { mode: 0o600 }));
+    await pipeline(
+      stream,
+      createSealer(firstKey(masterKey)),
+      createWriteStream(temporary, { mode: 0o600 }),
+    );
     await syncPath(temporary, 'r+');
     await rename(temporary, path);
     // The rename itself is durable only once the folder is synced.
@@ -74,7 +86,10 @@ export type RotationOutcome = 'rotated' | 'current';
  * they authenticate. A kill leaves the old header or the new one, each opened by one of the two
  * keys. Version 1 files are rewritten in format 2 under the current key (atomically, as migrateFile).
  */
-export async function rotateFile(path: string, keys: readonly [Buffer, Buffer]): Promise<RotationOutcome> {
+export async function rotateFile(
+  path: string,
+  keys: readonly [Buffer, Buffer],
+): Promise<RotationOutcome> {
   const head = await readHead(path);
   const key = unwrapFileKey(head, keys);
   if (key.keyIndex === 0) return 'current';
@@ -103,8 +118,17 @@ export interface RotationReport {
  * Re-wraps every file of a document folder still on the previous master key. Resumable: files
  * already on the current key are skipped. A file neither key opens is left as it is and reported.
  */
-export async function rotateDocuments(documentsDir: string, keys: readonly [Buffer, Buffer], onFile?: (path: string, outcome: RotationOutcome | Error) => void): Promise<RotationReport> {
-  return eachStoredFile(documentsDir, { rotated: 0, current: 0 }, (path) => rotateFile(path, keys), onFile);
+export async function rotateDocuments(
+  documentsDir: string,
+  keys: readonly [Buffer, Buffer],
+  onFile?: (path: string, outcome: RotationOutcome | Error) => void,
+): Promise<RotationReport> {
+  return eachStoredFile(
+    documentsDir,
+    { rotated: 0, current: 0 },
+    (path) => rotateFile(path, keys),
+    onFile,
+  );
 }
 
 export interface MigrationReport {
@@ -115,12 +139,16 @@ export interface MigrationReport {
 
 /** Every stored file of a document folder (two-letter subfolders, `.part` and dot files skipped). */
 export async function storedFiles(documentsDir: string): Promise<string[]> {
-  const entries = await readdir(documentsDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const entries = await readdir(documentsDir, { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
   return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.part'))
+    .filter(
+      (entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.part'),
+    )
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
@@ -130,8 +158,17 @@ export async function storedFiles(documentsDir: string): Promise<string[]> {
  * skipped, so a killed run is finished by running it again. A file that cannot be read whole is
  * left as it is and reported.
  */
-export async function migrateDocuments(documentsDir: string, masterKey: MasterKeys, onFile?: (path: string, outcome: MigrationOutcome | Error) => void): Promise<MigrationReport> {
-  return eachStoredFile(documentsDir, { migrated: 0, current: 0 }, (path) => migrateFile(path, masterKey), onFile);
+export async function migrateDocuments(
+  documentsDir: string,
+  masterKey: MasterKeys,
+  onFile?: (path: string, outcome: MigrationOutcome | Error) => void,
+): Promise<MigrationReport> {
+  return eachStoredFile(
+    documentsDir,
+    { migrated: 0, current: 0 },
+    (path) => migrateFile(path, masterKey),
+    onFile,
+  );
 }
 
 /**
@@ -151,7 +188,10 @@ async function eachStoredFile<O extends string>(
       report[outcome]++;
       onFile?.(path, outcome);
     } catch (error) {
-      report.failed.push({ path, reason: error instanceof UnreadableFileError ? error.reason : (error as Error).message });
+      report.failed.push({
+        path,
+        reason: error instanceof UnreadableFileError ? error.reason : (error as Error).message,
+      });
       onFile?.(path, error as Error);
     }
   }

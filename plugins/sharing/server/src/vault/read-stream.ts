@@ -3,7 +3,18 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HEADER_MAX, SEALED_SEGMENT, TAG, UnreadableFileError, openSegment, segmentLayout, unwrapFileKey, type FileKey, type FormatVersion, type MasterKeys } from './file-format';
+import {
+  HEADER_MAX,
+  SEALED_SEGMENT,
+  TAG,
+  UnreadableFileError,
+  openSegment,
+  segmentLayout,
+  unwrapFileKey,
+  type FileKey,
+  type FormatVersion,
+  type MasterKeys,
+} from './file-format';
 
 /**
  * Reading stored files back. The rule for every reader: no byte of a segment leaves before the
@@ -23,7 +34,8 @@ async function openHandle(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UnreadableFileError('missing', 'no file');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UnreadableFileError('missing', 'no file');
     throw error;
   }
 }
@@ -138,8 +150,17 @@ export async function openStoredFile(path: string, masterKey: MasterKeys): Promi
     }
     const { segments, plaintextSize } = segmentLayout(fileSize);
     const firstLength = Math.min(SEALED_SEGMENT, fileSize - key.headerLength);
-    const first = openSegment(key, 0, segments === 1, await readExactly(file, firstLength, key.headerLength));
-    return { stream: new SegmentStream(file, key, fileSize, segments, first), size: plaintextSize, version: 2 };
+    const first = openSegment(
+      key,
+      0,
+      segments === 1,
+      await readExactly(file, firstLength, key.headerLength),
+    );
+    return {
+      stream: new SegmentStream(file, key, fileSize, segments, first),
+      size: plaintextSize,
+      version: 2,
+    };
   } catch (error) {
     await file.close().catch(() => undefined);
     throw error;

@@ -13,8 +13,17 @@ export const GET: APIRoute = async ({ locals, url, redirect }) => {
   const language = siteConfig().locales.find((l) => l === asked) ?? locale;
   const chosen = url.searchParams.getAll('include');
   const include = CV_PERSONAL_FIELDS.filter((field) => chosen.includes(field));
-  const query = new URLSearchParams({ locale: language, include: include.join(','), format: 'pdf' });
+  const query = new URLSearchParams({
+    locale: language,
+    include: include.join(','),
+    format: 'pdf',
+  });
   const result = await streamFromCms(`/api/sharing/cv?${query}`, locals.jwt!);
   if (result instanceof Response) return result;
-  return redirect(result.failed === 401 ? `/${locale}/login?next=/${locale}/account` : `/${locale}/account?download=failed`, 303);
+  return redirect(
+    result.failed === 401
+      ? `/${locale}/login?next=/${locale}/account`
+      : `/${locale}/account?download=failed`,
+    303,
+  );
 };

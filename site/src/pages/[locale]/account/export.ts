@@ -9,5 +9,10 @@ export const GET: APIRoute = async ({ locals, redirect }) => {
   const { locale } = locals;
   const result = await streamFromCms('/api/sharing/export', locals.jwt!);
   if (result instanceof Response) return result;
-  return redirect(result.failed === 401 ? `/${locale}/login?next=/${locale}/account` : `/${locale}/account?download=failed`, 303);
+  return redirect(
+    result.failed === 401
+      ? `/${locale}/login?next=/${locale}/account`
+      : `/${locale}/account?download=failed`,
+    303,
+  );
 };

@@ -16,7 +16,10 @@ export const hasPoppler = (() => {
 
 /** The text of a PDF, without the bidi marks pdftotext puts around right-to-left runs. */
 export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    '',
+  );
 }
 
 /** A PNG of the first page beside the PDF (`<name>.png`), to look at. */

@@ -16,8 +16,13 @@ describe('relationRefs', () => {
   });
   it('reads every form Strapi accepts: lists, connect and set', () => {
     expect(relationRefs([1, 'doc'])).toEqual([{ id: 1 }, { documentId: 'doc' }]);
-    expect(relationRefs({ connect: [{ id: 2 }], set: ['doc'] })).toEqual([{ id: 2 }, { documentId: 'doc' }]);
-    expect(relationRefs({ connect: [{ documentId: 'a', position: { end: true } }] })).toEqual([{ documentId: 'a' }]);
+    expect(relationRefs({ connect: [{ id: 2 }], set: ['doc'] })).toEqual([
+      { id: 2 },
+      { documentId: 'doc' },
+    ]);
+    expect(relationRefs({ connect: [{ documentId: 'a', position: { end: true } }] })).toEqual([
+      { documentId: 'a' },
+    ]);
   });
   it('does not count what is disconnected as a target', () => {
     expect(relationRefs({ disconnect: [{ id: 3 }] })).toEqual([]);

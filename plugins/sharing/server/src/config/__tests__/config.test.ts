@@ -6,7 +6,13 @@ import { loadConfig } from '@mobio/config';
 import { pluginConfigSchema } from '..';
 
 // A first start's configuration: the secrets are generated into a fresh env file.
-const mobio = () => loadConfig({ env: {}, envFile: join(mkdtempSync(join(tmpdir(), 'mobio-plugin-config-')), '.env'), generateSecrets: true, log: () => {} });
+const mobio = () =>
+  loadConfig({
+    env: {},
+    envFile: join(mkdtempSync(join(tmpdir(), 'mobio-plugin-config-')), '.env'),
+    generateSecrets: true,
+    log: () => {},
+  });
 
 describe('the plugin configuration', () => {
   it('accepts the configuration the CMS makes from the environment', () => {
@@ -21,7 +27,12 @@ describe('the plugin configuration', () => {
   });
   it('refuses a wrong value inside a part', () => {
     const config = mobio();
-    const parsed = pluginConfigSchema.safeParse({ ...config, municipality: { ...config.municipality, brand: { color: 'red' } } });
-    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['municipality.brand.color']);
+    const parsed = pluginConfigSchema.safeParse({
+      ...config,
+      municipality: { ...config.municipality, brand: { color: 'red' } },
+    });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'municipality.brand.color',
+    ]);
   });
 });

@@ -8,7 +8,8 @@ export default {
     singularName: 'account-activity',
     pluralName: 'account-activities',
     displayName: 'Account activity',
-    description: 'When a newcomer last used MoBio, and when they were told of the coming erasure (retention).',
+    description:
+      'When a newcomer last used MoBio, and when they were told of the coming erasure (retention).',
   },
   ...internalType(),
   attributes: {

@@ -8,7 +8,8 @@ export default {
     singularName: 'audit-event',
     pluralName: 'audit-events',
     displayName: 'Audit event',
-    description: "Append-only trace of a staff access to a newcomer's data or of a grant change; the owner reads it.",
+    description:
+      "Append-only trace of a staff access to a newcomer's data or of a grant change; the owner reads it.",
   },
   ...internalType(),
   attributes: {

@@ -13,7 +13,8 @@ export default {
     pluralName: 'catalogue-entries',
     // Shown in the admin panel's menu: the staff side speaks German.
     displayName: 'Katalog der Ziele und Maßnahmen',
-    description: 'A standard goal or measure of integration plans, added by the district: key, field of action, kind and a label per language (German required).',
+    description:
+      'A standard goal or measure of integration plans, added by the district: key, field of action, kind and a label per language (German required).',
   },
   options: { draftAndPublish: false },
   pluginOptions: {

@@ -8,7 +8,8 @@ export default {
     singularName: 'grant',
     pluralName: 'grants',
     displayName: 'Grant',
-    description: "A newcomer's permission for one staff member to see chosen sections until a date.",
+    description:
+      "A newcomer's permission for one staff member to see chosen sections until a date.",
   },
   ...internalType(),
   attributes: {

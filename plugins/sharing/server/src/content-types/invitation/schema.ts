@@ -7,7 +7,8 @@ export default {
     singularName: 'invitation',
     pluralName: 'invitations',
     displayName: 'Invitation code',
-    description: 'A short one-time code a staff member hands to a newcomer, who enters it to start a grant.',
+    description:
+      'A short one-time code a staff member hands to a newcomer, who enters it to start a grant.',
   },
   ...internalType(),
   attributes: {

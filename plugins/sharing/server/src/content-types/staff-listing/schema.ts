@@ -8,7 +8,8 @@ export default {
     singularName: 'staff-listing',
     pluralName: 'staff-listings',
     displayName: 'Staff directory entry',
-    description: 'A staff member who chose to be found by newcomers: name, organisation, municipality, nothing else.',
+    description:
+      'A staff member who chose to be found by newcomers: name, organisation, municipality, nothing else.',
   },
   ...internalType(),
   attributes: {

@@ -9,19 +9,60 @@ export default {
       handler: 'grants.createInvitation',
       config: { policies: [POLICY.isStaff] },
     },
-    { method: 'GET', path: '/shared-with-me', handler: 'staff.sharedWithMe', config: { policies: [POLICY.isStaff] } },
-    { method: 'GET', path: '/records/:ownerId', handler: 'staff.record', config: { policies: [POLICY.isStaff] } },
-    { method: 'GET', path: '/records/:ownerId/plan', handler: 'plans.editorView', config: { policies: [POLICY.isStaff] } },
-    { method: 'PUT', path: '/records/:ownerId/plan', handler: 'plans.save', config: { policies: [POLICY.isStaff] } },
-    { method: 'POST', path: '/records/:ownerId/plan/propose', handler: 'plans.propose', config: { policies: [POLICY.isStaff] } },
-    { method: 'GET', path: '/plan-catalogue', handler: 'catalogue.list', config: { policies: [POLICY.isStaff] } },
-    { method: 'GET', path: '/plans/:documentId/pdf', handler: 'plans.pdf', config: { policies: [POLICY.isStaff] } },
+    {
+      method: 'GET',
+      path: '/shared-with-me',
+      handler: 'staff.sharedWithMe',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'GET',
+      path: '/records/:ownerId',
+      handler: 'staff.record',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'GET',
+      path: '/records/:ownerId/plan',
+      handler: 'plans.editorView',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'PUT',
+      path: '/records/:ownerId/plan',
+      handler: 'plans.save',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'POST',
+      path: '/records/:ownerId/plan/propose',
+      handler: 'plans.propose',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'GET',
+      path: '/plan-catalogue',
+      handler: 'catalogue.list',
+      config: { policies: [POLICY.isStaff] },
+    },
+    {
+      method: 'GET',
+      path: '/plans/:documentId/pdf',
+      handler: 'plans.pdf',
+      config: { policies: [POLICY.isStaff] },
+    },
     {
       method: 'GET',
       path: '/statistics',
       handler: 'staff.statistics',
       config: {
-        policies: [POLICY.isStaff, { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.statistics.read'] } }],
+        policies: [
+          POLICY.isStaff,
+          {
+            name: 'admin::hasPermissions',
+            config: { actions: ['plugin::sharing.statistics.read'] },
+          },
+        ],
       },
     },
     ...[
@@ -34,7 +75,13 @@ export default {
       path,
       handler,
       config: {
-        policies: [POLICY.isStaff, { name: 'admin::hasPermissions', config: { actions: ['plugin::sharing.accounts.administer'] } }],
+        policies: [
+          POLICY.isStaff,
+          {
+            name: 'admin::hasPermissions',
+            config: { actions: ['plugin::sharing.accounts.administer'] },
+          },
+        ],
       },
     })),
     {

@@ -14,7 +14,12 @@ export default {
   type: 'content-api',
   routes: [
     // Readiness needs no login and says nothing but ready / which check failed.
-    { method: 'GET', path: '/ready', handler: 'health.ready', config: { auth: false, policies: [] } },
+    {
+      method: 'GET',
+      path: '/ready',
+      handler: 'health.ready',
+      config: { auth: false, policies: [] },
+    },
     route('GET', '/grants', 'find'),
     route('POST', '/grants', 'create'),
     route('POST', '/grants/revoke-all', 'revokeAll'),
@@ -37,7 +42,17 @@ export default {
     route('POST', '/account/email', 'recovery.addEmail'),
     // Self-service of a person who is not logged in (the Public role's permission, SELF_SERVICE_ACTIONS),
     // behind the same per-address limit as users-permissions' own registration and reset.
-    { method: 'POST', path: '/auth/register-username', handler: 'recovery.register', config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] } },
-    { method: 'POST', path: '/auth/recover', handler: 'recovery.recover', config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] } },
+    {
+      method: 'POST',
+      path: '/auth/register-username',
+      handler: 'recovery.register',
+      config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] },
+    },
+    {
+      method: 'POST',
+      path: '/auth/recover',
+      handler: 'recovery.recover',
+      config: { policies: [], middlewares: ['plugin::users-permissions.rateLimit'] },
+    },
   ],
 };

@@ -10,5 +10,13 @@ export function sealV1(plaintext: Buffer, masterKey: Buffer): Buffer {
   const dataIv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', fileKey, dataIv);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([MAGIC1, keyIv, wrapped, wrap.getAuthTag(), dataIv, body, cipher.getAuthTag()]);
+  return Buffer.concat([
+    MAGIC1,
+    keyIv,
+    wrapped,
+    wrap.getAuthTag(),
+    dataIv,
+    body,
+    cipher.getAuthTag(),
+  ]);
 }

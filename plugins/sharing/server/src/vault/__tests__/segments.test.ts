@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sealV1 as sealOld } from './legacy';
-import { HEADER_LENGTH, MAGIC1, MAGIC2, SEALED_SEGMENT, SEGMENT, UnreadableFileError, createSealer, formatOf, rewrapHeader } from '../file-format';
+import {
+  HEADER_LENGTH,
+  MAGIC1,
+  MAGIC2,
+  SEALED_SEGMENT,
+  SEGMENT,
+  UnreadableFileError,
+  createSealer,
+  formatOf,
+  rewrapHeader,
+} from '../file-format';
 import { openStoredFile, verifyStoredFile } from '../read-stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'mobio-segments-'));
@@ -18,7 +28,8 @@ async function seal(plaintext: Buffer, key = masterKey): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sealer = createSealer(key);
   const pieces: Buffer[] = [];
-  for (let at = 0; at < plaintext.length; at += 10_007) pieces.push(plaintext.subarray(at, at + 10_007));
+  for (let at = 0; at < plaintext.length; at += 10_007)
+    pieces.push(plaintext.subarray(at, at + 10_007));
   Readable.from(pieces).pipe(sealer);
   for await (const chunk of sealer) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -33,7 +44,10 @@ function put(bytes: Buffer): string {
 }
 
 /** Reads a stored file as a client would: what arrived before the stream ended or failed, and the failure. */
-async function read(path: string, key = masterKey): Promise<{ received: Buffer; error?: unknown; size?: number }> {
+async function read(
+  path: string,
+  key = masterKey,
+): Promise<{ received: Buffer; error?: unknown; size?: number }> {
   let opened;
   try {
     opened = await openStoredFile(path, key);
@@ -53,15 +67,18 @@ const segmentAt = (index: number) => HEADER_LENGTH[2] + index * SEALED_SEGMENT;
 const plaintext = randomBytes(3 * SEGMENT + 1234);
 
 describe('segmented vault files (version 2)', () => {
-  it.each([0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 2 * SEGMENT, 3 * SEGMENT + 1234])('round-trips %i bytes with the right size', async (length) => {
-    const bytes = plaintext.subarray(0, length);
-    const sealed = await seal(bytes);
-    expect(formatOf(sealed)).toBe(2);
-    const { received, error, size } = await read(put(sealed));
-    expect(error).toBeUndefined();
-    expect(size).toBe(length);
-    expect(received.equals(bytes)).toBe(true);
-  });
+  it.each([0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 2 * SEGMENT, 3 * SEGMENT + 1234])(
+    'round-trips %i bytes with the right size',
+    async (length) => {
+      const bytes = plaintext.subarray(0, length);
+      const sealed = await seal(bytes);
+      expect(formatOf(sealed)).toBe(2);
+      const { received, error, size } = await read(put(sealed));
+      expect(error).toBeUndefined();
+      expect(size).toBe(length);
+      expect(received.equals(bytes)).toBe(true);
+    },
+  );
 
   it('keeps no plaintext in the file', async () => {
     const sealed = await seal(plaintext);
@@ -77,17 +94,52 @@ describe('segmented vault files (version 2)', () => {
       ['a byte changed in a tag', (f) => flip(f, segmentAt(2) - 1), 1],
       ['a byte changed in the nonce prefix', (f) => flip(f, HEADER_LENGTH[2] - 1), 'before'],
       ['a byte changed in the wrapped key', (f) => flip(f, MAGIC2.length + 20), 'before'],
-      ['the last segment dropped (cut at a segment boundary)', (f) => f.subarray(0, segmentAt(3)), 2],
+      [
+        'the last segment dropped (cut at a segment boundary)',
+        (f) => f.subarray(0, segmentAt(3)),
+        2,
+      ],
       ['the file cut inside a segment', (f) => f.subarray(0, segmentAt(2) + 1000), 2],
-      ['the file cut inside the first segment', (f) => f.subarray(0, segmentAt(0) + 1000), 'before'],
+      [
+        'the file cut inside the first segment',
+        (f) => f.subarray(0, segmentAt(0) + 1000),
+        'before',
+      ],
       ['the file cut inside a tag', (f) => f.subarray(0, segmentAt(3) + 8), 'before'],
-      ['two segments swapped', (f) => Buffer.concat([f.subarray(0, segmentAt(1)), f.subarray(segmentAt(2), segmentAt(3)), f.subarray(segmentAt(1), segmentAt(2)), f.subarray(segmentAt(3))]), 1],
-      ['a segment repeated in place of another', (f) => Buffer.concat([f.subarray(0, segmentAt(2)), f.subarray(segmentAt(1), segmentAt(2)), f.subarray(segmentAt(3))]), 2],
+      [
+        'two segments swapped',
+        (f) =>
+          Buffer.concat([
+            f.subarray(0, segmentAt(1)),
+            f.subarray(segmentAt(2), segmentAt(3)),
+            f.subarray(segmentAt(1), segmentAt(2)),
+            f.subarray(segmentAt(3)),
+          ]),
+        1,
+      ],
+      [
+        'a segment repeated in place of another',
+        (f) =>
+          Buffer.concat([
+            f.subarray(0, segmentAt(2)),
+            f.subarray(segmentAt(1), segmentAt(2)),
+            f.subarray(segmentAt(3)),
+          ]),
+        2,
+      ],
       ['bytes appended', (f) => Buffer.concat([f, randomBytes(100)]), 3],
-      ['a whole segment appended', (f) => Buffer.concat([f, f.subarray(segmentAt(1), segmentAt(2))]), 3],
+      [
+        'a whole segment appended',
+        (f) => Buffer.concat([f, f.subarray(segmentAt(1), segmentAt(2))]),
+        3,
+      ],
       ['the header alone', (f) => f.subarray(0, HEADER_LENGTH[2]), 'before'],
       ['an empty file', () => Buffer.alloc(0), 'before'],
-      ['relabelled as version 1', (f) => Buffer.concat([MAGIC1, f.subarray(MAGIC1.length)]), 'before'],
+      [
+        'relabelled as version 1',
+        (f) => Buffer.concat([MAGIC1, f.subarray(MAGIC1.length)]),
+        'before',
+      ],
     ];
 
     function flip(file: Buffer, at: number): Buffer {
@@ -115,7 +167,11 @@ describe('segmented vault files (version 2)', () => {
     it('a segment taken from another file at the same place', async () => {
       sealed ??= await seal(plaintext);
       const other = await seal(plaintext);
-      const mixed = Buffer.concat([sealed.subarray(0, segmentAt(1)), other.subarray(segmentAt(1), segmentAt(2)), sealed.subarray(segmentAt(2))]);
+      const mixed = Buffer.concat([
+        sealed.subarray(0, segmentAt(1)),
+        other.subarray(segmentAt(1), segmentAt(2)),
+        sealed.subarray(segmentAt(2)),
+      ]);
       const { received, error } = await read(put(mixed));
       expect((error as UnreadableFileError).reason).toBe('damaged');
       expect(received.length).toBe(SEGMENT);
@@ -136,8 +192,12 @@ describe('segmented vault files (version 2)', () => {
 
   it('names the reason: a missing file, a wrong master key, damage', async () => {
     const sealed = await seal(plaintext.subarray(0, 1000));
-    expect(((await read(join(dir, 'nothing-here'))).error as UnreadableFileError).reason).toBe('missing');
-    expect(((await read(put(sealed), randomBytes(32))).error as UnreadableFileError).reason).toBe('wrongKey');
+    expect(((await read(join(dir, 'nothing-here'))).error as UnreadableFileError).reason).toBe(
+      'missing',
+    );
+    expect(((await read(put(sealed), randomBytes(32))).error as UnreadableFileError).reason).toBe(
+      'wrongKey',
+    );
     const damaged = Buffer.from(sealed);
     damaged[damaged.length - 1] ^= 0x80;
     expect(((await read(put(damaged))).error as UnreadableFileError).reason).toBe('damaged');
@@ -161,9 +221,13 @@ describe('old single-tag vault files (version 1)', () => {
   });
 
   it('refuse a wrong master key and a cut file', async () => {
-    expect(((await read(put(sealV1(plaintext)), randomBytes(32))).error as UnreadableFileError).reason).toBe('wrongKey');
+    expect(
+      ((await read(put(sealV1(plaintext)), randomBytes(32))).error as UnreadableFileError).reason,
+    ).toBe('wrongKey');
     const cut = sealV1(plaintext);
-    expect(((await read(put(cut.subarray(0, cut.length - 10)))).error as UnreadableFileError).reason).toBe('damaged');
+    expect(
+      ((await read(put(cut.subarray(0, cut.length - 10)))).error as UnreadableFileError).reason,
+    ).toBe('damaged');
   });
 
   it('leave nothing open when read through', async () => {

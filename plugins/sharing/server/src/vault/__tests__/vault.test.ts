@@ -4,7 +4,11 @@ import { safeFileName } from '../safe-file-name';
 import { sniffType } from '../sniff-type';
 
 const bytes = (...parts: Array<string | number[]>) =>
-  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
+  Buffer.concat(
+    parts.map((part) =>
+      typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part),
+    ),
+  );
 const pad = (head: Buffer) => Buffer.concat([head, Buffer.alloc(32)]);
 
 describe('sniffType', () => {
@@ -44,11 +48,19 @@ describe('markup scanner', () => {
     expect(scanner.push(bytes('ipt>alert(1)</script>'))).toBe('<script');
   });
   it('finds PDF JavaScript actions', () => {
-    expect(createMarkupScanner().push(bytes('<< /S /JavaScript /JS (app.alert(1)) >>'))).toBe('/javascript');
+    expect(createMarkupScanner().push(bytes('<< /S /JavaScript /JS (app.alert(1)) >>'))).toBe(
+      '/javascript',
+    );
   });
   it('lets plain binary through', () => {
     const scanner = createMarkupScanner();
-    expect(scanner.push(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256).filter((b) => b !== 0x3c)))).toBeNull();
+    expect(
+      scanner.push(
+        Buffer.from(
+          Array.from({ length: 4096 }, (_, i) => (i * 7) % 256).filter((b) => b !== 0x3c),
+        ),
+      ),
+    ).toBeNull();
   });
 });
 

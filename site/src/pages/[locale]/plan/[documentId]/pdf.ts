@@ -13,8 +13,12 @@ export const GET: APIRoute = async ({ params, locals, cookies, redirect }) => {
   // The middleware does not guard /plan: without a session there is nothing to ask the CMS.
   if (!locals.jwt) return redirect(back, 303);
   const documentId = params.documentId ?? '';
-  if (!/^[A-Za-z0-9]{1,64}$/.test(documentId)) return redirect(`/${locale}/plan?download=failed`, 303);
-  const result = await streamFromCms(`/api/sharing/plans/${documentId}/pdf?locale=${locale}`, locals.jwt);
+  if (!/^[A-Za-z0-9]{1,64}$/.test(documentId))
+    return redirect(`/${locale}/plan?download=failed`, 303);
+  const result = await streamFromCms(
+    `/api/sharing/plans/${documentId}/pdf?locale=${locale}`,
+    locals.jwt,
+  );
   if (result instanceof Response) return result;
   if (result.failed === 401) {
     clearSession(cookies);
