@@ -201,13 +201,11 @@ describe('content types in the running CMS', () => {
       .documents('api::info-page.info-page')
       .create({ locale: 'de', data: { title: 'Sprachkurse', slug: 'sprachkurse' } as never });
     for (const locale of LOCALES.filter((l) => l !== 'de')) {
-      await strapi
-        .documents('api::info-page.info-page')
-        .update({
-          documentId: page.documentId,
-          locale,
-          data: { title: `title-${locale}`, slug: 'sprachkurse' } as never,
-        });
+      await strapi.documents('api::info-page.info-page').update({
+        documentId: page.documentId,
+        locale,
+        data: { title: `title-${locale}`, slug: 'sprachkurse' } as never,
+      });
     }
     await strapi
       .documents('api::info-page.info-page')

@@ -470,12 +470,10 @@ describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
     expect(page).toContain(username.toLowerCase());
     code = codeOn(response.html)!;
     expect(code).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
-    const stored = await cms.strapi.db
-      .query(USER)
-      .findOne({
-        where: { username: username.toLowerCase() },
-        select: ['email', 'recoveryCodeHash'],
-      });
+    const stored = await cms.strapi.db.query(USER).findOne({
+      where: { username: username.toLowerCase() },
+      select: ['email', 'recoveryCodeHash'],
+    });
     expect(stored.email).toBeNull();
     expect(stored.recoveryCodeHash).not.toContain(code.replace(/-/g, ''));
     const cookie = sessionCookie(response)!;

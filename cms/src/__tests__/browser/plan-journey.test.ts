@@ -143,12 +143,10 @@ describe.skipIf(!executablePath)(
         .getByRole('button', { name: 'Dem Neuzugewanderten zur Zustimmung vorlegen' })
         .click();
       await desk.getByText('Stand: Zur Zustimmung vorgelegt', { exact: false }).waitFor(SLOW);
-      const stored = await cms.strapi.db
-        .query(PLAN)
-        .findOne({
-          where: { owner: { id: reza.id } },
-          populate: { fieldsOfAction: { populate: { goals: true } } },
-        });
+      const stored = await cms.strapi.db.query(PLAN).findOne({
+        where: { owner: { id: reza.id } },
+        populate: { fieldsOfAction: { populate: { goals: true } } },
+      });
       expect(stored).toMatchObject({
         planStatus: 'proposed',
         version: 1,

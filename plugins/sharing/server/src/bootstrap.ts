@@ -61,12 +61,10 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
   for (const role of STAFF_ROLES) {
     if (!(await roles.exists({ code: role.code }))) await roles.create({ ...role });
     else
-      await strapi.db
-        .query('admin::role')
-        .update({
-          where: { code: role.code },
-          data: { name: role.name, description: role.description },
-        });
+      await strapi.db.query('admin::role').update({
+        where: { code: role.code },
+        data: { name: role.name, description: role.description },
+      });
   }
   const personal = getService(strapi, 'access').personalTypes();
   const all = contentManagerPermissions(strapi);

@@ -46,13 +46,11 @@ describe('accounts are their holders’', () => {
 
   /** The account as it is stored, for comparing before and after an attempt. */
   const stored = async (id: number) =>
-    cms.strapi.db
-      .query(USER)
-      .findOne({
-        where: { id },
-        select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'],
-        populate: { role: { select: ['id'] } },
-      });
+    cms.strapi.db.query(USER).findOne({
+      where: { id },
+      select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'],
+      populate: { role: { select: ['id'] } },
+    });
   const logsIn = async (identifier: string, password = PASSWORD) =>
     (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status === 200;
 

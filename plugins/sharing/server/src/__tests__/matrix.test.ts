@@ -569,18 +569,16 @@ function sharingRows(): Row[] {
       .count({ where: { owner: { id: w.ownerId }, revokedAt: { $null: true } } });
   const throwawayGrant = async (w: World) =>
     (
-      await w.cms.strapi.db
-        .query(GRANT)
-        .create({
-          data: {
-            owner: w.ownerId,
-            grantee: w.staffVictim.id,
-            sections: ['languages'],
-            access: 'read',
-            purpose: 'matrix',
-            expiresAt: new Date(Date.now() + 30 * DAY),
-          },
-        })
+      await w.cms.strapi.db.query(GRANT).create({
+        data: {
+          owner: w.ownerId,
+          grantee: w.staffVictim.id,
+          sections: ['languages'],
+          access: 'read',
+          purpose: 'matrix',
+          expiresAt: new Date(Date.now() + 30 * DAY),
+        },
+      })
     ).documentId as string;
   const ownerOnly = ['owner'] as const;
   const sawDocument = (bytes: Buffer) => bytes.toString('latin1').startsWith('%PDF');
@@ -610,21 +608,17 @@ function sharingRows(): Row[] {
       allowed: ownerOnly,
       attempt: async (w, a) => {
         await throwawayGrant(w);
-        const active = await w.cms.strapi.db
-          .query(GRANT)
-          .findMany({
-            where: { owner: { id: w.ownerId }, revokedAt: { $null: true } },
-            select: ['id'],
-          });
+        const active = await w.cms.strapi.db.query(GRANT).findMany({
+          where: { owner: { id: w.ownerId }, revokedAt: { $null: true } },
+          select: ['id'],
+        });
         await call(w, a, 'POST', '/api/sharing/grants/revoke-all', {});
         const revoked = (await activeOwnerGrants(w)) < active.length;
         // The world's grants come back for the rows after this one.
-        await w.cms.strapi.db
-          .query(GRANT)
-          .updateMany({
-            where: { id: { $in: active.map((row: { id: number }) => row.id) } },
-            data: { revokedAt: null },
-          });
+        await w.cms.strapi.db.query(GRANT).updateMany({
+          where: { id: { $in: active.map((row: { id: number }) => row.id) } },
+          data: { revokedAt: null },
+        });
         return revoked;
       },
     },
@@ -776,12 +770,10 @@ function sharingRows(): Row[] {
       allowed: ownerOnly,
       attempt: async (w, a) => {
         const PLAN = 'api::integration-plan.integration-plan';
-        await w.cms.strapi.db
-          .query(PLAN)
-          .update({
-            where: { documentId: w.proposedPlan },
-            data: { planStatus: 'proposed', acceptedAt: null, acceptedVersion: null },
-          });
+        await w.cms.strapi.db.query(PLAN).update({
+          where: { documentId: w.proposedPlan },
+          data: { planStatus: 'proposed', acceptedAt: null, acceptedVersion: null },
+        });
         await call(w, a, 'POST', `/api/sharing/plans/${w.proposedPlan}/accept`, {
           data: { version: 1 },
         });
@@ -1083,12 +1075,10 @@ describe('authorization matrix', () => {
       ['employmentEntry', 'api::employment-entry.employment-entry'],
       ['languageSkill', 'api::language-skill.language-skill'],
     ]) {
-      await cms.strapi
-        .documents('api::document.document')
-        .update({
-          documentId: records['api::document.document'],
-          data: { [field]: records[target] } as never,
-        });
+      await cms.strapi.documents('api::document.document').update({
+        documentId: records['api::document.document'],
+        data: { [field]: records[target] } as never,
+      });
     }
     const proposedPlan = (
       await cms.strapi.documents('api::integration-plan.integration-plan').create({

@@ -450,12 +450,10 @@ describe('integration plan versions and the goal agreement', () => {
     });
 
     it('keeps a goal that is named by its id alone as it was', async () => {
-      const before = await cms.strapi.db
-        .query('api::integration-plan.integration-plan')
-        .findOne({
-          where: { documentId: catalogued },
-          populate: { fieldsOfAction: { populate: { goals: true, measures: true } } },
-        });
+      const before = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({
+        where: { documentId: catalogued },
+        populate: { fieldsOfAction: { populate: { goals: true, measures: true } } },
+      });
       const field = before.fieldsOfAction[0];
       const res = await saveCatalogued({
         title: 'Plan mit Katalog',
@@ -471,12 +469,10 @@ describe('integration plan versions and the goal agreement', () => {
         ],
       });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const after = await cms.strapi.db
-        .query('api::integration-plan.integration-plan')
-        .findOne({
-          where: { documentId: catalogued },
-          populate: { fieldsOfAction: { populate: { goals: true } } },
-        });
+      const after = await cms.strapi.db.query('api::integration-plan.integration-plan').findOne({
+        where: { documentId: catalogued },
+        populate: { fieldsOfAction: { populate: { goals: true } } },
+      });
       expect(
         after.fieldsOfAction[0].goals.map(
           (goal: { catalogueKey: string | null; description: string | null }) =>

@@ -179,17 +179,15 @@ describe('an installation that offers some of the languages (LOCALES=de,en)', ()
     const olena = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Sabine');
     const grant = (
-      await cms.strapi.db
-        .query('plugin::sharing.grant')
-        .create({
-          data: {
-            owner: olena.id,
-            grantee: staff.id,
-            sections: ['languages'],
-            access: 'read',
-            purpose: 'Beratung',
-          },
-        })
+      await cms.strapi.db.query('plugin::sharing.grant').create({
+        data: {
+          owner: olena.id,
+          grantee: staff.id,
+          sections: ['languages'],
+          access: 'read',
+          purpose: 'Beratung',
+        },
+      })
     ).documentId;
     expect(
       (

@@ -141,13 +141,11 @@ export function guardAccounts(strapi: Core.Strapi) {
         given.some((ref) => ref.id === superAdmin.id || ref.documentId === superAdmin.documentId)
       ) {
         const me = await access().asSystem(() =>
-          strapi.db
-            .query(ADMIN_USER)
-            .findOne({
-              where: { id: actor.id },
-              select: ['id'],
-              populate: { roles: { select: ['id'] } },
-            }),
+          strapi.db.query(ADMIN_USER).findOne({
+            where: { id: actor.id },
+            select: ['id'],
+            populate: { roles: { select: ['id'] } },
+          }),
         );
         if (!me?.roles?.some((role: { id: number }) => role.id === superAdmin.id))
           throw new errors.ForbiddenError('Only a super admin makes someone super admin.');

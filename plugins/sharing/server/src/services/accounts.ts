@@ -34,12 +34,10 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const access = () => getService(strapi, 'access');
   const byNumber = (accountNumber: string) =>
     access().asSystem(() =>
-      strapi.db
-        .query(UID.user)
-        .findOne({
-          where: { documentId: normalizeAccountNumber(accountNumber) },
-          select: ['id', 'documentId', 'createdAt', 'blocked'],
-        }),
+      strapi.db.query(UID.user).findOne({
+        where: { documentId: normalizeAccountNumber(accountNumber) },
+        select: ['id', 'documentId', 'createdAt', 'blocked'],
+      }),
     );
 
   const summary = (user: {
@@ -90,12 +88,10 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = query.accountNumber
         ? await byNumber(query.accountNumber)
         : await access().asSystem(() =>
-            strapi.db
-              .query(UID.user)
-              .findOne({
-                where: { email: query.email!.trim().toLowerCase() },
-                select: ['id', 'documentId', 'createdAt', 'blocked'],
-              }),
+            strapi.db.query(UID.user).findOne({
+              where: { email: query.email!.trim().toLowerCase() },
+              select: ['id', 'documentId', 'createdAt', 'blocked'],
+            }),
           );
       strapi.log.info(
         `[accounts] staff account ${staff.id} looked up an account by ${query.accountNumber ? 'account number' : 'e-mail'}: ${user ? 'found' : 'none'}`,

@@ -80,12 +80,10 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The archive's JSON: a plain object with every stored field of the owner. */
     async collect(ownerId: number) {
       const access = getService(strapi, 'access');
-      const user = await strapi.db
-        .query(UID.user)
-        .findOne({
-          where: { id: ownerId },
-          populate: fullPopulate(UID.user, NOT_EXPORTED.account),
-        });
+      const user = await strapi.db.query(UID.user).findOne({
+        where: { id: ownerId },
+        populate: fullPopulate(UID.user, NOT_EXPORTED.account),
+      });
       const role = await strapi.db
         .query('plugin::users-permissions.role')
         .findOne({ where: { users: { id: ownerId } }, select: ['name'] });
@@ -139,12 +137,10 @@ const exporter = ({ strapi }: { strapi: Core.Strapi }) => {
       const unreadable: UnreadableDocument[] = [];
       const data = { ...(await this.collect(ownerId)), unreadableDocuments: unreadable };
       const vault = getService(strapi, 'vault');
-      const stored = await strapi.db
-        .query(UID.document)
-        .findMany({
-          where: { owner: { id: ownerId }, storageKey: { $notNull: true } },
-          select: ['documentId', 'storageKey'],
-        });
+      const stored = await strapi.db.query(UID.document).findMany({
+        where: { owner: { id: ownerId }, storageKey: { $notNull: true } },
+        select: ['documentId', 'storageKey'],
+      });
       const keys = new Map(stored.map((row: Row) => [row.documentId, row.storageKey as string]));
       const files: Array<{ name: string; storageKey: string }> = [];
       for (const document of data.records[UID.document] ?? []) {

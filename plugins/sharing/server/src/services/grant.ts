@@ -83,12 +83,10 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function ownGrant(owner: Newcomer, documentId: string) {
-    const row = await strapi.db
-      .query(UID.grant)
-      .findOne({
-        where: { documentId, owner: { id: owner.id } },
-        select: ['id', 'documentId', 'revokedAt'],
-      });
+    const row = await strapi.db.query(UID.grant).findOne({
+      where: { documentId, owner: { id: owner.id } },
+      select: ['id', 'documentId', 'revokedAt'],
+    });
     if (!row) throw notFound('error.notFound');
     return row;
   }
@@ -238,12 +236,10 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'documentId'],
       });
       if (open.length === 0) return 0;
-      await strapi.db
-        .query(UID.grant)
-        .updateMany({
-          where: { id: { $in: open.map((row) => row.id) } },
-          data: { revokedAt: new Date() },
-        });
+      await strapi.db.query(UID.grant).updateMany({
+        where: { id: { $in: open.map((row) => row.id) } },
+        data: { revokedAt: new Date() },
+      });
       await record(
         owner,
         AUDITED_EVENTS.GRANT_REVOKE,

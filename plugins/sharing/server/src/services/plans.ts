@@ -165,22 +165,18 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
      * the caller, so only the owner or a grantee of the plans section gets it (and staff reads are audited).
      */
     async pdfData(documentId: string, locale: Locale) {
-      const plan = (await strapi
-        .documents(UID.integrationPlan)
-        .findOne({
-          documentId,
-          populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never,
-        })) as Row | null;
+      const plan = (await strapi.documents(UID.integrationPlan).findOne({
+        documentId,
+        populate: { fieldsOfAction: { populate: ['goals', 'measures'] }, reviews: true } as never,
+      })) as Row | null;
       if (!plan) throw new errors.NotFoundError('error.notFound');
       const row: Row = await strapi.db
         .query(UID.integrationPlan)
         .findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = await strapi.db
-        .query(UID.profile)
-        .findOne({
-          where: { owner: { id: row.owner?.id } },
-          select: ['givenNames', 'familyName', 'latinName'],
-        });
+      const profile: Row | null = await strapi.db.query(UID.profile).findOne({
+        where: { owner: { id: row.owner?.id } },
+        select: ['givenNames', 'familyName', 'latinName'],
+      });
       const pair = (de: string, other: string) => ({ de, other });
       const label = (key: keyof typeof PLAN_LABELS) =>
         pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
@@ -317,11 +313,9 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!canWrite) throw new errors.ForbiddenError('error.planReadOnly');
       const plan = await currentPlan(ownerId);
       if (!plan) {
-        await strapi
-          .documents(UID.integrationPlan)
-          .create({
-            data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never,
-          });
+        await strapi.documents(UID.integrationPlan).create({
+          data: { ...content, owner: ownerId, planStatus: 'draft', version: 1 } as never,
+        });
         return this.editorView(actor, ownerDocumentId);
       }
       await strapi.documents(UID.integrationPlan).update({
@@ -381,12 +375,10 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db
         .query(UID.planVersion)
         .update({ where: { id: latest.id }, data: { acceptedAt } });
-      await strapi.db
-        .query(UID.integrationPlan)
-        .update({
-          where: { id: row.id },
-          data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version },
-        });
+      await strapi.db.query(UID.integrationPlan).update({
+        where: { id: row.id },
+        data: { planStatus: 'accepted', acceptedAt, acceptedVersion: version },
+      });
       await getService(strapi, 'audit').record([
         {
           actor: owner,

@@ -68,12 +68,10 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A new password with the recovery code; the code is used up and a new one is shown. Wrong name or code: the same answer. */
     async recover(input: { username: string; code: string; password: string }) {
-      const user = await strapi.db
-        .query(UID.user)
-        .findOne({
-          where: { username: input.username, provider: 'local' },
-          select: ['id', 'documentId', 'blocked', RECOVERY_HASH],
-        });
+      const user = await strapi.db.query(UID.user).findOne({
+        where: { username: input.username, provider: 'local' },
+        select: ['id', 'documentId', 'blocked', RECOVERY_HASH],
+      });
       const oldHash = hashCode(input.code);
       if (!user || !user[RECOVERY_HASH] || user[RECOVERY_HASH] !== oldHash)
         throw invalid('error.recoveryCode');

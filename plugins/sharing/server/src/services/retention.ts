@@ -34,12 +34,10 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       const day = now.toISOString().slice(0, 10);
       if (seen.get(userId) === day) return;
       seen.set(userId, day);
-      const row = await strapi.db
-        .query(UID.accountActivity)
-        .findOne({
-          where: { id: { $in: linkedTo(strapi, UID.accountActivity, 'owner', userId) } },
-          select: ['id'],
-        });
+      const row = await strapi.db.query(UID.accountActivity).findOne({
+        where: { id: { $in: linkedTo(strapi, UID.accountActivity, 'owner', userId) } },
+        select: ['id'],
+      });
       if (row)
         await strapi.db
           .query(UID.accountActivity)
@@ -113,11 +111,9 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.db
             .query(UID.accountActivity)
             .deleteMany({ where: { owner: { id: user.id } } });
-          await strapi.db
-            .query(UID.accountActivity)
-            .create({
-              data: { owner: user.id, lastActiveAt: new Date(seenAt), noticeSentAt: now },
-            });
+          await strapi.db.query(UID.accountActivity).create({
+            data: { owner: user.id, lastActiveAt: new Date(seenAt), noticeSentAt: now },
+          });
           await audit.record([
             {
               actor: { kind: 'system' },

@@ -183,12 +183,10 @@ export function createDocumentGuard(strapi: Core.Strapi) {
       return ownerFilter(ownerIds);
     if (ownerIds.length === 0) return { id: { $in: [] } };
     // Through the query engine, so that it joins a transaction the caller may have opened.
-    const rows: Array<{ id: number }> = await strapi.db
-      .query(uid)
-      .findMany({
-        where: { id: { $in: linkedTo(strapi, uid, 'owner', ownerIds) } },
-        select: ['id'],
-      });
+    const rows: Array<{ id: number }> = await strapi.db.query(uid).findMany({
+      where: { id: { $in: linkedTo(strapi, uid, 'owner', ownerIds) } },
+      select: ['id'],
+    });
     return rows.length > MAX_LISTED_RECORDS
       ? ownerFilter(ownerIds)
       : { id: { $in: rows.map((row) => row.id) } };
@@ -215,13 +213,11 @@ export function createDocumentGuard(strapi: Core.Strapi) {
         pinned,
         docs.map((doc) => doc.documentId!),
       );
-    const rows = await strapi.db
-      .query(uid)
-      .findMany({
-        where: { id: { $in: ids } },
-        select: ['documentId'],
-        populate: { owner: { select: ['id'] } },
-      });
+    const rows = await strapi.db.query(uid).findMany({
+      where: { id: { $in: ids } },
+      select: ['documentId'],
+      populate: { owner: { select: ['id'] } },
+    });
     for (const row of rows) {
       if (!row.owner) continue;
       byOwner.set(row.owner.id, [...(byOwner.get(row.owner.id) ?? []), row.documentId]);

@@ -68,17 +68,15 @@ export function planVersioning(strapi: Core.Strapi) {
     if (plan.planStatus !== 'proposed' || unchanged) return result;
     const version = (latest?.version ?? 0) + 1;
     const proposedAt = new Date();
-    await strapi.db
-      .query(UID.planVersion)
-      .create({
-        data: {
-          owner: plan.owner.id,
-          plan: plan.id,
-          version,
-          content: contentOf(plan),
-          proposedAt,
-        },
-      });
+    await strapi.db.query(UID.planVersion).create({
+      data: {
+        owner: plan.owner.id,
+        plan: plan.id,
+        version,
+        content: contentOf(plan),
+        proposedAt,
+      },
+    });
     await strapi.db
       .query(UID.integrationPlan)
       .update({ where: { id: plan.id }, data: { version, proposedAt } });
