@@ -207,4 +207,21 @@ describe('an installation that offers some of the languages (LOCALES=de,en)', ()
       (await api(cms, 'GET', '/api/sharing/cv?locale=fr&format=json', { token: olena.jwt })).status,
     ).toBe(400);
   });
+
+  it('gives a plan in German to someone whose language it no longer offers', async () => {
+    const plans = cms.strapi.plugin('sharing').service('plans');
+    const planOf = async (uiLocale: string) => {
+      const person = await registerNewcomer(cms);
+      const owner = { owner: person.id };
+      await cms.strapi.db.query('api::profile.profile').create({
+        data: { ...owner, givenNames: 'Amal', familyName: 'Haddad', uiLocale },
+      });
+      const plan = await cms.strapi.db.query('api::integration-plan.integration-plan').create({
+        data: { ...owner, title: 'Plan', planStatus: 'draft', version: 1 },
+      });
+      return plan.documentId as string;
+    };
+    expect(await plans.localeOf(await planOf('fr'))).toBe('de');
+    expect(await plans.localeOf(await planOf('en'))).toBe('en');
+  });
 });

@@ -10,6 +10,7 @@ import {
   PLAN_STATUSES,
   dirOf,
   fill,
+  isOffered,
   nameForStaff,
   type Locale,
   type PlanContent,
@@ -259,7 +260,10 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The newcomer's language for their plan: the one they use MoBio in. */
+    /**
+     * The newcomer's language for their plan: the one they use MoBio in, or German when the
+     * installation no longer offers it (as the site and the mails do).
+     */
     async localeOf(documentId: string): Promise<Locale> {
       const row: Row | null = await strapi.db
         .query(UID.integrationPlan)
@@ -269,7 +273,9 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
             .query(UID.profile)
             .findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] })
         : null;
-      return profile?.uiLocale ?? DEFAULT_LOCALE;
+      return isOffered(pluginConfig(strapi).locales, profile?.uiLocale)
+        ? profile.uiLocale
+        : DEFAULT_LOCALE;
     },
 
     /**
