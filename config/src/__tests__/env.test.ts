@@ -187,7 +187,7 @@ describe('README configuration table', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const table =
       readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0] ?? '';
-    const documented = [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
+    const documented = [...table.matchAll(/^\| `([A-Z0-9_]+)` +\|/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
   });
 });
