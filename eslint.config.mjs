@@ -1,3 +1,4 @@
+// @ts-check
 // ESLint for the whole repository: typescript-eslint with type information for every TypeScript
 // file (each checked against the tsconfig that builds it), eslint-plugin-astro for the site's
 // pages. Formatting is prettier's job, not ESLint's.
@@ -86,8 +87,9 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: false, project: true } },
   },
   {
-    // Plain JavaScript (scripts, Strapi's entry, Astro's config) is not part of a TypeScript
-    // project yet: lint it without type information.
+    // Plain JavaScript (scripts, Strapi's entry, Astro's config) is type-checked by `npm run
+    // typecheck`, but the project service finds no tsconfig.json that takes in all of it: lint it
+    // without type information.
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
   },

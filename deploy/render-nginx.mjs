@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Prints the nginx site configuration for this installation, from the MoBio configuration:
  * host name from SITE_PUBLIC_URL, upstreams from HOST/CMS_PORT/SITE_PORT, the body limit from
@@ -11,7 +12,18 @@ import { loadSiteConfig } from '@mobio/config';
 
 const TEMPLATE = fileURLToPath(new URL('./nginx/mobio.conf.template', import.meta.url));
 
-/** The filled-in configuration text. */
+/**
+ * The filled-in configuration text. The ports may come as the command line's text.
+ * @param {{
+ *   config?: import('@mobio/config').SiteConfig;
+ *   cert: string;
+ *   key: string;
+ *   httpsPort?: number | string;
+ *   httpPort?: number | string;
+ *   serverName?: string;
+ *   acmeRoot?: string;
+ * }} options
+ */
 export function renderNginx({
   config = loadSiteConfig(),
   cert,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Starts the built newcomer site (Astro's standalone server, site/dist/server/entry.mjs) on HOST
  * and SITE_PORT from the MoBio configuration: the address nginx is rendered from. Astro's server

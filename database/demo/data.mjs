@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Demo data for a fresh MoBio: invented people, a made-up district. Every password here is public —
  * never load this into a database that real people use.

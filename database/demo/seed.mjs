@@ -1,3 +1,4 @@
+// @ts-check
 import { newUsername } from '@mobio/config';
 import * as demo from './data.mjs';
 

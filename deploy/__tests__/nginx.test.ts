@@ -9,7 +9,6 @@ import { loadSiteConfig } from '@mobio/config';
 import { freshEnv, startCms, type TestCms } from '../../cms/test/harness';
 import { onFreePorts } from '../../scripts/__tests__/helpers/ports';
 import { startSite, type RunningSite } from '../../site/src/__tests__/helpers/site-server';
-// @ts-expect-error plain ESM script without types
 import { renderNginx } from '../render-nginx.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));

@@ -202,7 +202,7 @@ describe.skipIf(!onPostgres)('two CMS instances on one database and one document
     // Two more grants, each run out after the one before was marked: once both are marked, later
     // turns of the jobs have finished, and any run that overlapped the first has had its chance to
     // mark it again.
-    const later = [];
+    const later: string[] = [];
     for (let turn = 0; turn < 2; turn++) {
       later.push(await expiringGrant());
       await vi.waitFor(async () => expect(await expiries(later[turn])).toBeGreaterThan(0), marked);

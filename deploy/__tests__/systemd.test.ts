@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, loadSiteConfig } from '@mobio/config';
 import { onFreePorts, stopped } from '../../scripts/__tests__/helpers/ports';
-// @ts-expect-error plain ESM script without types
 import { renderNginx } from '../render-nginx.mjs';
 
 const UNITS = join(REPO_ROOT, 'deploy/systemd');
