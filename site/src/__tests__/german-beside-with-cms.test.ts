@@ -7,6 +7,7 @@ import {
   catalogueLabel,
   CONFIG_CATALOGUES,
   type ConfigCatalogue,
+  type Locale,
 } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -105,7 +106,7 @@ const key = (k: Localizable) => beside(textIn('fa', k), textIn('de', k));
 const optional = (k: Localizable) =>
   beside(`${textIn('fa', k)} ${t('fa')('form.optional')}`, textIn('de', k));
 /** A record field's label, from config's catalogues. */
-const field = (name: keyof ConfigCatalogue['field']) => (locale: 'fa' | 'de') =>
+const field = (name: keyof ConfigCatalogue['field']) => (locale: Locale) =>
   CONFIG_CATALOGUES[locale].field[name];
 const GERMAN_LINE = '<span class="german" lang="de">';
 
