@@ -1,112 +1,31 @@
 import { z } from 'zod';
-import { LOCALES } from './locales.js';
 import { CATALOGUE_KEY_MAX, CATALOGUE_KEY_PATTERN } from './plan-catalogue.js';
 import {
   ACCESS_LEVELS,
-  CEFR_LEVELS,
-  DOCUMENT_KINDS,
-  EDUCATION_KINDS,
-  FAMILY_STATUSES,
   FIELDS_OF_ACTION,
   GOAL_STATUSES,
-  ISCED_LEVELS,
   MEASURE_RESPONSIBLES,
-  RECOGNITION_STATUSES,
-  RESIDENCE_STATUSES,
   SECTIONS,
 } from './reference.js';
+import {
+  choice,
+  documentId,
+  isoDate,
+  MESSAGES,
+  optional,
+  optionalText,
+  text,
+  textLanguage,
+} from './rules.js';
+
+export { COUNTRY_CODES, isLanguageCode, type ErrorKey } from './rules.js';
 
 /**
- * One schema per record and form, imported by the site (to show localized errors next to the
- * field) and by the CMS (to refuse the same input). Error messages are catalogue keys
- * (`error.required`, …), never sentences, so each side shows them in its own language.
- * Bodies are `.strict()`: an unknown key, `owner` included, is refused, not ignored.
+ * The schemas of the forms that are not records (grants, plans, account), imported by the site
+ * (to show localized errors next to the field) and by the CMS (to refuse the same input); the
+ * records' schemas are built from their field lists in fields.ts. Bodies are `.strict()`: an
+ * unknown key, `owner` included, is refused, not ignored.
  */
-
-const NON_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-
-/** ISO 3166-1 alpha-2 codes that the platform's ICU names, without groupings like EU or UN. */
-export const COUNTRY_CODES: readonly string[] = (() => {
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (!NON_REGIONS.has(code) && regionNames.of(code)) codes.push(code);
-    }
-  }
-  return codes;
-})();
-const countrySet = new Set(COUNTRY_CODES);
-
-/** Whether ICU knows an ISO 639 language code (two or three letters). */
-export function isLanguageCode(code: string): boolean {
-  if (!/^[a-z]{2,3}$/.test(code)) return false;
-  const name = languageNames.of(code);
-  return name !== undefined && name !== code;
-}
-
-const MESSAGES = {
-  required: 'error.required',
-  tooLong: 'error.tooLong',
-  invalid: 'error.invalid',
-  date: 'error.date',
-  dateOrder: 'error.dateOrder',
-  future: 'error.future',
-  country: 'error.country',
-  language: 'error.language',
-  choice: 'error.choice',
-  email: 'error.email',
-  phone: 'error.phone',
-  number: 'error.number',
-  latinName: 'error.latinName',
-} as const;
-export type ErrorKey = (typeof MESSAGES)[keyof typeof MESSAGES];
-
-/** An HTML form sends '' for an empty field: that means "no value" (null clears it in the CMS). */
-const emptyToNull = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? null : value;
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullish());
-
-const text = (max: number) =>
-  z
-    .string({ error: MESSAGES.required })
-    .trim()
-    .min(1, MESSAGES.required)
-    .max(max, MESSAGES.tooLong);
-const optionalText = (max: number) =>
-  optional(z.string({ error: MESSAGES.invalid }).trim().max(max, MESSAGES.tooLong));
-const choice = <const T extends readonly [string, ...string[]]>(codes: T) =>
-  z.enum(codes, { error: MESSAGES.choice });
-
-const isoDate = z.iso.date({ error: MESSAGES.date });
-const pastDate = isoDate.refine(
-  (value) => value <= new Date().toISOString().slice(0, 10),
-  MESSAGES.future,
-);
-const country = z
-  .string({ error: MESSAGES.country })
-  .refine((code) => countrySet.has(code), MESSAGES.country);
-const language = z.string({ error: MESSAGES.language }).refine(isLanguageCode, MESSAGES.language);
-const bool = z.preprocess(
-  (value) => value === 'on' || value === 'true' || value === true,
-  z.boolean(),
-);
-
-/** The language a free text was typed in: any ISO 639 code, not only the five UI languages. */
-const textLanguage = optional(language);
-
-/**
- * A name as the passport or residence document spells it: Latin letters with their diacritics
- * (é, ü, ş, ğ, ł …, precomposed or combining), spaces, hyphens and apostrophes — nothing of another
- * script, so that staff who read only Latin letters can tell people apart and find them.
- */
-const latinName = z
-  .string({ error: MESSAGES.latinName })
-  .trim()
-  .max(200, MESSAGES.tooLong)
-  .regex(/^\p{Script=Latin}[\p{Script=Latin}\p{M} '’‘ʼ-]*$/u, MESSAGES.latinName);
 
 /**
  * A newcomer's name as staff see it: as typed, with the Latin spelling beside it when it was given
@@ -125,124 +44,6 @@ export function nameForStaff(
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').normalize('NFC');
 }
-
-function checkPeriod(entry: { from?: string | null; to?: string | null }, ctx: z.RefinementCtx) {
-  if (entry.from && entry.to && entry.to < entry.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: MESSAGES.dateOrder });
-  }
-}
-
-export const profileSchema = z
-  .object({
-    givenNames: text(200),
-    familyName: text(200),
-    latinName: optional(latinName),
-    birthDate: optional(pastDate),
-    birthPlace: optionalText(200),
-    nationality: optional(country),
-    correspondenceLanguages: optional(z.array(language).max(5, MESSAGES.tooLong)),
-    contactEmail: optional(z.email({ error: MESSAGES.email }).max(254, MESSAGES.tooLong)),
-    phone: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9 ()/-]{5,30}$/, MESSAGES.phone),
-    ),
-    address: optionalText(500),
-    familyStatus: optional(choice(FAMILY_STATUSES.codes)),
-    children: optional(
-      z.coerce
-        .number({ error: MESSAGES.number })
-        .int(MESSAGES.number)
-        .min(0, MESSAGES.number)
-        .max(30, MESSAGES.number),
-    ),
-    arrivalDate: optional(pastDate),
-    residenceStatus: optional(choice(RESIDENCE_STATUSES.codes)),
-    residenceNote: optionalText(500),
-    uiLocale: optional(z.enum(LOCALES, { error: MESSAGES.choice })),
-    textLanguage,
-  })
-  .strict();
-
-const cefr = optional(choice(CEFR_LEVELS.codes));
-
-export const languageSkillSchema = z
-  .object({
-    language,
-    native: bool.default(false),
-    listening: cefr,
-    reading: cefr,
-    spokenInteraction: cefr,
-    spokenProduction: cefr,
-    writing: cefr,
-    courses: optionalText(2000),
-    notes: optionalText(2000),
-    textLanguage,
-  })
-  .strict();
-
-export const educationEntrySchema = z
-  .object({
-    kind: choice(EDUCATION_KINDS.codes),
-    iscedLevel: optional(choice(ISCED_LEVELS.codes)),
-    institution: text(300),
-    place: optionalText(200),
-    country: optional(country),
-    from: optional(isoDate),
-    to: optional(isoDate),
-    degree: optionalText(300),
-    subject: optionalText(300),
-    recognitionStatus: optional(choice(RECOGNITION_STATUSES.codes)),
-    notes: optionalText(2000),
-    textLanguage,
-  })
-  .strict()
-  .superRefine(checkPeriod);
-
-export const employmentEntrySchema = z
-  .object({
-    occupation: text(200),
-    iscoCode: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^[0-9]{1,4}$/, MESSAGES.invalid),
-    ),
-    employer: optionalText(300),
-    place: optionalText(200),
-    country: optional(country),
-    from: optional(isoDate),
-    to: optional(isoDate),
-    tasks: optionalText(4000),
-    skills: optionalText(2000),
-    textLanguage,
-  })
-  .strict()
-  .superRefine(checkPeriod);
-
-const documentId = z.string().regex(/^[a-z0-9]{24}$/, MESSAGES.invalid);
-
-/** Metadata of a stored document; the file itself travels beside it. */
-export const documentMetadataSchema = z
-  .object({
-    kind: choice(DOCUMENT_KINDS.codes),
-    title: text(200),
-    issuer: optionalText(300),
-    issueDate: optional(pastDate),
-    language: optional(language),
-    educationEntry: optional(documentId),
-    employmentEntry: optional(documentId),
-    languageSkill: optional(documentId),
-    translationOf: optional(documentId),
-  })
-  .strict();
-
-export type ProfileInput = z.infer<typeof profileSchema>;
-export type LanguageSkillInput = z.infer<typeof languageSkillSchema>;
-export type EducationEntryInput = z.infer<typeof educationEntrySchema>;
-export type EmploymentEntryInput = z.infer<typeof employmentEntrySchema>;
-export type DocumentMetadataInput = z.infer<typeof documentMetadataSchema>;
 
 /**
  * Fifteen characters from an alphabet without look-alikes (0/O, 1/I/L), shown as XXXXX-XXXXX-XXXXX:

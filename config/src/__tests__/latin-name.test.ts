@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, nameForStaff, profileSchema } from '../records';
+import { profileSchema } from '../fields';
+import { foldForSearch, nameForStaff } from '../records';
 
 const latin = (value: string) =>
   profileSchema.safeParse({ givenNames: 'أمل', familyName: 'حداد', latinName: value });

@@ -5,6 +5,9 @@ import {
   PLAN_STATUSES,
   RESIDENCE_STATUSES,
   catalogueLabel,
+  CONFIG_CATALOGUES,
+  type ConfigCatalogue,
+  type Locale,
 } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +18,8 @@ import {
   startCms,
   type TestCms,
 } from '../../../cms/test/harness';
-import { type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
+import { type Localizable, textIn } from '../lib/german-beside';
 import { send, text } from './helpers/http';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
 
@@ -97,9 +101,13 @@ const beside = (own: string, german: string) =>
   new RegExp(
     `${escape(own)}\\s*<span class="german" lang="de"><bdi dir="ltr">${escape(german)}</bdi></span>`,
   );
-const key = (k: MessageKey) => beside(t('fa')(k), t('de')(k));
+const key = (k: Localizable) => beside(textIn('fa', k), textIn('de', k));
 /** An optional field's label: "(optional)" belongs to the Persian line only. */
-const optional = (k: MessageKey) => beside(`${t('fa')(k)} ${t('fa')('form.optional')}`, t('de')(k));
+const optional = (k: Localizable) =>
+  beside(`${textIn('fa', k)} ${t('fa')('form.optional')}`, textIn('de', k));
+/** A record field's label, from config's catalogues. */
+const field = (name: keyof ConfigCatalogue['field']) => (locale: Locale) =>
+  CONFIG_CATALOGUES[locale].field[name];
 const GERMAN_LINE = '<span class="german" lang="de">';
 
 const page = async (path: string, cookie: string) => {
@@ -150,9 +158,9 @@ describe('German beside the own language', () => {
   it('shows the profile’s labels and its coded values in Persian and German', async () => {
     const html = await page('/fa/profile', on);
     expect(html).toMatch(key('profile.title'));
-    expect(html).toMatch(key('field.givenNames'));
-    expect(html).toMatch(optional('field.familyStatus'));
-    expect(html).toMatch(optional('field.residenceStatus'));
+    expect(html).toMatch(key(field('givenNames')));
+    expect(html).toMatch(optional(field('familyStatus')));
+    expect(html).toMatch(optional(field('residenceStatus')));
     // The chosen value is selected in Persian and its German text stands under the list.
     expect(html).toMatch(
       new RegExp(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Locale } from '@mobio/config';
+import { CONFIG_CATALOGUES, type Locale } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
 import { formatDate, t } from '../i18n';
@@ -142,8 +142,8 @@ describe('profile', () => {
     const { cookie, jwt } = await newcomer('ar');
     const ar = t('ar');
     const form = await send(site, 'GET', '/ar/profile', { cookie });
-    expect(text(form.html)).toContain(ar('field.latinName'));
-    expect(text(form.html)).toContain(ar('field.latinNameHint'));
+    expect(text(form.html)).toContain(CONFIG_CATALOGUES.ar.field.latinName);
+    expect(text(form.html)).toContain(CONFIG_CATALOGUES.ar.field.latinNameHint);
 
     const wrong = await send(site, 'POST', '/ar/profile', {
       cookie,

@@ -1,19 +1,19 @@
 import {
-  CEFR_LEVELS,
   CEFR_SKILLS,
   COUNTRY_CODES,
-  DOCUMENT_KINDS,
+  DOCUMENT_FIELD_DEFS,
   documentMetadataSchema,
-  EDUCATION_KINDS,
+  EDUCATION_ENTRY_FIELD_DEFS,
   educationEntrySchema,
+  EMPLOYMENT_ENTRY_FIELD_DEFS,
   employmentEntrySchema,
-  FAMILY_STATUSES,
-  ISCED_LEVELS,
+  type FieldDef,
+  type FieldKind,
   isLanguageCode,
+  LANGUAGE_SKILL_FIELD_DEFS,
   LOCALE_NAMES,
   languageSkillSchema,
-  RECOGNITION_STATUSES,
-  RESIDENCE_STATUSES,
+  PROFILE_FIELD_DEFS,
   type Locale,
   type Section,
 } from '@mobio/config';
@@ -25,12 +25,12 @@ import { callCms, type CmsResult } from './cms';
 
 /*
  * The newcomer's own records as the site edits them: each form is the shared zod schema (the CMS
- * refuses what it refuses) plus the list of its fields, in the order the page shows them. Which
- * records come back is the CMS's sharing rule; the site only asks with the newcomer's JWT.
+ * refuses what it refuses) plus the list of its fields, both from config's field definitions
+ * (fields.ts), in the order the page shows them. Which records come back is the CMS's sharing
+ * rule; the site only asks with the newcomer's JWT.
  */
 
-export type FieldKind =
-  'text' | 'textarea' | 'date' | 'email' | 'tel' | 'number' | 'select' | 'checkbox' | 'checkboxes';
+export type { FieldKind };
 
 export interface Choice {
   value: string;
@@ -39,19 +39,17 @@ export interface Choice {
   lang?: string;
 }
 
+/** A field as the form shows it: config's definition (fields.ts) with the choices in the UI language. */
 export interface FieldSpec {
   name: string;
   kind: FieldKind;
-  /** The label's catalogue key; CEFR skills use the shared reference labels instead. */
-  label?: MessageKey;
-  hint?: MessageKey;
+  label: (locale: Locale) => string;
+  hint?: (locale: Locale) => string;
   required?: boolean;
   autocomplete?: string;
   /** Free text in any language: shown with dir="auto" so Arabic in a German page reads right. */
   freeText?: boolean;
   choices?: (locale: Locale) => Choice[];
-  /** The label in the UI language from a shared reference list, instead of a catalogue key. */
-  labelOf?: (locale: Locale) => string;
   /** Shown just before the field: the plain-language description of the CEFR levels. */
   before?: 'cefrGuide';
 }
@@ -144,104 +142,43 @@ const languageChoices = (locale: Locale): Choice[] => {
 const uiLanguageChoices = (): Choice[] =>
   siteConfig().locales.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }));
 
-const textLanguage: FieldSpec = {
-  name: 'textLanguage',
-  kind: 'select',
-  label: 'field.textLanguage',
-  hint: 'field.textLanguageHint',
-  choices: languageChoices,
+const CHOICES = {
+  country: countryChoices,
+  language: languageChoices,
+  uiLanguage: uiLanguageChoices,
 };
-const country: FieldSpec = {
-  name: 'country',
-  kind: 'select',
-  label: 'field.country',
-  choices: countryChoices,
-};
-const period: FieldSpec[] = [
-  { name: 'from', kind: 'date', label: 'field.from' },
-  { name: 'to', kind: 'date', label: 'field.to', hint: 'field.toHint' },
-];
-const cefrSkill = (name: (typeof CEFR_SKILLS.codes)[number], index: number): FieldSpec => ({
-  name,
-  kind: 'select',
-  labelOf: (locale) => CEFR_SKILLS.label(name, locale),
-  choices: referenceChoices(CEFR_LEVELS),
-  before: index === 0 ? 'cefrGuide' : undefined,
-});
 
-export const PROFILE_FIELDS: FieldSpec[] = [
-  {
-    name: 'givenNames',
-    kind: 'text',
-    label: 'field.givenNames',
-    required: true,
-    autocomplete: 'given-name',
-    freeText: true,
-  },
-  {
-    name: 'familyName',
-    kind: 'text',
-    label: 'field.familyName',
-    required: true,
-    autocomplete: 'family-name',
-    freeText: true,
-  },
-  // Latin letters only (the schema says so), but dir="auto" keeps it left-to-right in an Arabic page.
-  {
-    name: 'latinName',
-    kind: 'text',
-    label: 'field.latinName',
-    hint: 'field.latinNameHint',
-    autocomplete: 'off',
-    freeText: true,
-  },
-  { name: 'birthDate', kind: 'date', label: 'field.birthDate', autocomplete: 'bday' },
-  { name: 'birthPlace', kind: 'text', label: 'field.birthPlace', freeText: true },
-  { name: 'nationality', kind: 'select', label: 'field.nationality', choices: countryChoices },
-  { name: 'contactEmail', kind: 'email', label: 'field.contactEmail', autocomplete: 'email' },
-  {
-    name: 'phone',
-    kind: 'tel',
-    label: 'field.phone',
-    hint: 'field.phoneHint',
-    autocomplete: 'tel',
-  },
-  {
-    name: 'address',
-    kind: 'textarea',
-    label: 'field.address',
-    autocomplete: 'street-address',
-    freeText: true,
-  },
-  {
-    name: 'correspondenceLanguages',
-    kind: 'checkboxes',
-    label: 'field.correspondenceLanguages',
-    choices: uiLanguageChoices,
-  },
-  {
-    name: 'familyStatus',
-    kind: 'select',
-    label: 'field.familyStatus',
-    choices: referenceChoices(FAMILY_STATUSES),
-  },
-  { name: 'children', kind: 'number', label: 'field.children' },
-  { name: 'arrivalDate', kind: 'date', label: 'field.arrivalDate' },
-  {
-    name: 'residenceStatus',
-    kind: 'select',
-    label: 'field.residenceStatus',
-    choices: referenceChoices(RESIDENCE_STATUSES),
-  },
-  {
-    name: 'residenceNote',
-    kind: 'textarea',
-    label: 'field.residenceNote',
-    hint: 'field.residenceNoteHint',
-    freeText: true,
-  },
-  textLanguage,
-];
+/**
+ * The fields of a record's form, in config's order: those the newcomer fills in (not the links to
+ * their entries, added per newcomer by documentLinkFields, nor what is set elsewhere).
+ */
+function formFields(fields: FieldDef[]): FieldSpec[] {
+  return fields
+    .filter((field) => field.form !== false && field.values !== 'entry')
+    .map((field) => specOf(field));
+}
+
+function specOf(field: FieldDef, choices = choicesOf(field)): FieldSpec {
+  return {
+    name: field.name,
+    kind: field.kind,
+    label: field.label!,
+    hint: field.hint,
+    required: field.required,
+    autocomplete: field.autocomplete,
+    freeText: field.freeText,
+    choices,
+    // The description of the CEFR levels comes before the first skill.
+    before: field.name === CEFR_SKILLS.codes[0] ? 'cefrGuide' : undefined,
+  };
+}
+
+function choicesOf({ values }: FieldDef): FieldSpec['choices'] {
+  if (values === undefined || values === 'entry') return undefined;
+  return typeof values === 'string' ? CHOICES[values] : referenceChoices(values);
+}
+
+export const PROFILE_FIELDS: FieldSpec[] = formFields(PROFILE_FIELD_DEFS);
 
 /** A kind of record the newcomer keeps a list of: its API, form, fields and where its pages live. */
 export interface RecordKind {
@@ -262,26 +199,7 @@ export const RECORD_KINDS = {
     api: '/api/language-skills',
     schema: languageSkillSchema,
     sort: 'native:desc',
-    fields: [
-      {
-        name: 'language',
-        kind: 'select',
-        label: 'field.language',
-        required: true,
-        choices: languageChoices,
-      },
-      { name: 'native', kind: 'checkbox', label: 'field.native' },
-      ...CEFR_SKILLS.codes.map(cefrSkill),
-      {
-        name: 'courses',
-        kind: 'textarea',
-        label: 'field.courses',
-        hint: 'field.coursesHint',
-        freeText: true,
-      },
-      { name: 'notes', kind: 'textarea', label: 'field.notes', freeText: true },
-      textLanguage,
-    ],
+    fields: formFields(LANGUAGE_SKILL_FIELD_DEFS),
   },
   education: {
     slug: 'education',
@@ -289,42 +207,7 @@ export const RECORD_KINDS = {
     api: '/api/education-entries',
     schema: educationEntrySchema,
     sort: 'from:desc',
-    fields: [
-      {
-        name: 'kind',
-        kind: 'select',
-        label: 'field.educationKind',
-        required: true,
-        choices: referenceChoices(EDUCATION_KINDS),
-      },
-      {
-        name: 'institution',
-        kind: 'text',
-        label: 'field.institution',
-        required: true,
-        freeText: true,
-      },
-      { name: 'place', kind: 'text', label: 'field.place', freeText: true },
-      country,
-      ...period,
-      { name: 'degree', kind: 'text', label: 'field.degree', freeText: true },
-      { name: 'subject', kind: 'text', label: 'field.subject', freeText: true },
-      {
-        name: 'iscedLevel',
-        kind: 'select',
-        label: 'field.iscedLevel',
-        hint: 'field.iscedLevelHint',
-        choices: referenceChoices(ISCED_LEVELS),
-      },
-      {
-        name: 'recognitionStatus',
-        kind: 'select',
-        label: 'field.recognitionStatus',
-        choices: referenceChoices(RECOGNITION_STATUSES),
-      },
-      { name: 'notes', kind: 'textarea', label: 'field.notes', freeText: true },
-      textLanguage,
-    ],
+    fields: formFields(EDUCATION_ENTRY_FIELD_DEFS),
   },
   employment: {
     slug: 'employment',
@@ -332,23 +215,7 @@ export const RECORD_KINDS = {
     api: '/api/employment-entries',
     schema: employmentEntrySchema,
     sort: 'from:desc',
-    fields: [
-      {
-        name: 'occupation',
-        kind: 'text',
-        label: 'field.occupation',
-        required: true,
-        freeText: true,
-      },
-      { name: 'employer', kind: 'text', label: 'field.employer', freeText: true },
-      { name: 'place', kind: 'text', label: 'field.place', freeText: true },
-      country,
-      ...period,
-      { name: 'tasks', kind: 'textarea', label: 'field.tasks', freeText: true },
-      { name: 'skills', kind: 'textarea', label: 'field.skills', freeText: true },
-      { name: 'iscoCode', kind: 'text', label: 'field.iscoCode', hint: 'field.iscoCodeHint' },
-      textLanguage,
-    ],
+    fields: formFields(EMPLOYMENT_ENTRY_FIELD_DEFS),
   },
   documents: {
     slug: 'documents',
@@ -357,24 +224,7 @@ export const RECORD_KINDS = {
     schema: documentMetadataSchema,
     sort: 'createdAt:desc',
     // The links to entries are added per newcomer (their own entries are the choices): documentLinkFields.
-    fields: [
-      { name: 'title', kind: 'text', label: 'field.documentTitle', required: true, freeText: true },
-      {
-        name: 'kind',
-        kind: 'select',
-        label: 'field.documentKind',
-        required: true,
-        choices: referenceChoices(DOCUMENT_KINDS),
-      },
-      { name: 'issuer', kind: 'text', label: 'field.issuer', freeText: true },
-      { name: 'issueDate', kind: 'date', label: 'field.issueDate' },
-      {
-        name: 'language',
-        kind: 'select',
-        label: 'field.documentLanguage',
-        choices: languageChoices,
-      },
-    ],
+    fields: formFields(DOCUMENT_FIELD_DEFS),
   },
 } as const satisfies Record<string, RecordKind>;
 
@@ -385,10 +235,10 @@ export const isRecordSlug = (value: unknown): value is RecordSlug =>
 /** The fields linking a document to one of the newcomer's entries; the choices are those entries. */
 export const DOCUMENT_LINKS = ['educationEntry', 'employmentEntry', 'languageSkill'] as const;
 export type DocumentLink = (typeof DOCUMENT_LINKS)[number];
-const LINK_OF: Record<DocumentLink, { slug: RecordSlug; label: MessageKey }> = {
-  educationEntry: { slug: 'education', label: 'field.linkEducation' },
-  employmentEntry: { slug: 'employment', label: 'field.linkEmployment' },
-  languageSkill: { slug: 'languages', label: 'field.linkLanguage' },
+const LINK_OF: Record<DocumentLink, { slug: RecordSlug }> = {
+  educationEntry: { slug: 'education' },
+  employmentEntry: { slug: 'employment' },
+  languageSkill: { slug: 'languages' },
 };
 
 /** The document field that links a document to an entry of this kind. */
@@ -425,16 +275,16 @@ export function documentLinkFields(
   entries: Record<DocumentLink, StoredRecord[]>,
   locale: Locale,
 ): FieldSpec[] {
-  return DOCUMENT_LINKS.map((name) => ({
-    name,
-    kind: 'select',
-    label: LINK_OF[name].label,
-    choices: () =>
-      entries[name].map((entry) => ({
-        value: entry.documentId,
-        label: recordTitle(LINK_OF[name].slug, entry, locale),
-      })),
-  }));
+  return DOCUMENT_LINKS.map((name) =>
+    specOf(
+      DOCUMENT_FIELD_DEFS.find((field) => field.name === name)!,
+      () =>
+        entries[name].map((entry) => ({
+          value: entry.documentId,
+          label: recordTitle(LINK_OF[name].slug, entry, locale),
+        })),
+    ),
+  );
 }
 
 /** The populate query that brings a document's links back as their documentIds. */

@@ -104,7 +104,7 @@ describe('names staff can read, a log a person can read', () => {
       });
       expect(body.data.owner.name).toBe('ليلى حدّاد (Laylā Haddād)');
       expect(body.data.sections[0].entries[0].fields).toContainEqual({
-        label: 'Name in lateinischen Buchstaben',
+        label: 'Name in lateinischen Buchstaben, wie im Pass oder Aufenthaltsdokument',
         value: 'Laylā Haddād',
       });
     });

@@ -151,7 +151,7 @@ describe('staff workspace', () => {
         value: 'B1 – Fortgeschrittene Sprachverwendung',
       });
       expect(languages.fields).toContainEqual({
-        label: 'Notizen',
+        label: 'Anmerkungen',
         value: 'دورة في المدرسة',
         dir: 'rtl',
       });

@@ -1,20 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
-  CEFR_LEVELS,
-  CEFR_SKILLS,
+  type CodeList,
   DISTRICT_TIME_ZONE,
-  DOCUMENT_KINDS,
+  DOCUMENT_FIELD_DEFS,
+  EDUCATION_ENTRY_FIELD_DEFS,
   EDUCATION_KINDS,
-  FAMILY_STATUSES,
+  EMPLOYMENT_ENTRY_FIELD_DEFS,
+  type FieldDef,
   FIELDS_OF_ACTION,
   GOAL_STATUSES,
-  ISCED_LEVELS,
+  LANGUAGE_SKILL_FIELD_DEFS,
   MOTHER_TONGUE,
   PLAN_STATUSES,
-  RECOGNITION_STATUSES,
-  RESIDENCE_STATUSES,
+  planLabels,
+  PROFILE_FIELD_DEFS,
   SECTIONS,
+  type StaffView,
   foldForSearch,
   nameForStaff,
   type Section,
@@ -59,77 +61,32 @@ const month = new Intl.DateTimeFormat('de-DE', {
 });
 
 /** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
-type Kind =
-  | 'text'
-  | 'free'
-  | 'date'
-  | 'country'
-  | 'language'
-  | 'languages'
-  | 'number'
-  | { codes: { label(code: never, locale: 'de'): string } };
+type Kind = Exclude<StaffView, 'codes'> | { codes: CodeList };
+
+/** A record's fields as staff see them: config's definitions (fields.ts), labelled in German. */
+const shownOf = (fields: FieldDef[]): Array<[string, string, Kind]> =>
+  fields.flatMap(({ name, label, staff, values }) =>
+    staff && label
+      ? [[name, label('de'), staff === 'codes' ? { codes: values as CodeList } : staff]]
+      : [],
+  );
+
 export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
-  [UID.profile]: [
-    ['givenNames', 'Vorname(n)', 'free'],
-    ['familyName', 'Familienname', 'free'],
-    ['latinName', 'Name in lateinischen Buchstaben', 'text'],
-    ['birthDate', 'Geburtsdatum', 'date'],
-    ['birthPlace', 'Geburtsort', 'free'],
-    ['nationality', 'Staatsangehörigkeit', 'country'],
-    ['correspondenceLanguages', 'Korrespondenzsprachen', 'languages'],
-    ['contactEmail', 'E-Mail', 'text'],
-    ['phone', 'Telefon', 'text'],
-    ['address', 'Anschrift', 'free'],
-    ['familyStatus', 'Familienstand', { codes: FAMILY_STATUSES }],
-    ['children', 'Kinder', 'number'],
-    ['arrivalDate', 'Einreise', 'date'],
-    ['residenceStatus', 'Aufenthaltsstatus', { codes: RESIDENCE_STATUSES }],
-    ['residenceNote', 'Anmerkung zum Aufenthalt', 'free'],
-  ],
-  [UID.languageSkill]: [
-    ...CEFR_SKILLS.codes.map(
-      (skill) =>
-        [skill, CEFR_SKILLS.label(skill, 'de'), { codes: CEFR_LEVELS }] as [string, string, Kind],
-    ),
-    ['courses', 'Kurse', 'free'],
-    ['notes', 'Notizen', 'free'],
-  ],
-  [UID.educationEntry]: [
-    ['kind', 'Art', { codes: EDUCATION_KINDS }],
-    ['iscedLevel', 'ISCED-Stufe', { codes: ISCED_LEVELS }],
-    ['institution', 'Einrichtung', 'free'],
-    ['place', 'Ort', 'free'],
-    ['country', 'Land', 'country'],
-    ['from', 'von', 'date'],
-    ['to', 'bis', 'date'],
-    ['subject', 'Fachrichtung', 'free'],
-    ['recognitionStatus', 'Anerkennung in Deutschland', { codes: RECOGNITION_STATUSES }],
-    ['notes', 'Notizen', 'free'],
-  ],
-  [UID.employmentEntry]: [
-    ['iscoCode', 'ISCO-08', 'text'],
-    ['employer', 'Arbeitgeber', 'free'],
-    ['place', 'Ort', 'free'],
-    ['country', 'Land', 'country'],
-    ['from', 'von', 'date'],
-    ['to', 'bis', 'date'],
-    ['tasks', 'Tätigkeiten', 'free'],
-    ['skills', 'Kenntnisse', 'free'],
-  ],
-  [UID.document]: [
-    ['kind', 'Art', { codes: DOCUMENT_KINDS }],
-    ['issuer', 'Aussteller', 'free'],
-    ['issueDate', 'Ausgestellt am', 'date'],
-    ['language', 'Sprache', 'language'],
-    ['fileName', 'Datei', 'text'],
-  ],
+  [UID.profile]: shownOf(PROFILE_FIELD_DEFS),
+  [UID.languageSkill]: shownOf(LANGUAGE_SKILL_FIELD_DEFS),
+  [UID.educationEntry]: shownOf(EDUCATION_ENTRY_FIELD_DEFS),
+  [UID.employmentEntry]: shownOf(EMPLOYMENT_ENTRY_FIELD_DEFS),
+  // The file's name is the upload's, not a field of the form.
+  [UID.document]: [...shownOf(DOCUMENT_FIELD_DEFS), ['fileName', 'Datei', 'text']],
+  // The plan's state is the system's (version, proposal, acceptance): no form defines it. The
+  // labels the plan PDF has too come from its catalogue.
   [UID.integrationPlan]: [
-    ['version', 'Version', 'number'],
-    ['planStatus', 'Stand', { codes: PLAN_STATUSES }],
+    ['version', planLabels('de').version, 'number'],
+    ['planStatus', planLabels('de').status, { codes: PLAN_STATUSES }],
     ['proposedAt', 'Vorgelegt am', 'date'],
     ['acceptedVersion', 'Vereinbart: Version', 'number'],
     ['acceptedAt', 'Vereinbart am', 'date'],
-    ['notes', 'Notizen', 'free'],
+    ['notes', planLabels('de').notes, 'free'],
   ],
 };
 
