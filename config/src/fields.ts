@@ -75,15 +75,18 @@ export interface FieldDef {
   /** The label in a locale: the `field` catalogue section, or a reference list's (CEFR skills). */
   label?: (locale: Locale) => string;
   hint?: (locale: Locale) => string;
+  /** What staff read instead of `label` where the form asks the newcomer a question. */
+  staffLabel?: (locale: Locale) => string;
 }
 
 /** A field as written below: `label` names its text in the catalogue (default: the name). */
-type Input = Omit<FieldDef, 'label' | 'hint'> & {
+type Input = Omit<FieldDef, 'label' | 'hint' | 'staffLabel'> & {
   label?: LabelKey | ((locale: Locale) => string);
   /** The field has a hint, `<label>Hint` in the catalogue. */
   hint?: true;
   /** No label in the catalogue (a field that is not on the form). */
   unlabelled?: true;
+  staffLabel?: LabelKey;
 };
 
 const catalogueText = (key: string) => {
@@ -92,12 +95,13 @@ const catalogueText = (key: string) => {
 };
 
 function fields(...inputs: Input[]): FieldDef[] {
-  return inputs.map(({ label, hint, unlabelled, ...field }) => {
+  return inputs.map(({ label, hint, unlabelled, staffLabel, ...field }) => {
     const key = typeof label === 'string' ? label : field.name;
     return {
       ...field,
       label: unlabelled ? undefined : typeof label === 'function' ? label : catalogueText(key),
       hint: hint && catalogueText(`${key}Hint`),
+      staffLabel: staffLabel && catalogueText(staffLabel),
     };
   });
 }
@@ -223,6 +227,7 @@ export const PROFILE_FIELD_DEFS = fields(
     kind: 'checkboxes',
     values: 'uiLanguage',
     staff: 'languages',
+    staffLabel: 'correspondenceLanguagesShort',
   },
   { name: 'familyStatus', ...codes(FAMILY_STATUSES), kind: 'select', staff: 'codes' },
   {

@@ -55,7 +55,13 @@ describe('staff workspace', () => {
       await api(cms, 'PUT', '/api/profiles/me', {
         token: who.jwt,
         body: {
-          data: { givenNames: given, familyName: family, nationality: 'SY', textLanguage: 'ar' },
+          data: {
+            givenNames: given,
+            familyName: family,
+            nationality: 'SY',
+            correspondenceLanguages: ['ar', 'de'],
+            textLanguage: 'ar',
+          },
         },
       });
       await api(cms, 'POST', '/api/language-skills', {
@@ -158,6 +164,11 @@ describe('staff workspace', () => {
       expect(body.data.sections[0].entries[0].fields).toContainEqual({
         label: 'Staatsangehörigkeit',
         value: 'Syrien',
+      });
+      // A label the form words as a question to the newcomer reads as a name for staff.
+      expect(body.data.sections[0].entries[0].fields).toContainEqual({
+        label: 'Korrespondenzsprachen',
+        value: 'Arabisch, Deutsch',
       });
       expect(body.data.sections[2].entries[0].download).toMatch(
         /^\/sharing\/documents\/[a-z0-9]{24}\/file$/,

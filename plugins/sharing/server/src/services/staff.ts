@@ -65,9 +65,15 @@ type Kind = Exclude<StaffView, 'codes'> | { codes: CodeList };
 
 /** A record's fields as staff see them: config's definitions (fields.ts), labelled in German. */
 const shownOf = (fields: FieldDef[]): Array<[string, string, Kind]> =>
-  fields.flatMap(({ name, label, staff, values }) =>
+  fields.flatMap(({ name, label, staffLabel, staff, values }) =>
     staff && label
-      ? [[name, label('de'), staff === 'codes' ? { codes: values as CodeList } : staff]]
+      ? [
+          [
+            name,
+            (staffLabel ?? label)('de'),
+            staff === 'codes' ? { codes: values as CodeList } : staff,
+          ],
+        ]
       : [],
   );
 
