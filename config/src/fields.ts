@@ -395,6 +395,10 @@ export const DOCUMENT_FIELD_DEFS = fields(
   },
 );
 
+/** A field's label as staff read it: German, and a name where the form asks the newcomer. */
+export const staffLabelOf = (field: FieldDef): string | undefined =>
+  (field.staffLabel ?? field.label)?.('de');
+
 /** A record's zod schema: its fields' rules, strict (an unknown key, `owner` included, is refused). */
 const schemaOf = (defs: FieldDef[]) =>
   z.object(Object.fromEntries(defs.map((field) => [field.name, field.rule]))).strict();

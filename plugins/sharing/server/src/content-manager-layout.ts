@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { MOTHER_TONGUE } from '@mobio/config';
-import { SHOWN } from './services/staff';
+import {
+  DOCUMENT_FIELD_DEFS,
+  EDUCATION_ENTRY_FIELD_DEFS,
+  EMPLOYMENT_ENTRY_FIELD_DEFS,
+  type FieldDef,
+  LANGUAGE_SKILL_FIELD_DEFS,
+  MOTHER_TONGUE,
+  PROFILE_FIELD_DEFS,
+  staffLabelOf,
+} from '@mobio/config';
 import { UID } from './uids';
 
 /**
@@ -8,7 +16,7 @@ import { UID } from './uids';
  * fields only the system sets read-only, the owner hidden (it is never picked by hand), and a
  * readable entry title. Written into Strapi's stored view settings at every start, so every
  * installation gets it and a change made by hand in "Ansicht konfigurieren" does not last.
- * The labels of a person's fields are the staff record's (services/staff.ts), not a second list.
+ * The labels of a person's fields are their definitions' (config's fields.ts), not a second list.
  */
 
 type Field = { label: string; description?: string; readOnly?: true; hidden?: true };
@@ -24,15 +32,20 @@ const SYSTEM = (
   description = 'Setzt MoBio selbst; nicht von Hand änderbar.',
 ): Field => ({ label, description, readOnly: true });
 
-/** The labels the staff record shows for a type, as fields of the layout. */
-const shown = (uid: string): Record<string, Field> =>
-  Object.fromEntries((SHOWN[uid] ?? []).map(([attribute, label]) => [attribute, { label }]));
+/** A record's labelled fields as staff read them, as fields of the layout. */
+const labelled = (fields: FieldDef[]): Record<string, Field> =>
+  Object.fromEntries(
+    fields.flatMap((field) => {
+      const label = staffLabelOf(field);
+      return label ? [[field.name, { label }]] : [];
+    }),
+  );
 
 const LAYOUTS: Record<string, Layout> = {
   [UID.profile]: {
     mainField: 'familyName',
     fields: {
-      ...shown(UID.profile),
+      ...labelled(PROFILE_FIELD_DEFS),
       owner: OWNER,
       uiLocale: { label: 'Sprache der Oberfläche' },
       textLanguage: FREE_TEXT_LANGUAGE,
@@ -41,7 +54,7 @@ const LAYOUTS: Record<string, Layout> = {
   [UID.languageSkill]: {
     mainField: 'language',
     fields: {
-      ...shown(UID.languageSkill),
+      ...labelled(LANGUAGE_SKILL_FIELD_DEFS),
       owner: OWNER,
       language: { label: 'Sprache (ISO-Code)' },
       native: { label: MOTHER_TONGUE.de },
@@ -51,30 +64,24 @@ const LAYOUTS: Record<string, Layout> = {
   [UID.educationEntry]: {
     mainField: 'degree',
     fields: {
-      ...shown(UID.educationEntry),
+      ...labelled(EDUCATION_ENTRY_FIELD_DEFS),
       owner: OWNER,
-      degree: { label: 'Abschluss' },
       textLanguage: FREE_TEXT_LANGUAGE,
     },
   },
   [UID.employmentEntry]: {
     mainField: 'occupation',
     fields: {
-      ...shown(UID.employmentEntry),
+      ...labelled(EMPLOYMENT_ENTRY_FIELD_DEFS),
       owner: OWNER,
-      occupation: { label: 'Beruf, Tätigkeit' },
       textLanguage: FREE_TEXT_LANGUAGE,
     },
   },
   [UID.document]: {
     mainField: 'title',
     fields: {
-      ...shown(UID.document),
+      ...labelled(DOCUMENT_FIELD_DEFS),
       owner: OWNER,
-      title: { label: 'Titel' },
-      educationEntry: { label: 'Gehört zu Bildungsweg' },
-      employmentEntry: { label: 'Gehört zu Berufserfahrung' },
-      languageSkill: { label: 'Gehört zu Sprachkenntnis' },
       translationOf: { label: 'Übersetzung von' },
       fileName: SYSTEM('Datei'),
       mimeType: SYSTEM('Dateityp'),

@@ -67,7 +67,13 @@ describe('the Content Manager’s layouts for staff', () => {
     const { contentType } = await configuration('content-types/api::profile.profile');
     expect(contentType.settings.mainField).toBe('familyName');
     expect(contentType.metadatas.birthPlace.edit.label).toBe('Geburtsort');
+    expect(contentType.metadatas.correspondenceLanguages.edit.label).toBe('Korrespondenzsprachen');
     expect(contentType.metadatas.owner.edit.visible).toBe(false);
+    // Fields staff do not see in the record view are labelled from the same definitions.
+    const documents = await configuration('content-types/api::document.document');
+    expect(documents.contentType.metadatas.educationEntry.edit.label).toBe(
+      'Gehört zu Schule, Ausbildung oder Studium',
+    );
   });
 
   it('writes the layouts again at every start: a change made by hand does not last', async () => {

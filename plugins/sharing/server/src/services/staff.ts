@@ -19,6 +19,7 @@ import {
   type StaffView,
   foldForSearch,
   nameForStaff,
+  staffLabelOf,
   type Section,
 } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
@@ -65,17 +66,17 @@ type Kind = Exclude<StaffView, 'codes'> | { codes: CodeList };
 
 /** A record's fields as staff see them: config's definitions (fields.ts), labelled in German. */
 const shownOf = (fields: FieldDef[]): Array<[string, string, Kind]> =>
-  fields.flatMap(({ name, label, staffLabel, staff, values }) =>
-    staff && label
-      ? [
-          [
-            name,
-            (staffLabel ?? label)('de'),
-            staff === 'codes' ? { codes: values as CodeList } : staff,
-          ],
-        ]
-      : [],
-  );
+  fields.flatMap((field) => {
+    const label = staffLabelOf(field);
+    if (!field.staff || !label) return [];
+    return [
+      [
+        field.name,
+        label,
+        field.staff === 'codes' ? { codes: field.values as CodeList } : field.staff,
+      ],
+    ];
+  });
 
 export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
   [UID.profile]: shownOf(PROFILE_FIELD_DEFS),
