@@ -11,6 +11,8 @@ import {
   type TestCms,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
+import { pluginConfig } from '../config';
+import { storedFilePath } from '../vault/file-format';
 import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
 
 /**
@@ -483,9 +485,9 @@ describe('import of a mobio-export from another MoBio', () => {
         .findOne({ where: { documentId: document.documentId }, select: ['storageKey'] });
       const vault = b.strapi.plugin('sharing').service('vault');
       expect(
-        readFileSync(vault.pathOf(row.storageKey)).includes(
-          originals.get(document.title)!.subarray(0, 16),
-        ),
+        readFileSync(
+          storedFilePath(pluginConfig(b.strapi).uploads.documentsDir, row.storageKey),
+        ).includes(originals.get(document.title)!.subarray(0, 16)),
       ).toBe(false);
       const { stream } = await vault.open(row.storageKey);
       stream.destroy();
