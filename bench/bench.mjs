@@ -182,10 +182,10 @@ function startCms(env, script = [STRAPI, 'start']) {
   return track(child);
 }
 
-/** Points the CMS's environment at `port`: CMS_PORT and the URLs it and the site use. */
-function useCmsPort(env, port) {
+/** The CMS's environment for `port`: CMS_PORT and the URLs it and the site use. */
+function cmsPortEnv(port) {
   const url = `http://127.0.0.1:${port}`;
-  Object.assign(env, { CMS_PORT: String(port), CMS_PUBLIC_URL: url, CMS_INTERNAL_URL: url });
+  return { CMS_PORT: String(port), CMS_PUBLIC_URL: url, CMS_INTERNAL_URL: url };
 }
 
 /**
@@ -202,7 +202,7 @@ async function startCmsListening(env, script) {
     } catch (error) {
       await stop(child);
       if (attempt >= 5 || !(await taken(Number(env.CMS_PORT)))) throw error;
-      useCmsPort(env, await freePort());
+      Object.assign(env, cmsPortEnv(await freePort()));
     }
   }
 }
@@ -330,8 +330,8 @@ async function benchDatabase(client) {
     ...(client === 'sqlite'
       ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename }
       : { DATABASE_CLIENT: 'postgres', DATABASE_NAME: target.database }),
+    ...cmsPortEnv(await freePort()),
   };
-  useCmsPort(env, await freePort());
   const log = (line) => console.error(`[bench ${client}] ${line}`);
   let cms;
   let site;
