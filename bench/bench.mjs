@@ -117,6 +117,13 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+/** Whether some process listens on `port` now. */
+const taken = (port) =>
+  new Promise((answer) => {
+    const server = createServer()
+      .once('error', () => answer(true))
+      .listen(port, '127.0.0.1', () => server.close(() => answer(false)));
+  });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `url` until it answers `status`; throws when the process exits first or after 3 minutes. */
@@ -173,6 +180,31 @@ function startCms(env, script = [STRAPI, 'start']) {
   });
   closeSync(log);
   return track(child);
+}
+
+/** The CMS's environment for `port`: CMS_PORT and the URLs it and the site use. */
+function cmsPortEnv(port) {
+  const url = `http://127.0.0.1:${port}`;
+  return { CMS_PORT: String(port), CMS_PUBLIC_URL: url, CMS_INTERNAL_URL: url };
+}
+
+/**
+ * startCms, then waits for its health check. Strapi needs its port up front, found free before the
+ * start: when another process has taken it in between (the CMS exited and the port is in use), the
+ * CMS starts again on a new free port, which `env` then names.
+ */
+async function startCmsListening(env, script) {
+  for (let attempt = 1; ; attempt++) {
+    const child = startCms(env, script);
+    try {
+      await waitFor(child, `${env.CMS_INTERNAL_URL}/_health`, 204);
+      return child;
+    } catch (error) {
+      await stop(child);
+      if (attempt >= 5 || !(await taken(Number(env.CMS_PORT)))) throw error;
+      Object.assign(env, cmsPortEnv(await freePort()));
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,8 +302,6 @@ async function benchDatabase(client) {
   // Inside the repository (git-ignored): the copied site build resolves its packages from here.
   const dir = mkdtempSync(join(REPO_ROOT, 'database', 'data', '.bench-'));
   const masterKey = randomBytes(32);
-  const cmsPort = await freePort();
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const target =
     client === 'sqlite'
       ? { client, filename: join(dir, 'bench.db') }
@@ -289,9 +319,6 @@ async function benchDatabase(client) {
     STRAPI_TELEMETRY_DISABLED: 'true',
     MOBIO_ENV_FILE: join(dir, '.env'),
     HOST: '127.0.0.1',
-    CMS_PORT: String(cmsPort),
-    CMS_PUBLIC_URL: cmsUrl,
-    CMS_INTERNAL_URL: cmsUrl,
     // Production requires a mail server; nothing listens here and nothing in the benchmark sends mail.
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: '9',
@@ -303,6 +330,7 @@ async function benchDatabase(client) {
     ...(client === 'sqlite'
       ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename }
       : { DATABASE_CLIENT: 'postgres', DATABASE_NAME: target.database }),
+    ...cmsPortEnv(await freePort()),
   };
   const log = (line) => console.error(`[bench ${client}] ${line}`);
   let cms;
@@ -312,8 +340,7 @@ async function benchDatabase(client) {
 
     log('first start: the CMS creates its tables, roles and the super admin');
     let t0 = performance.now();
-    cms = startCms(env);
-    await waitFor(cms, `${cmsUrl}/_health`, 204);
+    cms = await startCmsListening(env);
     result.firstStart = (performance.now() - t0) / 1000;
     await stop(cms);
 
@@ -341,8 +368,7 @@ async function benchDatabase(client) {
       const times = [];
       for (let i = 0; i < options.starts; i++) {
         t0 = performance.now();
-        cms = startCms(env);
-        await waitFor(cms, `${cmsUrl}/_health`, 204);
+        cms = await startCmsListening(env);
         times.push((performance.now() - t0) / 1000);
         await stop(cms);
       }
@@ -356,8 +382,9 @@ async function benchDatabase(client) {
 
     // --cpu-prof <dir>: a V8 CPU profile of the measured CMS process, written when it stops.
     const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
-    cms = startCms(env, [...profile, join(REPO_ROOT, 'bench/cms-server.mjs')]);
-    await waitFor(cms, `${cmsUrl}/_health`, 204);
+    cms = await startCmsListening(env, [...profile, join(REPO_ROOT, 'bench/cms-server.mjs')]);
+    // Where it listens now, for every request below.
+    const cmsUrl = env.CMS_INTERNAL_URL;
     const staffToken = await adminLogin(cmsUrl, staff0.email, BENCH_PASSWORDS.staff);
     const owner = await newcomerLogin(cmsUrl, seed.newcomers[0].email);
     // Newcomer 0 shares everything with staff 0, who writes their plan: the record has all six sections.

@@ -149,6 +149,10 @@ export async function doctor(options = {}) {
     const rows = await documentRows(config);
     if (rows === null) return 'no database yet';
     const { verifyStoredFile } = require('@mobio/strapi-plugin-sharing/server/vault/read-stream');
+    const {
+      STORAGE_KEY,
+      storedFilePath,
+    } = require('@mobio/strapi-plugin-sharing/server/vault/file-format');
     const masterKey = masterKeysOf(config);
     // Per account, how many of its documents cannot be read and why; never a title or a file name.
     const problems = new Map();
@@ -156,11 +160,11 @@ export async function doctor(options = {}) {
     const unreadableKeys = [];
     for (const { storageKey, ownerId } of rows) {
       let reason = null;
-      if (!/^[0-9a-f-]{36}$/.test(storageKey)) reason = 'missing';
+      if (!STORAGE_KEY.test(storageKey)) reason = 'missing';
       else {
         try {
           await verifyStoredFile(
-            join(config.uploads.documentsDir, storageKey.slice(0, 2), storageKey),
+            storedFilePath(config.uploads.documentsDir, storageKey),
             masterKey,
           );
         } catch (error) {

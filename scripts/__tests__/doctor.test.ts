@@ -11,6 +11,7 @@ import {
   uploadDocument,
   type TestCms,
 } from '../../cms/test/harness';
+import { storedFilePath } from '../../plugins/sharing/server/src/vault/file-format';
 import { doctor } from '../doctor.mjs';
 
 type Result = { name: string; ok: boolean; detail: string };
@@ -79,8 +80,8 @@ describe('doctor and readiness', () => {
         .findOne({ where: { documentId: res.body.data.documentId }, select: ['storageKey'] });
       keys.push(row.storageKey);
     }
-    const pathOf = (key: string) =>
-      other.strapi.plugin('sharing').service('vault').pathOf(key) as string;
+    // Found as the doctor finds it: in the configured store, by its storage key.
+    const pathOf = (key: string) => storedFilePath(env.DOCUMENTS_DIR, key);
     expect(byName(await doctor({ envFile: env.MOBIO_ENV_FILE })).documents).toMatchObject({
       ok: true,
       detail: 'all 4 stored documents are whole',

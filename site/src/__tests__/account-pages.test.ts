@@ -2,7 +2,7 @@ import { dirOf, LOCALES } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../i18n';
 import { send, text } from './helpers/http';
-import { freePort, type RunningSite, startSite } from './helpers/site-server';
+import { type RunningSite, startSiteWithoutCms } from './helpers/site-server';
 
 // Rendering and routing of the account pages; the journeys against the real CMS are in
 // accounts-with-cms.test.ts. The CMS is down here: these pages must not need it to show.
@@ -13,7 +13,7 @@ describe('account pages without a CMS', () => {
   let site: RunningSite;
 
   beforeAll(async () => {
-    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+    site = await startSiteWithoutCms();
   });
   afterAll(() => site?.stop());
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, freshEnv, startCms, type TestCms } from '../../../cms/test/harness';
 import { t } from '../i18n';
 import { send, sessionCookie, text } from './helpers/http';
-import { freePort, type RunningSite, startSite } from './helpers/site-server';
+import { type RunningSite, startSite, startSiteWithoutCms } from './helpers/site-server';
 
 /*
  * The account journeys through the site's HTML forms, against the real CMS on a fresh database
@@ -408,7 +408,7 @@ describe('account pages with the CMS down', () => {
   let down: RunningSite;
 
   beforeAll(async () => {
-    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+    down = await startSiteWithoutCms();
   });
   afterAll(() => down?.stop());
 

@@ -19,7 +19,12 @@ import {
 } from '../../../cms/test/harness';
 import { formatDate, t } from '../i18n';
 import { send, text } from './helpers/http';
-import { freePort, type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
+import {
+  type RunningSite,
+  startSite,
+  startSiteWithoutCms,
+  TEST_MUNICIPALITY,
+} from './helpers/site-server';
 
 /*
  * The integration plan page against the real CMS on a fresh database: a staff member with a write
@@ -369,7 +374,7 @@ describe('integration plan page with goals and measures from the catalogue', () 
 describe('integration plan page without the CMS', () => {
   let down: RunningSite;
   beforeAll(async () => {
-    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+    down = await startSiteWithoutCms();
   });
   afterAll(async () => {
     await down?.stop();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startSite, type RunningSite } from './helpers/site-server';
+import { startSite, startSiteWithoutCms, type RunningSite } from './helpers/site-server';
 
 describe('readiness', () => {
   let cms: Server;
@@ -29,7 +29,7 @@ describe('readiness', () => {
     up = await startSite({
       CMS_INTERNAL_URL: `http://127.0.0.1:${(cms.address() as AddressInfo).port}`,
     });
-    down = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+    down = await startSiteWithoutCms();
   });
   afterAll(async () => {
     await up?.stop();

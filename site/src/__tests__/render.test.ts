@@ -11,7 +11,12 @@ import {
   pageTitle,
   startFakeCms,
 } from './helpers/fake-cms';
-import { freePort, type RunningSite, startSite, TEST_MUNICIPALITY } from './helpers/site-server';
+import {
+  type RunningSite,
+  startSite,
+  startSiteWithoutCms,
+  TEST_MUNICIPALITY,
+} from './helpers/site-server';
 
 /** Astro escapes text; turn the few entities it writes back into characters for comparisons. */
 function text(html: string): string {
@@ -35,8 +40,8 @@ describe('site server with the CMS down', () => {
   let site: RunningSite;
 
   beforeAll(async () => {
-    // Nothing listens there: every CMS call fails at once with ECONNREFUSED.
-    site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}` });
+    // Its CMS resets every connection: every CMS call fails at once.
+    site = await startSiteWithoutCms();
   });
   afterAll(() => site?.stop());
 
@@ -175,8 +180,7 @@ describe('an installation that offers some of the languages (LOCALES)', () => {
   let site: RunningSite;
 
   beforeAll(async () => {
-    site = await startSite({
-      CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`,
+    site = await startSiteWithoutCms({
       LOCALES: 'de,ar,en',
     });
   });

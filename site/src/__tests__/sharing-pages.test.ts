@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../i18n';
 import { send, text } from './helpers/http';
-import { freePort, type RunningSite, startSite } from './helpers/site-server';
+import { type RunningSite, startSiteWithoutCms } from './helpers/site-server';
 
 /*
  * The account and sharing pages when the CMS cannot be reached: a notice in the UI language and
@@ -13,8 +13,7 @@ describe('sharing and account pages with the CMS down', () => {
   const cookie = 'mobio_session=aaaa.bbbb.cccc';
 
   beforeAll(async () => {
-    down = await startSite({
-      CMS_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`,
+    down = await startSiteWithoutCms({
       RETENTION_INACTIVE_DAYS: '400',
       RETENTION_NOTICE_DAYS: '30',
     });

@@ -21,6 +21,11 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+const KEYS = new Set<string>(Object.keys(de));
+/** `message` as a catalogue key, when it is one (a schema's or the CMS's message); else undefined. */
+export const knownKey = (message: unknown): MessageKey | undefined =>
+  typeof message === 'string' && KEYS.has(message) ? (message as MessageKey) : undefined;
+
 /** Exactly the German keys, each non-empty, with the German text's `{placeholders}` (one rule with config's catalogues). */
 export { catalogueSchema } from '@mobio/config';
 

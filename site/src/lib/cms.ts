@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { MessageKey } from '../i18n';
-import de from '../i18n/de.json';
+import { knownKey, type MessageKey } from '../i18n';
 import { siteConfig } from './config';
 import type { FieldErrors } from './forms';
 
@@ -54,10 +53,6 @@ export function commonFailure(
 /** The failure of a CMS that did not answer, or answered with an unexpected shape. */
 export const CMS_DOWN: CmsFailure = { key: 'auth.cmsUnavailable', fields: {}, status: 503 };
 
-const KNOWN_KEYS = new Set(Object.keys(de));
-const known = (message: unknown): MessageKey | undefined =>
-  typeof message === 'string' && KNOWN_KEYS.has(message) ? (message as MessageKey) : undefined;
-
 const errorSchema = z.object({
   error: z
     .object({
@@ -92,12 +87,12 @@ export function cmsFailureOf(status: number, body: unknown): CmsFailure {
   const fields: FieldErrors = {};
   let formKey: MessageKey | undefined;
   for (const detail of error?.details?.errors ?? []) {
-    const key = known(detail.message) ?? 'error.unexpected';
+    const key = knownKey(detail.message) ?? 'error.unexpected';
     const field = detail.path?.[0];
     if (field === undefined || field === '') formKey ??= key;
     else fields[String(field)] ??= key;
   }
-  formKey ??= known(error?.message);
+  formKey ??= knownKey(error?.message);
   const fallback: MessageKey = status === 404 ? 'error.notFound' : 'error.unexpected';
   return {
     key: formKey ?? (Object.keys(fields).length > 0 ? 'form.errorSummary' : fallback),

@@ -1,6 +1,6 @@
-import { chosenUsernameSchema, recoveryCodeSchema } from '@mobio/config';
+import { chosenUsernameSchema, fieldErrors, recoveryCodeSchema } from '@mobio/config';
 import { z } from 'zod';
-import type { MessageKey } from '../i18n';
+import { knownKey, type MessageKey } from '../i18n';
 
 /*
  * The zod schema of each account form. Every message is a catalogue key, so the page shows it in
@@ -126,27 +126,30 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
- * Parses form values; on failure the first message of each field, keyed by field name, in the
- * order of the values (the order of the form).
+ * The first message of each field of a zod failure (config's fieldErrors), in the form's `order` (a
+ * field outside it last). `fieldOf` names the form field an error belongs to: the first segment of
+ * its path, 'form' for the whole. A message that is no catalogue key (a zod default, an unknown
+ * field) shows as error.unexpected.
  */
+export function firstErrors(
+  error: z.ZodError,
+  order: readonly string[],
+  fieldOf: (field: string) => string = (field) => field,
+): FieldErrors {
+  const found = new Map<string, MessageKey>();
+  for (const { path, message } of fieldErrors(error)) {
+    const field = fieldOf(path[0] ?? 'form');
+    if (!found.has(field)) found.set(field, knownKey(message) ?? 'error.unexpected');
+  }
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return Object.fromEntries([...found].sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** Parses form values; on failure the first message of each field, in the order of the values (the form's). */
 export function validate<T>(schema: z.ZodType<T>, values: Record<string, unknown>): Validated<T> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const found = new Map<string, MessageKey>();
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    // Every message of these schemas is a catalogue key; anything else (a zod default) is not shown.
-    const message = issue.message.startsWith('error.')
-      ? (issue.message as MessageKey)
-      : 'error.unexpected';
-    if (!found.has(field)) found.set(field, message);
-  }
-  const order = Object.keys(values);
-  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  return {
-    ok: false,
-    errors: Object.fromEntries([...found].sort(([a], [b]) => rank(a) - rank(b))),
-  };
+  return { ok: false, errors: firstErrors(parsed.error, Object.keys(values)) };
 }
 
 /**

@@ -1,7 +1,5 @@
 import { grantRequestSchema, SECTIONS, type GrantRequest } from '@mobio/config';
-import type { MessageKey } from '../i18n';
-import de from '../i18n/de.json';
-import type { FieldErrors } from './forms';
+import { type FieldErrors, firstErrors } from './forms';
 
 /*
  * The "give a grant" form: what was typed, read from a posted form (sections come as several
@@ -64,8 +62,6 @@ export async function readGrantForm(
   return { values, step: text(data, 'step') };
 }
 
-const KNOWN_KEYS = new Set(Object.keys(de));
-
 export type GrantValidation = { ok: true; data: GrantRequest } | { ok: false; errors: FieldErrors };
 
 /**
@@ -84,27 +80,18 @@ export function validateGrant(values: GrantFormValues): GrantValidation {
   };
   const parsed = grantRequestSchema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: FieldErrors = {};
+  // The schema's "one of the two" may name either field: it belongs to the one shown.
   const whoField = values.via === 'code' ? 'invitationCode' : 'grantee';
-  for (const issue of parsed.error.issues) {
-    let field = String(issue.path[0] ?? 'form');
-    if (field === 'grantee' || field === 'invitationCode') field = whoField;
-    let key: MessageKey = KNOWN_KEYS.has(issue.message)
-      ? (issue.message as MessageKey)
-      : 'error.unexpected';
-    // An empty code field is a missing code, not a wrongly typed one.
-    if (field === whoField && key === 'error.granteeOrCode')
-      key = values.via === 'code' ? 'error.invitationCodeMissing' : 'error.granteeMissing';
-    errors[field] ??= key;
-  }
-  // In the order of the form.
-  const order = [whoField, 'sections', 'access', 'purpose', 'expiresAt'];
-  return {
-    ok: false,
-    errors: Object.fromEntries(
-      Object.entries(errors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
-    ),
-  };
+  const errors = firstErrors(
+    parsed.error,
+    [whoField, 'sections', 'access', 'purpose', 'expiresAt'],
+    (field) => (field === 'grantee' || field === 'invitationCode' ? whoField : field),
+  );
+  // An empty code field is a missing code, not a wrongly typed one.
+  if (errors[whoField] === 'error.granteeOrCode')
+    errors[whoField] =
+      values.via === 'code' ? 'error.invitationCodeMissing' : 'error.granteeMissing';
+  return { ok: false, errors };
 }
 
 /** The day a grant without a chosen end runs out: today plus GRANT_DEFAULT_DAYS. */

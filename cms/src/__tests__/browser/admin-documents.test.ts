@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
+import { chromiumOrSkip } from '../../../../site/src/__tests__/browser/chromium';
 import {
   api,
   createStaff,
-  freshEnv,
   registerNewcomer,
-  startCms,
   uploadDocument,
   type TestCms,
 } from '../../../test/harness';
-import { SLOW, logInToAdmin } from './admin-login';
+import { type AdminStack, PDF, SLOW, logInToAdmin, startAdminStack, grantDirectly } from './stack';
 
 const executablePath = chromiumOrSkip();
-const PDF = Buffer.from(
-  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
 
 async function uploadAs(cms: TestCms, jwt: string, title: string) {
   return (
@@ -26,34 +21,29 @@ async function uploadAs(cms: TestCms, jwt: string, title: string) {
 
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
 describe.skipIf(!executablePath)('admin panel: a granted document', () => {
+  let stack: AdminStack;
   let cms: TestCms;
   let browser: Browser;
   let shared: string;
   let notShared: string;
 
   beforeAll(async () => {
-    cms = await startCms(await freshEnv());
+    stack = await startAdminStack(executablePath!);
+    ({ cms, browser } = stack);
     const amal = await registerNewcomer(cms);
     const reza = await registerNewcomer(cms);
     shared = await uploadAs(cms, amal.jwt, 'Bachelorzeugnis');
     notShared = await uploadAs(cms, reza.jwt, 'Geheimes Zeugnis');
     const staff = await createStaff(cms, 'Sabine');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: amal.id,
-        grantee: staff.id,
-        sections: ['documents'],
-        access: 'read',
-        purpose: 'Anerkennung',
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: staff.id,
+      sections: ['documents'],
+      purpose: 'Anerkennung',
+      days: 1,
     });
-    browser = await launchChromium(executablePath!);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await cms?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('is downloaded by its grantee from the record, and another newcomer’s is not shown', async () => {
     const page = await browser.newPage({ acceptDownloads: true });

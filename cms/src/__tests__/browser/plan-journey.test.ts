@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { PLAN_LABELS, catalogueLabel } from '@mobio/config';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,21 +8,11 @@ import {
   runAxe,
   withAxe,
 } from '../../../../site/src/__tests__/browser/axe';
-import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
-import {
-  type RunningSite,
-  TEST_MUNICIPALITY,
-  startSite,
-} from '../../../../site/src/__tests__/helpers/site-server';
-import {
-  api,
-  createStaff,
-  freshEnv,
-  registerNewcomer,
-  startCms,
-  type TestCms,
-} from '../../../test/harness';
-import { SLOW, logInToAdmin } from './admin-login';
+import { chromiumOrSkip } from '../../../../site/src/__tests__/browser/chromium';
+import type { RunningSite } from '../../../../site/src/__tests__/helpers/site-server';
+import { api, createStaff, registerNewcomer, type TestCms } from '../../../test/harness';
+import { type BrowserStack, startStack } from '../../../../site/src/__tests__/browser/stack';
+import { SLOW, grantDirectly, logInToAdmin } from './stack';
 
 const executablePath = chromiumOrSkip();
 const DESK = { width: 1366, height: 900 };
@@ -41,6 +30,7 @@ const PLAN = 'api::integration-plan.integration-plan';
 describe.skipIf(!executablePath)(
   'the goal agreement from the manager’s desk to the newcomer’s phone',
   () => {
+    let stack: BrowserStack;
     let cms: TestCms;
     let site: RunningSite;
     let browser: Browser;
@@ -66,9 +56,9 @@ describe.skipIf(!executablePath)(
     }
 
     beforeAll(async () => {
-      mkdirSync(RESULTS, { recursive: true });
-      cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
-      site = await startSite({ CMS_INTERNAL_URL: cms.url });
+      // The site's set-up (the screenshots folder, the CMS, the built site on it, Chromium).
+      stack = await startStack(executablePath!);
+      ({ cms, site, browser } = stack);
       reza = await registerNewcomer(cms);
       const profile = { givenNames: 'رضا', familyName: 'احمدی', latinName: 'Reza Ahmadi' };
       expect(
@@ -76,27 +66,20 @@ describe.skipIf(!executablePath)(
           .status,
       ).toBe(200);
       const sabine = await createStaff(cms, 'Sabine');
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: reza.id,
-          grantee: sabine.id,
-          sections: ['profile', 'plans'],
-          access: 'write',
-          purpose: 'Integrationsplan',
-          expiresAt: new Date(Date.now() + 30 * 86_400_000),
-        },
+      await grantDirectly(cms, {
+        owner: reza.id,
+        grantee: sabine.id,
+        sections: ['profile', 'plans'],
+        access: 'write',
+        purpose: 'Integrationsplan',
+        days: 30,
       });
-      browser = await launchChromium(executablePath!);
       desk = await (
         await withAxe(await browser.newContext({ viewport: DESK, locale: 'de-DE' }))
       ).newPage();
       await logInToAdmin(desk, cms, sabine.email);
     }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await site?.stop();
-      await cms?.stop();
-    });
+    afterAll(() => stack?.stop());
 
     it('lets the manager find the person by the name in Latin letters and open the plan editor', async () => {
       await desk.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);

@@ -2,24 +2,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkip, launchChromium } from '../../../../site/src/__tests__/browser/chromium';
+import { chromiumOrSkip } from '../../../../site/src/__tests__/browser/chromium';
 import {
   api,
   createStaff,
-  freshEnv,
   registerNewcomer,
-  startCms,
   uploadDocument,
   type TestCms,
 } from '../../../test/harness';
-import { SLOW, logInToAdmin as logIn } from './admin-login';
+import {
+  type AdminStack,
+  PDF,
+  SLOW,
+  logInToAdmin as logIn,
+  startAdminStack,
+  grantDirectly,
+} from './stack';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
 const SHOTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
-const PDF = Buffer.from(
-  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
 
 async function newcomerWith(
   cms: TestCms,
@@ -48,6 +50,7 @@ async function newcomerWith(
 
 // Skipped, not failed, without Chromium (chromiumOrSkip says so in one loud line); REQUIRE_BROWSER=1 makes it fail.
 describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
+  let stack: AdminStack;
   let cms: TestCms;
   let browser: Browser;
   let page: Page;
@@ -56,7 +59,8 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   let plan: string;
 
   beforeAll(async () => {
-    cms = await startCms(await freshEnv());
+    stack = await startAdminStack(executablePath!);
+    ({ cms, browser } = stack);
     const amal = await newcomerWith(cms, 'Amal', 'Haddad', {
       language: 'ar',
       native: true,
@@ -80,24 +84,17 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     ).documentId;
     const staff = await createStaff(cms, 'Sabine');
     district = await createStaff(cms, 'Dora', 'district-administrator');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: amal.id,
-        grantee: staff.id,
-        sections: ['profile', 'languages', 'documents', 'plans'],
-        access: 'read',
-        purpose: 'Beratung',
-        expiresAt: new Date(Date.now() + 30 * 86_400_000),
-      },
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: staff.id,
+      sections: ['profile', 'languages', 'documents', 'plans'],
+      purpose: 'Beratung',
+      days: 30,
     });
-    browser = await launchChromium(executablePath!);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await logIn(page, cms, staff.email);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await cms?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('greets the staff member in German: the panel speaks German without anyone choosing it', async () => {
     await page.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);

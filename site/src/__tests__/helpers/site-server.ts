@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,19 +17,6 @@ export const TEST_MUNICIPALITY = {
   PRIVACY_OFFICER_NAME: 'Dana Datenschutz',
   PRIVACY_OFFICER_EMAIL: 'datenschutz@testhausen.example',
 };
-
-/**
- * A port nobody listens on right now, as a "CMS is down" address. Not for starting a server on: it is
- * released before the caller uses it, so another process may take it in between.
- */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
-}
 
 export interface RunningSite {
   url: string;
@@ -97,4 +84,31 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
       }
     },
   };
+}
+
+/**
+ * The site with its CMS down: CMS_INTERNAL_URL names a port held by a server that resets every
+ * connection, as a CMS that is not running refuses it. The port stays held until stop(): a port
+ * only found free could be taken by another test's process and answer as the CMS.
+ */
+export async function startSiteWithoutCms(env: Record<string, string> = {}): Promise<RunningSite> {
+  const cms = createServer((socket) => socket.resetAndDestroy());
+  await new Promise<void>((resolve, reject) =>
+    cms.once('error', reject).listen(0, '127.0.0.1', resolve),
+  );
+  const closeCms = () => new Promise((resolve) => cms.close(resolve));
+  try {
+    const { port } = cms.address() as AddressInfo;
+    const site = await startSite({ CMS_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env });
+    return {
+      ...site,
+      stop: async () => {
+        await site.stop();
+        await closeCms();
+      },
+    };
+  } catch (error) {
+    await closeCms();
+    throw error;
+  }
 }

@@ -15,7 +15,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   },
 
   async updateMe(ctx) {
-    const data = parseData(profileSchema, ctx.request.body) as Record<string, unknown>;
+    const data = parseData(profileSchema, ctx.request.body);
     const existing = await strapi
       .documents(UID)
       .findFirst({ filters: { owner: { id: ctx.state.user.id } } });

@@ -12,7 +12,8 @@ import {
   type TestCms,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
-import { HEADER_LENGTH, SEALED_SEGMENT, formatOf } from '../vault/file-format';
+import { pluginConfig } from '../config';
+import { HEADER_LENGTH, SEALED_SEGMENT, formatOf, storedFilePath } from '../vault/file-format';
 import { sealV1 } from '../vault/__tests__/legacy';
 
 /**
@@ -98,7 +99,7 @@ describe('faults in stored documents', () => {
     const row = await cms.strapi.db
       .query('api::document.document')
       .findOne({ where: { documentId }, select: ['storageKey'] });
-    return cms.strapi.plugin('sharing').service('vault').pathOf(row.storageKey) as string;
+    return storedFilePath(pluginConfig(cms.strapi).uploads.documentsDir, row.storageKey);
   };
   const store = async (title: string, plaintext = pdf()) => {
     const res = await uploadDocument(cms, amal.jwt, plaintext, {

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import {
@@ -13,6 +11,9 @@ import {
   type TestCms,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
+import { pluginConfig } from '../config';
+import { storedFilePath } from '../vault/file-format';
+import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
 
 /**
  * Moving to another district: a newcomer exports everything on installation A (its own process,
@@ -21,8 +22,6 @@ import { unzip } from '../../../../../cms/test/zip';
  * a damaged or hostile archive changes nothing on B; an account in use is refused.
  */
 
-const CMS_DIR = resolve(__dirname, '../../../../../cms');
-const STRAPI = resolve(CMS_DIR, '../node_modules/@strapi/strapi/bin/strapi.js');
 const PERSONAL = [
   'api::profile.profile',
   'api::language-skill.language-skill',
@@ -44,14 +43,6 @@ const PNG = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
   Buffer.alloc(64, 7),
 ]);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -133,8 +124,7 @@ function comparable(json: any) {
 }
 
 describe('import of a mobio-export from another MoBio', () => {
-  let a: ChildProcess | undefined;
-  let aOutput = '';
+  let a: StrapiProcess | undefined;
   let b: TestCms;
   let archive: Buffer;
   let exported: any;
@@ -143,32 +133,8 @@ describe('import of a mobio-export from another MoBio', () => {
 
   beforeAll(async () => {
     // A: a real `strapi start`, its own process, database, document store and master key.
-    const port = await freePort();
-    const aUrl = `http://127.0.0.1:${port}`;
-    const aEnv = await freshEnv({
-      CMS_PORT: String(port),
-      CMS_PUBLIC_URL: aUrl,
-      NODE_ENV: 'development',
-    });
-    a = spawn(process.execPath, [STRAPI, 'start'], {
-      cwd: CMS_DIR,
-      env: { ...process.env, ...aEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    a.stdout!.on('data', (chunk) => (aOutput += chunk));
-    a.stderr!.on('data', (chunk) => (aOutput += chunk));
-    for (let i = 0; ; i++) {
-      if (a.exitCode !== null || i > 600) throw new Error(`A did not start:\n${aOutput}`);
-      if (
-        await fetch(`${aUrl}/_health`).then(
-          (r) => r.status === 204,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const onA = { url: aUrl };
+    a = await startStrapi(await freshEnv({ NODE_ENV: 'development' }));
+    const onA = a;
     const amal = await registerNewcomer(onA);
     const as = { token: amal.jwt };
     expect(
@@ -283,7 +249,7 @@ describe('import of a mobio-export from another MoBio', () => {
     expect(translation.status).toBe(201);
     originals.set('شهادة الماجستير', PDF).set('Übersetzung', PNG);
 
-    const response = await fetch(`${aUrl}/api/sharing/export`, {
+    const response = await fetch(`${a.url}/api/sharing/export`, {
       headers: { authorization: `Bearer ${amal.jwt}` },
     });
     expect(response.status).toBe(200);
@@ -302,11 +268,7 @@ describe('import of a mobio-export from another MoBio', () => {
 
   afterAll(async () => {
     await b?.stop();
-    if (a && a.exitCode === null) {
-      const exited = new Promise((done) => a!.once('exit', done));
-      a.kill('SIGTERM');
-      await exited;
-    }
+    await a?.stop();
   });
 
   /** What B holds: rows of every personal type, audit events, files in the store. */
@@ -523,9 +485,9 @@ describe('import of a mobio-export from another MoBio', () => {
         .findOne({ where: { documentId: document.documentId }, select: ['storageKey'] });
       const vault = b.strapi.plugin('sharing').service('vault');
       expect(
-        readFileSync(vault.pathOf(row.storageKey)).includes(
-          originals.get(document.title)!.subarray(0, 16),
-        ),
+        readFileSync(
+          storedFilePath(pluginConfig(b.strapi).uploads.documentsDir, row.storageKey),
+        ).includes(originals.get(document.title)!.subarray(0, 16)),
       ).toBe(false);
       const { stream } = await vault.open(row.storageKey);
       stream.destroy();

@@ -16,35 +16,22 @@ const actionSchema = z.object({ reason: z.string().trim().min(5).max(500) }).str
 const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'accounts');
   const me = (ctx: Ctx) => ({ kind: 'staff' as const, id: ctx.state.user.id as number });
+  // Lock, unlock and delete: the account by its number, the reason from the body.
+  const target = (ctx: Ctx) =>
+    [me(ctx), ctx.params.accountNumber, parseBody(actionSchema, ctx.request.body).reason] as const;
 
   return {
     async lookup(ctx: Ctx) {
       ctx.body = { data: await service().find(me(ctx), parseBody(lookupSchema, ctx.request.body)) };
     },
     async lock(ctx: Ctx) {
-      ctx.body = {
-        data: await service().lock(
-          me(ctx),
-          ctx.params.accountNumber,
-          parseBody(actionSchema, ctx.request.body).reason,
-        ),
-      };
+      ctx.body = { data: await service().lock(...target(ctx)) };
     },
     async unlock(ctx: Ctx) {
-      ctx.body = {
-        data: await service().unlock(
-          me(ctx),
-          ctx.params.accountNumber,
-          parseBody(actionSchema, ctx.request.body).reason,
-        ),
-      };
+      ctx.body = { data: await service().unlock(...target(ctx)) };
     },
     async remove(ctx: Ctx) {
-      await service().remove(
-        me(ctx),
-        ctx.params.accountNumber,
-        parseBody(actionSchema, ctx.request.body).reason,
-      );
+      await service().remove(...target(ctx));
       ctx.status = 204;
     },
   };

@@ -14,6 +14,7 @@ import recovery from './recovery';
 import retention from './retention';
 import staff from './staff';
 import staffRoles from './staff-roles';
+import validation from './validation';
 import vault from './vault';
 
 export default {
@@ -33,5 +34,6 @@ export default {
   retention,
   staff,
   'staff-roles': staffRoles,
+  validation,
   vault,
 };

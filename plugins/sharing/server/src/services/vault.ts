@@ -5,7 +5,12 @@ import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
-import { UnreadableFileError, createSealer } from '../vault/file-format';
+import {
+  STORAGE_KEY,
+  UnreadableFileError,
+  createSealer,
+  storedFilePath,
+} from '../vault/file-format';
 import { openStoredFile, verifyStoredFile, type StoredFile } from '../vault/read-stream';
 import { createMarkupScanner } from '../vault/markup-scanner';
 import { ACCEPTED_TYPES, SNIFF_BYTES, sniffType, type AcceptedType } from '../vault/sniff-type';
@@ -76,13 +81,10 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
       ...(documentsPreviousMasterKey ? [documentsPreviousMasterKey] : []),
     ].map((key) => Buffer.from(key, 'base64'));
   };
-  const pathOf = (storageKey: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
-    return join(config().uploads.documentsDir, storageKey.slice(0, 2), storageKey);
-  };
+  const pathOf = (storageKey: string) => storedFilePath(config().uploads.documentsDir, storageKey);
   // A storage key that is no UUID is a damaged row: unreadable, never a path outside the store.
   const storedPath = (storageKey: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(storageKey))
+    if (!STORAGE_KEY.test(storageKey))
       throw new UnreadableFileError('missing', 'invalid storage key');
     return pathOf(storageKey);
   };
@@ -203,9 +205,6 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(storageKey: string | null | undefined): Promise<void> {
       if (storageKey) await rm(pathOf(storageKey), { force: true });
     },
-
-    /** Where a file lives, for tests that look at the bytes on disk. */
-    pathOf,
   };
 };
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Transform } from 'node:stream';
 
 /**
@@ -23,6 +24,18 @@ import { Transform } from 'node:stream';
  *   MAGIC1 | key IV (12) | wrapped file key (32) | key tag (16) | data IV (12) | ciphertext | tag (16)
  * with one tag for the whole file, which can only be checked after the last byte.
  */
+/** A storage key: a random UUID, which is also the file's name. */
+export const STORAGE_KEY = /^[0-9a-f-]{36}$/;
+
+/**
+ * Where the file of `storageKey` lies in the store `documentsDir` (under the key's first two
+ * characters). Any other key throws: it could name a path outside the store.
+ */
+export function storedFilePath(documentsDir: string, storageKey: string): string {
+  if (!STORAGE_KEY.test(storageKey)) throw new Error('invalid storage key');
+  return join(documentsDir, storageKey.slice(0, 2), storageKey);
+}
+
 export const MAGIC1 = Buffer.from('MOBIO1\n');
 export const MAGIC2 = Buffer.from('MOBIO2\n');
 export const TAG = 16;

@@ -1,94 +1,37 @@
 import { POLICY } from '../../uids';
 
+// Every admin route is for staff only (the is-staff policy); some also need an admin permission,
+// which a staff role is given or not.
+const route = (method: string, path: string, handler: string, permission?: string) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: [
+      POLICY.isStaff,
+      ...(permission ? [{ name: 'admin::hasPermissions', config: { actions: [permission] } }] : []),
+    ],
+  },
+});
+
+const ADMINISTER_ACCOUNTS = 'plugin::sharing.accounts.administer';
+
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'POST',
-      path: '/invitations',
-      handler: 'grants.createInvitation',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/shared-with-me',
-      handler: 'staff.sharedWithMe',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/records/:ownerId',
-      handler: 'staff.record',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/records/:ownerId/plan',
-      handler: 'plans.editorView',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'PUT',
-      path: '/records/:ownerId/plan',
-      handler: 'plans.save',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'POST',
-      path: '/records/:ownerId/plan/propose',
-      handler: 'plans.propose',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/plan-catalogue',
-      handler: 'catalogue.list',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/plans/:documentId/pdf',
-      handler: 'plans.pdf',
-      config: { policies: [POLICY.isStaff] },
-    },
-    {
-      method: 'GET',
-      path: '/statistics',
-      handler: 'staff.statistics',
-      config: {
-        policies: [
-          POLICY.isStaff,
-          {
-            name: 'admin::hasPermissions',
-            config: { actions: ['plugin::sharing.statistics.read'] },
-          },
-        ],
-      },
-    },
-    ...[
-      ['POST', '/accounts/lookup', 'accounts.lookup'],
-      ['POST', '/accounts/:accountNumber/lock', 'accounts.lock'],
-      ['POST', '/accounts/:accountNumber/unlock', 'accounts.unlock'],
-      ['POST', '/accounts/:accountNumber/delete', 'accounts.remove'],
-    ].map(([method, path, handler]) => ({
-      method,
-      path,
-      handler,
-      config: {
-        policies: [
-          POLICY.isStaff,
-          {
-            name: 'admin::hasPermissions',
-            config: { actions: ['plugin::sharing.accounts.administer'] },
-          },
-        ],
-      },
-    })),
-    {
-      method: 'GET',
-      path: '/documents/:documentId/file',
-      handler: 'documents.download',
-      config: { policies: [POLICY.isStaff] },
-    },
+    route('POST', '/invitations', 'grants.createInvitation'),
+    route('GET', '/shared-with-me', 'staff.sharedWithMe'),
+    route('GET', '/records/:ownerId', 'staff.record'),
+    route('GET', '/records/:ownerId/plan', 'plans.editorView'),
+    route('PUT', '/records/:ownerId/plan', 'plans.save'),
+    route('POST', '/records/:ownerId/plan/propose', 'plans.propose'),
+    route('GET', '/plan-catalogue', 'catalogue.list'),
+    route('GET', '/plans/:documentId/pdf', 'plans.pdf'),
+    route('GET', '/statistics', 'staff.statistics', 'plugin::sharing.statistics.read'),
+    route('POST', '/accounts/lookup', 'accounts.lookup', ADMINISTER_ACCOUNTS),
+    route('POST', '/accounts/:accountNumber/lock', 'accounts.lock', ADMINISTER_ACCOUNTS),
+    route('POST', '/accounts/:accountNumber/unlock', 'accounts.unlock', ADMINISTER_ACCOUNTS),
+    route('POST', '/accounts/:accountNumber/delete', 'accounts.remove', ADMINISTER_ACCOUNTS),
+    route('GET', '/documents/:documentId/file', 'documents.download'),
   ],
 };

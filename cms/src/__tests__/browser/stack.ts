@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../../site/src/__tests__/browser/chromium';
+import { TEST_MUNICIPALITY } from '../../../../site/src/__tests__/helpers/site-server';
+import { freshEnv, startCms, type TestCms } from '../../../test/harness';
+
+/*
+ * The set-up every browser test of the admin panel repeats, in one place (as the site's browser
+ * tests have theirs in site/src/__tests__/browser/stack.ts): the real CMS with its built admin
+ * panel and Chromium, a grant to look at, the staff login through the panel.
+ */
+
+/** The admin panel loads slowly on two cores. */
+export const SLOW = { timeout: 60_000 };
+
+/** A small valid PDF, for uploads that staff then download. */
+export const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
+export interface AdminStack {
+  cms: TestCms;
+  browser: Browser;
+  /** Stops both, the browser first. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the CMS on a fresh database naming the test district, and Chromium; the test fills the
+ * database before its first page. (With the site too: the site's startStack.)
+ */
+export async function startAdminStack(executablePath: string): Promise<AdminStack> {
+  const cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
+  try {
+    const browser = await launchChromium(executablePath);
+    return {
+      cms,
+      browser,
+      stop: async () => {
+        await browser.close();
+        await cms.stop();
+      },
+    };
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
+}
+
+/**
+ * A grant written straight into the database, running out `days` days from now: the admin panel's
+ * tests are about what a grant lets staff see and do, not about how a newcomer gives it.
+ */
+export function grantDirectly(
+  cms: TestCms,
+  grant: {
+    owner: number;
+    grantee: number;
+    sections: string[];
+    access?: 'read' | 'write';
+    purpose: string;
+    days: number;
+  },
+) {
+  const { days, access = 'read', ...rest } = grant;
+  return cms.strapi.db.query('plugin::sharing.grant').create({
+    data: { ...rest, access, expiresAt: new Date(Date.now() + days * 86_400_000) },
+  });
+}
+
+/** Logs a staff member in through the admin panel's (German) login page and waits for the home page. */
+export async function logInToAdmin(
+  page: Page,
+  cms: TestCms,
+  email: string,
+  password = 'Staff1234!',
+) {
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel(/^Passwort/).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/admin(\/)?$/, SLOW);
+}
