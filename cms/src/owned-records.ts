@@ -20,6 +20,7 @@ export function parseData(schema: z.ZodType, body: unknown): Record<string, unkn
  * The core controller of a newcomer's own records, with create and update going through the
  * shared schema and the owner set on the server from the session. Which records the caller may
  * read or change at all is the sharing plugin's rule, applied below this in the document service.
+ * Strapi types the extending object's `this` as partial; its response helpers are always there.
  */
 export function ownedRecordController(uid: OwnedUid, schema: z.ZodType) {
   return factories.createCoreController(uid, ({ strapi }) => ({
@@ -28,7 +29,7 @@ export function ownedRecordController(uid: OwnedUid, schema: z.ZodType) {
       const entry = await strapi
         .documents(uid)
         .create({ data: { ...data, owner: ctx.state.user.id } as never });
-      return this.transformResponse(await this.sanitizeOutput(entry, ctx));
+      return this.transformResponse!(await this.sanitizeOutput!(entry, ctx));
     },
 
     async update(ctx) {
@@ -37,7 +38,7 @@ export function ownedRecordController(uid: OwnedUid, schema: z.ZodType) {
         .documents(uid)
         .update({ documentId: ctx.params.id, data: data as never });
       if (!entry) return ctx.notFound();
-      return this.transformResponse(await this.sanitizeOutput(entry, ctx));
+      return this.transformResponse!(await this.sanitizeOutput!(entry, ctx));
     },
   }));
 }

@@ -4,14 +4,17 @@ import { parseData } from '../../../owned-records';
 
 const UID = 'api::profile.profile';
 
-/** A newcomer has one profile, reached as /profiles/me; there is no route by id. */
+/**
+ * A newcomer has one profile, reached as /profiles/me; there is no route by id. (Strapi types the
+ * extending object's `this` as partial; its response helpers are always there.)
+ */
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async me(ctx) {
     const profile = await strapi
       .documents(UID)
       .findFirst({ filters: { owner: { id: ctx.state.user.id } } });
     if (!profile) return ctx.notFound('No profile yet');
-    return this.transformResponse(await this.sanitizeOutput(profile, ctx));
+    return this.transformResponse!(await this.sanitizeOutput!(profile, ctx));
   },
 
   async updateMe(ctx) {
@@ -24,6 +27,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       : await strapi
           .documents(UID)
           .create({ data: { ...data, owner: ctx.state.user.id } as never });
-    return this.transformResponse(await this.sanitizeOutput(profile, ctx));
+    return this.transformResponse!(await this.sanitizeOutput!(profile, ctx));
   },
 }));
