@@ -257,3 +257,27 @@ export async function uploadDocument(
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
+
+/**
+ * A grant written straight into the database, as a test's set-up: for tests about what a grant lets
+ * staff see and do, not about how a newcomer gives it (no consent step, no receipt, no log entry).
+ * It runs out `days` days from now (negative: already expired), or at `expiresAt` (null: never);
+ * `revokedAt` makes it a revoked one.
+ */
+export function grantDirectly(
+  cms: Pick<TestCms, 'strapi'>,
+  grant: {
+    owner: number;
+    grantee: number;
+    sections: string[];
+    access: 'read' | 'write';
+    purpose: string;
+    revokedAt?: Date;
+  } & ({ days: number } | { expiresAt: Date | null }),
+) {
+  const { days, ...rest } = grant as typeof grant & { days?: number };
+  return cms.strapi.db.query('plugin::sharing.grant').create({
+    data:
+      days === undefined ? rest : { ...rest, expiresAt: new Date(Date.now() + days * 86_400_000) },
+  });
+}

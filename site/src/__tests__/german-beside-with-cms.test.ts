@@ -17,6 +17,7 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../cms/test/harness';
 import { t } from '../i18n';
 import { type Localizable, textIn } from '../lib/german-beside';
@@ -55,15 +56,13 @@ beforeAll(async () => {
     },
   });
   expect(profile.status, JSON.stringify(profile.body)).toBe(200);
-  await cms.strapi.db.query('plugin::sharing.grant').create({
-    data: {
-      owner: newcomer.id,
-      grantee: staff.id,
-      sections: ['plans'],
-      access: 'write',
-      purpose: 'Plan',
-      expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-    },
+  await grantDirectly(cms, {
+    owner: newcomer.id,
+    grantee: staff.id,
+    sections: ['plans'],
+    access: 'write',
+    purpose: 'Plan',
+    days: 30,
   });
   const content = {
     title: 'Integrationsplan',

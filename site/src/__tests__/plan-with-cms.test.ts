@@ -16,6 +16,7 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../cms/test/harness';
 import { formatDate, t } from '../i18n';
 import { send, text } from './helpers/http';
@@ -65,15 +66,13 @@ beforeAll(async () => {
   const owner = await cms.strapi.db
     .query('plugin::users-permissions.user')
     .findOne({ where: { id: newcomer.id } });
-  await cms.strapi.db.query('plugin::sharing.grant').create({
-    data: {
-      owner: owner.id,
-      grantee: staff.id,
-      sections: ['plans'],
-      access: 'write',
-      purpose: 'Plan',
-      expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-    },
+  await grantDirectly(cms, {
+    owner: owner.id,
+    grantee: staff.id,
+    sections: ['plans'],
+    access: 'write',
+    purpose: 'Plan',
+    days: 30,
   });
   const created = await api(cms, 'POST', PLAN_PATH, {
     token: staff.token,
@@ -291,15 +290,13 @@ describe('integration plan page with goals and measures from the catalogue', () 
   beforeAll(async () => {
     reader = await registerNewcomer(cms);
     readerCookie = `mobio_session=${reader.jwt}`;
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: reader.id,
-        grantee: staff.id,
-        sections: ['plans'],
-        access: 'write',
-        purpose: 'Plan',
-        expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-      },
+    await grantDirectly(cms, {
+      owner: reader.id,
+      grantee: staff.id,
+      sections: ['plans'],
+      access: 'write',
+      purpose: 'Plan',
+      days: 30,
     });
     // The district adds a goal of its own, translated into English and Arabic but not yet into Persian.
     const admin = await createStaff(cms, 'Landkreis', 'district-administrator');

@@ -8,8 +8,9 @@ import {
   registerNewcomer,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../test/harness';
-import { type AdminStack, PDF, SLOW, logInToAdmin, startAdminStack, grantDirectly } from './stack';
+import { type AdminStack, PDF, SLOW, logInToAdmin, startAdminStack } from './stack';
 
 const executablePath = chromiumOrSkip();
 
@@ -39,6 +40,7 @@ describe.skipIf(!executablePath)('admin panel: a granted document', () => {
       owner: amal.id,
       grantee: staff.id,
       sections: ['documents'],
+      access: 'read',
       purpose: 'Anerkennung',
       days: 1,
     });

@@ -10,9 +10,15 @@ import {
 } from '../../../../site/src/__tests__/browser/axe';
 import { chromiumOrSkip } from '../../../../site/src/__tests__/browser/chromium';
 import type { RunningSite } from '../../../../site/src/__tests__/helpers/site-server';
-import { api, createStaff, registerNewcomer, type TestCms } from '../../../test/harness';
+import {
+  api,
+  createStaff,
+  registerNewcomer,
+  type TestCms,
+  grantDirectly,
+} from '../../../test/harness';
 import { type BrowserStack, startStack } from '../../../../site/src/__tests__/browser/stack';
-import { SLOW, grantDirectly, logInToAdmin } from './stack';
+import { SLOW, logInToAdmin } from './stack';
 
 const executablePath = chromiumOrSkip();
 const DESK = { width: 1366, height: 900 };

@@ -6,7 +6,7 @@ import { freshEnv, startCms, type TestCms } from '../../../test/harness';
 /*
  * The set-up every browser test of the admin panel repeats, in one place (as the site's browser
  * tests have theirs in site/src/__tests__/browser/stack.ts): the real CMS with its built admin
- * panel and Chromium, a grant to look at, the staff login through the panel.
+ * panel and Chromium, the staff login through the panel.
  */
 
 /** The admin panel loads slowly on two cores. */
@@ -44,27 +44,6 @@ export async function startAdminStack(executablePath: string): Promise<AdminStac
     await cms.stop();
     throw error;
   }
-}
-
-/**
- * A grant written straight into the database, running out `days` days from now: the admin panel's
- * tests are about what a grant lets staff see and do, not about how a newcomer gives it.
- */
-export function grantDirectly(
-  cms: TestCms,
-  grant: {
-    owner: number;
-    grantee: number;
-    sections: string[];
-    access?: 'read' | 'write';
-    purpose: string;
-    days: number;
-  },
-) {
-  const { days, access = 'read', ...rest } = grant;
-  return cms.strapi.db.query('plugin::sharing.grant').create({
-    data: { ...rest, access, expiresAt: new Date(Date.now() + days * 86_400_000) },
-  });
 }
 
 /** Logs a staff member in through the admin panel's (German) login page and waits for the home page. */

@@ -9,15 +9,9 @@ import {
   registerNewcomer,
   uploadDocument,
   type TestCms,
-} from '../../../test/harness';
-import {
-  type AdminStack,
-  PDF,
-  SLOW,
-  logInToAdmin as logIn,
-  startAdminStack,
   grantDirectly,
-} from './stack';
+} from '../../../test/harness';
+import { type AdminStack, PDF, SLOW, logInToAdmin as logIn, startAdminStack } from './stack';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
@@ -88,6 +82,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
       owner: amal.id,
       grantee: staff.id,
       sections: ['profile', 'languages', 'documents', 'plans'],
+      access: 'read',
       purpose: 'Beratung',
       days: 30,
     });

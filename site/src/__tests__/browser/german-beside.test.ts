@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, registerNewcomer, type TestCms } from '../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  registerNewcomer,
+  type TestCms,
+  grantDirectly,
+} from '../../../../cms/test/harness';
 import { t } from '../../i18n';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
@@ -49,15 +55,13 @@ describe.skipIf(!executablePath)(
         body: { data: { language: 'fa', native: true } },
       });
       expect(language.status, JSON.stringify(language.body)).toBeLessThan(300);
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: newcomer.id,
-          grantee: staff.id,
-          sections: ['plans'],
-          access: 'write',
-          purpose: 'Plan',
-          expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-        },
+      await grantDirectly(cms, {
+        owner: newcomer.id,
+        grantee: staff.id,
+        sections: ['plans'],
+        access: 'write',
+        purpose: 'Plan',
+        days: 30,
       });
       const content = {
         title: 'Integrationsplan',

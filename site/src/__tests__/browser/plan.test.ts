@@ -1,7 +1,13 @@
 import { LOCALES } from '@mobio/config';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createStaff, registerNewcomer, type TestCms } from '../../../../cms/test/harness';
+import {
+  api,
+  createStaff,
+  registerNewcomer,
+  type TestCms,
+  grantDirectly,
+} from '../../../../cms/test/harness';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip } from './chromium';
@@ -31,15 +37,13 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     ({ cms, site, browser } = stack);
     const staff = await createStaff(cms, 'Sabine');
     const newcomer = await registerNewcomer(cms);
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: newcomer.id,
-        grantee: staff.id,
-        sections: ['plans'],
-        access: 'write',
-        purpose: 'Plan',
-        expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-      },
+    await grantDirectly(cms, {
+      owner: newcomer.id,
+      grantee: staff.id,
+      sections: ['plans'],
+      access: 'write',
+      purpose: 'Plan',
+      days: 30,
     });
     const admin = await createStaff(cms, 'Landkreis', 'district-administrator');
     const entry = await api(

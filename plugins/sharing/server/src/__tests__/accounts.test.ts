@@ -7,6 +7,7 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 
@@ -19,7 +20,6 @@ import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 const USER = 'plugin::users-permissions.user';
 const CM = `/content-manager/collection-types/${USER}`;
 const PASSWORD = 'Geheim123!';
-const DAY = 86_400_000;
 
 /** Every change an attacker would make to take an account over or shut its holder out. */
 const TAKEOVERS: Record<string, Record<string, unknown>> = {
@@ -71,15 +71,13 @@ describe('accounts are their holders’', () => {
     manager = await createStaff(cms, 'Manager');
     district = await createStaff(cms, 'District', 'district-administrator');
     superAdmin = await adminLogin(cms, 'super@admin.example', 'Super1234!');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: amal.id,
-        grantee: manager.id,
-        sections: ['languages'],
-        access: 'read',
-        purpose: 'test',
-        expiresAt: new Date(Date.now() + 30 * DAY),
-      },
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: manager.id,
+      sections: ['languages'],
+      access: 'read',
+      purpose: 'test',
+      days: 30,
     });
     const tokens = cms.strapi.service('admin::api-token');
     const token = async (type: string, permissions?: string[]) =>

@@ -10,6 +10,7 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
 import { pluginConfig } from '../config';
@@ -151,15 +152,13 @@ describe('faults in stored documents', () => {
     }) as typeof cms.strapi.log.warn;
     amal = await registerNewcomer(cms);
     staff = await createStaff(cms, 'Sabine');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: amal.id,
-        grantee: staff.id,
-        sections: ['documents'],
-        access: 'read',
-        purpose: 'Beratung',
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: staff.id,
+      sections: ['documents'],
+      access: 'read',
+      purpose: 'Beratung',
+      days: 1,
     });
     intactId = await store('intact', intact);
   });

@@ -9,6 +9,7 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
 
@@ -569,15 +570,13 @@ function sharingRows(): Row[] {
       .count({ where: { owner: { id: w.ownerId }, revokedAt: { $null: true } } });
   const throwawayGrant = async (w: World) =>
     (
-      await w.cms.strapi.db.query(GRANT).create({
-        data: {
-          owner: w.ownerId,
-          grantee: w.staffVictim.id,
-          sections: ['languages'],
-          access: 'read',
-          purpose: 'matrix',
-          expiresAt: new Date(Date.now() + 30 * DAY),
-        },
+      await grantDirectly(w.cms, {
+        owner: w.ownerId,
+        grantee: w.staffVictim.id,
+        sections: ['languages'],
+        access: 'read',
+        purpose: 'matrix',
+        days: 30,
       })
     ).documentId as string;
   const ownerOnly = ['owner'] as const;
@@ -1105,17 +1104,19 @@ describe('authorization matrix', () => {
       victim: await createStaff(cms, 'Victim'),
       district: await createStaff(cms, 'District', 'district-administrator'),
     };
-    const grant = (grantee: number, sections: Section[], extra: Record<string, unknown> = {}) =>
-      cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: owner.id,
-          grantee,
-          sections,
-          access: 'write',
-          purpose: 'test',
-          expiresAt: new Date(Date.now() + 30 * DAY),
-          ...extra,
-        },
+    const grant = (
+      grantee: number,
+      sections: Section[],
+      extra: { owner?: number; access?: 'read'; revokedAt?: Date; days?: number } = {},
+    ) =>
+      grantDirectly(cms, {
+        owner: owner.id,
+        grantee,
+        sections,
+        access: 'write',
+        purpose: 'test',
+        days: 30,
+        ...extra,
       });
     await grant(staff.granted.id, ALL_SECTIONS);
     await grant(staff.otherProfile.id, ['profile']);
@@ -1123,7 +1124,7 @@ describe('authorization matrix', () => {
     await grant(staff.readPlans.id, ['plans'], { access: 'read' });
     await grant(staff.otherOwner.id, ALL_SECTIONS, { owner: other.id });
     await grant(staff.revoked.id, ALL_SECTIONS, { revokedAt: new Date(Date.now() - DAY) });
-    await grant(staff.expired.id, ALL_SECTIONS, { expiresAt: new Date(Date.now() - DAY) });
+    await grant(staff.expired.id, ALL_SECTIONS, { days: -1 });
     // The owner grants through the directory in a row: the victim is listed there.
     const listing = await cms.strapi.db
       .query('plugin::sharing.staff-listing')

@@ -7,9 +7,9 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 
-const DAY = 86_400_000;
 type Newcomer = Awaited<ReturnType<typeof registerNewcomer>>;
 type Staff = Awaited<ReturnType<typeof createStaff>>;
 
@@ -27,16 +27,7 @@ describe('names staff can read, a log a person can read', () => {
     (await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id } }))
       .documentId as string;
   const grant = (owner: number, grantee: number, sections: string[]) =>
-    cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner,
-        grantee,
-        sections,
-        access: 'read',
-        purpose: 'Beratung',
-        expiresAt: new Date(Date.now() + 30 * DAY),
-      },
-    });
+    grantDirectly(cms, { owner, grantee, sections, access: 'read', purpose: 'Beratung', days: 30 });
   const names = async (who: Staff, search = '') =>
     (
       await api(cms, 'GET', `/sharing/shared-with-me?search=${encodeURIComponent(search)}`, {

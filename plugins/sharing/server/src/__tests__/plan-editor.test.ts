@@ -7,11 +7,10 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 
-const DAY = 86_400_000;
 const PLAN = 'api::integration-plan.integration-plan';
-const GRANT = 'plugin::sharing.grant';
 
 /**
  * The plan editor of the staff workspace (/sharing/records/:ownerId/plan): a manager with write
@@ -63,16 +62,14 @@ describe('the plan editor of the staff workspace', () => {
         .query('plugin::users-permissions.user')
         .findOne({ where: { id: amal.id }, select: ['documentId'] })
     ).documentId;
-    const grant = (grantee: number, access: string, sections: string[]) =>
-      cms.strapi.db.query(GRANT).create({
-        data: {
-          owner: amal.id,
-          grantee,
-          sections,
-          access,
-          purpose: 'Integrationsplan',
-          expiresAt: new Date(Date.now() + 30 * DAY),
-        },
+    const grant = (grantee: number, access: 'read' | 'write', sections: string[]) =>
+      grantDirectly(cms, {
+        owner: amal.id,
+        grantee,
+        sections,
+        access,
+        purpose: 'Integrationsplan',
+        days: 30,
       });
     await grant(writer.id, 'write', ['plans']);
     await grant(reader.id, 'read', ['plans']);

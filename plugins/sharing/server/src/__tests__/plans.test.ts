@@ -9,11 +9,11 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 
 const CM = '/content-manager/collection-types/api::integration-plan.integration-plan';
 const CATALOGUE_CM = '/content-manager/collection-types/plugin::sharing.catalogue-entry';
-const DAY = 86_400_000;
 
 describe('integration plan versions and the goal agreement', () => {
   let cms: TestCms;
@@ -47,15 +47,13 @@ describe('integration plan versions and the goal agreement', () => {
     cms = await startCms(await freshEnv());
     amal = await registerNewcomer(cms);
     staff = await createStaff(cms, 'Planner');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: amal.id,
-        grantee: staff.id,
-        sections: ['plans'],
-        access: 'write',
-        purpose: 'Integrationsplan',
-        expiresAt: new Date(Date.now() + 30 * DAY),
-      },
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: staff.id,
+      sections: ['plans'],
+      access: 'write',
+      purpose: 'Integrationsplan',
+      days: 30,
     });
     const created = await api(cms, 'POST', CM, {
       token: staff.token,

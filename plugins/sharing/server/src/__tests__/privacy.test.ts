@@ -8,6 +8,7 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 import { unzip } from '../../../../../cms/test/zip';
 import { EXPORT_FORMAT, NOT_EXPORTED } from '../services/export';
@@ -68,15 +69,13 @@ describe('privacy lifecycle', () => {
       const amal = await registerNewcomer(cms);
       const { document } = await fillEverything(cms, amal.jwt, 'EXPORTMARK');
       const staff = await createStaff(cms, 'Exporter');
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: amal.id,
-          grantee: staff.id,
-          sections: ['documents'],
-          access: 'read',
-          purpose: 'Anerkennung',
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
+      await grantDirectly(cms, {
+        owner: amal.id,
+        grantee: staff.id,
+        sections: ['documents'],
+        access: 'read',
+        purpose: 'Anerkennung',
+        days: 1,
       });
       await api(
         cms,
@@ -208,15 +207,13 @@ describe('privacy lifecycle', () => {
       const olga = await registerNewcomer(cms, `olga${Date.now()}`);
       await fillEverything(cms, olga.jwt, marker);
       const staff = await createStaff(cms, 'Eraser');
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: olga.id,
-          grantee: staff.id,
-          sections: ['profile', 'documents'],
-          access: 'read',
-          purpose: `Zweck ${marker}`,
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
+      await grantDirectly(cms, {
+        owner: olga.id,
+        grantee: staff.id,
+        sections: ['profile', 'documents'],
+        access: 'read',
+        purpose: `Zweck ${marker}`,
+        days: 1,
       });
       const list = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', {
         token: staff.token,

@@ -11,6 +11,7 @@ import {
   registerNewcomer,
   startCms,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 
 describe('consent receipt', () => {
@@ -40,15 +41,13 @@ describe('consent receipt', () => {
     });
     const staff = await createStaff(cms, 'Sabine');
     grant = (
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: amal.id,
-          grantee: staff.id,
-          sections: ['languages', 'documents'],
-          access: 'read',
-          purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)',
-          expiresAt,
-        },
+      await grantDirectly(cms, {
+        owner: amal.id,
+        grantee: staff.id,
+        sections: ['languages', 'documents'],
+        access: 'read',
+        purpose: 'مشورة حول الاعتراف بالشهادات (Anerkennung)',
+        expiresAt,
       })
     ).documentId;
   });
@@ -179,14 +178,13 @@ describe('an installation that offers some of the languages (LOCALES=de,en)', ()
     const olena = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Sabine');
     const grant = (
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: olena.id,
-          grantee: staff.id,
-          sections: ['languages'],
-          access: 'read',
-          purpose: 'Beratung',
-        },
+      await grantDirectly(cms, {
+        owner: olena.id,
+        grantee: staff.id,
+        sections: ['languages'],
+        access: 'read',
+        purpose: 'Beratung',
+        expiresAt: null,
       })
     ).documentId;
     expect(

@@ -9,6 +9,7 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 import { LOCK_NAMESPACE, jobLockKey } from '../job-lock';
@@ -133,15 +134,13 @@ describe('retention', () => {
   it('marks grants past their expiry as expired, once, in the owner’s log', async () => {
     const aminata = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Expiring');
-    await cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner: aminata.id,
-        grantee: staff.id,
-        sections: ['languages'],
-        access: 'read',
-        purpose: 'Kurs',
-        expiresAt: new Date(Date.now() + 10 * DAY),
-      },
+    await grantDirectly(cms, {
+      owner: aminata.id,
+      grantee: staff.id,
+      sections: ['languages'],
+      access: 'read',
+      purpose: 'Kurs',
+      days: 10,
     });
     expect((await run(new Date(Date.now() + 5 * DAY))).expiredGrants).toBe(0);
     expect((await run(new Date(Date.now() + 11 * DAY))).expiredGrants).toBe(1);
@@ -158,15 +157,13 @@ describe('retention', () => {
     async function expiredGrant() {
       const owner = await registerNewcomer(cms);
       const staff = await createStaff(cms, `Lock${Date.now()}`);
-      await cms.strapi.db.query('plugin::sharing.grant').create({
-        data: {
-          owner: owner.id,
-          grantee: staff.id,
-          sections: ['profile'],
-          access: 'read',
-          purpose: 'Beratung',
-          expiresAt: new Date(Date.now() + DAY),
-        },
+      await grantDirectly(cms, {
+        owner: owner.id,
+        grantee: staff.id,
+        sections: ['profile'],
+        access: 'read',
+        purpose: 'Beratung',
+        days: 1,
       });
       return owner;
     }

@@ -7,6 +7,7 @@ import {
   startCms,
   uploadDocument,
   type TestCms,
+  grantDirectly,
 } from '../../../../../cms/test/harness';
 
 const DAY = 86_400_000;
@@ -29,18 +30,16 @@ describe('staff workspace', () => {
     owner: number,
     grantee: number,
     sections: string[],
-    extra: Record<string, unknown> = {},
+    extra: { revokedAt?: Date } = {},
   ) =>
-    cms.strapi.db.query('plugin::sharing.grant').create({
-      data: {
-        owner,
-        grantee,
-        sections,
-        access: 'read',
-        purpose: 'Beratung',
-        expiresAt: new Date(Date.now() + 60 * DAY),
-        ...extra,
-      },
+    grantDirectly(cms, {
+      owner,
+      grantee,
+      sections,
+      access: 'read',
+      purpose: 'Beratung',
+      days: 60,
+      ...extra,
     });
 
   beforeAll(async () => {
