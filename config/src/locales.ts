@@ -1,5 +1,5 @@
 /**
- * Every language MoBio has catalogues for (site/src/i18n/<locale>.json, config/src/i18n/<locale>.json).
+ * Every language MoBio has a catalogue for (config/src/i18n/<locale>.json).
  * An installation offers all of them or some (the LOCALES variable); the order is the order of
  * the language switcher.
  */

@@ -16,9 +16,11 @@ import { type NpmStart, npmStart } from './helpers/npm-start';
  * Mounting needs root (as CI runs); elsewhere the test is skipped, loudly.
  */
 
-const de = JSON.parse(
-  readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8'),
-) as Record<string, string>;
+const de = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../config/src/i18n/de.json'), 'utf8')) as {
+    site: Record<string, string>;
+  }
+).site;
 const pdf = (size: number) =>
   Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size).map((b) => (b === 0x3c ? 0x3d : b))]);
 

@@ -24,9 +24,11 @@ if (!postgres)
     '[postgres-down.test] SKIPPED: PostgreSQL only (DATABASE_CLIENT=postgres); CI runs it in its PostgreSQL phase',
   );
 
-const de = JSON.parse(
-  readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8'),
-) as Record<string, string>;
+const de = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../config/src/i18n/de.json'), 'utf8')) as {
+    site: Record<string, string>;
+  }
+).site;
 
 function pgBin(): string {
   const root = '/usr/lib/postgresql';

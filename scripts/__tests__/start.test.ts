@@ -11,9 +11,11 @@ import { type NpmStart, npmStart, until } from './helpers/npm-start';
  * the CMS is back the same site process serves the newcomer again.
  */
 
-const de = JSON.parse(
-  readFileSync(resolve(__dirname, '../../site/src/i18n/de.json'), 'utf8'),
-) as Record<string, string>;
+const de = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../config/src/i18n/de.json'), 'utf8')) as {
+    site: Record<string, string>;
+  }
+).site;
 
 describe('npm start', () => {
   let run: NpmStart | undefined;

@@ -8,9 +8,10 @@ import fr from './fr.json' with { type: 'json' };
 import uk from './uk.json' with { type: 'json' };
 
 /**
- * config's texts — reference lists, CEFR levels, receipt, CV and plan PDFs, mails, the plan
- * catalogue, each language's own name — one catalogue per language in this folder. German is the
- * reference: every other catalogue must have exactly its keys, checked when the module loads.
+ * MoBio's texts, one catalogue per language in this folder: the site's (`site`), the record
+ * fields' labels, reference lists, CEFR levels, receipt, CV and plan PDFs, mails, the plan
+ * catalogue, each language's own name. German is the reference: every other catalogue must have
+ * exactly its keys, checked when the module loads.
  */
 export type ConfigCatalogue = typeof de;
 
@@ -27,7 +28,7 @@ type Reference = { [key: string]: string | Reference };
 /**
  * The schema a catalogue must satisfy: exactly the reference's keys (at every level of nesting),
  * each a non-empty text with the same `{placeholders}` as the reference, so a translation can
- * neither drop a text nor a name. The site's catalogues are checked with it too.
+ * neither drop a text nor a name.
  */
 export function catalogueSchema(reference: Reference): z.ZodType {
   return z.strictObject(

@@ -1,19 +1,17 @@
 import {
-  checkCatalogue,
+  CONFIG_CATALOGUES,
   DEFAULT_LOCALE,
   DISTRICT_TIME_ZONE,
   LOCALES,
+  type ConfigCatalogue,
   type Locale,
 } from '@mobio/config';
-import ar from './ar.json';
-import de from './de.json';
-import en from './en.json';
-import fa from './fa.json';
-import fr from './fr.json';
-import uk from './uk.json';
 
-/** A key of the catalogues; German is the reference every other catalogue is checked against. */
-export type MessageKey = keyof typeof de;
+/**
+ * The site's texts: the `site` section of each language's one catalogue,
+ * `config/src/i18n/<code>.json`, checked against German when config loads.
+ */
+export type MessageKey = keyof ConfigCatalogue['site'];
 export type Catalogue = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 /** Looks a message up in one locale and fills in its `{name}` placeholders. */
@@ -21,25 +19,14 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-const KEYS = new Set<string>(Object.keys(de));
+const CATALOGUES = Object.fromEntries(
+  LOCALES.map((locale) => [locale, CONFIG_CATALOGUES[locale].site]),
+) as Record<Locale, Catalogue>;
+
+const KEYS = new Set<string>(Object.keys(CATALOGUES.de));
 /** `message` as a catalogue key, when it is one (a schema's or the CMS's message); else undefined. */
 export const knownKey = (message: unknown): MessageKey | undefined =>
   typeof message === 'string' && KEYS.has(message) ? (message as MessageKey) : undefined;
-
-/** Exactly the German keys, each non-empty, with the German text's `{placeholders}` (one rule with config's catalogues). */
-export { catalogueSchema } from '@mobio/config';
-
-const RAW: Record<Locale, unknown> = { ar, de, en, fa, fr, uk };
-
-/** Parses one catalogue against the German keys; throws naming the locale and each bad key. */
-export function parseCatalogue(locale: string, raw: unknown): Catalogue {
-  return checkCatalogue(`site/src/i18n/${locale}.json`, de as Catalogue, raw);
-}
-
-// Parsed at module load: a broken catalogue stops the server at the first request, not at a page view.
-const CATALOGUES = Object.fromEntries(
-  LOCALES.map((locale) => [locale, parseCatalogue(locale, RAW[locale])]),
-) as Record<Locale, Catalogue>;
 
 // First Strong Isolate … Pop Directional Isolate: a German name inside an Arabic sentence keeps
 // its own direction and does not drag the surrounding punctuation along.

@@ -1,73 +1,8 @@
-import { LOCALES } from '@mobio/config';
 import { describe, expect, it } from 'vitest';
-import ar from '../ar.json';
-import de from '../de.json';
-import en from '../en.json';
-import fa from '../fa.json';
-import fr from '../fr.json';
-import uk from '../uk.json';
-import {
-  catalogueSchema,
-  formatDateTime,
-  formatDateTimeRange,
-  formatNumber,
-  parseCatalogue,
-  t,
-} from '..';
+import { formatDateTime, formatDateTimeRange, formatNumber, t } from '..';
 
-const RAW = { ar, de, en, fa, fr, uk };
-
-describe('catalogueSchema', () => {
-  it.each(LOCALES)('accepts the %s catalogue', (locale) => {
-    expect(() => parseCatalogue(locale, RAW[locale])).not.toThrow();
-  });
-
-  it('rejects a catalogue with a key removed, naming the key', () => {
-    const { 'landing.title': _removed, ...rest } = en;
-    const result = catalogueSchema(de).safeParse(rest);
-    expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain('landing.title');
-  });
-
-  it('rejects a catalogue with a key the German one does not have', () => {
-    const result = catalogueSchema(de).safeParse({ ...en, 'landing.extra': 'Extra' });
-    expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain('landing.extra');
-  });
-
-  it('rejects an empty or blank text', () => {
-    expect(catalogueSchema(de).safeParse({ ...fr, 'info.heading': '' }).success).toBe(false);
-    expect(catalogueSchema(de).safeParse({ ...fr, 'info.heading': '   ' }).success).toBe(false);
-  });
-
-  it('rejects a translation that drops or renames a {placeholder}', () => {
-    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': 'بدون اسم' }).success).toBe(
-      false,
-    );
-    expect(catalogueSchema(de).safeParse({ ...ar, 'landing.keep': '{district}' }).success).toBe(
-      false,
-    );
-  });
-
-  it('names the locale when parseCatalogue fails', () => {
-    expect(() => parseCatalogue('fa', { ...fa, 'nav.language': '' })).toThrow(/fa\.json/);
-  });
-
-  it.each(LOCALES)('has no empty string in the %s catalogue', (locale) => {
-    for (const [key, value] of Object.entries(RAW[locale])) expect(value.trim(), key).not.toBe('');
-  });
-
-  it('writes Ukrainian without Russian letters and with the typographic apostrophe (’)', () => {
-    for (const [key, value] of Object.entries(uk))
-      expect(value, key).not.toMatch(/[ЁЫЭЪёыэъ]|[а-яєіїґ]'[а-яєіїґ]/i);
-  });
-
-  it('writes Persian with Persian yeh and kaf, Arabic with Arabic ones', () => {
-    // ي (U+064A) and ك (U+0643) look right in isolation but break Persian search and sorting.
-    for (const [key, value] of Object.entries(fa)) expect(value, key).not.toMatch(/[\u064A\u0643]/);
-    for (const [key, value] of Object.entries(ar)) expect(value, key).not.toMatch(/[\u06CC\u06A9]/);
-  });
-});
+// The catalogues themselves (the `site` section of config/src/i18n/<code>.json) are checked with
+// config's: config/src/__tests__/catalogues.test.ts.
 
 describe('t', () => {
   it('returns the text of the locale', () => {
