@@ -184,14 +184,7 @@ export const PROFILE_FIELD_DEFS = fields(
     staff: 'date',
   },
   { name: 'birthPlace', ...optionalUpTo(200), kind: 'text', freeText: true, staff: 'free' },
-  {
-    name: 'nationality',
-    rule: optional(country),
-    kind: 'select',
-    values: 'country',
-    max: 2,
-    staff: 'country',
-  },
+  { ...inCountry, name: 'nationality' },
   {
     name: 'contactEmail',
     rule: optional(z.email({ error: MESSAGES.email }).max(254, MESSAGES.tooLong)),

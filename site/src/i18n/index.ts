@@ -12,7 +12,7 @@ import {
  * `config/src/i18n/<code>.json`, checked against German when config loads.
  */
 export type MessageKey = keyof ConfigCatalogue['site'];
-export type Catalogue = Record<MessageKey, string>;
+type Catalogue = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 /** Looks a message up in one locale and fills in its `{name}` placeholders. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
