@@ -6,7 +6,9 @@ export default defineProject({
     name: 'bench',
     include: ['__tests__/**/*.test.ts'],
     pool: 'forks',
+    // After the other workspaces, one file at a time (see the root vitest.config.mts).
     fileParallelism: false,
+    sequence: { groupOrder: 1 },
     hookTimeout: 120_000,
     testTimeout: 120_000,
   },

@@ -1,13 +1,19 @@
 import { defineProject } from 'vitest/config';
 
-// Each test file boots the real Strapi in its own process: forks, one file at a time, and
-// long hooks (boot ~2 s, first migration of a fresh database longer on 2 cores).
+// Each test file boots the real Strapi in the worker's process, on its own copy of the run's
+// template database (cms/test/template.ts); long hooks for the first start on two cores.
 export default defineProject({
   test: {
     name: 'cms',
+    // The run's template database, which freshEnv() copies (cms/test/template.ts).
+    globalSetup: ['test/template.ts'],
+    // Files side by side, one per core (a workspace's config does not inherit the root's).
+    maxWorkers: '100%',
     include: ['src/**/__tests__/**/*.test.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    // A worker runs file after file in one process: Strapi's modules are loaded once per worker,
+    // not once per file (harness.ts puts back what a CMS changed in the process).
+    isolate: false,
     hookTimeout: 120_000,
     testTimeout: 60_000,
   },

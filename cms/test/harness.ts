@@ -1,18 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import { inject } from 'vitest';
 
 /**
- * Boots the real MoBio Strapi (compiled by `npm run build`) in this process on a fresh temporary
- * database, listening on a free loopback port. SQLite by default; PostgreSQL when the environment
- * says DATABASE_CLIENT=postgres (a database of its own is created for each test file and dropped).
+ * Boots the real MoBio Strapi (compiled by `npm run build`) in this process on a temporary
+ * database of its own, listening on a free loopback port. SQLite by default; PostgreSQL when the
+ * environment says DATABASE_CLIENT=postgres (a database of its own is created for each test file
+ * and dropped). The database is a copy of the run's template (cms/test/template.ts), or empty.
  */
 
-const CMS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CMS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Strapi's ESM build trips over lodash/fp directory imports: load its CommonJS build.
 const require = createRequire(import.meta.url);
 
@@ -25,7 +27,22 @@ export interface TestCms {
   env: Record<string, string>;
 }
 
-const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
+export const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
+
+/** The run's template database (a SQLite file, or a PostgreSQL database to copy), in `dir`. */
+export interface CmsTemplate {
+  client: 'sqlite' | 'postgres';
+  file?: string;
+  name?: string;
+  dir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Provided by cms/test/template.ts in the projects whose tests start the CMS. */
+    cmsTemplate?: CmsTemplate;
+  }
+}
 
 /** The few methods of pg's Client the harness uses (pg ships no types; @types/pg is not installed). */
 interface PgClient {
@@ -34,7 +51,7 @@ interface PgClient {
   end(): Promise<void>;
 }
 
-async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>): Promise<T> {
+export async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>): Promise<T> {
   const { Client } = require('pg') as { Client: new (options: object) => PgClient };
   const client = new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
@@ -51,10 +68,16 @@ async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>): Promi
   }
 }
 
-/** A fresh, empty database and private folders, as environment variables. */
+/**
+ * A database of its own and private folders, as environment variables. The database is a copy of
+ * the run's template, set up as a first start leaves it (roles, locales, permissions; no people,
+ * no admin): `empty` for the tests about the first start itself (bootstrap, upgrade, migrations).
+ */
 export async function freshEnv(
   extra: Record<string, string> = {},
+  { empty = false }: { empty?: boolean } = {},
 ): Promise<Record<string, string>> {
+  const template = empty ? undefined : inject('cmsTemplate');
   const dir = mkdtempSync(join(tmpdir(), 'mobio-test-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -66,11 +89,13 @@ export async function freshEnv(
   };
   if (postgres()) {
     const name = `mobio_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+    const from = template?.name ? ` TEMPLATE ${template.name}` : '';
+    await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}${from}`));
     env.DATABASE_NAME = name;
   } else {
     env.DATABASE_CLIENT = 'sqlite';
     env.DATABASE_FILENAME = join(dir, 'test.db');
+    if (template?.file) copyFileSync(template.file, env.DATABASE_FILENAME);
   }
   return env;
 }
@@ -117,10 +142,23 @@ export async function rawSql(
   }
 }
 
+/** The worker's environment before its first CMS, kept where every module instance finds it. */
+const BASELINE = Symbol.for('mobio.harness.baselineEnv');
+const processEnv = globalThis as { [BASELINE]?: Record<string, string | undefined> };
+
+interface RateLimitModule {
+  Stores: { Memory: { cleanAll(): void } };
+}
+
 /** Boots Strapi on the given (or a fresh) environment. */
 export async function startCms(given?: Record<string, string>): Promise<TestCms> {
   const env = given ?? (await freshEnv());
-  Object.assign(process.env, env);
+  // Strapi reads its configuration from process.env, and tests read it after a stop (backup,
+  // doctor). The files of a worker share its process: each CMS starts from the worker's own
+  // environment plus `env`, never with what an earlier file's CMS set.
+  const baseline = (processEnv[BASELINE] ??= { ...process.env });
+  for (const name of Object.keys(process.env)) if (!(name in baseline)) delete process.env[name];
+  Object.assign(process.env, baseline, env);
 
   // strapi.destroy() calls process.removeAllListeners(), which would also take vitest's own
   // listeners (its worker channel, its unhandled-rejection handler) away, for a moment or for good.
@@ -131,6 +169,9 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
       .map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]),
   );
 
+  // A CMS in a process of its own starts without rate-limit counts. The files of a worker share one
+  // process (isolate: false), and Strapi's limits count in a store that lives in the module.
+  (require('koa2-ratelimit') as RateLimitModule).Stores.Memory.cleanAll();
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') });
   strapi.log.level = 'warn';

@@ -38,7 +38,11 @@ describe('bootstrap', () => {
   afterAll(() => cms?.stop());
 
   it('sets up locales, roles and the first admin, and a second start changes nothing', async () => {
-    const env = await freshEnv({ ADMIN_EMAIL: 'Chef@Example.test', ADMIN_PASSWORD: 'Sicher123' });
+    // An empty database: this is about what the first start sets up.
+    const env = await freshEnv(
+      { ADMIN_EMAIL: 'Chef@Example.test', ADMIN_PASSWORD: 'Sicher123' },
+      { empty: true },
+    );
     cms = await startCms(env);
     const first = await snapshot(cms);
     // The suite runs on the database the environment names (CI: SQLite, then PostgreSQL).

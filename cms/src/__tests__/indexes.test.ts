@@ -106,7 +106,8 @@ describe('database migrations and indexes', () => {
   let cms: TestCms;
   let env: Record<string, string>;
   beforeAll(async () => {
-    env = await freshEnv();
+    // An empty database: the migrations' first run is what this is about.
+    env = await freshEnv({}, { empty: true });
     cms = await startCms(env);
   });
   afterAll(() => cms?.stop());

@@ -52,7 +52,8 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
   let cms: TestCms;
 
   beforeAll(async () => {
-    env = await freshEnv();
+    // An empty database for the older release's tables and rows.
+    env = await freshEnv({}, { empty: true });
     await rawSql(env, readFileSync(join(FIXTURES, `${FIXTURE}.${client}.sql`), 'utf8'), {
       script: true,
     });

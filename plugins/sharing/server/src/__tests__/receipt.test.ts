@@ -166,7 +166,8 @@ describe('consent receipt', () => {
 describe('an installation that offers some of the languages (LOCALES=de,en)', () => {
   let cms: TestCms;
   beforeAll(async () => {
-    cms = await startCms(await freshEnv({ LOCALES: 'de,en' }));
+    // An empty database: the content locales are what the first start of such an installation sets up.
+    cms = await startCms(await freshEnv({ LOCALES: 'de,en' }, { empty: true }));
   });
   afterAll(() => cms?.stop());
 
