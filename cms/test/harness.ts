@@ -68,6 +68,10 @@ export async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>)
   }
 }
 
+/** The worker's environment before its first CMS, kept where every module instance finds it. */
+const BASELINE = Symbol.for('mobio.harness.baselineEnv');
+const processEnv = globalThis as { [BASELINE]?: Record<string, string | undefined> };
+
 /**
  * A database of its own and private folders, as environment variables. The database is a copy of
  * the run's template, set up as a first start leaves it (roles, locales, permissions; no people,
@@ -78,6 +82,12 @@ export async function freshEnv(
   { empty = false }: { empty?: boolean } = {},
 ): Promise<Record<string, string>> {
   const template = empty ? undefined : inject('cmsTemplate');
+  // A new installation: process.env as the worker began, before any CMS set its variables (and
+  // generated its secrets) there. A restart of the same installation keeps them, as before; the
+  // files of a worker share its process (isolate: false), and none sees an earlier one's.
+  const baseline = (processEnv[BASELINE] ??= { ...process.env });
+  for (const name of Object.keys(process.env)) if (!(name in baseline)) delete process.env[name];
+  Object.assign(process.env, baseline);
   const dir = mkdtempSync(join(tmpdir(), 'mobio-test-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -142,10 +152,6 @@ export async function rawSql(
   }
 }
 
-/** The worker's environment before its first CMS, kept where every module instance finds it. */
-const BASELINE = Symbol.for('mobio.harness.baselineEnv');
-const processEnv = globalThis as { [BASELINE]?: Record<string, string | undefined> };
-
 interface RateLimitModule {
   Stores: { Memory: { cleanAll(): void } };
 }
@@ -153,12 +159,7 @@ interface RateLimitModule {
 /** Boots Strapi on the given (or a fresh) environment. */
 export async function startCms(given?: Record<string, string>): Promise<TestCms> {
   const env = given ?? (await freshEnv());
-  // Strapi reads its configuration from process.env, and tests read it after a stop (backup,
-  // doctor). The files of a worker share its process: each CMS starts from the worker's own
-  // environment plus `env`, never with what an earlier file's CMS set.
-  const baseline = (processEnv[BASELINE] ??= { ...process.env });
-  for (const name of Object.keys(process.env)) if (!(name in baseline)) delete process.env[name];
-  Object.assign(process.env, baseline, env);
+  Object.assign(process.env, env);
 
   // strapi.destroy() calls process.removeAllListeners(), which would also take vitest's own
   // listeners (its worker channel, its unhandled-rejection handler) away, for a moment or for good.
