@@ -23,7 +23,7 @@ import { UID } from '../uids';
  * created in one transaction and the files, checked and encrypted with this installation's key as
  * `.part` files beforehand, are moved into the store only after the commit. Grants, the access
  * log, the account, integration plans and their versions stay behind: they belong to the old
- * district (README, "Moving to another district").
+ * district (docs/sharing.md, "Moving to another district").
  */
 
 /** Why an import was refused; the message is a catalogue key the site shows in the person's language. */
