@@ -200,6 +200,18 @@ export const envSchema = z.object({
     .regex(/^(\S+\s+){4,5}\S+$/, 'expected a cron pattern such as "0 3 * * *"')
     .default('0 3 * * *'),
 
+  ACCOUNT_ERASURE_NOTICE_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(7, 'expected at least 7 days')
+    .default(30),
+  ACCOUNT_LOOKUPS_PER_HOUR: z.coerce
+    .number({ error: 'expected a number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(1000, 'expected at most 1000')
+    .default(20),
+
   ADMIN_EMAIL: email.optional(),
   ADMIN_PASSWORD: z
     .string()
@@ -266,6 +278,8 @@ export interface Config {
   };
   sharing: { defaultGrantDays: number; maxGrantDays: number };
   retention: { inactiveDays: number; noticeDays: number; schedule: string };
+  /** Account administration on request: how long an announced erasure waits, lookups per staff account and hour. */
+  accounts: { erasureNoticeDays: number; lookupsPerHour: number };
   admin?: { email: string; password: string; firstname: string; lastname: string };
 }
 
@@ -516,6 +530,10 @@ export function loadConfig(options: LoadOptions = {}): Config {
       inactiveDays: e.RETENTION_INACTIVE_DAYS,
       noticeDays: e.RETENTION_NOTICE_DAYS,
       schedule: e.RETENTION_SCHEDULE,
+    },
+    accounts: {
+      erasureNoticeDays: e.ACCOUNT_ERASURE_NOTICE_DAYS,
+      lookupsPerHour: e.ACCOUNT_LOOKUPS_PER_HOUR,
     },
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
