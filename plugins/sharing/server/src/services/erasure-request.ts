@@ -29,6 +29,7 @@ interface Row {
   codeExpiresAt: string | Date | null;
   dueAt: string | Date | null;
   requestedAt: string | Date | null;
+  actorId: number | null;
   reason: string | null;
   note: string | null;
 }
@@ -147,7 +148,7 @@ const erasureRequest = ({ strapi }: { strapi: Core.Strapi }) => {
           actorId: staff.id,
           reason: why.reason,
           note: why.note ?? null,
-        } as never);
+        });
         await getService(strapi, 'audit').record([
           {
             actor: staff,
