@@ -257,6 +257,22 @@ export const envSchema = z.object({
     .default('0 3 * * *')
     .describe('when the retention job runs (cron pattern, server time)'),
 
+  ACCOUNT_ERASURE_NOTICE_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(7, 'expected at least 7 days')
+    .default(30)
+    .describe(
+      "an erasure the district office announces without the holder's code waits this long (the holder can stop it)",
+    ),
+  ACCOUNT_LOOKUPS_PER_HOUR: z.coerce
+    .number({ error: 'expected a number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(1000, 'expected at most 1000')
+    .default(20)
+    .describe('account lookups per staff account and hour (counted in the database)'),
+
   ADMIN_EMAIL: email
     .optional()
     .describe('first super admin, created at start while no admin exists'),
@@ -326,6 +342,8 @@ export interface Config {
   };
   sharing: { defaultGrantDays: number; maxGrantDays: number };
   retention: { inactiveDays: number; noticeDays: number; schedule: string };
+  /** Account administration on request: how long an announced erasure waits, lookups per staff account and hour. */
+  accounts: { erasureNoticeDays: number; lookupsPerHour: number };
   admin?: { email: string; password: string; firstname: string; lastname: string };
 }
 
@@ -576,6 +594,10 @@ export function loadConfig(options: LoadOptions = {}): Config {
       inactiveDays: e.RETENTION_INACTIVE_DAYS,
       noticeDays: e.RETENTION_NOTICE_DAYS,
       schedule: e.RETENTION_SCHEDULE,
+    },
+    accounts: {
+      erasureNoticeDays: e.ACCOUNT_ERASURE_NOTICE_DAYS,
+      lookupsPerHour: e.ACCOUNT_LOOKUPS_PER_HOUR,
     },
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD

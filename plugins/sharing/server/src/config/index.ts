@@ -31,6 +31,7 @@ export const pluginConfigSchema = z.object({
   }),
   sharing: z.object({ defaultGrantDays: count, maxGrantDays: count }),
   retention: z.object({ inactiveDays: count, noticeDays: count, schedule: z.string().min(1) }),
+  accounts: z.object({ erasureNoticeDays: count, lookupsPerHour: count }),
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;

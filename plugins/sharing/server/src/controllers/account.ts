@@ -117,6 +117,18 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /** A deletion code for the district office (shown once): with it, they may erase the account at once. */
+  async deletionCode(ctx: Ctx) {
+    ctx.body = { data: await getService(strapi, 'erasure-request').issueCode(ctx.state.user.id) };
+  },
+
+  /** Stops an erasure the district office announced (204; 404 when none is running). */
+  async stopErasure(ctx: Ctx) {
+    if (!(await getService(strapi, 'erasure-request').stop(ctx.state.user.id)))
+      throw new errors.NotFoundError('error.noErasure');
+    ctx.status = 204;
+  },
+
   /** Deletes the account after the password is given again; everything of the person goes with it. */
   async remove(ctx: Ctx) {
     const { password } = parseBody(accountDeletionSchema, ctx.request.body);
