@@ -155,7 +155,22 @@ export const envSchema = z.object({
     .min(1024, 'expected at least 1024 bytes')
     .max(1024 * MB, 'expected at most 1073741824 bytes (1 GB)')
     .default(200 * MB),
+  /**
+   * Largest `mobio-export.json` in an import, unpacked: it is parsed in memory, where it takes
+   * several times its size. 16 MB holds the largest record lists a person can keep with room to spare.
+   */
+  IMPORT_MAX_JSON_BYTES: z.coerce
+    .number({ error: 'expected a number of bytes' })
+    .int('expected a whole number of bytes')
+    .min(1024, 'expected at least 1024 bytes')
+    .max(32 * MB, 'expected at most 33554432 bytes (32 MB)')
+    .default(16 * MB),
   DOCUMENTS_DIR: z.string().min(1).default('database/storage/documents'),
+  /**
+   * Where the media library's uploads (staff, public images) are parsed, one folder per request,
+   * removed when the request ends; emptied at every start.
+   */
+  UPLOAD_TEMP_DIR: z.string().min(1).default('database/storage/upload-tmp'),
 
   MUNICIPALITY_NAME: z.string().trim().min(1).default('Landkreis Musterstadt'),
   MUNICIPALITY_ADDRESS: z.string().trim().min(1).default('Musterstraße 1, 12345 Musterstadt'),
@@ -254,7 +269,13 @@ export interface Config {
     from: string;
     replyTo?: string;
   };
-  uploads: { maxBytes: number; importMaxBytes: number; documentsDir: string };
+  uploads: {
+    maxBytes: number;
+    importMaxBytes: number;
+    importMaxJsonBytes: number;
+    documentsDir: string;
+    tempDir: string;
+  };
   municipality: {
     name: string;
     address: string;
@@ -508,7 +529,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
     uploads: {
       maxBytes: e.UPLOAD_MAX_BYTES,
       importMaxBytes: e.IMPORT_MAX_BYTES,
+      importMaxJsonBytes: e.IMPORT_MAX_JSON_BYTES,
       documentsDir: resolveFromRoot(e.DOCUMENTS_DIR),
+      tempDir: resolveFromRoot(e.UPLOAD_TEMP_DIR),
     },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
