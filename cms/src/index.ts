@@ -26,6 +26,8 @@ export default {
     await removeDefaultApiTokens(strapi);
     // Partial files of uploads cut off by a killed process: nothing half-written stays behind.
     await strapi.plugin('sharing').service('vault').sweepPartials();
+    // Rows of an import cut off by a killed process: an import is all or nothing.
+    await strapi.plugin('sharing').service('import').undoPending();
     // Media-library uploads of requests cut off by a killed process (each request removes its own).
     await rm(strapi.config.get<Config>('mobio').uploads.tempDir, { recursive: true, force: true });
   },

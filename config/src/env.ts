@@ -157,14 +157,14 @@ export const envSchema = z.object({
     .default(200 * MB),
   /**
    * Largest `mobio-export.json` in an import, unpacked: it is parsed in memory, where it takes
-   * several times its size. 16 MB holds the largest record lists a person can keep with room to spare.
+   * several times its size. 8 MB holds the longest lists a person can keep (4 × 500 records).
    */
   IMPORT_MAX_JSON_BYTES: z.coerce
     .number({ error: 'expected a number of bytes' })
     .int('expected a whole number of bytes')
     .min(1024, 'expected at least 1024 bytes')
     .max(32 * MB, 'expected at most 33554432 bytes (32 MB)')
-    .default(16 * MB),
+    .default(8 * MB),
   DOCUMENTS_DIR: z.string().min(1).default('database/storage/documents'),
   /**
    * Where the media library's uploads (staff, public images) are parsed, one folder per request,
