@@ -331,12 +331,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
      * called once at start. Those accounts were fresh, so every personal row of theirs is the import's.
      */
     async undoPending(): Promise<number> {
-      const marks = await strapi.db
-        .query('strapi::core-store')
-        .findMany({
-          where: { key: { $startsWith: `plugin_sharing_${PENDING}` } },
-          select: ['key'],
-        });
+      const marks = await strapi.db.query('strapi::core-store').findMany({
+        where: { key: { $startsWith: `plugin_sharing_${PENDING}` } },
+        select: ['key'],
+      });
       for (const { key } of marks as Array<{ key: string }>) {
         const ownerId = Number(key.slice(`plugin_sharing_${PENDING}`.length));
         await remove(await rowsOf(ownerId));
