@@ -14,7 +14,8 @@ import { unzip } from '../../../../../cms/test/zip';
 import { pluginConfig } from '../config';
 import { storedFilePath } from '../vault/file-format';
 import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
-import { declareSize, importInto, patchName, zipOf } from './helpers/zips';
+import { hostileArchives, PDF } from './helpers/hostile-archives';
+import { declareSize, importInto, zipOf } from './helpers/zips';
 
 /**
  * Moving to another district: a newcomer exports everything on installation A (its own process,
@@ -41,7 +42,6 @@ const UPLOAD_MAX_BYTES = 1_000_000;
 const IMPORT_MAX_JSON_BYTES = 1_000_000;
 const LANGUAGE_SKILL = 'api::language-skill.language-skill';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 const PNG = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
   Buffer.alloc(64, 7),
@@ -249,176 +249,10 @@ describe('import of a mobio-export from another MoBio', () => {
     );
   }
 
-  const documentEntry = () => [...entries.keys()].find((name) => name.endsWith('-diplom.pdf'))!;
-
-  const hostile: Array<[string, () => Promise<Buffer>, string]> = [
-    [
-      'not a mobio export',
-      () => withJson((json) => (json.format = 'other-export')),
-      'error.importFormat',
-    ],
-    [
-      'a version that is no number',
-      () => withJson((json) => (json.version = '2')),
-      'error.importFormat',
-    ],
-    [
-      'a newer format version',
-      () => withJson((json) => (json.version = 99)),
-      'error.importNewerVersion',
-    ],
-    [
-      'a record the form would refuse',
-      () =>
-        withJson(
-          (json) => (json.records['api::education-entry.education-entry'][0].institution = ''),
-        ),
-      'error.importRecord',
-    ],
-    [
-      'a record with a field no form has',
-      () => withJson((json) => (json.records['api::profile.profile'][0].owner = 1)),
-      'error.importRecord',
-    ],
-    [
-      'a link to a record outside the archive',
-      () =>
-        withJson(
-          (json) => (json.records['api::document.document'][0].educationEntry = 'a'.repeat(24)),
-        ),
-      'error.importFormat',
-    ],
-    [
-      'an entry that climbs out of its folder',
-      async () => {
-        const name = documentEntry();
-        const trick = `../../../../${name.slice(12)}`
-          .padEnd(name.length, 'x')
-          .slice(0, name.length);
-        return patchName(archive, name, trick);
-      },
-      'error.importEntryName',
-    ],
-    [
-      'an entry with an absolute path',
-      async () => {
-        const name = documentEntry();
-        return patchName(archive, name, `/tmp/${name.slice(5)}`);
-      },
-      'error.importEntryName',
-    ],
-    [
-      'an entry no document names',
-      () => zipOf([...entries, ['documents/extra.pdf', PDF]]),
-      'error.importEntryName',
-    ],
-    [
-      'a zip bomb that declares its size',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry() ? Buffer.concat([PDF, Buffer.alloc(3_000_000)]) : content,
-          ]),
-        ),
-      'error.importTooLarge',
-    ],
-    [
-      'a zip bomb that hides its size',
-      async () => {
-        const bomb = await withJson((json) => (json.padding = ' '.repeat(3_000_000)));
-        return declareSize(bomb, 'mobio-export.json', 2000);
-      },
-      'error.importTooLarge',
-    ],
-    [
-      'a document larger than an upload may be',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.concat([PDF, Buffer.alloc(UPLOAD_MAX_BYTES)])
-              : content,
-          ]),
-        ),
-      'error.importFileTooLarge',
-    ],
-    [
-      'a document of a type not accepted at upload',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.from('MZ\x90\x00 this is a program, not a certificate')
-              : content,
-          ]),
-        ),
-      'error.importFileType',
-    ],
-    // The first file is already checked and encrypted (a .part file) when the second is refused.
-    [
-      'a bad document after a good one',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name.endsWith('.png') ? Buffer.from('<html><script>alert(1)</script></html>') : content,
-          ]),
-        ),
-      'error.importFileType',
-    ],
-    [
-      'a document with markup in it',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.concat([PDF, Buffer.from('<script>alert(1)</script>')])
-              : content,
-          ]),
-        ),
-      'error.importFileUnsafe',
-    ],
-    [
-      'a mobio-export.json over its own limit',
-      () => withJson((json) => (json.padding = ' '.repeat(IMPORT_MAX_JSON_BYTES))),
-      'error.importTooLarge',
-    ],
-    [
-      'a document that hides how far it inflates',
-      async () => {
-        const name = documentEntry();
-        const bomb = await zipOf(
-          [...entries].map(([entry, content]) => [
-            entry,
-            entry === name ? Buffer.concat([PDF, Buffer.alloc(3_000_000)]) : content,
-          ]),
-        );
-        return declareSize(bomb, name, 2000);
-      },
-      'error.importTooLarge',
-    ],
-    [
-      'a list longer than a person can keep',
-      () =>
-        withJson((json) => {
-          const [row] = json.records[LANGUAGE_SKILL];
-          json.records[LANGUAGE_SKILL] = Array.from({ length: 501 }, (_, i) => ({
-            ...row,
-            documentId: `l${i}`.padEnd(24, '0'),
-          }));
-        }),
-      'error.importTooManyRecords',
-    ],
-    [
-      'a truncated zip',
-      async () => archive.subarray(0, Math.floor(archive.length * 0.7)),
-      'error.importNotArchive',
-    ],
-  ];
+  const hostile = hostileArchives(() => ({ archive, entries, withJson }), {
+    uploadMaxBytes: UPLOAD_MAX_BYTES,
+    importMaxJsonBytes: IMPORT_MAX_JSON_BYTES,
+  });
 
   for (const [what, make, message] of hostile) {
     it(`refuses ${what} and changes nothing`, async () => {
