@@ -189,11 +189,35 @@ export const envSchema = z.object({
     .describe(
       'largest import from another MoBio (200 MB, at most 1 GB): the zip, and all its entries unpacked together; the CMS and the site hold the zip in memory while it is checked',
     ),
+  /**
+   * Largest `mobio-export.json` in an import, unpacked: it is parsed in memory, where it takes
+   * several times its size. 8 MB holds the longest lists a person can keep (4 × 500 records).
+   */
+  IMPORT_MAX_JSON_BYTES: z.coerce
+    .number({ error: 'expected a number of bytes' })
+    .int('expected a whole number of bytes')
+    .min(1024, 'expected at least 1024 bytes')
+    .max(32 * MB, 'expected at most 33554432 bytes (32 MB)')
+    .default(8 * MB)
+    .describe(
+      'largest `mobio-export.json` in an import, unpacked (8 MB, at most 32 MB): it is parsed in memory',
+    ),
   DOCUMENTS_DIR: z
     .string()
     .min(1)
     .default('database/storage/documents')
     .describe('folder of the encrypted documents'),
+  /**
+   * Where the media library's uploads (staff, public images) are parsed, one folder per request,
+   * removed when the request ends; emptied at every start.
+   */
+  UPLOAD_TEMP_DIR: z
+    .string()
+    .min(1)
+    .default('database/storage/upload-tmp')
+    .describe(
+      "where the media library's uploads are parsed, one folder per request, removed when it ends; emptied at start",
+    ),
 
   MUNICIPALITY_NAME: z
     .string()
@@ -330,7 +354,13 @@ export interface Config {
     from: string;
     replyTo?: string;
   };
-  uploads: { maxBytes: number; importMaxBytes: number; documentsDir: string };
+  uploads: {
+    maxBytes: number;
+    importMaxBytes: number;
+    importMaxJsonBytes: number;
+    documentsDir: string;
+    tempDir: string;
+  };
   municipality: {
     name: string;
     address: string;
@@ -586,7 +616,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
     uploads: {
       maxBytes: e.UPLOAD_MAX_BYTES,
       importMaxBytes: e.IMPORT_MAX_BYTES,
+      importMaxJsonBytes: e.IMPORT_MAX_JSON_BYTES,
       documentsDir: resolveFromRoot(e.DOCUMENTS_DIR),
+      tempDir: resolveFromRoot(e.UPLOAD_TEMP_DIR),
     },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),

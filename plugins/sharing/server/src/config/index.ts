@@ -17,7 +17,13 @@ export const pluginConfigSchema = z.object({
     documentsMasterKey: z.string().min(1),
     documentsPreviousMasterKey: z.string().min(1).optional(),
   }),
-  uploads: z.object({ maxBytes: count, importMaxBytes: count, documentsDir: z.string().min(1) }),
+  uploads: z.object({
+    maxBytes: count,
+    importMaxBytes: count,
+    importMaxJsonBytes: count,
+    documentsDir: z.string().min(1),
+    tempDir: z.string().min(1),
+  }),
   municipality: z.object({
     name: z.string().min(1),
     address: z.string().min(1),

@@ -106,14 +106,28 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!(await importer.isFresh(ctx.state.user.id))) return refuseImport(ctx, 'notFresh');
     if (Number(ctx.get('content-length') || 0) > importMaxBytes)
       return refuseImport(ctx, 'tooLarge');
-    const archive = await readBody(ctx, importMaxBytes);
-    if (!archive) return refuseImport(ctx, 'tooLarge');
+    let release: (() => void) | null;
     try {
+      release = importer.reserve(ctx.state.user.id);
+    } catch (error) {
+      if (error instanceof ImportError) return refuseImport(ctx, error.problem);
+      throw error;
+    }
+    // Enough imports are running (each holds its archive in memory): try again in a minute.
+    if (!release) {
+      ctx.set('Retry-After', '60');
+      return refuseImport(ctx, 'busy');
+    }
+    try {
+      const archive = await readBody(ctx, importMaxBytes);
+      if (!archive) return refuseImport(ctx, 'tooLarge');
       ctx.body = { data: await importer.run(ctx.state.user.id, archive) };
       ctx.status = 201;
     } catch (error) {
       if (error instanceof ImportError) return refuseImport(ctx, error.problem, error.detail);
       throw error;
+    } finally {
+      release();
     }
   },
 
