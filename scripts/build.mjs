@@ -36,7 +36,7 @@ export const missingOutputs = (root = ROOT) =>
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (nodeTooOld()) {
     console.error(
-      `[mobio] Node.js ${NODE_MAJOR} or newer is needed, this is ${process.version}. Install Node.js ${NODE_MAJOR} (README, "Requirements": nvm install, npm i -g node@${NODE_MAJOR} or NodeSource ${NODE_MAJOR}.x) and run the command again.`,
+      `[mobio] Node.js ${NODE_MAJOR} or newer is needed, this is ${process.version}. Install Node.js ${NODE_MAJOR} (docs/operating.md, "Requirements": nvm install, npm i -g node@${NODE_MAJOR} or NodeSource ${NODE_MAJOR}.x) and run the command again.`,
     );
     process.exit(1);
   }

@@ -11,8 +11,9 @@
  * run while the CMS runs, stopped at any moment and run again to finish.
  *
  * `npm run doctor -- --rotate-master-key` re-wraps the file key of every document still on
- * DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY (README, "Rotating the master key"); the
- * same: while the CMS runs (it reads with both keys), stopped or killed at any moment, run again to finish.
+ * DOCUMENTS_MASTER_KEY_PREVIOUS with DOCUMENTS_MASTER_KEY (docs/operating.md, "Rotating the
+ * master key"); the same: while the CMS runs (it reads with both keys), stopped or killed at any
+ * moment, run again to finish.
  */
 import {
   accessSync,
@@ -189,7 +190,7 @@ export async function doctor(options = {}) {
           .join(', ')}`,
     );
     throw new Error(
-      `${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see README): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`,
+      `${bad} of ${rows.length} stored documents cannot be read (restore them from a backup, see docs/operating.md): ${lines.join('; ')}; files: ${unreadableKeys.join(', ')}`,
     );
   });
   return results;
@@ -260,7 +261,7 @@ export async function rotateMasterKey(options = {}, log = () => {}) {
   const config = loadConfig(options);
   if (!config.secrets.documentsPreviousMasterKey) {
     throw new Error(
-      'DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (README, "Rotating the master key").',
+      'DOCUMENTS_MASTER_KEY_PREVIOUS is not set. To rotate: set DOCUMENTS_MASTER_KEY_PREVIOUS to the current key and DOCUMENTS_MASTER_KEY to a new one (openssl rand -base64 32), restart the CMS, then run this again (docs/operating.md, "Rotating the master key").',
     );
   }
   const { rotateDocuments } = require('@mobio/strapi-plugin-sharing/server/vault/migrate');
@@ -314,7 +315,7 @@ if (
     results[0].detail.startsWith(new ConfigError([]).message.split('\n')[0])
   ) {
     console.log(
-      '\nSet the variables above in the environment or in .env (see README, Configuration).',
+      '\nSet the variables above in the environment or in .env (see docs/configuration.md).',
     );
   }
   process.exit(failed ? 1 : 0);

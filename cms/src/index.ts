@@ -1,5 +1,6 @@
+import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { logProcessFaults } from '@mobio/config';
+import { logProcessFaults, type Config } from '@mobio/config';
 import { ensureLocales } from './bootstrap/locales';
 import { reapplyMigrationsAfterSync } from './database/reapply-migrations';
 import { ensureContentApiRoles, ensureFirstAdmin } from './bootstrap/roles';
@@ -25,5 +26,9 @@ export default {
     await removeDefaultApiTokens(strapi);
     // Partial files of uploads cut off by a killed process: nothing half-written stays behind.
     await strapi.plugin('sharing').service('vault').sweepPartials();
+    // Rows of an import cut off by a killed process: an import is all or nothing.
+    await strapi.plugin('sharing').service('import').undoPending();
+    // Media-library uploads of requests cut off by a killed process (each request removes its own).
+    await rm(strapi.config.get<Config>('mobio').uploads.tempDir, { recursive: true, force: true });
   },
 };

@@ -94,6 +94,7 @@ export async function freshEnv(
     STRAPI_TELEMETRY_DISABLED: 'true',
     MOBIO_ENV_FILE: join(dir, '.env'),
     DOCUMENTS_DIR: join(dir, 'documents'),
+    UPLOAD_TEMP_DIR: join(dir, 'upload-tmp'),
     MOBIO_TEST_DIR: dir,
     ...extra,
   };

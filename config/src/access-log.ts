@@ -17,6 +17,8 @@ export interface LogEvent {
   actorId?: number | null;
   actorName: string | null;
   resourceType?: string | null;
+  /** Why an administrator acted (a code of ACCOUNT_REASONS) and their own words. */
+  reason?: string | null;
   note?: string | null;
 }
 

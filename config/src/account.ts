@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { INVITATION_ALPHABET } from './records.js';
+import { ACCOUNT_REASONS } from './reference.js';
 
 /**
  * The username Strapi requires of every account, made up at random: logins are by e-mail, and
@@ -67,3 +68,18 @@ export const recoveryCodeSchema = z
       .min(1, { error: 'error.required' })
       .max(RECOVERY_CODE_LENGTH * 2, { error: 'error.recoveryCode' }),
   );
+
+/**
+ * The reason staff give for acting on a newcomer's account: one of ACCOUNT_REASONS, which the
+ * newcomer reads in their language, and words of their own (needed for "other").
+ */
+export const staffReasonSchema = z
+  .strictObject({
+    reason: z.enum(ACCOUNT_REASONS.codes),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((value) => value.reason !== 'other' || (value.note ?? '').length >= 5, {
+    path: ['note'],
+    error: 'error.reasonNote',
+  });
+export type StaffReason = z.infer<typeof staffReasonSchema>;

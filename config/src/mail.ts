@@ -2,6 +2,8 @@ import { byLocale } from './i18n/index.js';
 
 /** Texts of the e-mails MoBio sends, in every locale (catalogues' `mail`); `{name}` placeholders are filled in. */
 export const RETENTION_NOTICE = byLocale((c) => c.mail.retentionNotice);
+/** To a newcomer whose account the district office announced to delete on request. */
+export const ERASURE_NOTICE = byLocale((c) => c.mail.erasureNotice);
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string>): string {

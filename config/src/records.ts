@@ -49,6 +49,13 @@ export function foldForSearch(text: string): string {
  * Fifteen characters from an alphabet without look-alikes (0/O, 1/I/L), shown as XXXXX-XXXXX-XXXXX:
  * 31^15, about 74 bits — out of reach of guessing at the rate the CMS and the site allow.
  */
+/**
+ * The most records a person keeps in one list (language skills, education, employment, documents):
+ * more than any biography needs. Creating one more is refused on the site, and an import holding
+ * more is refused whole; it also bounds what an import writes (4 lists × 500 rows).
+ */
+export const MAX_RECORDS_PER_LIST = 500;
+
 export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITATION_LENGTH = 15;
 /** A code as it is shown and read aloud: groups of five. */

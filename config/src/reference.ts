@@ -59,6 +59,13 @@ export const LIST_SECTIONS = [
   'documents',
 ] as const satisfies readonly Section[];
 
+/**
+ * Why a District administrator acts on a newcomer's account (finds, locks, unlocks or deletes it):
+ * chosen from this list, so that the newcomer reads the reason in their own language.
+ */
+export const ACCOUNT_REASONS = reference(byLocale((c) => c.reference.accountReasons));
+export type AccountReason = (typeof ACCOUNT_REASONS.codes)[number];
+
 export const ACCESS_LEVELS = reference(byLocale((c) => c.reference.accessLevels));
 export type Access = (typeof ACCESS_LEVELS.codes)[number];
 

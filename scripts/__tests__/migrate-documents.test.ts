@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatOf } from '../../plugins/sharing/server/src/vault/file-format';
 import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
 import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { killDelays, logKill } from '../../cms/test/kill-delays';
 import { freshStore, headOf, newStoredPath, plaintextOf } from './helpers/documents';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
@@ -39,7 +40,8 @@ describe('doctor --migrate-documents', () => {
 
   it('leaves every file readable when killed in the middle, again and again, and finishes when run again', async () => {
     // Each round kills a run a few milliseconds after it rewrote a file, at a different point of the next one.
-    for (let round = 0; round < 6; round++) {
+    const delays = killDelays([0, 3, 6, 9, 12, 15]);
+    for (let round = 0; round < delays.length; round++) {
       const before = versions().filter((v) => v === 2).length;
       const child = spawn(process.execPath, [DOCTOR, '--migrate-documents'], {
         env: childEnv(),
@@ -48,10 +50,17 @@ describe('doctor --migrate-documents', () => {
       const exited = new Promise((done) => child.once('exit', done));
       for (let i = 0; i < 3000 && versions().filter((v) => v === 2).length === before; i++)
         await new Promise((r) => setTimeout(r, 2));
-      await new Promise((r) => setTimeout(r, round * 3));
+      await new Promise((r) => setTimeout(r, delays[round]));
       child.kill('SIGKILL');
       await exited;
       const after = versions();
+      const rewritten = after.filter((v) => v === 2).length;
+      logKill(
+        'migrate-documents',
+        delays,
+        round,
+        `${rewritten} of ${after.length} files in format 2`,
+      );
       expect(
         after.filter((v) => v === 2).length,
         'some files were rewritten before the kill',

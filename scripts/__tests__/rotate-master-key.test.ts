@@ -21,6 +21,7 @@ import {
 import { openStoredFile } from '../../plugins/sharing/server/src/vault/read-stream';
 import { storedFiles } from '../../plugins/sharing/server/src/vault/migrate';
 import { sealV1 } from '../../plugins/sharing/server/src/vault/__tests__/legacy';
+import { killDelays, logKill } from '../../cms/test/kill-delays';
 import { freshStore, headOf, newStoredPath, plaintextOf } from './helpers/documents';
 
 const DOCTOR = resolve(__dirname, '../doctor.mjs');
@@ -77,7 +78,8 @@ describe('doctor --rotate-master-key', () => {
   });
 
   it('leaves every file readable with one of the two keys when killed in the middle, again and again, and finishes when run again', async () => {
-    for (let round = 0; round < 4; round++) {
+    const delays = killDelays([0, 3, 6, 9]);
+    for (let round = 0; round < delays.length; round++) {
       const before = onNewKey();
       const child = spawn(process.execPath, [DOCTOR, '--rotate-master-key'], {
         env: rotating(),
@@ -86,10 +88,11 @@ describe('doctor --rotate-master-key', () => {
       const exited = new Promise((done) => child.once('exit', done));
       for (let i = 0; i < 3000 && onNewKey() === before; i++)
         await new Promise((r) => setTimeout(r, 2));
-      await new Promise((r) => setTimeout(r, round * 3));
+      await new Promise((r) => setTimeout(r, delays[round]));
       child.kill('SIGKILL');
       await exited;
       const after = onNewKey();
+      logKill('rotate-master-key', delays, round, `${after} of ${COUNT} files on the new key`);
       expect(after, 'some files were re-wrapped before the kill').toBeGreaterThan(before);
       expect(after, 'the kill came before the end (raise COUNT if not)').toBeLessThan(COUNT);
       for (const [path, plaintext] of plaintexts)

@@ -167,7 +167,7 @@ describe('content types in the running CMS', () => {
           sections: ['languages'],
           access: 'read',
           purpose: 'Beratung',
-          expiresAt: '2030-01-01T00:00:00.000Z',
+          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
         },
       ],
       [

@@ -1,4 +1,4 @@
-import { LOCALES, NON_IDENTIFYING_USERNAME, type Locale } from '@mobio/config';
+import { ACCOUNT_REASONS, LOCALES, NON_IDENTIFYING_USERNAME, type Locale } from '@mobio/config';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +135,7 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
     const act = (action: string) =>
       api(cms, 'POST', `/sharing/accounts/${documentId}/${action}`, {
         token: district.token,
-        body: { data: { reason: 'Auf Wunsch der Person' } },
+        body: { data: { reason: 'misuse', note: 'Auf Wunsch der Person' } },
       });
     expect((await act('lock')).status).toBe(200);
     const refused = await login(locale, other, PASSWORD);
@@ -153,7 +153,71 @@ describe.each(LOCALES)('account journey in %s', (locale) => {
     );
     expect(log).toContain(tr('log.action.account.lock'));
     expect(log).toContain(tr('log.action.account.unlock'));
-    expect(log).toContain('Auf Wunsch der Person');
+    expect(log).toContain(`${ACCOUNT_REASONS.label('misuse', locale)} — Auf Wunsch der Person`);
+  });
+
+  it('shows an erasure the district office announced at login and on the dashboard, in its language, and stops it with one button', async () => {
+    const other = newEmail(`announced-${locale}`);
+    await registerThroughSite(locale, other);
+    const { id, documentId } = await cms.strapi.db
+      .query(USER)
+      .findOne({ where: { email: other.toLowerCase() }, select: ['id', 'documentId'] });
+    const why = { reason: 'movedAway', note: 'Umzug' };
+    const found = await api(cms, 'POST', '/sharing/accounts/lookup', {
+      token: district.token,
+      body: { data: { ...why, email: other } },
+    });
+    expect(found.status).toBe(200);
+    const announced = await api(cms, 'POST', `/sharing/accounts/${documentId}/delete`, {
+      token: district.token,
+      body: { data: why },
+    });
+    expect(announced.status).toBe(202);
+
+    // Whatever page the login was for, the notice comes first.
+    const loggedIn = await send(site, 'POST', `/${locale}/login`, {
+      form: { email: other, password: PASSWORD, next: `/${locale}/profile` },
+    });
+    expect(loggedIn.status).toBe(303);
+    expect(loggedIn.location).toBe(`/${locale}/dashboard`);
+    const cookie = sessionCookie(loggedIn)!;
+    const dashboard = await send(site, 'GET', `/${locale}/dashboard`, { cookie });
+    const page = text(dashboard.html);
+    expect(page).toContain(tr('dashboard.erasureHeading'));
+    expect(page).toContain(`${ACCOUNT_REASONS.label('movedAway', locale)} — Umzug`);
+    expect(dashboard.html).toContain(`action="/${locale}/account/keep"`);
+
+    const kept = await send(site, 'POST', `/${locale}/account/keep`, { cookie });
+    expect(kept.status).toBe(303);
+    expect(kept.location).toBe(`/${locale}/dashboard?erasure=stopped`);
+    const after = text((await send(site, 'GET', kept.location!, { cookie })).html);
+    expect(after).toContain(tr('dashboard.erasureStopped'));
+    expect(after).not.toContain(tr('dashboard.erasureHeading'));
+    expect(await cms.strapi.db.query(USER).count({ where: { id } })).toBe(1);
+    const log = text((await send(site, 'GET', `/${locale}/sharing/access-log`, { cookie })).html);
+    for (const action of ['lookup', 'erasure.announce', 'erasure.stop'] as const)
+      expect(log).toContain(tr(`log.action.account.${action}`));
+  });
+
+  it('shows a deletion code on the account page, without JavaScript, with which the district office deletes at once', async () => {
+    const other = newEmail(`code-${locale}`);
+    const { cookie: own } = await registerThroughSite(locale, other);
+    const account = await send(site, 'GET', `/${locale}/account`, { cookie: own });
+    expect(text(account.html)).toContain(tr('account.deletionCodeText'));
+    expect(account.html).toContain(`action="/${locale}/account/deletion-code"`);
+    const shown = await send(site, 'POST', `/${locale}/account/deletion-code`, { cookie: own });
+    expect(shown.status).toBe(200);
+    expect(text(shown.html)).toContain(tr('account.deletionCodeWarning'));
+    const code = /[A-Z0-9]{5}(?:-[A-Z0-9]{5}){3}/.exec(shown.html)![0];
+    const { id, documentId } = await cms.strapi.db
+      .query(USER)
+      .findOne({ where: { email: other.toLowerCase() }, select: ['id', 'documentId'] });
+    const erased = await api(cms, 'POST', `/sharing/accounts/${documentId}/delete`, {
+      token: district.token,
+      body: { data: { reason: 'request', code } },
+    });
+    expect(erased.status).toBe(204);
+    expect(await cms.strapi.db.query(USER).count({ where: { id } })).toBe(0);
   });
 
   it('opens the dashboard with the cookie and greets the user by e-mail', async () => {

@@ -79,11 +79,17 @@ const errorSchema = z.object({
  * ('error.invitationCode'); only keys the catalogues know are passed on.
  */
 export function cmsFailureOf(status: number, body: unknown): CmsFailure {
-  const common = commonFailure(status);
-  if (common) return { ...common, fields: {} };
-  if (status === 401) return { key: 'error.sessionExpired', fields: {}, status: 401 };
   const parsed = errorSchema.safeParse(body);
   const error = parsed.success ? parsed.data.error : undefined;
+  const common = commonFailure(status);
+  // A 503 that names its reason (too many imports at once) says it; any other means "try again later".
+  if (common)
+    return {
+      ...common,
+      key: (status === 503 && knownKey(error?.message)) || common.key,
+      fields: {},
+    };
+  if (status === 401) return { key: 'error.sessionExpired', fields: {}, status: 401 };
   const fields: FieldErrors = {};
   let formKey: MessageKey | undefined;
   for (const detail of error?.details?.errors ?? []) {

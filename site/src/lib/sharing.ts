@@ -1,4 +1,11 @@
-import { ACCESS_LEVELS, LIST_SECTIONS, PLAN_STATUSES, SECTIONS, type Locale } from '@mobio/config';
+import {
+  ACCESS_LEVELS,
+  ACCOUNT_REASONS,
+  LIST_SECTIONS,
+  PLAN_STATUSES,
+  SECTIONS,
+  type Locale,
+} from '@mobio/config';
 import { z } from 'zod';
 import { callCms } from './cms';
 
@@ -79,6 +86,9 @@ export const LOG_ACTIONS = [
   'plan.accept',
   'account.lock',
   'account.unlock',
+  'account.lookup',
+  'account.erasure.announce',
+  'account.erasure.stop',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
@@ -89,6 +99,11 @@ const logEntrySchema = z.object({
   actorKind: z.string().nullable(),
   actorName: z.string().nullable(),
   resourceType: z.string().nullable(),
+  // A reason this site does not know (a newer CMS) is left out; the administrator's words stay.
+  reason: z
+    .string()
+    .nullish()
+    .transform((code) => ACCOUNT_REASONS.codes.find((known) => known === code) ?? null),
   note: z.string().nullable().optional(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
@@ -127,6 +142,18 @@ const overviewSchema = z.object({
       planStatus: z.enum(PLAN_STATUSES.codes),
     })
     .nullable(),
+  /** An erasure the district office announced, which the newcomer can stop. */
+  erasure: z
+    .object({
+      dueAt: z.coerce.date(),
+      reason: z
+        .string()
+        .nullable()
+        .transform((code) => ACCOUNT_REASONS.codes.find((known) => known === code) ?? null),
+      note: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
@@ -179,3 +206,25 @@ export const createGrant = (jwt: string, grant: Record<string, unknown>) =>
 /** Deletes my account and everything in it, after the password is given again (204). */
 export const deleteAccount = (jwt: string, password: string) =>
   callCms('POST', '/api/sharing/account/delete', jwt, z.unknown(), { data: { password } });
+
+/** Stops the erasure the district office announced (204). */
+export const stopErasure = (jwt: string) =>
+  callCms('POST', '/api/sharing/account/erasure/stop', jwt, z.unknown());
+
+/** A new deletion code for the district office, shown once; an earlier one stops working. */
+export const requestDeletionCode = (jwt: string) =>
+  callCms(
+    'POST',
+    '/api/sharing/account/deletion-code',
+    jwt,
+    data(z.object({ code: z.string(), expiresAt: z.coerce.date() })),
+  );
+
+/** Why an administrator acted, in the newcomer's language: the reason from the list and their own words. */
+export const reasonText = (
+  event: { reason?: (typeof ACCOUNT_REASONS.codes)[number] | null; note?: string | null },
+  locale: Locale,
+) =>
+  [event.reason ? ACCOUNT_REASONS.label(event.reason, locale) : undefined, event.note]
+    .filter(Boolean)
+    .join(' — ');

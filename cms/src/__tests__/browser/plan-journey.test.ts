@@ -18,7 +18,7 @@ import {
   grantDirectly,
 } from '../../../test/harness';
 import { type BrowserStack, startStack } from '../../../../site/src/__tests__/browser/stack';
-import { SLOW, logInToAdmin } from './stack';
+import { SLOW, axeOnMain, logInToAdmin } from './stack';
 
 const executablePath = chromiumOrSkip();
 const DESK = { width: 1366, height: 900 };
@@ -42,24 +42,6 @@ describe.skipIf(!executablePath)(
     let browser: Browser;
     let desk: Page;
     let reza: Awaited<ReturnType<typeof registerNewcomer>>;
-
-    /**
-     * axe on the plugin's part of an admin page: Strapi's own frame is not ours to fix, nor its
-     * bundle's probe for eval, which the admin panel's own CSP refuses.
-     */
-    async function axeOnMain(page: Page) {
-      const violations = await runAxe(
-        page,
-        /^script-src blocked eval at .*\/admin\/strapi-[\w-]+\.js:\d+$/,
-      );
-      const ours = violations
-        .map((violation) => ({
-          ...violation,
-          nodes: violation.nodes.filter((node) => String(node.target[0]).startsWith('main')),
-        }))
-        .filter((violation) => violation.nodes.length > 0);
-      expect(ours, describeViolations(ours)).toEqual([]);
-    }
 
     beforeAll(async () => {
       // The site's set-up (the screenshots folder, the CMS, the built site on it, Chromium).

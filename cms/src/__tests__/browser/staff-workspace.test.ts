@@ -11,7 +11,15 @@ import {
   type TestCms,
   grantDirectly,
 } from '../../../test/harness';
-import { type AdminStack, PDF, SLOW, logInToAdmin as logIn, startAdminStack } from './stack';
+import { withAxe } from '../../../../site/src/__tests__/browser/axe';
+import {
+  type AdminStack,
+  PDF,
+  SLOW,
+  axeOnMain,
+  logInToAdmin as logIn,
+  startAdminStack,
+} from './stack';
 
 const executablePath = chromiumOrSkip();
 // Screenshots for looking at, git-ignored.
@@ -227,19 +235,32 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await own.close();
   });
 
-  it('lets the District administrator lock and unlock exactly one account on request, with a reason', async () => {
-    const own = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  it('lets the District administrator find, lock and unlock exactly one account on request, with a reason from the list, and only announce a deletion without the person’s code', async () => {
+    const context = await withAxe(
+      await browser.newContext({ viewport: { width: 1280, height: 900 } }),
+    );
+    const own = await context.newPage();
     await logIn(own, cms, district.email);
     await own.goto(`${cms.url}/admin/plugins/sharing/accounts`);
+    /** Chooses a reason in the n-th reason list of the page (0: the lookup's, 1: the account's). */
+    const choose = async (n: number, label: string) => {
+      await own.getByRole('combobox', { name: 'Grund' }).nth(n).click();
+      await own.getByRole('option', { name: label }).click();
+    };
     await own.getByLabel('Kontonummer').fill(reza.documentId.match(/.{4}/g)!.join(' '));
-    await own.getByRole('button', { name: 'Konto suchen' }).click();
+    const search = own.getByRole('button', { name: 'Konto suchen' });
+    // No lookup without a reason.
+    expect(await search.isDisabled()).toBe(true);
+    await choose(0, 'Sie haben es selbst bei der Verwaltung gewünscht');
+    await search.click();
     await own
       .getByRole('heading', { name: `Konto ${reza.documentId.match(/.{4}/g)!.join(' ')}` })
       .waitFor(SLOW);
     // Nothing of the person: no name, no address.
     for (const leaked of ['Reza', 'Ahmadi', '@example.test'])
       expect(await own.locator('main').textContent()).not.toContain(leaked);
-    await own.getByLabel('Begründung').fill('Telefon verloren, Person war persönlich da');
+    await choose(1, 'Sie kommen nicht mehr in Ihr Konto (Telefon oder Passwort verloren)');
+    await own.getByLabel('Eigene Worte').last().fill('Person war persönlich da');
     await own.getByRole('button', { name: 'Konto sperren' }).click();
     await own.getByText('Das Konto ist gesperrt.').waitFor(SLOW);
     expect(
@@ -250,7 +271,6 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
       ).blocked,
     ).toBe(true);
     await own.screenshot({ path: `${SHOTS}staff-workspace-accounts.png`, fullPage: true });
-    await own.getByLabel('Begründung').fill('Neues Telefon, Person war persönlich da');
     await own.getByRole('button', { name: 'Konto entsperren' }).click();
     await own.getByText('Das Konto ist entsperrt.').waitFor(SLOW);
     expect(
@@ -260,6 +280,18 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
           .findOne({ where: { id: reza.id }, select: ['blocked'] })
       ).blocked,
     ).toBe(false);
-    await own.close();
+
+    // Without the person's code the deletion is only announced; the account stays.
+    await own.getByRole('checkbox').check();
+    expect(await own.getByRole('button', { name: 'Mit Code sofort löschen' }).isDisabled()).toBe(
+      true,
+    );
+    await own.getByRole('button', { name: /^Löschung ankündigen \(30 Tage\)$/ }).click();
+    await own.getByText(/^Die Löschung ist angekündigt für den /).waitFor(SLOW);
+    expect(
+      await cms.strapi.db.query('plugin::users-permissions.user').count({ where: { id: reza.id } }),
+    ).toBe(1);
+    await axeOnMain(own);
+    await context.close();
   });
 });

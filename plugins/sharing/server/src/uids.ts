@@ -8,6 +8,8 @@ export const UID = {
   auditEvent: 'plugin::sharing.audit-event',
   accountActivity: 'plugin::sharing.account-activity',
   catalogueEntry: 'plugin::sharing.catalogue-entry',
+  erasureRequest: 'plugin::sharing.erasure-request',
+  staffLookup: 'plugin::sharing.staff-lookup',
   invitation: 'plugin::sharing.invitation',
   staffListing: 'plugin::sharing.staff-listing',
   user: 'plugin::users-permissions.user',

@@ -5,6 +5,7 @@ import type { AuditService } from './services/audit';
 import type { CatalogueService } from './services/catalogue';
 import type { CvService } from './services/cv';
 import type { ErasureService } from './services/erasure';
+import type { ErasureRequestService } from './services/erasure-request';
 import type { ExportService } from './services/export';
 import type { GrantService } from './services/grant';
 import type { ImportService } from './services/import';
@@ -24,6 +25,7 @@ interface Services {
   catalogue: CatalogueService;
   cv: CvService;
   erasure: ErasureService;
+  'erasure-request': ErasureRequestService;
   export: ExportService;
   grant: GrantService;
   import: ImportService;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LOCALES, type Locale } from '@mobio/config';
+import { ACCOUNT_REASONS, LOCALES, type Locale } from '@mobio/config';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createStaff, type TestCms } from '../../../../cms/test/harness';
@@ -44,11 +44,13 @@ describe.skipIf(!executablePath)(
     let browser: Browser;
     let stack: BrowserStack;
     let staff: Awaited<ReturnType<typeof createStaff>>;
+    let district: Awaited<ReturnType<typeof createStaff>>;
 
     beforeAll(async () => {
       stack = await startStack(executablePath!, { proxy: true });
       ({ cms, site, browser } = stack);
       staff = await createStaff(cms, 'Amira');
+      district = await createStaff(cms, 'Kreis', 'district-administrator');
     }, 120_000);
 
     afterAll(async () => {
@@ -312,6 +314,37 @@ describe.skipIf(!executablePath)(
           ).toBe(404);
           await visit(page, `${l}/dashboard`);
           expect(await page.locator('main').textContent()).toContain(tr('dashboard.nobody'));
+
+          // The district office announces the erasure of her account: the dashboard says so, with
+          // the reason in her language, and one button stops it.
+          expect(
+            (
+              await api(cms, 'POST', `/sharing/accounts/${owner.documentId}/delete`, {
+                token: district.token,
+                body: { data: { reason: 'movedAway' } },
+              })
+            ).status,
+          ).toBe(202);
+          await visit(page, `${l}/dashboard`);
+          expect(await page.locator('main').textContent()).toContain(
+            ACCOUNT_REASONS.label('movedAway', locale),
+          );
+          await Promise.all([
+            page.waitForNavigation(),
+            page.locator(`form[action="${l}/account/keep"] button`).click(),
+          ]);
+          await checkPage(page, 'erasure stopped');
+          expect(await page.locator('.notice').first().textContent()).toBe(
+            tr('dashboard.erasureStopped'),
+          );
+
+          // She gets a deletion code for the district office (the button is on her account page too).
+          await visit(page, `${l}/account/deletion-code`);
+          await Promise.all([page.waitForNavigation(), page.locator('main form button').click()]);
+          await checkPage(page, 'deletion code');
+          expect(await page.locator('.account-number').textContent()).toMatch(
+            /^\s*[A-Z0-9]{5}(-[A-Z0-9]{5}){3}\s*$/,
+          );
         } finally {
           await context.close();
         }

@@ -18,8 +18,10 @@ export interface FakeCms {
 
 const KNOWN_PARAMETERS = new Set(['locale', 'sort', 'filters', 'pagination', 'fields', 'populate']);
 
-export const EVENT_START = '2030-03-05T17:00:00.000Z';
-export const EVENT_END = '2030-03-05T19:00:00.000Z';
+/** The info event's time: 17:00–19:00 UTC, 30 days from now, so it stays upcoming whenever the tests run. */
+const eventDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+export const EVENT_START = `${eventDay}T17:00:00.000Z`;
+export const EVENT_END = `${eventDay}T19:00:00.000Z`;
 
 /** Titles the fake CMS returns, so a test can tell which locale was served. */
 export const pageTitle = (locale: string) => `Info page in ${locale}`;

@@ -52,4 +52,18 @@ describe('cmsFailureOf', () => {
       status: 507,
     });
   });
+
+  it('says why when a 503 names its reason (too many imports at once), and "unavailable" otherwise', () => {
+    const busy = {
+      error: {
+        message: 'error.importBusy',
+        details: { errors: [{ path: ['file'], message: 'error.importBusy' }] },
+      },
+    };
+    expect(cmsFailureOf(503, busy)).toEqual({ key: 'error.importBusy', fields: {}, status: 503 });
+    expect(cmsFailureOf(503, { error: { message: 'Service Unavailable' } }).key).toBe(
+      'auth.cmsUnavailable',
+    );
+    expect(cmsFailureOf(500, busy).key).toBe('auth.cmsUnavailable');
+  });
 });

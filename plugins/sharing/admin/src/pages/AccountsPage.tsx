@@ -1,28 +1,30 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Flex,
-  TextInput,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Frame } from '../components/Frame';
 import { Message } from '../components/Message';
+import { NO_REASON, ReasonFields, reasonGiven, type Reason } from '../components/ReasonFields';
 import { statusOf, type AccountSummary } from '../utils/api';
 import { useFormat } from '../utils/format';
 import { useText, type TextKey } from '../utils/text';
 
 type Action = 'lock' | 'unlock' | 'delete';
+interface Settings {
+  reasons: Array<{ code: string; label: string }>;
+  erasureNoticeDays: number;
+  lookupsPerHour: number;
+}
 
 const FAILURES: Record<number, TextKey> = {
   400: 'accounts.failed400',
   403: 'accounts.failed403',
   404: 'accounts.failed404',
+  429: 'accounts.failed429',
 };
+/** The body of a request: the reason's code, and own words only when there are some. */
+const withReason = ({ reason, note }: Reason, more: Record<string, string> = {}) => ({
+  data: { reason, ...(note.trim() ? { note: note.trim() } : {}), ...more },
+});
 const failure = (error: unknown): TextKey => FAILURES[statusOf(error) ?? 0] ?? 'accounts.failed';
 
 /** The account number as the newcomer reads it out from their account page: groups of four. */
@@ -31,20 +33,33 @@ const grouped = (accountNumber: string) => accountNumber.match(/.{1,4}/g)!.join(
 /**
  * "Konto auf Wunsch verwalten": when a newcomer asks (lost phone, leaving the district), the
  * district office finds exactly their account — by the exact e-mail address or the account number
- * the person shows — and locks, unlocks or deletes it with a reason the person later reads in
- * their access log. There is no list and no search, and nothing here sets a password or an address.
+ * the person shows, giving a reason — and locks, unlocks or deletes it with a reason the person
+ * reads in their access log in their language. There is no list and no search, and nothing here
+ * sets a password or an address. Deleting at once takes the person's code; without it the
+ * deletion is announced and the person can stop it.
  */
 export function AccountsPage() {
-  const { post } = useFetchClient();
+  const { get, post } = useFetchClient();
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [email, setEmail] = useState('');
   const [accountNumber, setAccountNumber] = useState('');
+  const [lookupReason, setLookupReason] = useState<Reason>(NO_REASON);
   const [account, setAccount] = useState<AccountSummary | null>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<Reason>(NO_REASON);
+  const [code, setCode] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<{ text: string; role: 'alert' | 'status' } | null>(null);
   const [busy, setBusy] = useState(false);
   const t = useText();
   const format = useFormat();
+
+  useEffect(() => {
+    get<{ data: Settings }>('/sharing/accounts/reasons').then(
+      (response) => setSettings(response.data.data),
+      (error: unknown) => setMessage({ text: t(failure(error)), role: 'alert' }),
+    );
+    // Once, when the page opens.
+  }, []);
 
   async function lookup(event: FormEvent) {
     event.preventDefault();
@@ -52,11 +67,15 @@ export function AccountsPage() {
     setMessage(null);
     setAccount(null);
     try {
-      const data = accountNumber.trim()
+      const which: Record<string, string> = accountNumber.trim()
         ? { accountNumber: accountNumber.trim() }
         : { email: email.trim() };
-      const response = await post<{ data: AccountSummary }>('/sharing/accounts/lookup', { data });
+      const response = await post<{ data: AccountSummary }>(
+        '/sharing/accounts/lookup',
+        withReason(lookupReason, which),
+      );
       setAccount(response.data.data);
+      setReason(lookupReason);
     } catch (error) {
       setMessage({ text: t(failure(error)), role: 'alert' });
     } finally {
@@ -69,17 +88,24 @@ export function AccountsPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const response = await post<{ data?: AccountSummary }>(
+      const deleteNow = action === 'delete' && code.trim() !== '';
+      const response = await post<{ data?: AccountSummary | { dueAt: string } }>(
         `/sharing/accounts/${account.accountNumber}/${action}`,
-        { data: { reason: reason.trim() } },
+        withReason(reason, deleteNow ? { code: code.trim() } : {}),
       );
-      setReason('');
+      setCode('');
       setConfirmDelete(false);
       if (action === 'delete') {
-        setAccount(null);
-        setMessage({ text: t('accounts.deleted'), role: 'status' });
+        const announced = response.data?.data as { dueAt: string } | undefined;
+        if (deleteNow) setAccount(null);
+        setMessage({
+          text: announced?.dueAt
+            ? t('accounts.announced', { date: format.date(announced.dueAt) })
+            : t('accounts.deleted'),
+          role: 'status',
+        });
       } else {
-        setAccount(response.data.data ?? null);
+        setAccount((response.data.data as AccountSummary | undefined) ?? null);
         setMessage({
           text: t(action === 'lock' ? 'accounts.lockedDone' : 'accounts.unlockedDone'),
           role: 'status',
@@ -92,12 +118,13 @@ export function AccountsPage() {
     }
   }
 
-  const reasonGiven = reason.trim().length >= 5;
+  const days = settings?.erasureNoticeDays ?? 0;
+  const reasons = settings?.reasons ?? [];
 
   return (
     <Frame title={t('accounts.title')} subtitle={t('accounts.subtitle')}>
       <Flex direction="column" alignItems="stretch" gap={4}>
-        <Message>{t('accounts.explain')}</Message>
+        <Message>{t('accounts.explain', { count: settings?.lookupsPerHour ?? '…' })}</Message>
         <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
           <form onSubmit={lookup}>
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
@@ -119,13 +146,23 @@ export function AccountsPage() {
                   onChange={(event) => setAccountNumber(event.target.value)}
                 />
               </Field.Root>
-              <Button
-                type="submit"
-                loading={busy}
-                disabled={!email.trim() && !accountNumber.trim()}
-              >
-                {t('accounts.lookup')}
-              </Button>
+            </Flex>
+            <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
+              <ReasonFields
+                id="lookup"
+                value={lookupReason}
+                choices={reasons}
+                onChange={setLookupReason}
+              />
+              <Flex>
+                <Button
+                  type="submit"
+                  loading={busy}
+                  disabled={(!email.trim() && !accountNumber.trim()) || !reasonGiven(lookupReason)}
+                >
+                  {t('accounts.lookup')}
+                </Button>
+              </Flex>
             </Flex>
           </form>
         </Box>
@@ -142,20 +179,31 @@ export function AccountsPage() {
                   state: t(account.locked ? 'accounts.locked' : 'accounts.active'),
                 })}
               </Typography>
-              <Field.Root name="reason" id="account-reason" hint={t('accounts.reasonHint')}>
-                <Field.Label>{t('accounts.reason')}</Field.Label>
-                <Textarea value={reason} onChange={(event) => setReason(event.target.value)} />
-                <Field.Hint />
-              </Field.Root>
+              <ReasonFields id="account" value={reason} choices={reasons} onChange={setReason} />
+              <Typography tag="h3" variant="epsilon">
+                {t('accounts.actHeading')}
+              </Typography>
               <Flex gap={4} wrap="wrap">
                 <Button
                   variant="secondary"
                   onClick={() => act(account.locked ? 'unlock' : 'lock')}
-                  disabled={!reasonGiven || busy}
+                  disabled={!reasonGiven(reason) || busy}
                 >
                   {t(account.locked ? 'accounts.unlock' : 'accounts.lock')}
                 </Button>
               </Flex>
+              <Typography tag="h3" variant="epsilon">
+                {t('accounts.deleteHeading')}
+              </Typography>
+              <Typography>{t('accounts.deleteExplain', { days })}</Typography>
+              <Field.Root name="code" id="account-code">
+                <Field.Label>{t('accounts.code')}</Field.Label>
+                <TextInput
+                  autoComplete="off"
+                  value={code}
+                  onChange={(event) => setCode(event.target.value)}
+                />
+              </Field.Root>
               <Checkbox
                 checked={confirmDelete}
                 onCheckedChange={(checked: boolean | 'indeterminate') =>
@@ -164,13 +212,20 @@ export function AccountsPage() {
               >
                 {t('accounts.confirmDelete')}
               </Checkbox>
-              <Flex>
+              <Flex gap={4} wrap="wrap">
                 <Button
                   variant="danger"
                   onClick={() => act('delete')}
-                  disabled={!reasonGiven || !confirmDelete || busy}
+                  disabled={!reasonGiven(reason) || !confirmDelete || !code.trim() || busy}
                 >
                   {t('accounts.delete')}
+                </Button>
+                <Button
+                  variant="danger-light"
+                  onClick={() => act('delete')}
+                  disabled={!reasonGiven(reason) || !confirmDelete || code.trim() !== '' || busy}
+                >
+                  {t('accounts.announce', { days })}
                 </Button>
               </Flex>
             </Flex>

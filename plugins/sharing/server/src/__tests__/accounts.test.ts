@@ -20,6 +20,7 @@ import { startSmtp, textOf } from '../../../../../cms/test/smtp';
 const USER = 'plugin::users-permissions.user';
 const CM = `/content-manager/collection-types/${USER}`;
 const PASSWORD = 'Geheim123!';
+const DAY = 86_400_000;
 
 /** Every change an attacker would make to take an account over or shut its holder out. */
 const TAKEOVERS: Record<string, Record<string, unknown>> = {
@@ -51,6 +52,19 @@ describe('accounts are their holders’', () => {
       select: ['email', 'username', 'password', 'provider', 'confirmed', 'blocked'],
       populate: { role: { select: ['id'] } },
     });
+  const numberOf = async (id: number): Promise<string> =>
+    (await cms.strapi.db.query(USER).findOne({ where: { id }, select: ['documentId'] })).documentId;
+  /** The newcomer's access log as she reads it: action, reason, own words, who. */
+  const logOf = async (jwt: string) =>
+    (await api(cms, 'GET', '/api/sharing/access-log', { token: jwt })).body.data.map(
+      (event: { action: string; reason: string; note: string; actorName: string }) => [
+        event.action,
+        event.reason,
+        event.note,
+        event.actorName,
+      ],
+    );
+  const retention = () => cms.strapi.plugin('sharing').service('retention');
   const logsIn = async (identifier: string, password = PASSWORD) =>
     (await api(cms, 'POST', '/api/auth/local', { body: { identifier, password } })).status === 200;
 
@@ -399,13 +413,12 @@ describe('accounts are their holders’', () => {
     expect(smtp.mails.some((m) => m.to === admin.email)).toBe(false);
   });
 
-  it('lets a District administrator find one account by exact e-mail or number, lock and unlock it with a reason the newcomer reads', async () => {
+  it('lets a District administrator find one account by exact e-mail or number, with a reason, and lock and unlock it with a reason the newcomer reads', async () => {
     const reza = await registerNewcomer(cms);
-    const rezaNumber = (
-      await cms.strapi.db.query(USER).findOne({ where: { id: reza.id }, select: ['documentId'] })
-    ).documentId as string;
+    const rezaNumber = await numberOf(reza.id);
+    const why = { reason: 'request', note: 'Am Schalter, Ausweis gesehen' };
     const lookup = (token: string, data: object) =>
-      api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data } });
+      api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data: { ...why, ...data } } });
 
     // No list, no partial match, not for an integration manager.
     expect((await lookup(district.token, { email: reza.email.slice(0, 8) })).status).toBe(400);
@@ -424,14 +437,20 @@ describe('accounts are their holders’', () => {
       rezaNumber,
     );
 
-    const act = (action: string, reason: string, token = district.token) =>
-      api(cms, 'POST', `/sharing/accounts/${rezaNumber}/${action}`, {
-        token,
-        body: { data: { reason } },
-      });
-    expect((await act('lock', 'x')).status).toBe(400);
-    expect((await act('lock', 'Auf Wunsch, Telefon verloren', manager.token)).status).toBe(403);
-    expect((await act('lock', 'Auf Wunsch, Telefon verloren')).body.data.locked).toBe(true);
+    const act = (action: string, data: object, token = district.token) =>
+      api(cms, 'POST', `/sharing/accounts/${rezaNumber}/${action}`, { token, body: { data } });
+    for (const data of [
+      {},
+      { note: 'Auf Wunsch, Telefon verloren' },
+      { reason: 'whatever' },
+      { reason: 'other' },
+      { reason: 'other', note: 'x' },
+      { reason: 'lostAccess', extra: 1 },
+    ])
+      expect((await act('lock', data)).status, JSON.stringify(data)).toBe(400);
+    const lost = { reason: 'lostAccess', note: 'Telefon verloren' };
+    expect((await act('lock', lost, manager.token)).status).toBe(403);
+    expect((await act('lock', lost)).body.data.locked).toBe(true);
     const refused = await api(cms, 'POST', '/api/auth/local', {
       body: { identifier: reza.email, password: PASSWORD },
     });
@@ -440,43 +459,190 @@ describe('accounts are their holders’', () => {
     // A session from before the lock ends with it.
     expect((await api(cms, 'GET', '/api/users/me', { token: reza.jwt })).status).toBe(401);
 
-    expect((await act('unlock', 'Neues Telefon, Identität geprüft')).body.data.locked).toBe(false);
+    expect((await act('unlock', { reason: 'other', note: 'Neues Telefon' })).body.data.locked).toBe(
+      false,
+    );
     const login = await api(cms, 'POST', '/api/auth/local', {
       body: { identifier: reza.email, password: PASSWORD },
     });
     expect(login.status).toBe(200);
-    const log = await api(cms, 'GET', '/api/sharing/access-log', { token: login.body.jwt });
-    expect(
-      log.body.data.map((event: { action: string; note: string; actorName: string }) => [
-        event.action,
-        event.note,
-        event.actorName,
-      ]),
-    ).toEqual([
-      ['account.unlock', 'Neues Telefon, Identität geprüft', 'District Berater'],
-      ['account.lock', 'Auf Wunsch, Telefon verloren', 'District Berater'],
+    expect(await logOf(login.body.jwt)).toEqual([
+      ['account.unlock', 'other', 'Neues Telefon', 'District Berater'],
+      ['account.lock', 'lostAccess', 'Telefon verloren', 'District Berater'],
+      ['account.lookup', 'request', 'Am Schalter, Ausweis gesehen', 'District Berater'],
+      ['account.lookup', 'request', 'Am Schalter, Ausweis gesehen', 'District Berater'],
     ]);
   });
 
-  it('lets a District administrator delete an account on request, with everything in it', async () => {
+  it('refuses a lookup without a reason, for the District administrator and the super admin alike', async () => {
+    const olga = await registerNewcomer(cms);
+    for (const token of [district.token, superAdmin]) {
+      for (const data of [
+        { email: olga.email },
+        { email: olga.email, note: 'nur Text' },
+        { email: olga.email, reason: 'other' },
+        { email: olga.email, reason: 'curiosity' },
+      ]) {
+        const res = await api(cms, 'POST', '/sharing/accounts/lookup', { token, body: { data } });
+        expect(res.status, JSON.stringify(data)).toBe(400);
+      }
+    }
+    expect(await logOf(olga.jwt)).toEqual([]);
+  });
+
+  it('refuses the 21st lookup of a staff account in an hour, counted in the database, super admin included', async () => {
+    const other = await createStaff(cms, 'Zweite', 'district-administrator');
+    const target = await registerNewcomer(cms);
+    for (const token of [other.token, superAdmin]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const res = await api(cms, 'POST', '/sharing/accounts/lookup', {
+          token,
+          // Lookups that find nothing count too: they are what a list of addresses would be tried with.
+          body: { data: { reason: 'request', email: i % 2 ? target.email : `n${i}@x.example` } },
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 20).every((status) => status === 200 || status === 404)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    }
+    // Another staff account is not held back by theirs.
+    expect(
+      (
+        await api(cms, 'POST', '/sharing/accounts/lookup', {
+          token: district.token,
+          body: { data: { reason: 'request', email: target.email } },
+        })
+      ).status,
+    ).toBe(200);
+    // The count is in the database (every CMS process and a restart see it), an hour's worth.
+    expect(
+      await cms.strapi.db
+        .query('plugin::sharing.staff-lookup')
+        .count({ where: { actorId: other.id } }),
+    ).toBe(20);
+  });
+
+  it('announces an erasure without the holder’s code instead of erasing: she sees it, reads why, gets a mail and stops it', async () => {
+    const olena = await registerNewcomer(cms);
+    const number = await numberOf(olena.id);
+    for (const token of [district.token, superAdmin]) {
+      const res = await api(cms, 'POST', `/sharing/accounts/${number}/delete`, {
+        token,
+        body: { data: { reason: 'movedAway', note: 'Umzug nach Köln' } },
+      });
+      expect(res.status).toBe(202);
+      expect(new Date(res.body.data.dueAt).getTime() - Date.now()).toBeGreaterThan(29.9 * DAY);
+      expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(1);
+    }
+    const overview = await api(cms, 'GET', '/api/sharing/overview', { token: olena.jwt });
+    expect(overview.body.data.erasure).toEqual({
+      dueAt: expect.any(String),
+      reason: 'movedAway',
+      note: 'Umzug nach Köln',
+    });
+    // Announced once: the second request kept the first date and wrote no second event.
+    expect(await logOf(olena.jwt)).toEqual([
+      ['account.erasure.announce', 'movedAway', 'Umzug nach Köln', 'District Berater'],
+    ]);
+    await expect.poll(() => smtp.mails.filter((mail) => mail.to === olena.email).length).toBe(1);
+    const mail = textOf(smtp.mails.find((m) => m.to === olena.email)!.raw);
+    expect(mail).toContain('Sie sind aus dem Kreis weggezogen');
+    expect(mail).toContain('Umzug nach Köln');
+
+    const stop = await api(cms, 'POST', '/api/sharing/account/erasure/stop', { token: olena.jwt });
+    expect(stop.status).toBe(204);
+    expect(
+      (await api(cms, 'POST', '/api/sharing/account/erasure/stop', { token: olena.jwt })).status,
+    ).toBe(404);
+    expect(
+      (await api(cms, 'GET', '/api/sharing/overview', { token: olena.jwt })).body.data.erasure,
+    ).toBeNull();
+    const run = await retention().run(new Date(Date.now() + 40 * DAY));
+    expect(run.erasedOnRequest).toEqual([]);
+    expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(1);
+    expect((await logOf(olena.jwt))[0]).toEqual(['account.erasure.stop', null, null, null]);
+  });
+
+  it('erases an announced account when the notice period has passed (retention job)', async () => {
+    const ivan = await registerNewcomer(cms);
+    await api(cms, 'PUT', '/api/profiles/me', {
+      token: ivan.jwt,
+      body: { data: { givenNames: 'Ivan', familyName: 'P' } },
+    });
+    const res = await api(cms, 'POST', `/sharing/accounts/${await numberOf(ivan.id)}/delete`, {
+      token: superAdmin,
+      body: { data: { reason: 'request' } },
+    });
+    expect(res.status).toBe(202);
+    const due = new Date(res.body.data.dueAt).getTime();
+    expect((await retention().run(new Date(due - DAY))).erasedOnRequest).toEqual([]);
+    expect(await cms.strapi.db.query(USER).count({ where: { id: ivan.id } })).toBe(1);
+    const requests = () => cms.strapi.db.query('plugin::sharing.erasure-request').count();
+    const before = await requests();
+    expect((await retention().run(new Date(due + 1000))).erasedOnRequest).toEqual([ivan.id]);
+    // Nothing of the request stays behind either.
+    expect(await requests()).toBe(before - 1);
+    expect(await cms.strapi.db.query(USER).count({ where: { id: ivan.id } })).toBe(0);
+    expect(
+      await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Ivan' } }),
+    ).toBe(0);
+  });
+
+  it('erases at once only with the holder’s deletion code or recovery code, for the super admin too', async () => {
     const olena = await registerNewcomer(cms);
     await api(cms, 'PUT', '/api/profiles/me', {
       token: olena.jwt,
       body: { data: { givenNames: 'Olena', familyName: 'K' } },
     });
-    const number = (
-      await cms.strapi.db.query(USER).findOne({ where: { id: olena.id }, select: ['documentId'] })
-    ).documentId;
-    const res = await api(cms, 'POST', `/sharing/accounts/${number}/delete`, {
-      token: district.token,
-      body: { data: { reason: 'Auf eigenen Wunsch, Ausweis geprüft' } },
+    const number = await numberOf(olena.id);
+    const issued = await api(cms, 'POST', '/api/sharing/account/deletion-code', {
+      token: olena.jwt,
     });
-    expect(res.status).toBe(204);
+    expect(issued.status).toBe(200);
+    const code = issued.body.data.code as string;
+    expect(code).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
+    const remove = (token: string, data: object) =>
+      api(cms, 'POST', `/sharing/accounts/${number}/delete`, {
+        token,
+        body: { data: { reason: 'request', ...data } },
+      });
+    // A wrong code, an older code, another person's code: nothing happens, not even a notice.
+    const older = code;
+    const fresh = (
+      await api(cms, 'POST', '/api/sharing/account/deletion-code', { token: olena.jwt })
+    ).body.data.code as string;
+    const other = await registerNewcomer(cms);
+    const othersCode = (
+      await api(cms, 'POST', '/api/sharing/account/deletion-code', { token: other.jwt })
+    ).body.data.code as string;
+    for (const wrong of [older, othersCode, 'AAAAA-BBBBB-CCCCC-DDDDD', 'x'])
+      expect((await remove(superAdmin, { code: wrong })).status, wrong).toBe(400);
+    expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(1);
+    expect(
+      (await api(cms, 'GET', '/api/sharing/overview', { token: olena.jwt })).body.data.erasure,
+    ).toBeNull();
+    // Read out with spaces and in lower case, as a person would.
+    expect(
+      (await remove(superAdmin, { code: fresh.toLowerCase().replace(/-/g, ' ') })).status,
+    ).toBe(204);
     expect(await cms.strapi.db.query(USER).count({ where: { id: olena.id } })).toBe(0);
     expect(
       await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Olena' } }),
     ).toBe(0);
     expect(await logsIn(olena.email)).toBe(false);
+
+    // An account without an e-mail address: its recovery code confirms as well.
+    const registered = await api(cms, 'POST', '/api/sharing/auth/register-username', {
+      body: { data: { username: 'karim.d', password: PASSWORD } },
+    });
+    const { id } = registered.body.data.user;
+    const res = await api(cms, 'POST', `/sharing/accounts/${await numberOf(id)}/delete`, {
+      token: district.token,
+      body: { data: { reason: 'lostAccess', code: registered.body.data.recoveryCode } },
+    });
+    expect(res.status).toBe(204);
+    expect(await cms.strapi.db.query(USER).count({ where: { id } })).toBe(0);
   });
 
   it('shows staff no e-mail address of a newcomer through a grant', async () => {
@@ -539,8 +705,9 @@ describe('accounts are their holders’', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const token = created.body.data.accessKey as string;
     for (const [method, path, body] of [
-      ['POST', '/sharing/accounts/lookup', { data: { email: amal.email } }],
-      ['POST', `/sharing/accounts/${amalDocumentId}/lock`, { data: { reason: 'Token-Versuch' } }],
+      ['POST', '/sharing/accounts/lookup', { data: { email: amal.email, reason: 'request' } }],
+      ['POST', `/sharing/accounts/${amalDocumentId}/lock`, { data: { reason: 'request' } }],
+      ['POST', `/sharing/accounts/${amalDocumentId}/delete`, { data: { reason: 'request' } }],
       ['GET', '/sharing/shared-with-me', undefined],
       ['GET', '/sharing/statistics?from=2026-01&to=2026-12', undefined],
       ['GET', CM, undefined],

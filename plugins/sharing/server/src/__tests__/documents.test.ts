@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  adminLogin,
   api,
   freshEnv,
   registerNewcomer,
@@ -265,6 +267,137 @@ describe('document vault', () => {
         interval: 20,
       });
       expect(await rows()).toBe(before);
+    });
+  });
+
+  describe('multipart bodies', () => {
+    const started = Date.now();
+    /** Files that hold `marker`: in the system temp folder (top level, written since the start) and the test's folder. */
+    function filesHolding(markers: string[]): Map<string, string[]> {
+      const found = new Map<string, string[]>();
+      const candidates = [
+        ...readdirSync(tmpdir(), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(tmpdir(), entry.name))
+          .filter((file) => {
+            try {
+              const stat = statSync(file);
+              return stat.mtimeMs >= started - 1000 && stat.size < 1_000_000;
+            } catch {
+              return false; // somebody else's file, gone meanwhile
+            }
+          }),
+        ...filesIn(cms.env.MOBIO_TEST_DIR),
+        ...filesIn(PUBLIC_UPLOADS),
+      ];
+      for (const file of candidates) {
+        let content: string;
+        try {
+          content = readFileSync(file, 'latin1');
+        } catch {
+          continue;
+        }
+        const hits = markers.filter((marker) => content.includes(marker));
+        if (hits.length > 0) found.set(file, hits);
+      }
+      return found;
+    }
+
+    it('leaves nothing on disk, whatever the path, the part’s name and the login', async () => {
+      const staff = await adminLogin(cms, 'super@admin.example', 'Super1234!');
+      const paths = [
+        '/api/nothing-here',
+        '/api/auth/local',
+        '/api/auth/local/register',
+        '/api/auth/forgot-password',
+        '/api/profiles/me',
+        '/api/sharing/documents?kind=certificate&title=x',
+        '/api/sharing/documents/?kind=certificate&title=x',
+        '/api/sharing/Documents?kind=certificate&title=x',
+        '/api/sharing/%64ocuments?kind=certificate&title=x',
+        '//api/sharing/documents?kind=certificate&title=x',
+        '/api/sharing/IMPORT',
+        '/api/sharing/import/',
+        '/api/upload',
+        '/admin/login',
+        '/upload',
+        '/UPLOAD/',
+        '/upload/files',
+      ];
+      const fields = ['files', 'x', 'file', 'files[0]', 'fileInfo'];
+      const logins: Array<[string, string | undefined]> = [
+        ['nobody', undefined],
+        ['newcomer', amal.jwt],
+        ['staff', staff],
+      ];
+      const markers: string[] = [];
+      const statuses = new Map<string, number>();
+      for (const path of paths)
+        for (const field of fields)
+          for (const [who, token] of logins) {
+            const marker = `MARKER-${randomBytes(12).toString('hex')}`;
+            markers.push(marker);
+            const form = new FormData();
+            // A PDF with the marker inside: what a certificate sent the wrong way looks like.
+            form.append(field, new Blob([pdf(2_000), marker]), 'zeugnis.pdf');
+            // A refused body stays unread and the server closes the connection: the client may
+            // then fail to send it (0) before it reads the answer.
+            const status = await fetch(cms.url + path, {
+              method: 'POST',
+              headers: token ? { authorization: `Bearer ${token}` } : {},
+              body: form,
+            }).then(
+              async (response) => (await response.arrayBuffer(), response.status),
+              () => 0,
+            );
+            statuses.set(`${who} ${path} ${field}`, status);
+          }
+      const accepting = (request: string) => /^\w+ \/upload\/?(files\/?)? /i.test(request);
+      // A staff member's media-library upload of `files` is the one file that stays (a public image).
+      const requests = [...statuses.keys()];
+      const kept = new Set(
+        markers.filter((_, i) => accepting(requests[i]) && /^staff .* files$/.test(requests[i])),
+      );
+      await vi.waitFor(() => {
+        const left = [...filesHolding(markers)].filter(
+          ([file, hits]) => !file.startsWith(PUBLIC_UPLOADS) || hits.some((hit) => !kept.has(hit)),
+        );
+        expect(left).toEqual([]);
+      });
+      // Refused before a byte is written everywhere but on the media library's upload routes.
+      for (const [request, status] of statuses)
+        if (!accepting(request)) expect([0, 415], request).toContain(status);
+      for (const [file] of filesHolding([...kept])) rmSync(file);
+      expect(filesIn(cms.env.UPLOAD_TEMP_DIR)).toEqual([]);
+    });
+
+    it('removes the parts of an accepted route when the client goes away mid-body', async () => {
+      const marker = `MARKER-${randomBytes(12).toString('hex')}`;
+      const boundary = 'mobio-boundary';
+      const req = request(new URL(`${cms.url}/upload`), {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(1024 * 1024),
+        },
+      });
+      req.on('error', () => {});
+      req.write(
+        `--${boundary}\r\ncontent-disposition: form-data; name="x"; filename="a.pdf"\r\n` +
+          `content-type: application/pdf\r\n\r\n${marker}`,
+      );
+      req.write(pdf(100_000));
+      // The part is being written into the request's own folder; then the client goes away.
+      await vi.waitFor(() => expect(filesIn(cms.env.UPLOAD_TEMP_DIR)).toHaveLength(1), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      req.destroy();
+      await vi.waitFor(() => expect(filesIn(cms.env.UPLOAD_TEMP_DIR)).toEqual([]), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      expect(filesHolding([marker])).toEqual(new Map());
     });
   });
 

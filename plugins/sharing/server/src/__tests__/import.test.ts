@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZipFile } from 'yazl';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   api,
   freshEnv,
@@ -14,6 +14,8 @@ import { unzip } from '../../../../../cms/test/zip';
 import { pluginConfig } from '../config';
 import { storedFilePath } from '../vault/file-format';
 import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
+import { hostileArchives, PDF } from './helpers/hostile-archives';
+import { declareSize, importInto, zipOf } from './helpers/zips';
 
 /**
  * Moving to another district: a newcomer exports everything on installation A (its own process,
@@ -37,8 +39,9 @@ const LINKS = ['educationEntry', 'employmentEntry', 'languageSkill', 'translatio
 // The import's whole budget on B, and the largest single document (as at upload).
 const IMPORT_MAX_BYTES = 2_000_000;
 const UPLOAD_MAX_BYTES = 1_000_000;
+const IMPORT_MAX_JSON_BYTES = 1_000_000;
+const LANGUAGE_SKILL = 'api::language-skill.language-skill';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 const PNG = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
   Buffer.alloc(64, 7),
@@ -49,55 +52,6 @@ function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
-}
-
-/** A zip of the given entries, in order, as yazl (the exporter's library) writes it. */
-function zipOf(entries: Array<[string, Buffer]>): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const [name, content] of entries) zip.addBuffer(content, name);
-  zip.end();
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', fail);
-    zip.outputStream.on('end', () => done(Buffer.concat(chunks)));
-  });
-}
-
-/** Replaces every occurrence of `from` (local header and central directory) by `to`, of the same length. */
-function patchName(buffer: Buffer, from: string, to: string): Buffer {
-  expect(to.length).toBe(from.length);
-  const out = Buffer.from(buffer);
-  let at = out.indexOf(from);
-  expect(at).toBeGreaterThan(-1);
-  while (at !== -1) {
-    out.write(to, at, 'latin1');
-    at = out.indexOf(from, at + 1);
-  }
-  return out;
-}
-
-/** Sets the uncompressed size the central directory declares for one entry (a lying zip bomb). */
-function declareSize(buffer: Buffer, name: string, size: number): Buffer {
-  const out = Buffer.from(buffer);
-  for (let at = out.indexOf('PK\x01\x02'); at !== -1; at = out.indexOf('PK\x01\x02', at + 4)) {
-    const nameLength = out.readUInt16LE(at + 28);
-    if (out.toString('latin1', at + 46, at + 46 + nameLength) === name) {
-      out.writeUInt32LE(size, at + 24);
-      return out;
-    }
-  }
-  throw new Error(`no entry ${name}`);
-}
-
-async function importInto(cms: TestCms, jwt: string, archive: Buffer, type = 'application/zip') {
-  const response = await fetch(`${cms.url}/api/sharing/import`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${jwt}`, 'content-type': type },
-    body: new Uint8Array(archive),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
 /** The records of an export as B must hold them: without what each installation gives itself, links by position. */
@@ -261,6 +215,7 @@ describe('import of a mobio-export from another MoBio', () => {
     b = await startCms(
       await freshEnv({
         IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES),
+        IMPORT_MAX_JSON_BYTES: String(IMPORT_MAX_JSON_BYTES),
         UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
       }),
     );
@@ -294,155 +249,30 @@ describe('import of a mobio-export from another MoBio', () => {
     );
   }
 
-  const documentEntry = () => [...entries.keys()].find((name) => name.endsWith('-diplom.pdf'))!;
-
-  const hostile: Array<[string, () => Promise<Buffer>, string]> = [
-    [
-      'not a mobio export',
-      () => withJson((json) => (json.format = 'other-export')),
-      'error.importFormat',
-    ],
-    [
-      'a version that is no number',
-      () => withJson((json) => (json.version = '2')),
-      'error.importFormat',
-    ],
-    [
-      'a newer format version',
-      () => withJson((json) => (json.version = 99)),
-      'error.importNewerVersion',
-    ],
-    [
-      'a record the form would refuse',
-      () =>
-        withJson(
-          (json) => (json.records['api::education-entry.education-entry'][0].institution = ''),
-        ),
-      'error.importRecord',
-    ],
-    [
-      'a record with a field no form has',
-      () => withJson((json) => (json.records['api::profile.profile'][0].owner = 1)),
-      'error.importRecord',
-    ],
-    [
-      'a link to a record outside the archive',
-      () =>
-        withJson(
-          (json) => (json.records['api::document.document'][0].educationEntry = 'a'.repeat(24)),
-        ),
-      'error.importFormat',
-    ],
-    [
-      'an entry that climbs out of its folder',
-      async () => {
-        const name = documentEntry();
-        const trick = `../../../../${name.slice(12)}`
-          .padEnd(name.length, 'x')
-          .slice(0, name.length);
-        return patchName(archive, name, trick);
-      },
-      'error.importEntryName',
-    ],
-    [
-      'an entry with an absolute path',
-      async () => {
-        const name = documentEntry();
-        return patchName(archive, name, `/tmp/${name.slice(5)}`);
-      },
-      'error.importEntryName',
-    ],
-    [
-      'an entry no document names',
-      () => zipOf([...entries, ['documents/extra.pdf', PDF]]),
-      'error.importEntryName',
-    ],
-    [
-      'a zip bomb that declares its size',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry() ? Buffer.concat([PDF, Buffer.alloc(3_000_000)]) : content,
-          ]),
-        ),
-      'error.importTooLarge',
-    ],
-    [
-      'a zip bomb that hides its size',
-      async () => {
-        const bomb = await withJson((json) => (json.padding = ' '.repeat(3_000_000)));
-        return declareSize(bomb, 'mobio-export.json', 2000);
-      },
-      'error.importTooLarge',
-    ],
-    [
-      'a document larger than an upload may be',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.concat([PDF, Buffer.alloc(UPLOAD_MAX_BYTES)])
-              : content,
-          ]),
-        ),
-      'error.importFileTooLarge',
-    ],
-    [
-      'a document of a type not accepted at upload',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.from('MZ\x90\x00 this is a program, not a certificate')
-              : content,
-          ]),
-        ),
-      'error.importFileType',
-    ],
-    // The first file is already checked and encrypted (a .part file) when the second is refused.
-    [
-      'a bad document after a good one',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name.endsWith('.png') ? Buffer.from('<html><script>alert(1)</script></html>') : content,
-          ]),
-        ),
-      'error.importFileType',
-    ],
-    [
-      'a document with markup in it',
-      () =>
-        zipOf(
-          [...entries].map(([name, content]) => [
-            name,
-            name === documentEntry()
-              ? Buffer.concat([PDF, Buffer.from('<script>alert(1)</script>')])
-              : content,
-          ]),
-        ),
-      'error.importFileUnsafe',
-    ],
-    [
-      'a truncated zip',
-      async () => archive.subarray(0, Math.floor(archive.length * 0.7)),
-      'error.importNotArchive',
-    ],
-  ];
+  const hostile = hostileArchives(() => ({ archive, entries, withJson }), {
+    uploadMaxBytes: UPLOAD_MAX_BYTES,
+    importMaxJsonBytes: IMPORT_MAX_JSON_BYTES,
+  });
 
   for (const [what, make, message] of hostile) {
     it(`refuses ${what} and changes nothing`, async () => {
       const person = await registerNewcomer(b);
       const before = await stateOfB();
-      const { status, body } = await importInto(b, person.jwt, await make());
-      expect(status).toBeGreaterThanOrEqual(400);
-      expect(status).toBeLessThan(500);
-      expect(body.error.message).toBe(message);
-      expect(await stateOfB()).toEqual(before);
+      // Every error is handled where it arises: the last-resort handler sees none.
+      const faults: unknown[] = [];
+      const fault = (error: unknown) => faults.push(error);
+      process.prependListener('uncaughtException', fault);
+      try {
+        const { status, body } = await importInto(b, person.jwt, await make());
+        expect(status).toBeGreaterThanOrEqual(400);
+        expect(status).toBeLessThan(500);
+        expect(body.error.message).toBe(message);
+        expect(await stateOfB()).toEqual(before);
+        await new Promise((done) => setTimeout(done, 100));
+      } finally {
+        process.off('uncaughtException', fault);
+      }
+      expect(faults).toEqual([]);
     });
   }
 
@@ -518,5 +348,160 @@ describe('import of a mobio-export from another MoBio', () => {
     expect(status).toBe(409);
     expect(body.error.message).toBe('error.importNotFresh');
     expect(await stateOfB()).toEqual(before);
+  });
+
+  describe('bounds', () => {
+    const health = (cms: { url: string }) => fetch(`${cms.url}/_health`).then((r) => r.status);
+    /** The CMS process's resident memory, in bytes. */
+    const rss = () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${a!.child.pid}/status`, 'utf8'))![1]) *
+      1024;
+
+    /** The longest lists a person keeps (500 each), documents without files: 2,000 records. */
+    function fullLists(): Promise<Buffer> {
+      const json = structuredClone(exported);
+      const lists = [LANGUAGE_SKILL, ...IMPORTED.slice(2, 5)];
+      lists.forEach((uid, list) => {
+        const [row] = json.records[uid];
+        json.records[uid] = Array.from({ length: 500 }, (_, i) => ({
+          ...row,
+          documentId: `${'klmn'[list]}${String(i).padStart(23, '0')}`,
+          ...(uid === 'api::document.document'
+            ? { file: null, fileName: null, translationOf: null, educationEntry: null }
+            : {}),
+          ...(uid === 'api::document.document' ? { languageSkill: null } : {}),
+        }));
+      });
+      return zipOf([['mobio-export.json', Buffer.from(JSON.stringify(json))]]);
+    }
+
+    it('removes at start the rows of an import a killed process left pending', async () => {
+      const person = await registerNewcomer(b);
+      const bystander = await registerNewcomer(b);
+      for (const owner of [person.id, bystander.id])
+        await b.strapi.db.query(LANGUAGE_SKILL).create({ data: { language: 'de', owner } });
+      // What an import cut off between its slices leaves: some rows, and the account marked.
+      await b.strapi.db.query('strapi::core-store').create({
+        data: { key: `plugin_sharing_import-pending-${person.id}`, value: 'true', type: 'boolean' },
+      });
+      expect(await b.strapi.plugin('sharing').service('import').undoPending()).toBe(1);
+      expect(await b.strapi.db.query(LANGUAGE_SKILL).count({ where: { owner: person.id } })).toBe(
+        0,
+      );
+      expect(
+        await b.strapi.db.query(LANGUAGE_SKILL).count({ where: { owner: bystander.id } }),
+      ).toBe(1);
+      expect(await b.strapi.plugin('sharing').service('import').undoPending()).toBe(0);
+    });
+
+    it('refuses the 501st record of a list on the site as well', async () => {
+      const person = await registerNewcomer(b);
+      await b.strapi.db.transaction(async () => {
+        for (let i = 0; i < 500; i++)
+          await b.strapi.db
+            .query(LANGUAGE_SKILL)
+            .create({ data: { language: 'de', owner: person.id } });
+      });
+      // The inserts held this process's event loop: let the server close its idle connections first.
+      await new Promise((done) => setTimeout(done, 200));
+      const { status, body } = await api(b, 'POST', '/api/language-skills', {
+        token: person.jwt,
+        body: { data: { language: 'fr' } },
+      });
+      expect(status).toBe(400);
+      expect(body.error.message).toBe('error.listFull');
+      expect(await b.strapi.db.query(LANGUAGE_SKILL).count({ where: { owner: person.id } })).toBe(
+        500,
+      );
+    });
+
+    it('writes 2,000 records while the CMS keeps answering everyone else', async () => {
+      const person = await registerNewcomer(a!);
+      const other = await registerNewcomer(a!);
+      const full = await fullLists();
+      let importing = true;
+      const gaps: number[] = [];
+      // Another client, one request after the other: the longest pause between answers.
+      const watcher = (async () => {
+        let last = Date.now();
+        while (importing) {
+          expect(await health(a!)).toBe(204);
+          expect((await api(a!, 'GET', '/api/users/me', { token: other.jwt })).status).toBe(200);
+          gaps.push(Date.now() - last);
+          await new Promise((done) => setTimeout(done, 50));
+          last = Date.now();
+        }
+      })();
+      const started = Date.now();
+      const { status, body } = await importInto(a!, person.jwt, full);
+      const took = Date.now() - started;
+      importing = false;
+      await watcher;
+      expect(status, JSON.stringify(body)).toBe(201);
+      expect(body.data).toEqual({ records: 1501, documents: 500 });
+      // The aim is 200 ms; the margin is for a loaded machine. One long transaction stalled everyone
+      // for as long as the import took.
+      expect(Math.max(...gaps), `import took ${took} ms`).toBeLessThan(Math.min(3000, took / 3));
+    }, 180_000);
+
+    it('stays within 128 MB while refusing a JSON that inflates to 150 MB, honest about it or not', async () => {
+      const json = Buffer.from(
+        `{"format":"mobio-export","version":1,"records":{},"padding":[${'{},'.repeat(50_000_000)}{}]}`,
+      );
+      const honest = await zipOf([['mobio-export.json', json]]);
+      expect(honest.length).toBeLessThan(1_000_000);
+      for (const archive of [honest, declareSize(honest, 'mobio-export.json', 2000)]) {
+        const person = await registerNewcomer(a!);
+        const before = rss();
+        let peak = before;
+        const timer = setInterval(() => (peak = Math.max(peak, rss())), 5);
+        const { status, body } = await importInto(a!, person.jwt, archive);
+        clearInterval(timer);
+        peak = Math.max(peak, rss());
+        expect(peak - before).toBeLessThan(128 * 1024 * 1024);
+        expect(status).toBe(413);
+        expect(body.error.message).toBe('error.importTooLarge');
+      }
+      expect(await health(a!)).toBe(204);
+    }, 120_000);
+
+    it('refuses an import beyond those running at once with 503 and Retry-After, and takes it later', async () => {
+      // Two imports hold their places while their archives are still coming in.
+      const held: ClientRequest[] = [];
+      for (let i = 0; i < 2; i++) {
+        const person = await registerNewcomer(b);
+        const req = request(new URL(`${b.url}/api/sharing/import`), {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${person.jwt}`,
+            'content-type': 'application/zip',
+            'content-length': String(archive.length),
+          },
+        });
+        req.on('error', () => {});
+        req.write(archive.subarray(0, 100));
+        held.push(req);
+      }
+      const third = await registerNewcomer(b);
+      await vi.waitFor(
+        async () => {
+          const response = await fetch(`${b.url}/api/sharing/import`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${third.jwt}`, 'content-type': 'application/zip' },
+            // Not a whole archive: should it get through, it is refused and the account stays fresh.
+            body: new Uint8Array(archive.subarray(0, 50)),
+          });
+          expect(response.status).toBe(503);
+          expect(response.headers.get('retry-after')).toBe('60');
+          expect((await response.json()).error.message).toBe('error.importBusy');
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      for (const req of held) req.destroy();
+      await vi.waitFor(
+        async () => expect((await importInto(b, third.jwt, archive)).status).toBe(201),
+        { timeout: 10_000, interval: 200 },
+      );
+    });
   });
 });

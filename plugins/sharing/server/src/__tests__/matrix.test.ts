@@ -117,6 +117,12 @@ const marked = async (world: World, uid: string, marker: string) =>
   (await world.cms.strapi.db
     .query(uid)
     .count({ where: { [PERSONAL[uid].marker!]: marker, owner: { id: world.ownerId } } })) > 0;
+/** The owner's erasure request (deletion code, announced erasure), as stored. */
+const erasureRequestOf = (world: World) =>
+  world.cms.strapi.db
+    .query('plugin::sharing.erasure-request')
+    .findOne({ where: { owner: { id: world.ownerId } } });
+
 /** Whether an answer names any record of the owner of this type (lists are paged and sorted). */
 async function namesOwnersRecord(world: World, uid: string, body: unknown): Promise<boolean> {
   const rows = await world.cms.strapi.db
@@ -875,8 +881,11 @@ function sharingRows(): Row[] {
       allowed: ADMINS,
       attempt: async (w, a) =>
         mentions(
-          (await call(w, a, 'POST', '/sharing/accounts/lookup', { data: { email: w.ownerEmail } }))
-            .body,
+          (
+            await call(w, a, 'POST', '/sharing/accounts/lookup', {
+              data: { email: w.ownerEmail, reason: 'request' },
+            })
+          ).body,
           w.ownerDocumentId,
         ),
     },
@@ -886,7 +895,7 @@ function sharingRows(): Row[] {
       allowed: ADMINS,
       attempt: async (w, a) => {
         await call(w, a, 'POST', `/sharing/accounts/${w.ownerDocumentId}/lock`, {
-          data: { reason: 'Matrix-Test' },
+          data: { reason: 'other', note: 'Matrix-Test' },
         });
         const locked =
           (await w.cms.strapi.db.query(USER).count({ where: { id: w.ownerId, blocked: true } })) >
@@ -906,7 +915,7 @@ function sharingRows(): Row[] {
           .query(USER)
           .update({ where: { id: w.ownerId }, data: { blocked: true } });
         await call(w, a, 'POST', `/sharing/accounts/${w.ownerDocumentId}/unlock`, {
-          data: { reason: 'Matrix-Test' },
+          data: { reason: 'other', note: 'Matrix-Test' },
         });
         const unlocked =
           (await w.cms.strapi.db.query(USER).count({ where: { id: w.ownerId, blocked: false } })) >
@@ -922,14 +931,52 @@ function sharingRows(): Row[] {
       section: 'profile',
       allowed: ADMINS,
       attempt: async (w, a) => {
-        const id = (await registerNewcomer(w.cms)).id;
+        // With the holder's deletion code, as an erasure at once needs it.
+        const { id, jwt } = await registerNewcomer(w.cms);
         const { documentId } = await w.cms.strapi.db
           .query(USER)
           .findOne({ where: { id }, select: ['documentId'] });
+        const { code } = (
+          await api(w.cms, 'POST', '/api/sharing/account/deletion-code', { token: jwt })
+        ).body.data;
         await call(w, a, 'POST', `/sharing/accounts/${documentId}/delete`, {
-          data: { reason: 'Matrix-Test' },
+          data: { reason: 'request', code },
         });
         return (await w.cms.strapi.db.query(USER).count({ where: { id } })) === 0;
+      },
+    },
+    {
+      route: 'GET /sharing/accounts/reasons',
+      section: 'profile',
+      allowed: ADMINS,
+      attempt: async (w, a) =>
+        (await call(w, a, 'GET', '/sharing/accounts/reasons')).status === 200,
+    },
+    // Only the holder makes a deletion code for her account, and only she stops its announced erasure.
+    {
+      route: 'POST /api/sharing/account/deletion-code',
+      section: 'profile',
+      allowed: ownerOnly,
+      attempt: async (w, a) => {
+        const before = JSON.stringify(await erasureRequestOf(w));
+        await call(w, a, 'POST', '/api/sharing/account/deletion-code');
+        return JSON.stringify(await erasureRequestOf(w)) !== before;
+      },
+    },
+    {
+      route: 'POST /api/sharing/account/erasure/stop',
+      section: 'profile',
+      allowed: ownerOnly,
+      attempt: async (w, a) => {
+        const requests = w.cms.strapi.db.query('plugin::sharing.erasure-request');
+        const dueAt = new Date(Date.now() + 30 * 86_400_000);
+        const row = await erasureRequestOf(w);
+        if (row) await requests.update({ where: { id: row.id }, data: { dueAt } });
+        else await requests.create({ data: { owner: w.ownerId, dueAt } });
+        await call(w, a, 'POST', '/api/sharing/account/erasure/stop');
+        const after = await erasureRequestOf(w);
+        await requests.update({ where: { id: after.id }, data: { dueAt: null } });
+        return after.dueAt === null;
       },
     },
     // Staff accounts: an administrator never sets another person's password.

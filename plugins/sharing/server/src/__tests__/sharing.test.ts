@@ -160,7 +160,12 @@ describe('sharing', () => {
       const bad = [
         { invitationCode: 'ABCDE-FGHJK-MNPQR', sections: ['languages'], purpose: 'x' },
         { grantee: sabine.listing, sections: ['languages'], access: 'write', purpose: 'x' },
-        { grantee: sabine.listing, sections: ['languages'], purpose: 'x', expiresAt: '2099-01-01' },
+        {
+          grantee: sabine.listing,
+          sections: ['languages'],
+          purpose: 'x',
+          expiresAt: new Date(Date.now() + 5 * 366 * 86_400_000).toISOString().slice(0, 10),
+        },
         {
           grantee: sabine.listing,
           invitationCode: 'ABCDE-FGHJK-MNPQR',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   registerNewcomer,
   uploadDocument,
 } from '../../../../../cms/test/harness';
+import { killDelays, logKill } from '../../../../../cms/test/kill-delays';
 import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
 
 /**
@@ -52,8 +53,14 @@ describe('a CMS killed in the middle of an upload', () => {
       filesIn(env.DOCUMENTS_DIR).some((f) => f.endsWith('.part')),
       'the upload had begun writing',
     ).toBe(true);
+    const delays = killDelays([0]);
+    await new Promise((r) => setTimeout(r, delays[0]));
+    const partBytes = filesIn(env.DOCUMENTS_DIR)
+      .filter((f) => f.endsWith('.part'))
+      .map((f) => statSync(f).size);
     const exited = new Promise((done) => cms!.child.once('exit', done));
     cms.child.kill('SIGKILL');
+    logKill('upload-kill', delays, 0, `the .part file then held ${partBytes.join(', ')} bytes`);
     await exited;
     req.destroy();
     expect(

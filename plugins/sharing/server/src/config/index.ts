@@ -17,7 +17,13 @@ export const pluginConfigSchema = z.object({
     documentsMasterKey: z.string().min(1),
     documentsPreviousMasterKey: z.string().min(1).optional(),
   }),
-  uploads: z.object({ maxBytes: count, importMaxBytes: count, documentsDir: z.string().min(1) }),
+  uploads: z.object({
+    maxBytes: count,
+    importMaxBytes: count,
+    importMaxJsonBytes: count,
+    documentsDir: z.string().min(1),
+    tempDir: z.string().min(1),
+  }),
   municipality: z.object({
     name: z.string().min(1),
     address: z.string().min(1),
@@ -31,6 +37,7 @@ export const pluginConfigSchema = z.object({
   }),
   sharing: z.object({ defaultGrantDays: count, maxGrantDays: count }),
   retention: z.object({ inactiveDays: count, noticeDays: count, schedule: z.string().min(1) }),
+  accounts: z.object({ erasureNoticeDays: count, lookupsPerHour: count }),
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;

@@ -1,8 +1,10 @@
 import accountActivity from './account-activity';
 import auditEvent from './audit-event';
 import catalogueEntry from './catalogue-entry';
+import erasureRequest from './erasure-request';
 import grant from './grant';
 import invitation from './invitation';
+import staffLookup from './staff-lookup';
 import staffListing from './staff-listing';
 
 export default {
@@ -12,4 +14,6 @@ export default {
   'staff-listing': staffListing,
   'account-activity': accountActivity,
   'catalogue-entry': catalogueEntry,
+  'erasure-request': erasureRequest,
+  'staff-lookup': staffLookup,
 };

@@ -106,15 +106,41 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!(await importer.isFresh(ctx.state.user.id))) return refuseImport(ctx, 'notFresh');
     if (Number(ctx.get('content-length') || 0) > importMaxBytes)
       return refuseImport(ctx, 'tooLarge');
-    const archive = await readBody(ctx, importMaxBytes);
-    if (!archive) return refuseImport(ctx, 'tooLarge');
+    let release: (() => void) | null;
     try {
+      release = importer.reserve(ctx.state.user.id);
+    } catch (error) {
+      if (error instanceof ImportError) return refuseImport(ctx, error.problem);
+      throw error;
+    }
+    // Enough imports are running (each holds its archive in memory): try again in a minute.
+    if (!release) {
+      ctx.set('Retry-After', '60');
+      return refuseImport(ctx, 'busy');
+    }
+    try {
+      const archive = await readBody(ctx, importMaxBytes);
+      if (!archive) return refuseImport(ctx, 'tooLarge');
       ctx.body = { data: await importer.run(ctx.state.user.id, archive) };
       ctx.status = 201;
     } catch (error) {
       if (error instanceof ImportError) return refuseImport(ctx, error.problem, error.detail);
       throw error;
+    } finally {
+      release();
     }
+  },
+
+  /** A deletion code for the district office (shown once): with it, they may erase the account at once. */
+  async deletionCode(ctx: Ctx) {
+    ctx.body = { data: await getService(strapi, 'erasure-request').issueCode(ctx.state.user.id) };
+  },
+
+  /** Stops an erasure the district office announced (204; 404 when none is running). */
+  async stopErasure(ctx: Ctx) {
+    if (!(await getService(strapi, 'erasure-request').stop(ctx.state.user.id)))
+      throw new errors.NotFoundError('error.noErasure');
+    ctx.status = 204;
   },
 
   /** Deletes the account after the password is given again; everything of the person goes with it. */

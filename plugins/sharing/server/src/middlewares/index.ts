@@ -1,5 +1,5 @@
-import rawUpload from './raw-upload';
+import requestBody from './request-body';
 
 export default {
-  'raw-upload': rawUpload,
+  'request-body': requestBody,
 };

@@ -23,6 +23,9 @@ export const AUDITED_EVENTS = {
   PLAN_ACCEPT: 'plan.accept',
   ACCOUNT_LOCK: 'account.lock',
   ACCOUNT_UNLOCK: 'account.unlock',
+  ACCOUNT_LOOKUP: 'account.lookup',
+  ERASURE_ANNOUNCE: 'account.erasure.announce',
+  ERASURE_STOP: 'account.erasure.stop',
 } as const;
 export type AuditAction = (typeof AUDITED_EVENTS)[keyof typeof AUDITED_EVENTS];
 
@@ -32,7 +35,8 @@ export interface AuditEntry {
   action: AuditAction;
   section?: Section;
   resource?: { type: string; id: string };
-  /** The reason an administrator gave. */
+  /** Why an administrator acted: a code of ACCOUNT_REASONS and, optionally, their own words. */
+  reason?: string;
   note?: string;
 }
 
@@ -97,6 +101,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       section: entry.section ?? null,
       resourceType: entry.resource?.type ?? null,
       resourceId: entry.resource?.id ?? null,
+      reason: entry.reason ?? null,
       note: entry.note ?? null,
       at: entry.at,
     }));
@@ -148,6 +153,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
             'actorName',
             'resourceType',
             'resourceId',
+            'reason',
             'note',
           ],
         }),
@@ -177,6 +183,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
           'actorId',
           'actorName',
           'resourceType',
+          'reason',
           'note',
         ],
       });

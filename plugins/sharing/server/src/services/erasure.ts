@@ -19,7 +19,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => ({
           await strapi.documents(uid as never).delete({ documentId: row.documentId });
       }
     });
-    for (const uid of [UID.grant, UID.auditEvent, UID.accountActivity]) {
+    for (const uid of [UID.grant, UID.auditEvent, UID.accountActivity, UID.erasureRequest]) {
       await strapi.db
         .query(uid)
         .deleteMany({ where: { id: { $in: linkedTo(strapi, uid, 'owner', userId) } } });

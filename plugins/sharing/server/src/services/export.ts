@@ -12,7 +12,10 @@ export interface UnreadableDocument {
   reason: UnreadableReason | 'unreadable';
 }
 
-/** Version of the archive's JSON shape; documented in the README. Raise it on any change of shape. */
+/**
+ * Version of the archive's JSON shape; documented in docs/sharing.md ("Export"). Raise it on any
+ * change of shape.
+ */
 export const EXPORT_FORMAT = { name: 'mobio-export', version: 2 } as const;
 
 /**

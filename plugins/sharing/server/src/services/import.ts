@@ -1,7 +1,8 @@
-import { Transform, type Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import {
+  MAX_RECORDS_PER_LIST,
   documentMetadataSchema,
   educationEntrySchema,
   employmentEntrySchema,
@@ -13,17 +14,23 @@ import { getService } from '../utils';
 import { safeFileName } from '../vault/safe-file-name';
 import { AUDITED_EVENTS } from './audit';
 import { EXPORT_FORMAT } from './export';
-import { VaultError } from './vault';
+import { VaultError, type VaultService } from './vault';
 import { pluginConfig } from '../config';
+import { entryStream, listEntries, openZip, readAll } from '../import/archive';
 import { UID } from '../uids';
 
 /**
  * Moving to another district: a `mobio-export` zip made by another MoBio (or this one) is taken
- * into a fresh account. Everything is checked before anything is written; then the rows are
- * created in one transaction and the files, checked and encrypted with this installation's key as
- * `.part` files beforehand, are moved into the store only after the commit. Grants, the access
- * log, the account, integration plans and their versions stay behind: they belong to the old
- * district (README, "Moving to another district").
+ * into a fresh account. Everything is checked before anything is written; the files are checked
+ * and encrypted with this installation's key as `.part` files; then the rows are written in slices
+ * of at most SLICE_MS that give the event loop (and on SQLite the one connection) back to everyone
+ * else, and the files are moved into the store last. All or nothing without one long transaction:
+ * the account is marked "import pending" while rows are written; a failure deletes what was
+ * written, and a process killed meanwhile is cleaned up at the next start (`undoPending`).
+ * Bounded: IMPORTS_AT_ONCE per process (more are refused with 503), MAX_RECORDS_PER_LIST per
+ * list, IMPORT_MAX_JSON_BYTES of `mobio-export.json`. Grants, the access log, the account,
+ * integration plans and their versions stay behind: they belong to the old district
+ * (docs/sharing.md, "Moving to another district").
  */
 
 /** Why an import was refused; the message is a catalogue key the site shows in the person's language. */
@@ -35,6 +42,12 @@ export const IMPORT_PROBLEMS = {
   invalidRecord: { status: 400, name: 'ValidationError', message: 'error.importRecord' },
   entryName: { status: 400, name: 'BadRequestError', message: 'error.importEntryName' },
   tooLarge: { status: 413, name: 'PayloadTooLargeError', message: 'error.importTooLarge' },
+  tooManyRecords: {
+    status: 413,
+    name: 'PayloadTooLargeError',
+    message: 'error.importTooManyRecords',
+  },
+  busy: { status: 503, name: 'ServiceUnavailableError', message: 'error.importBusy' },
   fileTooLarge: { status: 413, name: 'PayloadTooLargeError', message: 'error.importFileTooLarge' },
   fileType: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.importFileType' },
   fileUnsafe: { status: 415, name: 'UnsupportedMediaTypeError', message: 'error.importFileUnsafe' },
@@ -95,65 +108,33 @@ interface Planned {
   file?: { entry: Entry; fileName: string | null };
 }
 
-function openZip(buffer: Buffer): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    // strictFileNames: a backslash is refused, not read as a separator; sizes are checked while inflating.
-    fromBuffer(
-      buffer,
-      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
-      (error, zip) => (error ? reject(new ImportError('notAnArchive')) : resolve(zip)),
-    );
-  });
-}
+const refuse = (problem: ImportProblem) => new ImportError(problem);
 
-/** Every entry of the central directory; yauzl's own name checks (absolute, `..`) count as path tricks. */
-function listEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('error', (error: Error) =>
-      reject(
-        /path|file ?name|character/i.test(error.message)
-          ? new ImportError('entryName')
-          : new ImportError('notAnArchive'),
-      ),
-    );
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
+/** Imports running at once in this process; one more is refused (503) rather than queued in memory. */
+export const IMPORTS_AT_ONCE = 2;
+/** How long the rows are written before the event loop is given back to other requests. */
+const SLICE_MS = 50;
+const PENDING = 'import-pending-';
+
+/**
+ * Runs `work` over `items` in slices of about SLICE_MS, each slice in one short transaction (one
+ * commit, not one per row), and gives the event loop and the database back between slices:
+ * better-sqlite3 answers synchronously, so without a pause nobody else is served.
+ */
+async function inSlices<T>(
+  strapi: Core.Strapi,
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  while (next < items.length) {
+    await strapi.db.transaction(async () => {
+      const since = Date.now();
+      do await work(items[next++]);
+      while (next < items.length && Date.now() - since < SLICE_MS);
     });
-    zip.on('end', () => resolve(entries));
-    zip.readEntry();
-  });
-}
-
-/** The inflated bytes of an entry, counted against what is left of the total as they come. */
-function entryStream(zip: ZipFile, entry: Entry, budget: { left: number }): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error) return reject(new ImportError('notAnArchive'));
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          budget.left -= chunk.length;
-          done(budget.left < 0 ? new ImportError('tooLarge') : null, chunk);
-        },
-      });
-      // yauzl says so when an entry inflates to more (or fewer) bytes than it declared, or is damaged.
-      stream.on('error', (cause: Error) =>
-        counter.destroy(
-          /too many|too few|size/i.test(cause.message)
-            ? new ImportError('tooLarge')
-            : new ImportError('notAnArchive'),
-        ),
-      );
-      resolve(stream.pipe(counter));
-    });
-  });
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+    await nextTurn();
+  }
 }
 
 const importer = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -180,6 +161,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [uid, schema] of Object.entries(IMPORTED)) {
       const rows = ((records as Record<string, unknown>)[uid] ?? []) as unknown[];
       if (uid === UID.profile && rows.length > 1) throw new ImportError('format', uid);
+      // No more than a person can keep here (the same limit as on the site).
+      if (rows.length > MAX_RECORDS_PER_LIST) throw new ImportError('tooManyRecords', uid);
       for (const [index, row] of rows.entries()) {
         if (
           !row ||
@@ -240,14 +223,127 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     return planned;
   }
 
+  const personalTypes = () => [...getService(strapi, 'access').personalTypes().keys()];
+  const pendingKey = (ownerId: number) => `plugin_sharing_${PENDING}${ownerId}`;
+  const markPending = (ownerId: number) =>
+    strapi.db.query('strapi::core-store').create({
+      data: { key: pendingKey(ownerId), value: 'true', type: 'boolean' },
+    });
+  const clearPending = (ownerId: number) =>
+    strapi.db.query('strapi::core-store').deleteMany({ where: { key: pendingKey(ownerId) } });
+  const running = new Set<number>();
+
+  /** Deletes the given rows (newest first), in slices; the document service removes their files. */
+  async function remove(rows: Array<{ uid: string; documentId: string }>) {
+    await getService(strapi, 'access').asSystem(() =>
+      inSlices(strapi, [...rows].reverse(), async ({ uid, documentId }) => {
+        await strapi.documents(uid as never).delete({ documentId });
+      }),
+    );
+  }
+
+  /** Every personal row of `ownerId`, in the order the import creates them. */
+  async function rowsOf(ownerId: number) {
+    const rows: Array<{ uid: string; documentId: string }> = [];
+    for (const uid of personalTypes()) {
+      const found = await strapi.db
+        .query(uid)
+        .findMany({ where: { owner: { id: ownerId } }, select: ['documentId'] });
+      rows.push(
+        ...found.map((row: { documentId: string }) => ({ uid, documentId: row.documentId })),
+      );
+    }
+    return rows;
+  }
+
+  /** Creates the planned rows in slices; returns them. Throws after writing only part of them. */
+  async function writeRows(
+    ownerId: number,
+    planned: Planned[],
+    stored: Map<Planned, Awaited<ReturnType<VaultService['stage']>>>,
+    created: Array<{ uid: string; documentId: string }>,
+  ) {
+    const newIds = new Map<string, string>();
+    const translations: Array<{ documentId: string; oldTarget: string }> = [];
+    await inSlices(strapi, planned, async (item) => {
+      const data: Row = { ...item.data, owner: ownerId };
+      if (item.uid === UID.document) {
+        for (const field of Object.keys(DOCUMENT_LINKS))
+          if (data[field]) data[field] = newIds.get(data[field] as string);
+        delete data.translationOf;
+        const file = stored.get(item);
+        Object.assign(
+          data,
+          file
+            ? {
+                fileName: safeFileName(item.file!.fileName ?? undefined, file.extension),
+                mimeType: file.mime,
+                size: file.size,
+                storageKey: file.storageKey,
+              }
+            : { fileName: null, mimeType: null, size: null, storageKey: null },
+        );
+      }
+      const row = await strapi.documents(item.uid as never).create({ data: data as never });
+      newIds.set(item.oldId, row.documentId);
+      created.push({ uid: item.uid, documentId: row.documentId });
+      if (item.uid === UID.document && item.data.translationOf)
+        translations.push({
+          documentId: row.documentId,
+          oldTarget: item.data.translationOf as string,
+        });
+    });
+    await inSlices(strapi, translations, async ({ documentId, oldTarget }) => {
+      await strapi
+        .documents(UID.document)
+        .update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
+    });
+    // Counted again at the end: a record written meanwhile means the account was not fresh after all.
+    let rows = 0;
+    for (const uid of personalTypes())
+      rows += await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } });
+    if (rows !== created.length) throw new ImportError('notFresh');
+  }
+
   return {
     /** Whether the account holds no personal record yet: only then can it take an import. */
     async isFresh(ownerId: number): Promise<boolean> {
-      for (const uid of getService(strapi, 'access').personalTypes().keys()) {
+      for (const uid of personalTypes()) {
         if ((await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } })) > 0)
           return false;
       }
       return true;
+    },
+
+    /**
+     * A place for one more import of `ownerId` in this process, or null when IMPORTS_AT_ONCE are
+     * running (the caller answers 503). The returned function gives the place back.
+     */
+    reserve(ownerId: number): (() => void) | null {
+      if (running.size >= IMPORTS_AT_ONCE) return null;
+      if (running.has(ownerId)) throw new ImportError('notFresh');
+      running.add(ownerId);
+      return () => running.delete(ownerId);
+    },
+
+    /**
+     * Deletes the rows of imports cut off by a killed process (accounts still marked pending);
+     * called once at start. Those accounts were fresh, so every personal row of theirs is the import's.
+     */
+    async undoPending(): Promise<number> {
+      const marks = await strapi.db.query('strapi::core-store').findMany({
+        where: { key: { $startsWith: `plugin_sharing_${PENDING}` } },
+        select: ['key'],
+      });
+      for (const { key } of marks as Array<{ key: string }>) {
+        const ownerId = Number(key.slice(`plugin_sharing_${PENDING}`.length));
+        await remove(await rowsOf(ownerId));
+        await clearPending(ownerId);
+        strapi.log.warn(
+          `[sharing] an import into account ${ownerId} was cut off; its rows were removed`,
+        );
+      }
+      return marks.length;
     },
 
     /**
@@ -256,13 +352,13 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
      * nothing: throws ImportError and leaves no row and no file, or returns what was created.
      */
     async run(ownerId: number, archive: Buffer): Promise<{ records: number; documents: number }> {
-      const { importMaxBytes } = limits();
+      const { importMaxBytes, importMaxJsonBytes } = limits();
       if (archive.length > importMaxBytes) throw new ImportError('tooLarge');
       if (!(await this.isFresh(ownerId))) throw new ImportError('notFresh');
 
-      const zip = await openZip(archive);
+      const zip = await openZip(archive, refuse);
       try {
-        const list = await listEntries(zip);
+        const list = await listEntries(zip, refuse);
         const entries = new Map<string, Entry>();
         let declared = 0;
         for (const entry of list) {
@@ -283,27 +379,37 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         const budget = { left: importMaxBytes };
         const json = entries.get(JSON_NAME);
         if (!json) throw new ImportError('format', JSON_NAME);
+        // The JSON is parsed in memory, where it takes several times its size: it has a limit of its own.
+        if (json.uncompressedSize > importMaxJsonBytes)
+          throw new ImportError('tooLarge', JSON_NAME);
         let data: unknown;
         try {
-          data = JSON.parse((await readAll(await entryStream(zip, json, budget))).toString('utf8'));
+          const stream = await entryStream(zip, json, budget, importMaxJsonBytes, refuse);
+          data = JSON.parse((await readAll(stream)).toString('utf8'));
         } catch (error) {
           if (error instanceof ImportError) throw error;
           throw new ImportError('format', JSON_NAME);
         }
         const planned = plan(data, entries);
+        data = undefined;
 
         // Each file through the upload's own checks and cipher, into `.part` files.
         const vault = getService(strapi, 'vault');
-        const staged: Array<Awaited<ReturnType<typeof vault.stage>>> = [];
+        const stored = new Map<Planned, Awaited<ReturnType<VaultService['stage']>>>();
         const created: Array<{ uid: string; documentId: string }> = [];
+        let pending = false;
         try {
-          const stored = new Map<Planned, Awaited<ReturnType<typeof vault.stage>>>();
           for (const item of planned) {
             if (!item.file) continue;
             try {
-              const file = await vault.stage(await entryStream(zip, item.file.entry, budget));
-              staged.push(file);
-              stored.set(item, file);
+              const source = await entryStream(
+                zip,
+                item.file.entry,
+                budget,
+                importMaxBytes,
+                refuse,
+              );
+              stored.set(item, await vault.stage(source));
             } catch (error) {
               if (error instanceof VaultError) {
                 const problem = (
@@ -320,68 +426,24 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
               throw error;
             }
           }
-
-          // The rows, all or none.
-          await strapi.db.transaction(async () => {
-            const newIds = new Map<string, string>();
-            const translations: Array<{ documentId: string; oldTarget: string }> = [];
-            for (const item of planned) {
-              const data: Row = { ...item.data, owner: ownerId };
-              if (item.uid === UID.document) {
-                for (const field of Object.keys(DOCUMENT_LINKS))
-                  if (data[field]) data[field] = newIds.get(data[field] as string);
-                delete data.translationOf;
-                const file = stored.get(item);
-                Object.assign(
-                  data,
-                  file
-                    ? {
-                        fileName: safeFileName(item.file!.fileName ?? undefined, file.extension),
-                        mimeType: file.mime,
-                        size: file.size,
-                        storageKey: file.storageKey,
-                      }
-                    : { fileName: null, mimeType: null, size: null, storageKey: null },
-                );
-              }
-              const row = await strapi.documents(item.uid as never).create({ data: data as never });
-              newIds.set(item.oldId, row.documentId);
-              created.push({ uid: item.uid, documentId: row.documentId });
-              if (item.uid === UID.document && item.data.translationOf)
-                translations.push({
-                  documentId: row.documentId,
-                  oldTarget: item.data.translationOf as string,
-                });
-            }
-            for (const { documentId, oldTarget } of translations) {
-              await strapi
-                .documents(UID.document)
-                .update({ documentId, data: { translationOf: newIds.get(oldTarget) } as never });
-            }
-            // Counted again inside the transaction: a record written meanwhile (a second import at
-            // the same time) means the account was not fresh after all.
-            let rows = 0;
-            for (const uid of getService(strapi, 'access').personalTypes().keys())
-              rows += await strapi.db.query(uid).count({ where: { owner: { id: ownerId } } });
-            if (rows !== created.length) throw new ImportError('notFresh');
-          });
+          await markPending(ownerId);
+          pending = true;
+          await writeRows(ownerId, planned, stored, created);
+          // Written: the files move into the store.
+          for (const file of stored.values()) await file.place();
+          await clearPending(ownerId);
         } catch (error) {
-          for (const file of staged) await file.discard();
-          throw error;
-        }
-        // Committed: the files move into the store. Should that fail, the rows go again (no row without its file).
-        try {
-          for (const file of staged) await file.place();
-        } catch (error) {
-          strapi.log.error(
-            `[sharing] import for account ${ownerId}: a file could not be moved into the store, the import is undone (${(error as Error).message})`,
-          );
-          for (const file of staged) {
+          if (!(error instanceof ImportError))
+            strapi.log.error(
+              `[sharing] import for account ${ownerId} failed and is undone (${(error as Error).message})`,
+            );
+          for (const file of stored.values()) {
             await file.discard();
             await vault.remove(file.storageKey);
           }
-          for (const { uid, documentId } of created.reverse())
-            await strapi.documents(uid as never).delete({ documentId });
+          await remove(created);
+          // Only once undone: a failure above leaves the mark for the next start.
+          if (pending) await clearPending(ownerId);
           throw error;
         }
         await getService(strapi, 'audit').record([

@@ -4,6 +4,7 @@ import audit from './audit';
 import catalogue from './catalogue';
 import cv from './cv';
 import erasure from './erasure';
+import erasureRequest from './erasure-request';
 import exporter from './export';
 import grant from './grant';
 import importer from './import';
@@ -24,6 +25,7 @@ export default {
   catalogue,
   cv,
   erasure,
+  'erasure-request': erasureRequest,
   export: exporter,
   grant,
   import: importer,

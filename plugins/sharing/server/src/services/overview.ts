@@ -9,15 +9,15 @@ const PROFILE_FIELDS = Object.keys(profileSchema.shape);
 
 /**
  * What the newcomer's dashboard shows, in one answer instead of seven: the profile, how many
- * entries each list has, the grants in force and the latest plan that is not a draft (drafts are
- * the adviser's work in progress). Records are read through the document service, so the sharing
+ * entries each list has, the grants in force, the latest plan that is not a draft (drafts are
+ * the adviser's work in progress) and an announced erasure of the account. Records are read through the document service, so the sharing
  * rule scopes them to the caller's own like every other read; it must run in the newcomer's request.
  */
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async of(owner: Newcomer) {
     const documents = (section: Section) =>
       strapi.documents(getService(strapi, 'access').sectionType(section) as never);
-    const [profile, grants, plan, ...counts] = await Promise.all([
+    const [profile, grants, plan, erasure, ...counts] = await Promise.all([
       documents('profile').findFirst({ fields: PROFILE_FIELDS as never }),
       getService(strapi, 'grant').list(owner),
       documents('plans').findFirst({
@@ -25,6 +25,7 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
         sort: 'updatedAt:desc',
         fields: ['title', 'planStatus'] as never,
       }),
+      getService(strapi, 'erasure-request').pending(owner.id),
       ...LIST_SECTIONS.map((section) => documents(section).count({})),
     ]);
     return {
@@ -34,6 +35,8 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
       plan: plan
         ? { documentId: plan.documentId, title: plan.title ?? null, planStatus: plan.planStatus }
         : null,
+      /** An erasure the district office announced, which the newcomer can stop. */
+      erasure,
     };
   },
 });

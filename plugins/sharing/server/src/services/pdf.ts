@@ -10,8 +10,9 @@ const TEMPLATES = join(__dirname, '..', '..', '..', 'templates');
 const FONTS = join(dirname(require.resolve('vazirmatn/package.json')), 'fonts', 'ttf');
 /**
  * Noto Sans for Cyrillic (Ukrainian) and other scripts Vazirmatn lacks, from Debian's fonts-noto-core
- * (installed by .ci/run and on servers, see the README). Only these two files are loaded, not the
- * package's 250 others; the templates name it after Vazirmatn, so typst takes it for what Vazirmatn has not.
+ * (installed by .ci/run and on servers, see docs/operating.md, "Requirements"). Only these two
+ * files are loaded, not the package's 250 others; the templates name it after Vazirmatn, so typst
+ * takes it for what Vazirmatn has not.
  */
 const NOTO_SANS = ['Regular', 'Bold']
   .map((weight) => `/usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf`)

@@ -15,9 +15,28 @@ import { UID } from '../uids';
 const DAY = 86_400_000;
 export const RETENTION_JOB = 'mobio-retention';
 
+/** The language a newcomer's mail is written in: their site language, German when the installation no longer offers it. */
+export async function mailLocaleOf(strapi: Core.Strapi, userId: number): Promise<Locale> {
+  const profile = await strapi.db
+    .query(UID.profile)
+    .findOne({ where: { owner: { id: userId } }, select: ['uiLocale'] });
+  return isOffered(pluginConfig(strapi).locales, profile?.uiLocale)
+    ? profile.uiLocale
+    : DEFAULT_LOCALE;
+}
+
+/** A date in a newcomer's mail, as the district counts days. */
+export const noticeDate = (locale: Locale, date: Date) =>
+  new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    calendar: 'gregory',
+    timeZone: DISTRICT_TIME_ZONE,
+  }).format(date);
+
 /**
  * Retention: accounts unused for RETENTION_INACTIVE_DAYS get an e-mail notice in their language,
- * and are erased RETENTION_NOTICE_DAYS later if still unused; grants past expiry are marked
+ * and are erased RETENTION_NOTICE_DAYS later if still unused; accounts whose erasure the district
+ * office announced are erased when its notice period ends; grants past expiry are marked
  * expired in the owner's log. Runs as a Strapi cron job; `run(now)` takes the clock as a
  * parameter so that tests can move it.
  */
@@ -100,7 +119,10 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const notified: number[] = [];
       const erased: number[] = [];
+      // Erasures the district office announced on a newcomer's request, which the holder did not stop.
+      const erasedOnRequest = await getService(strapi, 'erasure-request').eraseDue(now);
       for (const user of users) {
+        if (erasedOnRequest.includes(user.id)) continue;
         const seenAt = new Date(activity.get(user.id)?.lastActiveAt ?? user.createdAt).getTime();
         const noticeAt = activity.get(user.id)?.noticeSentAt;
         if (noticeAt && now.getTime() - new Date(noticeAt).getTime() >= noticeDays * DAY) {
@@ -124,23 +146,13 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
           notified.push(user.id);
         }
       }
-      return { expiredGrants: expired.length, notified, erased };
+      return { expiredGrants: expired.length, notified, erased, erasedOnRequest };
     },
 
     async sendNotice(user: { id: number; email: string }, erasureDate: Date) {
-      const profile = await strapi.db
-        .query(UID.profile)
-        .findOne({ where: { owner: { id: user.id } }, select: ['uiLocale'] });
-      const { site, municipality, locales } = config();
-      // A language the installation no longer offers falls back to German, as the site does.
-      const locale: Locale = isOffered(locales, profile?.uiLocale)
-        ? profile.uiLocale
-        : DEFAULT_LOCALE;
-      const date = new Intl.DateTimeFormat(locale, {
-        dateStyle: 'long',
-        calendar: 'gregory',
-        timeZone: DISTRICT_TIME_ZONE,
-      }).format(erasureDate);
+      const { site, municipality } = config();
+      const locale = await mailLocaleOf(strapi, user.id);
+      const date = noticeDate(locale, erasureDate);
       await strapi
         .plugin('email')
         .service('email')

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 import {
@@ -70,6 +69,40 @@ function inspector(maxBytes: number, found: { type?: AcceptedType; size: number 
   });
 }
 
+/**
+ * A new file (mode 600) whose folder is created when the stream starts: the pipeline that writes
+ * it is attached to its source at once, so an error the source raises meanwhile is the pipeline's.
+ */
+function newFile(path: string): Writable {
+  let file: FileHandle | undefined;
+  const settle = (promise: Promise<unknown>, done: (error?: Error | null) => void) =>
+    void promise.then(() => done(), done);
+  return new Writable({
+    construct(done) {
+      settle(
+        mkdir(dirname(path), { recursive: true, mode: 0o700 })
+          .then(() => open(path, 'w', 0o600))
+          .then((handle) => (file = handle)),
+        done,
+      );
+    },
+    write(chunk: Buffer, _encoding, done) {
+      settle(file!.write(chunk), done);
+    },
+    final(done) {
+      const closing = file!.close();
+      file = undefined;
+      settle(closing, done);
+    },
+    destroy(error, done) {
+      void (file ? file.close() : Promise.resolve()).then(
+        () => done(error),
+        () => done(error),
+      );
+    },
+  });
+}
+
 const vault = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi);
   const masterKey = () => Buffer.from(config().secrets.documentsMasterKey, 'base64');
@@ -118,14 +151,15 @@ const vault = ({ strapi }: { strapi: Core.Strapi }) => {
       const storageKey = randomUUID();
       const path = pathOf(storageKey);
       const partial = `${path}.part`;
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const found: { type?: AcceptedType; size: number } = { size: 0 };
       try {
+        // Attached before anything is awaited: an error of the source (a client gone, an archive
+        // entry over its budget) always has the pipeline listening, never the process.
         await pipeline(
           source,
           inspector(maxBytes, found),
           createSealer(masterKey()),
-          createWriteStream(partial, { mode: 0o600 }),
+          newFile(partial),
         );
         if (
           (source as { aborted?: boolean }).aborted ||

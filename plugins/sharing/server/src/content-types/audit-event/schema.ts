@@ -22,7 +22,9 @@ export default {
     section: { type: 'string', maxLength: 20 },
     resourceType: { type: 'string', maxLength: 100 },
     resourceId: { type: 'string', maxLength: 50 },
-    // Why an administrator acted on the account (lock, unlock), in the administrator's words.
+    // Why an administrator acted on the account (lookup, lock, unlock, announced erasure): a code
+    // of ACCOUNT_REASONS, which the owner reads in their language, and the administrator's words.
+    reason: { type: 'string', maxLength: 30 },
     note: { type: 'string', maxLength: 500 },
     at: { type: 'datetime', required: true },
   },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Section } from '@mobio/config';
+import { MAX_RECORDS_PER_LIST, type Section } from '@mobio/config';
 import {
   changesRelation,
   filterPaths,
@@ -40,6 +40,14 @@ const and = (a: unknown, b: Params): Params =>
 const ownerFilter = (ownerIds: number[]) => ({ owner: { id: { $in: ownerIds } } });
 // Beyond this many records the id list would near the databases' limit on bound values.
 const MAX_LISTED_RECORDS = 10_000;
+
+/** The lists a person fills on the site, each at most MAX_RECORDS_PER_LIST long. */
+const LISTS = new Set<string>([
+  UID.languageSkill,
+  UID.educationEntry,
+  UID.employmentEntry,
+  UID.document,
+]);
 
 /**
  * The sharing rule applied below every entry point: REST controllers, the admin panel's Content
@@ -302,6 +310,14 @@ export function createDocumentGuard(strapi: Core.Strapi) {
       if (!(await access().canWrite(actor, section, ownerId)))
         throw new errors.ForbiddenError('Not allowed to create this record.');
       await checkRelationTargets(ctx.uid, ctx.params.data, ownerId!);
+      if (
+        LISTS.has(ctx.uid) &&
+        (await strapi.db.query(ctx.uid).count({ where: { owner: { id: ownerId } } })) >=
+          MAX_RECORDS_PER_LIST
+      )
+        throw new errors.ValidationError('error.listFull', {
+          errors: [{ path: [], message: 'error.listFull' }],
+        });
       const result = (await next()) as { documentId: string };
       await auditStaff(
         actor,

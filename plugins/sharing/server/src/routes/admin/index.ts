@@ -28,6 +28,7 @@ export default {
     route('GET', '/plan-catalogue', 'catalogue.list'),
     route('GET', '/plans/:documentId/pdf', 'plans.pdf'),
     route('GET', '/statistics', 'staff.statistics', 'plugin::sharing.statistics.read'),
+    route('GET', '/accounts/reasons', 'accounts.reasons', ADMINISTER_ACCOUNTS),
     route('POST', '/accounts/lookup', 'accounts.lookup', ADMINISTER_ACCOUNTS),
     route('POST', '/accounts/:accountNumber/lock', 'accounts.lock', ADMINISTER_ACCOUNTS),
     route('POST', '/accounts/:accountNumber/unlock', 'accounts.unlock', ADMINISTER_ACCOUNTS),

@@ -39,6 +39,8 @@ export default {
     route('POST', '/import', 'account.import'),
     route('GET', '/cv', 'account.cv'),
     route('POST', '/account/delete', 'account.remove'),
+    route('POST', '/account/deletion-code', 'account.deletionCode'),
+    route('POST', '/account/erasure/stop', 'account.stopErasure'),
     route('POST', '/account/email', 'recovery.addEmail'),
     // Self-service of a person who is not logged in (the Public role's permission, SELF_SERVICE_ACTIONS),
     // behind the same per-address limit as users-permissions' own registration and reset.
