@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,9 @@ export async function freshEnv(
     MOBIO_ENV_FILE: join(dir, '.env'),
     DOCUMENTS_DIR: join(dir, 'documents'),
     MOBIO_TEST_DIR: dir,
+    // In the environment, not only in the generated .env: a site started after the CMS (which
+    // takes process.env) names client addresses to it with the same secret.
+    CLIENT_ADDRESS_SECRET: randomBytes(24).toString('base64'),
     ...extra,
   };
   if (postgres()) {

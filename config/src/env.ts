@@ -20,6 +20,7 @@ export const SECRET_NAMES = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'DOCUMENTS_MASTER_KEY',
+  'CLIENT_ADDRESS_SECRET',
 ] as const;
 type SecretName = (typeof SECRET_NAMES)[number];
 
@@ -127,6 +128,9 @@ export const envSchema = z.object({
   JWT_SECRET: secret('a random secret'),
   ENCRYPTION_KEY: secret('a random key'),
   DOCUMENTS_MASTER_KEY: masterKey,
+  // Proves that a request's client address was set by the site or nginx (X-Mobio-Client-Address):
+  // the CMS counts its limits per person, and nobody else names their own address.
+  CLIENT_ADDRESS_SECRET: secret('a random secret'),
   // Only during a key rotation (README, "Rotating the master key"): the key being replaced, still
   // accepted for reading until `npm run doctor -- --rotate-master-key` has re-wrapped every file.
   DOCUMENTS_MASTER_KEY_PREVIOUS: masterKey.optional(),
@@ -248,6 +252,8 @@ export interface Config {
     documentsMasterKey: string;
     /** The master key being rotated away, readable until every file is re-wrapped. */
     documentsPreviousMasterKey?: string;
+    /** Sent by the site and nginx with the client's address; the CMS trusts the address only with it. */
+    clientAddressSecret: string;
   };
   mail: {
     smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
@@ -328,7 +334,7 @@ export function ensureSecrets(
   return missing;
 }
 
-/** The keys of the environment schema that the site reads: no secrets, no database. */
+/** The keys of the environment schema that the site reads: no database, one secret (below). */
 const SITE_KEYS = {
   NODE_ENV: true,
   HOST: true,
@@ -351,13 +357,19 @@ const SITE_KEYS = {
   GRANT_DEFAULT_DAYS: true,
 } as const;
 
-/** What the newcomer site needs: it holds no secret and never touches the database. */
+/** What the newcomer site needs: it never touches the database. */
 export type SiteConfig = Pick<
   Config,
   'env' | 'host' | 'locales' | 'site' | 'municipality' | 'sharing'
 > & {
   cms: Config['cms'];
   uploads: Pick<Config['uploads'], 'maxBytes' | 'importMaxBytes'>;
+  /**
+   * The one secret the site holds: with it, the CMS counts each newcomer's own address. Optional
+   * because the site is also built (where no secret exists yet); without it the CMS sees every
+   * newcomer as the site's address.
+   */
+  clientAddressSecret?: string;
 };
 
 function readRaw(options: LoadOptions) {
@@ -425,7 +437,12 @@ const sharingOf = (e: Pick<Env, 'GRANT_DEFAULT_DAYS'>) => ({
 
 /** Reads and checks the site's part of the configuration. Throws a ConfigError naming every wrong variable. */
 export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
-  const e = parse(envSchema.pick(SITE_KEYS), readRaw(options).raw);
+  const e = parse(
+    envSchema
+      .pick(SITE_KEYS)
+      .extend({ CLIENT_ADDRESS_SECRET: envSchema.shape.CLIENT_ADDRESS_SECRET.optional() }),
+    readRaw(options).raw,
+  );
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -435,6 +452,7 @@ export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
+    clientAddressSecret: e.CLIENT_ADDRESS_SECRET,
   };
 }
 
@@ -491,6 +509,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       encryptionKey: e.ENCRYPTION_KEY,
       documentsMasterKey: e.DOCUMENTS_MASTER_KEY,
       documentsPreviousMasterKey: e.DOCUMENTS_MASTER_KEY_PREVIOUS,
+      clientAddressSecret: e.CLIENT_ADDRESS_SECRET,
     },
     mail: {
       smtp: e.SMTP_HOST

@@ -1,3 +1,4 @@
+import { clientAddressHeaders } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -7,15 +8,41 @@ import {
   type TestCms,
 } from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
+import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
 
 /**
  * Registration without an e-mail address: a chosen username, a password and a recovery code shown
- * once. The code sets a new password and is replaced; wrong codes are rate-limited; an address can
- * be added later, and then login and reset by e-mail work too.
+ * once. The code sets a new password and is replaced; wrong codes are rate-limited per name and
+ * address (in the database); an address can be added later, and then login and reset by e-mail
+ * work too. A recovery or a new address ends every other session of the account.
  */
 
 const USER = 'plugin::users-permissions.user';
 const PASSWORD = 'Geheim123!';
+const WRONG_CODE = 'AAAAA-AAAAA-AAAAA-AAAAA';
+
+/** A POST as the site makes it for a person at `address` (or with other headers, as any client could). */
+async function post(
+  cms: { url: string },
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(cms.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+const from = (address: string) => clientAddressHeaders(address, process.env.CLIENT_ADDRESS_SECRET!);
+const recoverAt = (
+  cms: { url: string },
+  headers: Record<string, string>,
+  username: string,
+  code: string,
+  password = 'Neu-Geheim456',
+) => post(cms, '/api/sharing/auth/recover', { data: { username, code, password } }, headers);
 
 describe('accounts without an e-mail address', () => {
   let cms: TestCms;
@@ -106,19 +133,95 @@ describe('accounts without an e-mail address', () => {
     }
   });
 
-  it('stops wrong codes after five tries for a name, also for the right code then', async () => {
+  it('counts wrong codes per name and address: five from one address stop it, the holder’s right code from another still works', async () => {
     const { recoveryCode } = (await register('chiara')).body.data;
     for (let i = 0; i < 5; i++)
-      expect((await recover('chiara', 'AAAAA-AAAAA-AAAAA-AAAAA', 'Neu-Geheim456')).status).toBe(
-        400,
-      );
-    const blocked = await recover('chiara', recoveryCode, 'Neu-Geheim456');
-    expect(blocked.status).toBe(429);
-    expect(await login('chiara', PASSWORD)).toBe(200);
+      expect((await recoverAt(cms, from('203.0.113.7'), 'chiara', WRONG_CODE)).status).toBe(400);
+    expect((await recoverAt(cms, from('203.0.113.7'), 'chiara', recoveryCode)).status).toBe(429);
+    // Somebody else's wrong guesses do not make the right code fail.
+    expect((await recoverAt(cms, from('198.51.100.4'), 'chiara', recoveryCode)).status).toBe(200);
+    expect(await login('chiara', PASSWORD)).toBe(400);
     // An unknown name counts the same and says the same.
-    const unknown = await recover('nobody-here', recoveryCode, 'Neu-Geheim456');
+    const unknown = await recoverAt(cms, from('198.51.100.4'), 'nobody-here', recoveryCode);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe('error.recoveryCode');
+  });
+
+  it('believes a client address only with the secret: a forged X-Forwarded-For or a wrong proof is counted as the peer', async () => {
+    const { recoveryCode } = (await register('dilara')).body.data;
+    const forged = (i: number): Record<string, string> =>
+      i % 2 === 0
+        ? {
+            'x-forwarded-for': `192.0.2.${i + 1}`,
+            'x-real-ip': `192.0.2.${i + 1}`,
+            forwarded: `for=192.0.2.${i + 1}`,
+          }
+        : {
+            'x-mobio-client-address': `192.0.2.${i + 1}`,
+            'x-mobio-client-proof': 'not-the-secret-at-all',
+          };
+    for (let i = 0; i < 5; i++)
+      expect((await recoverAt(cms, forged(i), 'dilara', WRONG_CODE)).status).toBe(400);
+    // Five different "addresses", one client: its sixth try is refused, whatever it names next.
+    expect((await recoverAt(cms, forged(6), 'dilara', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('198.51.100.9'), 'dilara', recoveryCode)).status).toBe(200);
+  });
+
+  it('stops one address after 100 wrong codes across any names, and only that address', async () => {
+    const { recoveryCode } = (await register('emre')).body.data;
+    for (let i = 0; i < 100; i++)
+      expect(
+        (await recoverAt(cms, from('203.0.113.99'), `guess-${i % 20}`, WRONG_CODE)).status,
+      ).toBe(400);
+    expect((await recoverAt(cms, from('203.0.113.99'), 'emre', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('203.0.113.100'), 'emre', recoveryCode)).status).toBe(200);
+  });
+
+  it('ends every other session at a recovery; the device that recovered keeps its new one', async () => {
+    const registered = (await register('farid')).body.data;
+    const other = (
+      await api(cms, 'POST', '/api/auth/local', {
+        body: { identifier: 'farid', password: PASSWORD },
+      })
+    ).body.jwt as string;
+    const me = async (token: string) => (await api(cms, 'GET', '/api/users/me', { token })).status;
+    expect(await me(registered.jwt)).toBe(200);
+    expect(await me(other)).toBe(200);
+    const recovered = await recover('farid', registered.recoveryCode, 'Neu-Geheim456');
+    expect(recovered.status).toBe(200);
+    expect(await me(registered.jwt)).toBe(401);
+    expect(await me(other)).toBe(401);
+    expect((await api(cms, 'GET', '/api/sharing/overview', { token: other })).status).toBe(401);
+    expect(await me(recovered.body.data.jwt)).toBe(200);
+  });
+
+  it('takes as long to refuse a login or a recovery for an unknown name as for a known one', async () => {
+    await register('gaia');
+    const timed = async (run: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const start = performance.now();
+        await run();
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[1];
+    };
+    // Each from its own address: the limits must not be what answers.
+    let n = 0;
+    const loginAs = (identifier: string) =>
+      post(cms, '/api/auth/local', { identifier, password: 'Falsch-123' }, from(`198.18.0.${++n}`));
+    const known = await timed(() => loginAs('gaia'));
+    const unknown = await timed(() => loginAs('nobody-at-all'));
+    // bcrypt takes tens of milliseconds; a missing name used to answer in a few.
+    expect(unknown).toBeGreaterThan(known / 3);
+    expect(known).toBeGreaterThan(unknown / 3);
+    const recoverAs = (username: string) =>
+      recoverAt(cms, from(`198.18.1.${++n}`), username, WRONG_CODE);
+    const knownRecovery = await timed(() => recoverAs('gaia'));
+    const unknownRecovery = await timed(() => recoverAs('nobody-at-all'));
+    expect(Math.abs(knownRecovery - unknownRecovery)).toBeLessThan(
+      Math.max(knownRecovery, unknownRecovery, 30),
+    );
   });
 
   it('takes an e-mail address later; then login and reset by e-mail work too', async () => {
@@ -142,12 +245,17 @@ describe('accounts without an e-mail address', () => {
       token: jwt,
     });
     expect(added.status).toBe(200);
-    expect(added.body.data.email).toBe('dana@example.test');
+    expect(added.body.data.user.email).toBe('dana@example.test');
+    // A new address ends the other sessions: the old JWT is refused, this device's new one works.
+    expect((await api(cms, 'GET', '/api/users/me', { token: jwt })).status).toBe(401);
+    expect((await api(cms, 'GET', '/api/users/me', { token: added.body.data.jwt })).status).toBe(
+      200,
+    );
     expect(
       (
         await api(cms, 'POST', '/api/sharing/account/email', {
           body: { data: { email: 'other@example.test' } },
-          token: jwt,
+          token: added.body.data.jwt,
         })
       ).status,
     ).toBe(400);

@@ -7,11 +7,13 @@ import erasure from './erasure';
 import exporter from './export';
 import grant from './grant';
 import importer from './import';
+import limits from './limits';
 import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
 import recovery from './recovery';
 import retention from './retention';
+import sessions from './sessions';
 import staff from './staff';
 import staffRoles from './staff-roles';
 import validation from './validation';
@@ -27,11 +29,13 @@ export default {
   export: exporter,
   grant,
   import: importer,
+  limits,
   overview,
   pdf,
   plans,
   recovery,
   retention,
+  sessions,
   staff,
   'staff-roles': staffRoles,
   validation,
