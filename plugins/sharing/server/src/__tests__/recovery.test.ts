@@ -1,4 +1,5 @@
 import { clientAddressHeaders } from '@mobio/config';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -35,7 +36,8 @@ async function post(
   });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
-const from = (address: string) => clientAddressHeaders(address, process.env.CLIENT_ADDRESS_SECRET!);
+const from = (address: string, secret = process.env.CLIENT_ADDRESS_SECRET!) =>
+  clientAddressHeaders(address, secret);
 const recoverAt = (
   cms: { url: string },
   headers: Record<string, string>,
@@ -291,4 +293,42 @@ describe('accounts without an e-mail address', () => {
     expect(res.status).toBe(400);
     expect((await registerNewcomer(cms)).jwt).toBeTruthy();
   });
+});
+
+describe('limits of two CMS processes on one database', () => {
+  let env: Record<string, string>;
+  let a: StrapiProcess | undefined;
+  let b: StrapiProcess | undefined;
+
+  beforeAll(async () => {
+    env = await freshEnv({ NODE_ENV: 'development' });
+    // One after the other: the first creates the tables, the second finds them.
+    a = await startStrapi(env);
+    b = await startStrapi(env);
+  }, 240_000);
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    if (env) rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+  });
+
+  it('counts wrong codes sent to either process together, and a restart forgets none', async () => {
+    const at = (address: string) => from(address, env.CLIENT_ADDRESS_SECRET);
+    const registered = await post(a!, '/api/sharing/auth/register-username', {
+      data: { username: 'hana', password: PASSWORD },
+    });
+    expect(registered.status).toBe(200);
+    const { recoveryCode } = registered.body.data;
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await recoverAt(i % 2 ? a! : b!, at('203.0.113.50'), 'hana', WRONG_CODE)).status,
+      ).toBe(400);
+    expect((await recoverAt(a!, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(b!, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    await a!.stop();
+    a = await startStrapi(env);
+    expect((await recoverAt(a, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    const other = await recoverAt(a, at('198.51.100.50'), 'hana', recoveryCode);
+    expect(other.status).toBe(200);
+  }, 120_000);
 });
