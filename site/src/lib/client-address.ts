@@ -10,7 +10,10 @@ const current = new AsyncLocalStorage<string | undefined>();
  * X-Forwarded-For of any client; a request that carries one without nginx's proof is therefore
  * counted under no address of its own (the CMS sees the site's), so a forged header chooses nothing.
  */
-export function clientAddressOf(request: Request, astroClientAddress: () => string): string | undefined {
+export function clientAddressOf(
+  request: Request,
+  astroClientAddress: () => string,
+): string | undefined {
   const proven = provenClientAddress(
     (name) => request.headers.get(name),
     siteConfig().clientAddressSecret,

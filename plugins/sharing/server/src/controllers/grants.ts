@@ -1,11 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  DEFAULT_LOCALE,
-  grantRequestSchema,
-  grantUpdateSchema,
-  type Locale,
-} from '@mobio/config';
+import { DEFAULT_LOCALE, grantRequestSchema, grantUpdateSchema, type Locale } from '@mobio/config';
 import { pluginConfig } from '../config';
 import { z } from 'zod';
 import { getService } from '../utils';

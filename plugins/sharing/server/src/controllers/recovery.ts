@@ -48,7 +48,8 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
         data: await getService(strapi, 'limits').counting(
           wrongCodes(ctx, input.username),
           () => service().recover(input),
-          (error) => error instanceof errors.ValidationError && error.message === 'error.recoveryCode',
+          (error) =>
+            error instanceof errors.ValidationError && error.message === 'error.recoveryCode',
         ),
       };
     },

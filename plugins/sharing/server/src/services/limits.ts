@@ -63,10 +63,17 @@ const limits = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // Called from within the constructor when the table exists already.
       const ready = (error?: unknown) =>
-        queueMicrotask(() => (error ? reject(error) : resolve(limiter)));
+        queueMicrotask(() =>
+          error
+            ? reject(error instanceof Error ? error : new Error(String(error)))
+            : resolve(limiter),
+        );
       const limiter: RateLimiterStoreAbstract =
         connection.client === 'postgres'
-          ? new RateLimiterPostgres({ ...options, schemaName: connection.connection?.schema }, ready)
+          ? new RateLimiterPostgres(
+              { ...options, schemaName: connection.connection?.schema },
+              ready,
+            )
           : new RateLimiterSQLite(options, ready);
     });
 
@@ -110,7 +117,9 @@ const limits = ({ strapi }: { strapi: Core.Strapi }) => {
         succeeded: () =>
           Promise.all(
             keys.map(([limit, key]) =>
-              limit === 'nameAtAddress' ? limiter(limit).delete(key) : limiter(limit).reward(key, 1),
+              limit === 'nameAtAddress'
+                ? limiter(limit).delete(key)
+                : limiter(limit).reward(key, 1),
             ),
           ).then(() => {}),
         uncounted: giveBack,
@@ -140,7 +149,10 @@ const limits = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Removes counts whose window ended more than an hour ago (the retention job). */
     async clearExpired(now = Date.now()): Promise<void> {
-      await strapi.db.connection(LIMITS_TABLE).where('expire', '<', now - 3_600_000).delete();
+      await strapi.db
+        .connection(LIMITS_TABLE)
+        .where('expire', '<', now - 3_600_000)
+        .delete();
     },
   };
 };

@@ -7,7 +7,10 @@ export const CREDENTIAL_VERSION = 'credentialVersion';
 /** The claim of a JWT that carries it (a JWT without one is of version 0, as sessions issued before it existed). */
 const CLAIM = 'cv';
 
-type Row = { id: number; email?: string | null; blocked?: boolean | null } & Record<string, unknown>;
+type Row = { id: number; email?: string | null; blocked?: boolean | null } & Record<
+  string,
+  unknown
+>;
 
 /**
  * Whether an update of an account changes what proves who holds it: a new password (change,
