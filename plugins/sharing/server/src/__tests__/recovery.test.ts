@@ -199,14 +199,15 @@ describe('accounts without an e-mail address', () => {
 
   it('takes as long to refuse a login or a recovery for an unknown name as for a known one', async () => {
     await register('gaia');
+    // The quickest of six: what the work takes, with the machine's other load mostly left out.
     const timed = async (run: () => Promise<unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < 4; i++) {
+      let quickest = Infinity;
+      for (let i = 0; i < 6; i++) {
         const start = performance.now();
         await run();
-        times.push(performance.now() - start);
+        quickest = Math.min(quickest, performance.now() - start);
       }
-      return times.sort((a, b) => a - b)[1];
+      return quickest;
     };
     // Each from its own address: the limits must not be what answers.
     let n = 0;
@@ -214,15 +215,17 @@ describe('accounts without an e-mail address', () => {
       post(cms, '/api/auth/local', { identifier, password: 'Falsch-123' }, from(`198.18.0.${++n}`));
     const known = await timed(() => loginAs('gaia'));
     const unknown = await timed(() => loginAs('nobody-at-all'));
-    // bcrypt takes tens of milliseconds; a missing name used to answer in a few.
-    expect(unknown).toBeGreaterThan(known / 3);
-    expect(known).toBeGreaterThan(unknown / 3);
+    // One bcrypt comparison each (tens of milliseconds); without the dummy one an unknown name
+    // answered in a fraction of that.
+    expect(unknown, `known ${known} ms, unknown ${unknown} ms`).toBeGreaterThan(known / 2);
+    expect(known, `known ${known} ms, unknown ${unknown} ms`).toBeGreaterThan(unknown / 2);
+    // A recovery compares a hash of the code, for a known name or not: no bcrypt either way.
     const recoverAs = (username: string) =>
       recoverAt(cms, from(`198.18.1.${++n}`), username, WRONG_CODE);
     const knownRecovery = await timed(() => recoverAs('gaia'));
     const unknownRecovery = await timed(() => recoverAs('nobody-at-all'));
     expect(Math.abs(knownRecovery - unknownRecovery)).toBeLessThan(
-      Math.max(knownRecovery, unknownRecovery, 30),
+      Math.max(knownRecovery, unknownRecovery) / 2 + 20,
     );
   });
 
