@@ -169,6 +169,35 @@ describe('accounts without an e-mail address', () => {
     expect((await recoverAt(cms, from('198.51.100.9'), 'dilara', recoveryCode)).status).toBe(200);
   });
 
+  it('counts guesses sent all at once: of twenty in parallel, five are answered, whatever the case of the name', async () => {
+    const { recoveryCode } = (await register('ilse')).body.data;
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recoverAt(cms, from('203.0.113.44'), i % 2 ? 'ILSE' : 'ilse', WRONG_CODE),
+      ),
+    );
+    const statuses = burst.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    // A proof with something other than one IP address names nothing: counted as the peer, with
+    // the same client's plain tries.
+    for (const address of ['203.0.113.45, 203.0.113.46', 'localhost', ''])
+      expect(
+        (
+          await recoverAt(
+            cms,
+            { ...from('203.0.113.47'), 'x-mobio-client-address': address },
+            'ilse',
+            WRONG_CODE,
+          )
+        ).status,
+      ).toBe(400);
+    for (let i = 0; i < 2; i++)
+      expect((await recoverAt(cms, {}, 'ilse', WRONG_CODE)).status).toBe(400);
+    expect((await recoverAt(cms, {}, 'ilse', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('203.0.113.48'), 'ilse', recoveryCode)).status).toBe(200);
+  });
+
   it('stops one address after 100 wrong codes across any names, and only that address', async () => {
     const { recoveryCode } = (await register('emre')).body.data;
     for (let i = 0; i < 100; i++)
@@ -177,6 +206,22 @@ describe('accounts without an e-mail address', () => {
       ).toBe(400);
     expect((await recoverAt(cms, from('203.0.113.99'), 'emre', recoveryCode)).status).toBe(429);
     expect((await recoverAt(cms, from('203.0.113.100'), 'emre', recoveryCode)).status).toBe(200);
+  });
+
+  it('keeps counts only in hashes, and the retention job removes those whose window ended', async () => {
+    const rows = await cms.strapi.db.connection('sharing_rate_limits').select('key');
+    expect(rows.length).toBeGreaterThan(0);
+    const stored = JSON.stringify(rows);
+    for (const clear of ['chiara', 'dilara', '203.0.113.7', '127.0.0.1'])
+      expect(stored).not.toContain(clear);
+    const limits = cms.strapi.plugin('sharing').service('limits');
+    const count = async () =>
+      (await cms.strapi.db.connection('sharing_rate_limits').select('key')).length;
+    // Windows of 15 minutes that began just now: nothing to remove yet.
+    await limits.clearExpired(Date.now());
+    expect(await count()).toBe(rows.length);
+    await limits.clearExpired(Date.now() + 16 * 60_000 + 3_600_000);
+    expect(await count()).toBe(0);
   });
 
   it('ends every other session at a recovery; the device that recovered keeps its new one', async () => {

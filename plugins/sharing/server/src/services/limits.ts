@@ -149,8 +149,9 @@ const limits = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Removes counts whose window ended more than an hour ago (the retention job). */
     async clearExpired(now = Date.now()): Promise<void> {
+      // getConnection: in the configured PostgreSQL schema, as the stores write it.
       await strapi.db
-        .connection(LIMITS_TABLE)
+        .getConnection(LIMITS_TABLE)
         .where('expire', '<', now - 3_600_000)
         .delete();
     },
