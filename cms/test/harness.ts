@@ -79,6 +79,15 @@ export async function freshEnv(
   return env;
 }
 
+/** Removes a freshEnv's database and folders (for tests that start Strapi processes of their own). */
+export async function removeEnv(env: Record<string, string>): Promise<void> {
+  if (postgres())
+    await withPostgresAdmin((client) =>
+      client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`),
+    );
+  rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+}
+
 /**
  * Runs SQL on a test environment's database directly, without Strapi (fixtures, checks before a
  * start): a whole script with `script`, else one statement whose rows are returned (on
@@ -167,11 +176,7 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
         process.removeAllListeners = removeAll;
       }
       if (keep) return;
-      if (postgres())
-        await withPostgresAdmin((client) =>
-          client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`),
-        );
-      rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+      await removeEnv(env);
     },
   };
 }

@@ -1,10 +1,10 @@
 import { clientAddressHeaders } from '@mobio/config';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   freshEnv,
   registerNewcomer,
+  removeEnv,
   startCms,
   type TestCms,
 } from '../../../../../cms/test/harness';
@@ -357,7 +357,7 @@ describe('limits of two CMS processes on one database', () => {
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
-    if (env) rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+    if (env) await removeEnv(env);
   });
 
   it('counts wrong codes sent to either process together, and a restart forgets none', async () => {
