@@ -3,7 +3,8 @@
 /**
  * Prints the nginx site configuration for this installation, from the MoBio configuration:
  * host name from SITE_PUBLIC_URL, upstreams from HOST/CMS_PORT/SITE_PORT, the body limit from
- * UPLOAD_MAX_BYTES. Usage: node deploy/render-nginx.mjs --cert /path/fullchain.pem --key /path/privkey.pem [--https 443] [--http 80]
+ * UPLOAD_MAX_BYTES, the client-address proof from CLIENT_ADDRESS_SECRET (so the rendered file is a
+ * secret too). Usage: node deploy/render-nginx.mjs --cert /path/fullchain.pem --key /path/privkey.pem [--https 443] [--http 80]
  * [--acme-root /var/www/html] (the folder certbot --webroot writes its challenges into).
  */
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,8 @@ export function renderNginx({
     IMPORT_MAX_BODY: `${Math.ceil(config.uploads.importMaxBytes / (1024 * 1024)) + 1}m`,
     CMS_UPSTREAM: `${config.host}:${config.cms.port}`,
     SITE_UPSTREAM: `${config.host}:${config.site.port}`,
+    // Proves to the site and the CMS that the client address nginx names is the TCP peer's.
+    CLIENT_ADDRESS_SECRET: config.clientAddressSecret,
   };
   return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name) => {
     if (values[name] === undefined) throw new Error(`no value for {{${name}}}`);

@@ -1,4 +1,6 @@
 export default [
+  // First: every limit and log line after it sees the person's address (named by the site or nginx).
+  'plugin::sharing.client-address',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

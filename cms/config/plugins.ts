@@ -12,9 +12,9 @@ export default () => {
         jwtSecret: secrets.jwtSecret,
         jwt: { expiresIn: '7d' },
         register: { allowedFields: [] },
-        // Every site request reaches the CMS from the site's own address, so Strapi's per-address
-        // limit would be shared by all newcomers. The site limits each client (address + e-mail);
-        // this stays as a coarse ceiling for the whole district.
+        // Strapi's own limit (per route, name and address, in each process's memory): a coarse
+        // ceiling only. The limits that hold (failed logins, recovery codes, reset mails; in the
+        // database, per person's address as the site names it) are the sharing plugin's.
         ratelimit: { enabled: true, interval: { min: 1 }, max: 300 },
       },
     },

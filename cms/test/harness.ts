@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -96,6 +97,9 @@ export async function freshEnv(
     DOCUMENTS_DIR: join(dir, 'documents'),
     UPLOAD_TEMP_DIR: join(dir, 'upload-tmp'),
     MOBIO_TEST_DIR: dir,
+    // In the environment, not only in the generated .env: a site started after the CMS (which
+    // takes process.env) names client addresses to it with the same secret.
+    CLIENT_ADDRESS_SECRET: randomBytes(24).toString('base64'),
     ...extra,
   };
   if (postgres()) {
@@ -109,6 +113,15 @@ export async function freshEnv(
     if (template?.file) copyFileSync(template.file, env.DATABASE_FILENAME);
   }
   return env;
+}
+
+/** Removes a freshEnv's database and folders (for tests that start Strapi processes of their own). */
+export async function removeEnv(env: Record<string, string>): Promise<void> {
+  if (postgres())
+    await withPostgresAdmin((client) =>
+      client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`),
+    );
+  rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
 }
 
 /**
@@ -206,11 +219,7 @@ export async function startCms(given?: Record<string, string>): Promise<TestCms>
         process.removeAllListeners = removeAll;
       }
       if (keep) return;
-      if (postgres())
-        await withPostgresAdmin((client) =>
-          client.query(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`),
-        );
-      rmSync(env.MOBIO_TEST_DIR, { recursive: true, force: true });
+      await removeEnv(env);
     },
   };
 }

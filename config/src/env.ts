@@ -20,6 +20,7 @@ export const SECRET_NAMES = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'DOCUMENTS_MASTER_KEY',
+  'CLIENT_ADDRESS_SECRET',
 ] as const;
 type SecretName = (typeof SECRET_NAMES)[number];
 
@@ -149,6 +150,11 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: secret('a random key').describe("Strapi's encryption key for stored tokens"),
   DOCUMENTS_MASTER_KEY: masterKey.describe(
     "32 bytes, base64: wraps each document's key; lose it and the documents are lost",
+  ),
+  // Proves that a request's client address was set by the site or nginx (X-Mobio-Client-Address):
+  // the CMS counts its limits per person, and nobody else names their own address.
+  CLIENT_ADDRESS_SECRET: secret('a random secret').describe(
+    "proves the client address the site and nginx name to the CMS (and nginx to the site): limits count per person; nginx's rendered file holds it",
   ),
   // Only during a key rotation (docs/operating.md, "Rotating the master key"): the key being
   // replaced, still accepted for reading until `npm run doctor -- --rotate-master-key` has
@@ -348,6 +354,8 @@ export interface Config {
     documentsMasterKey: string;
     /** The master key being rotated away, readable until every file is re-wrapped. */
     documentsPreviousMasterKey?: string;
+    /** Sent by the site and nginx with the client's address; the CMS trusts the address only with it. */
+    clientAddressSecret: string;
   };
   mail: {
     smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
@@ -436,7 +444,7 @@ export function ensureSecrets(
   return missing;
 }
 
-/** The keys of the environment schema that the site reads: no secrets, no database. */
+/** The keys of the environment schema that the site reads: no database, one secret (below). */
 const SITE_KEYS = {
   NODE_ENV: true,
   HOST: true,
@@ -459,13 +467,19 @@ const SITE_KEYS = {
   GRANT_DEFAULT_DAYS: true,
 } as const;
 
-/** What the newcomer site needs: it holds no secret and never touches the database. */
+/** What the newcomer site needs: it never touches the database. */
 export type SiteConfig = Pick<
   Config,
   'env' | 'host' | 'locales' | 'site' | 'municipality' | 'sharing'
 > & {
   cms: Config['cms'];
   uploads: Pick<Config['uploads'], 'maxBytes' | 'importMaxBytes'>;
+  /**
+   * The one secret the site holds: with it, the CMS counts each newcomer's own address. Optional
+   * because the site is also built (where no secret exists yet); without it the CMS sees every
+   * newcomer as the site's address.
+   */
+  clientAddressSecret?: string;
 };
 
 function readRaw(options: LoadOptions) {
@@ -533,7 +547,12 @@ const sharingOf = (e: Pick<Env, 'GRANT_DEFAULT_DAYS'>) => ({
 
 /** Reads and checks the site's part of the configuration. Throws a ConfigError naming every wrong variable. */
 export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
-  const e = parse(envSchema.pick(SITE_KEYS), readRaw(options).raw);
+  const e = parse(
+    envSchema
+      .pick(SITE_KEYS)
+      .extend({ CLIENT_ADDRESS_SECRET: envSchema.shape.CLIENT_ADDRESS_SECRET.optional() }),
+    readRaw(options).raw,
+  );
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -543,6 +562,7 @@ export function loadSiteConfig(options: LoadOptions = {}): SiteConfig {
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, importMaxBytes: e.IMPORT_MAX_BYTES },
     municipality: municipalityOf(e),
     sharing: sharingOf(e),
+    clientAddressSecret: e.CLIENT_ADDRESS_SECRET,
   };
 }
 
@@ -599,6 +619,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       encryptionKey: e.ENCRYPTION_KEY,
       documentsMasterKey: e.DOCUMENTS_MASTER_KEY,
       documentsPreviousMasterKey: e.DOCUMENTS_MASTER_KEY_PREVIOUS,
+      clientAddressSecret: e.CLIENT_ADDRESS_SECRET,
     },
     mail: {
       smtp: e.SMTP_HOST

@@ -8,7 +8,7 @@ export * from './mail.js';
 export * from './receipt.js';
 export * from './cv.js';
 export * from './plan.js';
-export * from './rate-limit.js';
+export * from './client-address.js';
 export * from './account.js';
 export * from './process-faults.js';
 export * from './plan-catalogue.js';

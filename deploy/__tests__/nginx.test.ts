@@ -91,6 +91,7 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
         env: {
           UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
           SITE_PUBLIC_URL: `https://localhost:${httpsPort}`,
+          CLIENT_ADDRESS_SECRET: cms.env.CLIENT_ADDRESS_SECRET,
         },
         envFile: join(dir, 'none.env'),
       });
@@ -146,7 +147,10 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
 
   it('tells the site its public host with the port, which it compares with the Origin of form posts', () => {
     // The site's build knows SITE_PUBLIC_URL; a form posted to https://host:8443 has that Origin.
-    const config = loadSiteConfig({ env: {}, envFile: join(dir, 'none.env') });
+    const config = loadSiteConfig({
+      env: { CLIENT_ADDRESS_SECRET: 'a-secret-of-this-installation' },
+      envFile: join(dir, 'none.env'),
+    });
     const on = (httpsPort: number) =>
       renderNginx({
         config,
@@ -158,6 +162,18 @@ describe.skipIf(!NGINX)('nginx in front of the CMS and the site', () => {
     expect(on(8443)).toContain('proxy_set_header Host $host:8443;');
     expect(on(8443)).toContain('proxy_set_header X-Forwarded-Host $host:8443;');
     expect(on(443)).toContain('proxy_set_header Host $host;');
+    // The person's address, with the proof the site and the CMS believe (a client's own is replaced).
+    expect(on(443)).toContain('proxy_set_header X-Mobio-Client-Address $remote_addr;');
+    expect(on(443)).toContain(
+      'proxy_set_header X-Mobio-Client-Proof "a-secret-of-this-installation";',
+    );
+    expect(() =>
+      renderNginx({
+        config: loadSiteConfig({ env: {}, envFile: join(dir, 'none.env') }),
+        cert: '/c.pem',
+        key: '/k.pem',
+      }),
+    ).toThrow(/CLIENT_ADDRESS_SECRET/);
   });
 
   it('keeps the content API away from the outside', async () => {

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
 import { me } from './lib/auth';
+import { clientAddressOf, withClientAddress } from './lib/client-address';
 import { germanLine, offersGermanBeside, readGermanBeside } from './lib/german-beside';
 import { isOfferedLocale, rememberLocale } from './lib/locale-choice';
 import { clearSession, readSession } from './lib/session';
@@ -58,7 +59,15 @@ async function checkSession(context: APIContext): Promise<Response | undefined> 
   return undefined;
 }
 
-export const onRequest = defineMiddleware(async (context, next) => {
+export const onRequest = defineMiddleware((context, next) =>
+  // Every CMS call made for this request names the person's address (lib/client-address.ts).
+  withClientAddress(
+    clientAddressOf(context.request, () => context.clientAddress),
+    () => handle(context, next),
+  ),
+);
+
+async function handle(context: APIContext, next: () => Promise<Response>): Promise<Response> {
   // The one check of the [locale] segment: a page under src/pages/[locale]/ with an unknown locale
   // (/xx/login), or one with catalogues that this installation does not offer (LOCALES), is the 404
   // page; past this line every such page reads an offered Astro.locals.locale.
@@ -85,4 +94,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!import.meta.env.DEV)
     response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   return response;
-});
+}

@@ -22,6 +22,7 @@ const SECRETS = {
   JWT_SECRET: 'x'.repeat(32),
   ENCRYPTION_KEY: 'x'.repeat(32),
   DOCUMENTS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  CLIENT_ADDRESS_SECRET: 'y'.repeat(32),
 };
 const load = (env: Record<string, string>) =>
   loadConfig({ env: { ...SECRETS, ...env }, envFile: join(tmp(), '.env') });

@@ -142,9 +142,13 @@ export const recoverWithCode = async (input: {
   return result.ok ? { ok: true, data: result.data.data } : result;
 };
 
-/** Adds an e-mail address to an account that has none. */
+/** Adds an e-mail address to an account that has none; the answer carries this device's new session. */
 export const addEmail = (jwt: string, email: string) =>
-  callPlugin('/api/sharing/account/email', { body: { data: { email } }, jwt, schema: z.unknown() });
+  callPlugin('/api/sharing/account/email', {
+    body: { data: { email } },
+    jwt,
+    schema: z.object({ data: sessionSchema }),
+  });
 
 export const login = (input: { email: string; password: string }) =>
   call('POST', '/api/auth/local', {

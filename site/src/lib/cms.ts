@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { knownKey, type MessageKey } from '../i18n';
+import { clientAddressForCms } from './client-address';
 import { siteConfig } from './config';
 import type { FieldErrors } from './forms';
 
@@ -145,6 +146,7 @@ export async function requestCms<T, F>(
       signal: AbortSignal.timeout(options.timeoutMs ?? CMS_TIMEOUTS_MS.page),
       headers: {
         accept: 'application/json',
+        ...clientAddressForCms(),
         ...(contentType ? { 'content-type': contentType } : {}),
         ...(options.jwt ? { authorization: `Bearer ${options.jwt}` } : {}),
       },
@@ -223,7 +225,7 @@ export async function streamFromCms(
   try {
     upstream = await fetch(url, {
       signal: controller.signal,
-      headers: { authorization: `Bearer ${jwt}` },
+      headers: { ...clientAddressForCms(), authorization: `Bearer ${jwt}` },
     });
   } catch (error) {
     console.warn(

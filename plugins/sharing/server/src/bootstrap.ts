@@ -146,6 +146,7 @@ function scheduleRetention(strapi: Core.Strapi) {
     [RETENTION_JOB]: {
       // Every instance schedules the job; runOnce lets one of them run it.
       task: async () => {
+        await getService(strapi, 'limits').clearExpired();
         const result = await getService(strapi, 'retention').runOnce(new Date());
         if (!result) strapi.log.info('[retention] running elsewhere, skipped here');
         else
@@ -175,6 +176,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   ]);
   guardAccounts(strapi);
+  // A credential change (password, e-mail, lock) gives the account a new version in the same write.
+  strapi.db.lifecycles.subscribe({
+    models: [UID.user],
+    beforeUpdate: (event: never) => getService(strapi, 'sessions').beforeUpdate(event),
+    beforeUpdateMany: (event: never) => getService(strapi, 'sessions').beforeUpdate(event),
+  } as never);
+  await getService(strapi, 'limits').init();
   eraseWithAccount(strapi);
   scheduleRetention(strapi);
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { endSessionsOnCredentialChange, wrapAuthRoutes } from './auth-routes';
 import { checkPluginConfig } from './config';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { useDocumentMiddlewares } from './middlewares/document-service';
@@ -31,6 +32,8 @@ function accountsWithoutEmail(strapi: Core.Strapi) {
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   checkPluginConfig(strapi);
   accountsWithoutEmail(strapi);
+  endSessionsOnCredentialChange(strapi);
+  wrapAuthRoutes(strapi);
   // Registered first thing so that no read or write of a personal record runs before the rule is in place.
   useDocumentMiddlewares(strapi);
   // Conditions registered after register() are dropped at boot, and a role saved with an unknown

@@ -29,6 +29,10 @@ export function send(
     origin?: string;
     body?: string | Buffer;
     contentType?: string;
+    /** More request headers (as any client could send them). */
+    headers?: Record<string, string>;
+    /** The loopback address the request comes from (127.0.0.2 …): another person for the site. */
+    localAddress?: string;
   } = {},
 ): Promise<SiteResponse> {
   const body =
@@ -36,7 +40,9 @@ export function send(
   return new Promise((resolve, reject) => {
     const req = request(site.url + path, {
       method,
+      localAddress: options.localAddress,
       headers: {
+        ...options.headers,
         host: PUBLIC_URL.host,
         ...(method === 'POST'
           ? {

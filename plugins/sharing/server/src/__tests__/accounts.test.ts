@@ -462,6 +462,8 @@ describe('accounts are their holders’', () => {
     expect((await act('unlock', { reason: 'other', note: 'Neues Telefon' })).body.data.locked).toBe(
       false,
     );
+    // …and stays ended after the unlock: the lost phone's session does not come back.
+    expect((await api(cms, 'GET', '/api/users/me', { token: reza.jwt })).status).toBe(401);
     const login = await api(cms, 'POST', '/api/auth/local', {
       body: { identifier: reza.email, password: PASSWORD },
     });
@@ -587,6 +589,48 @@ describe('accounts are their holders’', () => {
     expect(
       await cms.strapi.db.query('api::profile.profile').count({ where: { givenNames: 'Ivan' } }),
     ).toBe(0);
+  });
+
+  it('ends every other session at a password change or a reset by e-mail; the device that changed it keeps its new one, a reset mail asked for ends none', async () => {
+    const sara = await registerNewcomer(cms);
+    const me = async (token: string) => (await api(cms, 'GET', '/api/users/me', { token })).status;
+    const second = (
+      await api(cms, 'POST', '/api/auth/local', {
+        body: { identifier: sara.email, password: PASSWORD },
+      })
+    ).body.jwt as string;
+    const changed = await api(cms, 'POST', '/api/auth/change-password', {
+      token: sara.jwt,
+      body: {
+        currentPassword: PASSWORD,
+        password: 'Anders-456',
+        passwordConfirmation: 'Anders-456',
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect(await me(sara.jwt)).toBe(401);
+    expect(await me(second)).toBe(401);
+    expect(await me(changed.body.jwt)).toBe(200);
+
+    // Anybody may ask for a reset mail: that alone logs nobody out.
+    const asked = await api(cms, 'POST', '/api/auth/forgot-password', {
+      body: { email: sara.email },
+    });
+    expect(asked.status).toBe(200);
+    await expect.poll(() => smtp.mails.some((mail) => mail.to === sara.email)).toBe(true);
+    expect(await me(changed.body.jwt)).toBe(200);
+    const code = textOf(smtp.mails.find((mail) => mail.to === sara.email)!.raw).match(
+      /code=([0-9a-f]+)/,
+    )![1];
+    const reset = await api(cms, 'POST', '/api/auth/reset-password', {
+      body: { code, password: 'Zurueck-789', passwordConfirmation: 'Zurueck-789' },
+    });
+    expect(reset.status).toBe(200);
+    expect(await me(changed.body.jwt)).toBe(401);
+    expect(await me(reset.body.jwt)).toBe(200);
+    // A JWT signed with the secret but without the current version is refused too.
+    const forged = cms.strapi.plugin('users-permissions').service('jwt').issue({ id: sara.id });
+    expect(await me(forged)).toBe(401);
   });
 
   it('erases at once only with the holder’s deletion code or recovery code, for the super admin too', async () => {

@@ -107,6 +107,15 @@ async function seedRecord(world: World, uid: string): Promise<string> {
   return created.documentId;
 }
 
+/** A lock ends the owner's sessions (also after the unlock): the owner logs in again for the next rows. */
+async function newOwnerSession(world: World): Promise<void> {
+  const login = await api(world.cms, 'POST', '/api/auth/local', {
+    body: { identifier: world.ownerEmail, password: 'Geheim123!' },
+  });
+  if (login.status !== 200) throw new Error(`the owner cannot log in again: ${login.status}`);
+  world.credentials.owner = login.body.jwt;
+}
+
 const exists = async (world: World, uid: string, documentId: string) =>
   (await world.cms.strapi.db.query(uid).count({ where: { documentId } })) > 0;
 const countAll = (world: World, uid: string) => world.cms.strapi.db.query(uid).count();
@@ -903,6 +912,7 @@ function sharingRows(): Row[] {
         await w.cms.strapi.db
           .query(USER)
           .update({ where: { id: w.ownerId }, data: { blocked: false } });
+        await newOwnerSession(w);
         return locked;
       },
     },
@@ -923,6 +933,7 @@ function sharingRows(): Row[] {
         await w.cms.strapi.db
           .query(USER)
           .update({ where: { id: w.ownerId }, data: { blocked: false } });
+        await newOwnerSession(w);
         return unlocked;
       },
     },

@@ -1,21 +1,50 @@
+import { clientAddressHeaders } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   freshEnv,
   registerNewcomer,
+  removeEnv,
   startCms,
   type TestCms,
 } from '../../../../../cms/test/harness';
 import { startSmtp, textOf } from '../../../../../cms/test/smtp';
+import { startStrapi, type StrapiProcess } from './helpers/strapi-process';
 
 /**
  * Registration without an e-mail address: a chosen username, a password and a recovery code shown
- * once. The code sets a new password and is replaced; wrong codes are rate-limited; an address can
- * be added later, and then login and reset by e-mail work too.
+ * once. The code sets a new password and is replaced; wrong codes are rate-limited per name and
+ * address (in the database); an address can be added later, and then login and reset by e-mail
+ * work too. A recovery or a new address ends every other session of the account.
  */
 
 const USER = 'plugin::users-permissions.user';
 const PASSWORD = 'Geheim123!';
+const WRONG_CODE = 'AAAAA-AAAAA-AAAAA-AAAAA';
+
+/** A POST as the site makes it for a person at `address` (or with other headers, as any client could). */
+async function post(
+  cms: { url: string },
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(cms.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+const from = (address: string, secret = process.env.CLIENT_ADDRESS_SECRET!) =>
+  clientAddressHeaders(address, secret);
+const recoverAt = (
+  cms: { url: string },
+  headers: Record<string, string>,
+  username: string,
+  code: string,
+  password = 'Neu-Geheim456',
+) => post(cms, '/api/sharing/auth/recover', { data: { username, code, password } }, headers);
 
 describe('accounts without an e-mail address', () => {
   let cms: TestCms;
@@ -106,19 +135,143 @@ describe('accounts without an e-mail address', () => {
     }
   });
 
-  it('stops wrong codes after five tries for a name, also for the right code then', async () => {
+  it('counts wrong codes per name and address: five from one address stop it, the holder’s right code from another still works', async () => {
     const { recoveryCode } = (await register('chiara')).body.data;
     for (let i = 0; i < 5; i++)
-      expect((await recover('chiara', 'AAAAA-AAAAA-AAAAA-AAAAA', 'Neu-Geheim456')).status).toBe(
-        400,
-      );
-    const blocked = await recover('chiara', recoveryCode, 'Neu-Geheim456');
-    expect(blocked.status).toBe(429);
-    expect(await login('chiara', PASSWORD)).toBe(200);
+      expect((await recoverAt(cms, from('203.0.113.7'), 'chiara', WRONG_CODE)).status).toBe(400);
+    expect((await recoverAt(cms, from('203.0.113.7'), 'chiara', recoveryCode)).status).toBe(429);
+    // Somebody else's wrong guesses do not make the right code fail.
+    expect((await recoverAt(cms, from('198.51.100.4'), 'chiara', recoveryCode)).status).toBe(200);
+    expect(await login('chiara', PASSWORD)).toBe(400);
     // An unknown name counts the same and says the same.
-    const unknown = await recover('nobody-here', recoveryCode, 'Neu-Geheim456');
+    const unknown = await recoverAt(cms, from('198.51.100.4'), 'nobody-here', recoveryCode);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe('error.recoveryCode');
+  });
+
+  it('believes a client address only with the secret: a forged X-Forwarded-For or a wrong proof is counted as the peer', async () => {
+    const { recoveryCode } = (await register('dilara')).body.data;
+    const forged = (i: number): Record<string, string> =>
+      i % 2 === 0
+        ? {
+            'x-forwarded-for': `192.0.2.${i + 1}`,
+            'x-real-ip': `192.0.2.${i + 1}`,
+            forwarded: `for=192.0.2.${i + 1}`,
+          }
+        : {
+            'x-mobio-client-address': `192.0.2.${i + 1}`,
+            'x-mobio-client-proof': 'not-the-secret-at-all',
+          };
+    for (let i = 0; i < 5; i++)
+      expect((await recoverAt(cms, forged(i), 'dilara', WRONG_CODE)).status).toBe(400);
+    // Five different "addresses", one client: its sixth try is refused, whatever it names next.
+    expect((await recoverAt(cms, forged(6), 'dilara', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('198.51.100.9'), 'dilara', recoveryCode)).status).toBe(200);
+  });
+
+  it('counts guesses sent all at once: of twenty in parallel, five are answered, whatever the case of the name', async () => {
+    const { recoveryCode } = (await register('ilse')).body.data;
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recoverAt(cms, from('203.0.113.44'), i % 2 ? 'ILSE' : 'ilse', WRONG_CODE),
+      ),
+    );
+    const statuses = burst.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    // A proof with something other than one IP address names nothing: counted as the peer, with
+    // the same client's plain tries.
+    for (const address of ['203.0.113.45, 203.0.113.46', 'localhost', ''])
+      expect(
+        (
+          await recoverAt(
+            cms,
+            { ...from('203.0.113.47'), 'x-mobio-client-address': address },
+            'ilse',
+            WRONG_CODE,
+          )
+        ).status,
+      ).toBe(400);
+    for (let i = 0; i < 2; i++)
+      expect((await recoverAt(cms, {}, 'ilse', WRONG_CODE)).status).toBe(400);
+    expect((await recoverAt(cms, {}, 'ilse', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('203.0.113.48'), 'ilse', recoveryCode)).status).toBe(200);
+  });
+
+  it('stops one address after 100 wrong codes across any names, and only that address', async () => {
+    const { recoveryCode } = (await register('emre')).body.data;
+    for (let i = 0; i < 100; i++)
+      expect(
+        (await recoverAt(cms, from('203.0.113.99'), `guess-${i % 20}`, WRONG_CODE)).status,
+      ).toBe(400);
+    expect((await recoverAt(cms, from('203.0.113.99'), 'emre', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(cms, from('203.0.113.100'), 'emre', recoveryCode)).status).toBe(200);
+  });
+
+  it('keeps counts only in hashes, and the retention job removes those whose window ended', async () => {
+    const rows = await cms.strapi.db.connection('sharing_rate_limits').select('key');
+    expect(rows.length).toBeGreaterThan(0);
+    const stored = JSON.stringify(rows);
+    for (const clear of ['chiara', 'dilara', '203.0.113.7', '127.0.0.1'])
+      expect(stored).not.toContain(clear);
+    const limits = cms.strapi.plugin('sharing').service('limits');
+    const count = async () =>
+      (await cms.strapi.db.connection('sharing_rate_limits').select('key')).length;
+    // Windows of 15 minutes that began just now: nothing to remove yet.
+    await limits.clearExpired(Date.now());
+    expect(await count()).toBe(rows.length);
+    await limits.clearExpired(Date.now() + 16 * 60_000 + 3_600_000);
+    expect(await count()).toBe(0);
+  });
+
+  it('ends every other session at a recovery; the device that recovered keeps its new one', async () => {
+    const registered = (await register('farid')).body.data;
+    const other = (
+      await api(cms, 'POST', '/api/auth/local', {
+        body: { identifier: 'farid', password: PASSWORD },
+      })
+    ).body.jwt as string;
+    const me = async (token: string) => (await api(cms, 'GET', '/api/users/me', { token })).status;
+    expect(await me(registered.jwt)).toBe(200);
+    expect(await me(other)).toBe(200);
+    const recovered = await recover('farid', registered.recoveryCode, 'Neu-Geheim456');
+    expect(recovered.status).toBe(200);
+    expect(await me(registered.jwt)).toBe(401);
+    expect(await me(other)).toBe(401);
+    expect((await api(cms, 'GET', '/api/sharing/overview', { token: other })).status).toBe(401);
+    expect(await me(recovered.body.data.jwt)).toBe(200);
+  });
+
+  it('takes as long to refuse a login or a recovery for an unknown name as for a known one', async () => {
+    await register('gaia');
+    // The quickest of six: what the work takes, with the machine's other load mostly left out.
+    const timed = async (run: () => Promise<unknown>) => {
+      let quickest = Infinity;
+      for (let i = 0; i < 6; i++) {
+        const start = performance.now();
+        await run();
+        quickest = Math.min(quickest, performance.now() - start);
+      }
+      return quickest;
+    };
+    // Each from its own address: the limits must not be what answers.
+    let n = 0;
+    const loginAs = (identifier: string) =>
+      post(cms, '/api/auth/local', { identifier, password: 'Falsch-123' }, from(`198.18.0.${++n}`));
+    const known = await timed(() => loginAs('gaia'));
+    const unknown = await timed(() => loginAs('nobody-at-all'));
+    // One bcrypt comparison each (tens of milliseconds); without the dummy one an unknown name
+    // answered in a fraction of that.
+    expect(unknown, `known ${known} ms, unknown ${unknown} ms`).toBeGreaterThan(known / 2);
+    expect(known, `known ${known} ms, unknown ${unknown} ms`).toBeGreaterThan(unknown / 2);
+    // A recovery compares a hash of the code, for a known name or not: no bcrypt either way.
+    const recoverAs = (username: string) =>
+      recoverAt(cms, from(`198.18.1.${++n}`), username, WRONG_CODE);
+    const knownRecovery = await timed(() => recoverAs('gaia'));
+    const unknownRecovery = await timed(() => recoverAs('nobody-at-all'));
+    expect(Math.abs(knownRecovery - unknownRecovery)).toBeLessThan(
+      Math.max(knownRecovery, unknownRecovery) / 2 + 20,
+    );
   });
 
   it('takes an e-mail address later; then login and reset by e-mail work too', async () => {
@@ -142,12 +295,17 @@ describe('accounts without an e-mail address', () => {
       token: jwt,
     });
     expect(added.status).toBe(200);
-    expect(added.body.data.email).toBe('dana@example.test');
+    expect(added.body.data.user.email).toBe('dana@example.test');
+    // A new address ends the other sessions: the old JWT is refused, this device's new one works.
+    expect((await api(cms, 'GET', '/api/users/me', { token: jwt })).status).toBe(401);
+    expect((await api(cms, 'GET', '/api/users/me', { token: added.body.data.jwt })).status).toBe(
+      200,
+    );
     expect(
       (
         await api(cms, 'POST', '/api/sharing/account/email', {
           body: { data: { email: 'other@example.test' } },
-          token: jwt,
+          token: added.body.data.jwt,
         })
       ).status,
     ).toBe(400);
@@ -183,4 +341,42 @@ describe('accounts without an e-mail address', () => {
     expect(res.status).toBe(400);
     expect((await registerNewcomer(cms)).jwt).toBeTruthy();
   });
+});
+
+describe('limits of two CMS processes on one database', () => {
+  let env: Record<string, string>;
+  let a: StrapiProcess | undefined;
+  let b: StrapiProcess | undefined;
+
+  beforeAll(async () => {
+    env = await freshEnv({ NODE_ENV: 'development' });
+    // One after the other: the first creates the tables, the second finds them.
+    a = await startStrapi(env);
+    b = await startStrapi(env);
+  }, 240_000);
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    if (env) await removeEnv(env);
+  });
+
+  it('counts wrong codes sent to either process together, and a restart forgets none', async () => {
+    const at = (address: string) => from(address, env.CLIENT_ADDRESS_SECRET);
+    const registered = await post(a!, '/api/sharing/auth/register-username', {
+      data: { username: 'hana', password: PASSWORD },
+    });
+    expect(registered.status).toBe(200);
+    const { recoveryCode } = registered.body.data;
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await recoverAt(i % 2 ? a! : b!, at('203.0.113.50'), 'hana', WRONG_CODE)).status,
+      ).toBe(400);
+    expect((await recoverAt(a!, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    expect((await recoverAt(b!, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    await a!.stop();
+    a = await startStrapi(env);
+    expect((await recoverAt(a, at('203.0.113.50'), 'hana', recoveryCode)).status).toBe(429);
+    const other = await recoverAt(a, at('198.51.100.50'), 'hana', recoveryCode);
+    expect(other.status).toBe(200);
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ export const pluginConfigSchema = z.object({
   secrets: z.object({
     documentsMasterKey: z.string().min(1),
     documentsPreviousMasterKey: z.string().min(1).optional(),
+    clientAddressSecret: z.string().min(16),
   }),
   uploads: z.object({
     maxBytes: count,

@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  DEFAULT_LOCALE,
-  RateLimiter,
-  grantRequestSchema,
-  grantUpdateSchema,
-  type Locale,
-} from '@mobio/config';
+import { DEFAULT_LOCALE, grantRequestSchema, grantUpdateSchema, type Locale } from '@mobio/config';
 import { pluginConfig } from '../config';
 import { z } from 'zod';
 import { getService } from '../utils';
@@ -34,34 +28,22 @@ const receiptQuery = (locales: readonly Locale[]) =>
     })
     .strict();
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-
 /** Content API of the newcomer: their grants, their access log, the staff directory. */
 const grants = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'grant');
   const newcomer = (ctx: Ctx) => ({ kind: 'newcomer' as const, id: ctx.state.user.id as number });
 
-  // Codes that were not found count against the newcomer and against the client (the site, or
-  // whoever calls the API directly); a guesser is stopped long before a code could be hit.
-  const wrongCodes = {
-    perNewcomer: new RateLimiter({ max: 10, windowMs: FIFTEEN_MINUTES }),
-    perClient: new RateLimiter({ max: 100, windowMs: FIFTEEN_MINUTES }),
-  };
-  async function tryingCode<T>(ctx: Ctx, attempt: () => Promise<T>): Promise<T> {
-    const keys = [
-      [wrongCodes.perNewcomer, `user:${ctx.state.user.id}`],
-      [wrongCodes.perClient, `ip:${ctx.request.ip}`],
-    ] as const;
-    if (keys.some(([limiter, key]) => limiter.isBlocked(key)))
-      throw new errors.RateLimitError('error.tooMany');
-    try {
-      return await attempt();
-    } catch (error) {
-      if (error instanceof errors.NotFoundError && error.message === 'error.invitationCode')
-        keys.forEach(([limiter, key]) => limiter.hit(key));
-      throw error;
-    }
-  }
+  // Codes that were not found count against the newcomer and against the client's address (counted
+  // in the database: every CMS process sees them); a guesser is stopped long before a code is hit.
+  const tryingCode = <T>(ctx: Ctx, attempt: () => Promise<T>): Promise<T> =>
+    getService(strapi, 'limits').counting(
+      [
+        ['invitationsPerAccount', `invitation\0${ctx.state.user.id}`],
+        ['address', ctx.request.ip],
+      ],
+      attempt,
+      (error) => error instanceof errors.NotFoundError && error.message === 'error.invitationCode',
+    );
 
   return {
     async find(ctx: Ctx) {

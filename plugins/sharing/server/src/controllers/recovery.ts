@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RateLimiter, chosenUsernameSchema, recoveryCodeSchema } from '@mobio/config';
+import { chosenUsernameSchema, recoveryCodeSchema } from '@mobio/config';
 import { z } from 'zod';
 import { getService } from '../utils';
 import { parseBody } from '../validation';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 /** Bcrypt's limit, as users-permissions applies it. */
 const password = z
   .string({ error: 'error.required' })
@@ -29,13 +28,14 @@ const emailSchema = z
 /** Registration with a chosen username, recovery with the code, and adding an e-mail address later. */
 const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'recovery');
-  // Wrong codes (or unknown names) count per name, whoever tries, and per client (the site is one
-  // client for everyone behind it): a guesser is stopped long before a code of about 99 bits could
-  // be hit. Registration and recovery also have users-permissions' per-address limit (the route's).
-  const wrongCodes = {
-    perName: new RateLimiter({ max: 5, windowMs: FIFTEEN_MINUTES }),
-    perClient: new RateLimiter({ max: 100, windowMs: FIFTEEN_MINUTES }),
-  };
+  // Wrong codes (or unknown names) count per name and address, and per address (the person's:
+  // the site names it), in the database. Never per name alone: nobody's wrong guesses make the
+  // holder's right code fail from another address. A code of about 99 bits is not hit either way.
+  const wrongCodes = (ctx: Ctx, username: string) =>
+    [
+      ['nameAtAddress', `recovery\0${username}\0${ctx.request.ip}`],
+      ['address', ctx.request.ip],
+    ] as const;
 
   return {
     async register(ctx: Ctx) {
@@ -44,20 +44,14 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async recover(ctx: Ctx) {
       const input = parseBody(recoverSchema, ctx.request.body);
-      const keys = [
-        [wrongCodes.perName, `name:${input.username}`],
-        [wrongCodes.perClient, `ip:${ctx.request.ip}`],
-      ] as const;
-      if (keys.some(([limiter, key]) => limiter.isBlocked(key)))
-        throw new errors.RateLimitError('error.tooMany');
-      try {
-        ctx.body = { data: await service().recover(input) };
-        keys[0][0].reset(keys[0][1]);
-      } catch (error) {
-        if (error instanceof errors.ValidationError && error.message === 'error.recoveryCode')
-          keys.forEach(([limiter, key]) => limiter.hit(key));
-        throw error;
-      }
+      ctx.body = {
+        data: await getService(strapi, 'limits').counting(
+          wrongCodes(ctx, input.username),
+          () => service().recover(input),
+          (error) =>
+            error instanceof errors.ValidationError && error.message === 'error.recoveryCode',
+        ),
+      };
     },
     async addEmail(ctx: Ctx) {
       ctx.body = {

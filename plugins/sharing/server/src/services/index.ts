@@ -8,11 +8,13 @@ import erasureRequest from './erasure-request';
 import exporter from './export';
 import grant from './grant';
 import importer from './import';
+import limits from './limits';
 import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
 import recovery from './recovery';
 import retention from './retention';
+import sessions from './sessions';
 import staff from './staff';
 import staffRoles from './staff-roles';
 import validation from './validation';
@@ -29,11 +31,13 @@ export default {
   export: exporter,
   grant,
   import: importer,
+  limits,
   overview,
   pdf,
   plans,
   recovery,
   retention,
+  sessions,
   staff,
   'staff-roles': staffRoles,
   validation,

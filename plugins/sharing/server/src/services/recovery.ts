@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatInvitationCode, newRecoveryCode } from '@mobio/config';
 import { hashCode } from './grant';
+import { getService } from '../utils';
 import { UID } from '../uids';
 
 /** The field of an account that holds the hash of its recovery code (added to the user type in register). */
@@ -19,8 +20,7 @@ const invalid = (key: string, path: string[] = []) =>
  */
 const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
   const users = () => strapi.plugin('users-permissions').service('user');
-  const session = (id: number) =>
-    strapi.plugin('users-permissions').service('jwt').issue({ id }) as string;
+  const session = (id: number) => getService(strapi, 'sessions').issue(id);
   const publicUser = (user: {
     id: number;
     documentId: string;
@@ -60,7 +60,7 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       strapi.log.info(`[accounts] account ${user.documentId} registered without an e-mail address`);
       return {
-        jwt: session(user.id),
+        jwt: await session(user.id),
         user: publicUser(user),
         recoveryCode: formatInvitationCode(code),
       };
@@ -95,13 +95,16 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { id: user.id }, select: ['id', 'documentId', 'email', 'username'] });
       strapi.log.info(`[accounts] account ${user.documentId} recovered with its recovery code`);
       return {
-        jwt: session(user.id),
+        jwt: await session(user.id),
         user: publicUser(updated),
         recoveryCode: formatInvitationCode(code),
       };
     },
 
-    /** An e-mail address for an account that has none (from then on reset by e-mail works too). */
+    /**
+     * An e-mail address for an account that has none (from then on reset by e-mail works too). A
+     * new address ends the account's other sessions: this device gets a new one.
+     */
     async addEmail(userId: number, email: string) {
       const user = await strapi.db
         .query(UID.user)
@@ -109,11 +112,14 @@ const recovery = ({ strapi }: { strapi: Core.Strapi }) => {
       if (user?.email) throw invalid('error.emailPresent', ['email']);
       if (await taken(email)) throw invalid('error.emailTaken', ['email']);
       await users().edit(userId, { email: email.toLowerCase() });
-      return publicUser(
-        await strapi.db
-          .query(UID.user)
-          .findOne({ where: { id: userId }, select: ['id', 'documentId', 'email', 'username'] }),
-      );
+      return {
+        jwt: await session(userId),
+        user: publicUser(
+          await strapi.db
+            .query(UID.user)
+            .findOne({ where: { id: userId }, select: ['id', 'documentId', 'email', 'username'] }),
+        ),
+      };
     },
   };
 };
