@@ -78,9 +78,14 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
     const after = await rows(env);
     const without = (rows: unknown[], column: string) =>
       rows.map((row) => ({ ...(row as object), [column]: undefined }));
-    // The audit events gained a column since (an administrator's reason), empty for old events.
+    // The audit events gained columns since (an administrator's note and chosen reason), empty for
+    // old events.
     expect(
-      after.sharing_audit_events.every((event) => (event as { note: unknown }).note === null),
+      after.sharing_audit_events.every(
+        (event) =>
+          (event as { note: unknown }).note === null &&
+          (event as { reason: unknown }).reason === null,
+      ),
     ).toBe(true);
     // …and the profiles the name in Latin letters, empty until the person gives it.
     expect(
@@ -92,10 +97,20 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
         (user) => (user as { recovery_code_hash: unknown }).recovery_code_hash === null,
       ),
     ).toBe(true);
+    // …and the credential version, empty (version 0: the sessions issued before stay valid) until
+    // the first change of a password, e-mail address or lock.
+    expect(
+      after.up_users.every(
+        (user) => (user as { credential_version: unknown }).credential_version === null,
+      ),
+    ).toBe(true);
     expect({
       ...after,
-      up_users: without(without(after.up_users, 'username'), 'recovery_code_hash'),
-      sharing_audit_events: without(after.sharing_audit_events, 'note'),
+      up_users: without(
+        without(without(after.up_users, 'username'), 'recovery_code_hash'),
+        'credential_version',
+      ),
+      sharing_audit_events: without(without(after.sharing_audit_events, 'note'), 'reason'),
       profiles: without(after.profiles, 'latin_name'),
     }).toEqual({
       ...before,

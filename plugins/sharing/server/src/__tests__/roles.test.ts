@@ -58,17 +58,24 @@ describe('District administrator', () => {
       .findOne({ where: { id: amal.id } });
     const raw = `/content-manager/collection-types/plugin::users-permissions.user/${user.documentId}`;
     expect((await api(cms, 'PUT', raw, { token, body: { blocked: true } })).status).toBe(403);
-    const reason = { data: { reason: 'Auf Wunsch der Person' } };
+    // What only the holder has: the deletion code from their account page, taken before the lock.
+    const code = (await api(cms, 'POST', '/api/sharing/account/deletion-code', { token: amal.jwt }))
+      .body.data.code as string;
+    const reason = { reason: 'request', note: 'Auf Wunsch der Person' };
     expect(
-      (await api(cms, 'POST', `/sharing/accounts/${user.documentId}/lock`, { token, body: reason }))
-        .status,
+      (
+        await api(cms, 'POST', `/sharing/accounts/${user.documentId}/lock`, {
+          token,
+          body: { data: reason },
+        })
+      ).status,
     ).toBe(200);
     expect((await api(cms, 'GET', '/api/language-skills', { token: amal.jwt })).status).toBe(401);
     expect(
       (
         await api(cms, 'POST', `/sharing/accounts/${user.documentId}/delete`, {
           token,
-          body: reason,
+          body: { data: { ...reason, code } },
         })
       ).status,
     ).toBe(204);
