@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,8 @@ describe('systemd units', () => {
     const port = await onFreePorts(1, async ([port]) => {
       writeFileSync(
         envFile,
-        `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\n`,
+        // CLIENT_ADDRESS_SECRET: the CMS's first start generates it into the shared env file.
+        `NODE_ENV=production\nHOST=127.0.0.1\nSITE_PORT=${port}\nSITE_PUBLIC_URL=https://mobio.example\nCLIENT_ADDRESS_SECRET=${randomBytes(24).toString('base64')}\n`,
       );
 
       // As systemd runs it: Environment=, then EnvironmentFile= over it, in WorkingDirectory=.
