@@ -34,7 +34,9 @@ export const postgres = () => process.env.DATABASE_CLIENT === 'postgres';
 export interface CmsTemplate {
   client: 'sqlite' | 'postgres';
   file?: string;
+  /** PostgreSQL: the template database, on `server` (host:port). */
   name?: string;
+  server?: string;
   dir: string;
 }
 
@@ -69,6 +71,13 @@ export async function withPostgresAdmin<T>(fn: (client: PgClient) => Promise<T>)
   }
 }
 
+/** The run's template, if it lives where this test's database will (postgres-down has a server of its own). */
+function templateFor(template: CmsTemplate | undefined): CmsTemplate | undefined {
+  if (!template?.name) return template;
+  const server = `${process.env.DATABASE_HOST ?? '127.0.0.1'}:${process.env.DATABASE_PORT ?? 5432}`;
+  return template.server === server ? template : undefined;
+}
+
 /** The worker's environment before its first CMS, kept where every module instance finds it. */
 const BASELINE = Symbol.for('mobio.harness.baselineEnv');
 const processEnv = globalThis as { [BASELINE]?: Record<string, string | undefined> };
@@ -82,13 +91,14 @@ export async function freshEnv(
   extra: Record<string, string> = {},
   { empty = false }: { empty?: boolean } = {},
 ): Promise<Record<string, string>> {
-  const template = empty ? undefined : inject('cmsTemplate');
   // A new installation: process.env as the worker began, before any CMS set its variables (and
   // generated its secrets) there. A restart of the same installation keeps them, as before; the
-  // files of a worker share its process (isolate: false), and none sees an earlier one's.
+  // files of a worker share its process (isolate: false), and none sees an earlier one's. (A test
+  // that points process.env elsewhere itself, as postgres-down does, runs in a process of its own.)
   const baseline = (processEnv[BASELINE] ??= { ...process.env });
   for (const name of Object.keys(process.env)) if (!(name in baseline)) delete process.env[name];
   Object.assign(process.env, baseline);
+  const template = empty ? undefined : templateFor(inject('cmsTemplate'));
   const dir = mkdtempSync(join(tmpdir(), 'mobio-test-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',

@@ -64,7 +64,8 @@ async function prepare(): Promise<CmsTemplate> {
   if (postgres()) {
     const name = `mobio_template_${process.pid}_${Date.now().toString(36)}`;
     await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`));
-    template = { client: 'postgres', name, dir };
+    const server = `${process.env.DATABASE_HOST ?? '127.0.0.1'}:${process.env.DATABASE_PORT ?? 5432}`;
+    template = { client: 'postgres', name, server, dir };
     env.DATABASE_NAME = name;
   } else {
     template = { client: 'sqlite', file: join(dir, 'template.db'), dir };
