@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import {
   ACCOUNT_REASONS,
   ERASURE_NOTICE,
-  fill,
   formatInvitationCode,
   newRecoveryCode,
   recoveryCodeSchema,
@@ -13,7 +12,7 @@ import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
 import { hashCode } from './grant';
 import { RECOVERY_HASH } from './recovery';
-import { mailLocaleOf, noticeDate } from './retention';
+import { mailDatedNotice } from './retention';
 import { getService, linkedTo } from '../utils';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
@@ -72,25 +71,18 @@ const erasureRequest = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function mailNotice(user: { id: number; email: string | null }, pending: PendingErasure) {
     if (!user.email) return;
-    const locale = await mailLocaleOf(strapi, user.id);
-    const { site, municipality } = pluginConfig(strapi);
-    const reason = [pending.reason && ACCOUNT_REASONS.label(pending.reason, locale), pending.note]
-      .filter(Boolean)
-      .join(' — ');
     try {
-      await strapi
-        .plugin('email')
-        .service('email')
-        .send({
-          to: user.email,
-          subject: ERASURE_NOTICE.subject[locale],
-          text: fill(ERASURE_NOTICE.body[locale], {
-            date: noticeDate(locale, new Date(pending.dueAt)),
-            reason,
-            url: `${site.publicUrl}/${locale}/login`,
-            municipality: municipality.name,
-          }),
-        });
+      await mailDatedNotice(
+        strapi,
+        { id: user.id, email: user.email },
+        ERASURE_NOTICE,
+        new Date(pending.dueAt),
+        (locale) => ({
+          reason: [pending.reason && ACCOUNT_REASONS.label(pending.reason, locale), pending.note]
+            .filter(Boolean)
+            .join(' — '),
+        }),
+      );
     } catch (error) {
       // The notice stands without the mail: the holder sees it at login and in the access log.
       strapi.log.warn(`[accounts] erasure notice mail not sent: ${(error as Error).message}`);

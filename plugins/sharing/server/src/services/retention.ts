@@ -33,6 +33,40 @@ export const noticeDate = (locale: Locale, date: Date) =>
     timeZone: DISTRICT_TIME_ZONE,
   }).format(date);
 
+/** A mail's subject and body in every language, with {placeholders}. */
+interface DatedNotice {
+  subject: Record<Locale, string>;
+  body: Record<Locale, string>;
+}
+
+/**
+ * Mails a holder a notice that names a date (the retention notice, an announced erasure) in their
+ * language, with the login link and the district's name; `more` adds placeholders in that language.
+ */
+export async function mailDatedNotice(
+  strapi: Core.Strapi,
+  user: { id: number; email: string },
+  notice: DatedNotice,
+  date: Date,
+  more: (locale: Locale) => Record<string, string> = () => ({}),
+): Promise<void> {
+  const { site, municipality } = pluginConfig(strapi);
+  const locale = await mailLocaleOf(strapi, user.id);
+  await strapi
+    .plugin('email')
+    .service('email')
+    .send({
+      to: user.email,
+      subject: notice.subject[locale],
+      text: fill(notice.body[locale], {
+        date: noticeDate(locale, date),
+        url: `${site.publicUrl}/${locale}/login`,
+        municipality: municipality.name,
+        ...more(locale),
+      }),
+    });
+}
+
 /**
  * Retention: accounts unused for RETENTION_INACTIVE_DAYS get an e-mail notice in their language,
  * and are erased RETENTION_NOTICE_DAYS later if still unused; accounts whose erasure the district
@@ -149,22 +183,8 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       return { expiredGrants: expired.length, notified, erased, erasedOnRequest };
     },
 
-    async sendNotice(user: { id: number; email: string }, erasureDate: Date) {
-      const { site, municipality } = config();
-      const locale = await mailLocaleOf(strapi, user.id);
-      const date = noticeDate(locale, erasureDate);
-      await strapi
-        .plugin('email')
-        .service('email')
-        .send({
-          to: user.email,
-          subject: RETENTION_NOTICE.subject[locale],
-          text: fill(RETENTION_NOTICE.body[locale], {
-            date,
-            url: `${site.publicUrl}/${locale}/login`,
-            municipality: municipality.name,
-          }),
-        });
+    sendNotice(user: { id: number; email: string }, erasureDate: Date) {
+      return mailDatedNotice(strapi, user, RETENTION_NOTICE, erasureDate);
     },
   };
 };
