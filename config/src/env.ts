@@ -183,8 +183,8 @@ export const envSchema = z.object({
     .default(20 * MB)
     .describe('largest document upload (20 MB)'),
   /**
-   * Largest import (a mobio-export zip from another MoBio): the archive, which the CMS holds in
-   * memory while it checks it, and all its entries unpacked.
+   * Largest import (a mobio-export zip from another MoBio): the archive, which the CMS keeps
+   * encrypted on disk while it checks it, and all its entries unpacked.
    */
   IMPORT_MAX_BYTES: z.coerce
     .number({ error: 'expected a number of bytes' })
@@ -193,7 +193,7 @@ export const envSchema = z.object({
     .max(1024 * MB, 'expected at most 1073741824 bytes (1 GB)')
     .default(200 * MB)
     .describe(
-      'largest import from another MoBio (200 MB, at most 1 GB): the zip, and all its entries unpacked together; the CMS and the site hold the zip in memory while it is checked',
+      'largest import from another MoBio (200 MB, at most 1 GB): the zip, and all its entries unpacked together; the CMS keeps the zip encrypted under UPLOAD_TEMP_DIR while it is checked, the site holds it in memory while it passes it on',
     ),
   /**
    * Largest `mobio-export.json` in an import, unpacked: it is parsed in memory, where it takes

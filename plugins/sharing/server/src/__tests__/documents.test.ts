@@ -364,19 +364,47 @@ describe('document vault', () => {
         );
         expect(left).toEqual([]);
       });
-      // Refused before a byte is written everywhere but on the media library's upload routes.
+      // Refused before a byte is written everywhere but on the media library's upload routes, and
+      // there without a staff login.
       for (const [request, status] of statuses)
         if (!accepting(request)) expect([0, 415], request).toContain(status);
+        else if (!request.startsWith('staff')) expect([0, 401], request).toContain(status);
       for (const [file] of filesHolding([...kept])) rmSync(file);
+      expect(filesIn(cms.env.UPLOAD_TEMP_DIR)).toEqual([]);
+    });
+
+    it('asks for a staff login before it reads a byte of a media-library upload', async () => {
+      // The body never ends: only an answer given before reading it arrives.
+      for (const token of [undefined, amal.jwt, 'not-a-token']) {
+        const req = request(new URL(`${cms.url}/upload`), {
+          method: 'POST',
+          headers: {
+            'content-type': 'multipart/form-data; boundary=mobio-boundary',
+            'content-length': String(1024 * 1024),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        });
+        req.on('error', () => {});
+        req.write(
+          `--mobio-boundary\r\ncontent-disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n`,
+        );
+        const status = await new Promise<number>((done) =>
+          req.on('response', (response) => done(response.statusCode!)),
+        );
+        req.destroy();
+        expect(status).toBe(401);
+      }
       expect(filesIn(cms.env.UPLOAD_TEMP_DIR)).toEqual([]);
     });
 
     it('removes the parts of an accepted route when the client goes away mid-body', async () => {
       const marker = `MARKER-${randomBytes(12).toString('hex')}`;
       const boundary = 'mobio-boundary';
+      const staff = await adminLogin(cms, 'super@admin.example', 'Super1234!');
       const req = request(new URL(`${cms.url}/upload`), {
         method: 'POST',
         headers: {
+          authorization: `Bearer ${staff}`,
           'content-type': `multipart/form-data; boundary=${boundary}`,
           'content-length': String(1024 * 1024),
         },

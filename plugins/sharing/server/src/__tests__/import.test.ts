@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -79,6 +80,7 @@ function comparable(json: any) {
 
 describe('import of a mobio-export from another MoBio', () => {
   let a: StrapiProcess | undefined;
+  let aEnv: Record<string, string>;
   let b: TestCms;
   let archive: Buffer;
   let exported: any;
@@ -87,7 +89,8 @@ describe('import of a mobio-export from another MoBio', () => {
 
   beforeAll(async () => {
     // A: a real `strapi start`, its own process, database, document store and master key.
-    a = await startStrapi(await freshEnv({ NODE_ENV: 'development' }));
+    aEnv = await freshEnv({ NODE_ENV: 'development' });
+    a = await startStrapi(aEnv);
     const onA = a;
     const amal = await registerNewcomer(onA);
     const as = { token: amal.jwt };
@@ -463,6 +466,74 @@ describe('import of a mobio-export from another MoBio', () => {
         expect(body.error.message).toBe('error.importTooLarge');
       }
       expect(await health(a!)).toBe(204);
+    }, 120_000);
+
+    it('holds neither a 150 MB archive in memory nor its plaintext on disk while it arrives', async () => {
+      const person = await registerNewcomer(a!);
+      // Incompressible and stored as is: what lies in the temporary folder is the archive's size.
+      const marker = randomBytes(4096);
+      const [document] = [...entries].find(([, content]) =>
+        content.subarray(0, 4).equals(PDF.subarray(0, 4)),
+      )!;
+      const big = await zipOf(
+        [...entries].map(([name, content]) => [
+          name,
+          name === document
+            ? Buffer.concat([PDF, marker, randomBytes(150 * 1024 * 1024)])
+            : content,
+        ]),
+        { store: true },
+      );
+      const tempDir = aEnv.UPLOAD_TEMP_DIR;
+      const before = rss();
+      let peak = before;
+      const timer = setInterval(() => (peak = Math.max(peak, rss())), 5);
+      const req = request(new URL(`${a!.url}/api/sharing/import`), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${person.jwt}`,
+          'content-type': 'application/zip',
+          'content-length': String(big.length),
+        },
+      });
+      const answer = new Promise<{ status: number; body: any }>((done, fail) => {
+        req.on('error', fail);
+        req.on('response', (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            done({
+              status: response.statusCode!,
+              body: JSON.parse(Buffer.concat(chunks).toString()),
+            }),
+          );
+        });
+      });
+      // The first half, then a look at the disk while the rest is still to come.
+      const half = big.length >> 1;
+      await new Promise<void>((done) => req.write(big.subarray(0, half), () => done()));
+      await vi.waitFor(
+        () => {
+          const size = filesIn(tempDir).reduce((sum, file) => sum + statSync(file).size, 0);
+          expect(size).toBeGreaterThan(half - 1024 * 1024);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+      for (const file of filesIn(tempDir)) {
+        const content = readFileSync(file);
+        expect(content.includes(marker), file).toBe(false);
+        expect(content.includes(PDF.subarray(0, 8)), file).toBe(false);
+      }
+      req.end(big.subarray(half));
+      const { status, body } = await answer;
+      clearInterval(timer);
+      peak = Math.max(peak, rss());
+      expect(status).toBe(413);
+      expect(body.error.message).toBe('error.importFileTooLarge');
+      expect(peak - before).toBeLessThan(128 * 1024 * 1024);
+      // Nothing of it stays: neither the spooled archive nor a staged document.
+      expect(filesIn(tempDir)).toEqual([]);
+      for (const file of filesIn(aEnv.DOCUMENTS_DIR)) expect(file.endsWith('.part')).toBe(false);
     }, 120_000);
 
     it('refuses an import beyond those running at once with 503 and Retry-After, and takes it later', async () => {

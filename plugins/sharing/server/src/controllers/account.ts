@@ -7,6 +7,7 @@ import {
   type Locale,
 } from '@mobio/config';
 import { z } from 'zod';
+import type { SpooledArchive } from '../import/spool';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
 import { getService, sendStream } from '../utils';
 import { parseBody, parseQuery } from '../validation';
@@ -29,23 +30,6 @@ function refuseImport(ctx: Ctx, problem: ImportProblem, detail?: string) {
       details: { errors: [{ path: ['file'], message }], ...(detail ? { detail } : {}) },
     },
   };
-}
-
-/** The raw request body, up to `max` bytes; null when it is longer or cut off. */
-async function readBody(ctx: Ctx, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > max) return null;
-      chunks.push(chunk);
-    }
-  } catch {
-    // The client went away mid-body: what arrived is no whole archive.
-    return Buffer.alloc(0);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** In one of the languages the installation offers (LOCALES), German by default. */
@@ -113,20 +97,21 @@ const account = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error instanceof ImportError) return refuseImport(ctx, error.problem);
       throw error;
     }
-    // Enough imports are running (each holds its archive in memory): try again in a minute.
+    // Enough imports are running (each takes disk, memory and time): try again in a minute.
     if (!release) {
       ctx.set('Retry-After', '60');
       return refuseImport(ctx, 'busy');
     }
+    let archive: SpooledArchive | undefined;
     try {
-      const archive = await readBody(ctx, importMaxBytes);
-      if (!archive) return refuseImport(ctx, 'tooLarge');
+      archive = await importer.receive(ctx.req);
       ctx.body = { data: await importer.run(ctx.state.user.id, archive) };
       ctx.status = 201;
     } catch (error) {
       if (error instanceof ImportError) return refuseImport(ctx, error.problem, error.detail);
       throw error;
     } finally {
+      await archive?.discard();
       release();
     }
   },

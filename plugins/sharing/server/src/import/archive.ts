@@ -1,19 +1,23 @@
 import { Transform, type Readable } from 'node:stream';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import { fromRandomAccessReader, type Entry, type ZipFile } from 'yauzl';
+import type { SpooledArchive } from './spool';
 
 /**
- * Reading a mobio-export zip held in memory, for the import (services/import.ts). Every error is
- * raised as the caller's `refuse(problem)`, on the stream or promise the caller is listening to.
+ * Reading a mobio-export zip, spooled encrypted to disk (./spool.ts), for the import
+ * (services/import.ts). Every error is raised as the caller's `refuse(problem)`, on the stream or
+ * promise the caller is listening to.
  */
 
 type Refuse = (problem: 'notAnArchive' | 'entryName' | 'tooLarge') => Error;
 
-export function openZip(buffer: Buffer, refuse: Refuse): Promise<ZipFile> {
+export function openZip(archive: SpooledArchive, refuse: Refuse): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    // strictFileNames: a backslash is refused, not read as a separator; sizes are checked while inflating.
-    fromBuffer(
-      buffer,
-      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+    // strictFileNames: a backslash is refused, not read as a separator; sizes are checked while
+    // inflating; the caller closes the zip and removes the archive.
+    fromRandomAccessReader(
+      archive,
+      archive.size,
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false },
       (error, zip) => (error ? reject(refuse('notAnArchive')) : resolve(zip)),
     );
   });

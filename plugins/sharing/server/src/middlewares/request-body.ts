@@ -10,7 +10,9 @@ import { pluginConfig } from '../config';
  * only when the request succeeds. So:
  * - The document upload and the import take the file as the raw request body: a body the parser
  *   would read (multipart, form, JSON, text) is refused there before a byte is read.
- * - A multipart body is refused (415) everywhere but on the media library's upload routes for staff.
+ * - A multipart body is refused (415) everywhere but on the media library's upload routes, and
+ *   there (401) unless the request carries a staff login (Strapi's own admin strategies, asked
+ *   before a byte of the body is read: nobody without a login makes the CMS write a file).
  *   `strapi::body` itself is configured with `multipart: false`; the accepted routes get Strapi's
  *   own body middleware here, writing into a folder of this request alone under UPLOAD_TEMP_DIR,
  *   which is removed when the request ends, whatever its parts were called, also on errors and
@@ -42,19 +44,40 @@ export function normalisedPath(path: string): string {
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 type BodyFactory = (config: unknown, ctx: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 
-function refuse(ctx: Ctx, message: string) {
+function refuse(ctx: Ctx, message: string, status = 415) {
   // The body stays unread: close the connection so the client does not send its next request after it.
   ctx.set('Connection', 'close');
-  ctx.status = 415;
+  ctx.status = status;
   ctx.body = {
     data: null,
     error: {
-      status: 415,
-      name: 'UnsupportedMediaTypeError',
+      status,
+      name: status === 415 ? 'UnsupportedMediaTypeError' : 'UnauthorizedError',
       message,
       details: { errors: [{ path: ['file'], message }] },
     },
   };
+}
+
+/**
+ * Whether the request carries a login the admin API accepts (a staff session or an admin token),
+ * asked of Strapi's own admin strategies the way its router will ask them again after the body.
+ */
+async function isStaff(strapi: Core.Strapi, ctx: Ctx): Promise<boolean> {
+  let admitted = false;
+  // The strategies write what they find into `state`; a probe keeps the request's own untouched.
+  const probe = Object.create(ctx, {
+    state: { value: { route: { info: { type: 'admin' } } } },
+    unauthorized: { value: () => undefined },
+  }) as Ctx;
+  try {
+    await strapi.get('auth').authenticate(probe, async () => {
+      admitted = true;
+    });
+  } catch {
+    return false;
+  }
+  return admitted;
 }
 
 const requestBody = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -66,6 +89,7 @@ const requestBody = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!ctx.is('multipart')) return next();
     if (ctx.method !== 'POST' || !MULTIPART_ROUTES.some((route) => route.test(path)))
       return refuse(ctx, 'Multipart bodies are accepted only by the media library upload.');
+    if (!(await isStaff(strapi, ctx))) return refuse(ctx, 'Missing or invalid credentials', 401);
 
     const { tempDir, maxBytes } = pluginConfig(strapi).uploads;
     await mkdir(tempDir, { recursive: true, mode: 0o700 });

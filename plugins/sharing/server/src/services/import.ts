@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { Entry } from 'yauzl';
@@ -17,6 +18,7 @@ import { EXPORT_FORMAT } from './export';
 import { VaultError, type VaultService } from './vault';
 import { pluginConfig } from '../config';
 import { entryStream, listEntries, openZip, readAll } from '../import/archive';
+import { SpooledArchive } from '../import/spool';
 import { UID } from '../uids';
 
 /**
@@ -347,13 +349,25 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Takes a mobio-export zip (held in memory, at most IMPORT_MAX_BYTES: its documents are
-     * plaintext and must not lie on disk unencrypted) into the fresh account `ownerId`. All or
-     * nothing: throws ImportError and leaves no row and no file, or returns what was created.
+     * Receives a mobio-export zip (at most IMPORT_MAX_BYTES), encrypted on its way to the disk:
+     * its documents are plaintext and must never lie there unencrypted, nor may the archive be
+     * held in memory. Thrown ImportErrors are the caller's to answer.
      */
-    async run(ownerId: number, archive: Buffer): Promise<{ records: number; documents: number }> {
+    receive(source: Readable): Promise<SpooledArchive> {
+      const { tempDir, importMaxBytes } = limits();
+      return SpooledArchive.receive(source, tempDir, importMaxBytes, refuse);
+    },
+
+    /**
+     * Takes a received archive into the fresh account `ownerId`. All or nothing: throws
+     * ImportError and leaves no row and no file, or returns what was created.
+     */
+    async run(
+      ownerId: number,
+      archive: SpooledArchive,
+    ): Promise<{ records: number; documents: number }> {
       const { importMaxBytes, importMaxJsonBytes } = limits();
-      if (archive.length > importMaxBytes) throw new ImportError('tooLarge');
+      if (archive.size > importMaxBytes) throw new ImportError('tooLarge');
       if (!(await this.isFresh(ownerId))) throw new ImportError('notFresh');
 
       const zip = await openZip(archive, refuse);

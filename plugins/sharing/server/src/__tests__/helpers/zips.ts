@@ -4,10 +4,13 @@ import type { TestCms } from '../../../../../../cms/test/harness';
 
 /** Archives for the import tests: made with the exporter's library, then changed the way an attacker would. */
 
-/** A zip of the given entries, in order, as yazl (the exporter's library) writes it. */
-export function zipOf(entries: Array<[string, Buffer]>): Promise<Buffer> {
+/** A zip of the given entries, in order, as yazl (the exporter's library) writes it; `store`: uncompressed. */
+export function zipOf(
+  entries: Array<[string, Buffer]>,
+  { store = false }: { store?: boolean } = {},
+): Promise<Buffer> {
   const zip = new ZipFile();
-  for (const [name, content] of entries) zip.addBuffer(content, name);
+  for (const [name, content] of entries) zip.addBuffer(content, name, { compress: !store });
   zip.end();
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
