@@ -193,7 +193,7 @@ export const envSchema = z.object({
     .max(1024 * MB, 'expected at most 1073741824 bytes (1 GB)')
     .default(200 * MB)
     .describe(
-      'largest import from another MoBio (200 MB, at most 1 GB): the zip, and all its entries unpacked together; the CMS keeps the zip encrypted under UPLOAD_TEMP_DIR while it is checked, the site holds it in memory while it passes it on',
+      'largest import from another MoBio (200 MB, at most 1 GB): the zip, and all its entries unpacked together; the CMS keeps the zip encrypted under UPLOAD_TEMP_DIR while it is checked; the site passes it on as it arrives',
     ),
   /**
    * Largest `mobio-export.json` in an import, unpacked: it is parsed in memory, where it takes

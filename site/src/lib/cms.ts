@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { knownKey, type MessageKey } from '../i18n';
 import { clientAddressForCms } from './client-address';
@@ -117,6 +118,15 @@ const describeError = (error: unknown) => {
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 };
 
+/** A signal that times out `ms` after `stream` has ended. */
+function timeoutAfterEnd(stream: Readable, ms: number): AbortSignal {
+  const controller = new AbortController();
+  stream.once('end', () =>
+    setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), ms).unref(),
+  );
+  return controller.signal;
+}
+
 /**
  * One call to the CMS that answers JSON, on behalf of a page: never throws. The body is sent as
  * JSON, or with `raw` as it is (a file for the vault or the import). A CMS that does not answer,
@@ -129,7 +139,7 @@ export async function requestCms<T, F>(
   options: {
     jwt?: string;
     body?: unknown;
-    raw?: { body: Blob; contentType: string };
+    raw?: { body: Blob | Readable; contentType: string };
     schema: z.ZodType<T>;
     failureOf: (status: number, body: unknown) => F;
     down: F;
@@ -139,20 +149,28 @@ export async function requestCms<T, F>(
   const url = new URL(path, siteConfig().cms.internalUrl);
   const contentType =
     options.raw?.contentType ?? (options.body === undefined ? undefined : 'application/json');
+  const timeoutMs = options.timeoutMs ?? CMS_TIMEOUTS_MS.page;
+  const streamed = options.raw?.body instanceof Readable ? options.raw.body : undefined;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      signal: AbortSignal.timeout(options.timeoutMs ?? CMS_TIMEOUTS_MS.page),
+      // A body passed on as it arrives from the browser: the CMS's time starts at its last byte.
+      signal: streamed ? timeoutAfterEnd(streamed, timeoutMs) : AbortSignal.timeout(timeoutMs),
+      ...(streamed ? { duplex: 'half' } : {}),
       headers: {
         accept: 'application/json',
         ...clientAddressForCms(),
         ...(contentType ? { 'content-type': contentType } : {}),
         ...(options.jwt ? { authorization: `Bearer ${options.jwt}` } : {}),
       },
-      body:
-        options.raw?.body ??
-        (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: streamed
+        ? (Readable.toWeb(streamed) as ReadableStream<Uint8Array>)
+        : options.raw
+          ? (options.raw.body as Blob)
+          : options.body === undefined
+            ? undefined
+            : JSON.stringify(options.body),
     });
   } catch (error) {
     console.warn(`[site] ${method} ${url.pathname} failed: ${describeError(error)}`);
@@ -195,7 +213,7 @@ export function callCms<T>(
 export function sendFileToCms<T>(
   path: string,
   jwt: string,
-  file: Blob,
+  file: Blob | Readable,
   options: { contentType: string; schema: z.ZodType<T>; timeoutMs: number },
 ): Promise<CmsResult<T>> {
   const { contentType, ...rest } = options;

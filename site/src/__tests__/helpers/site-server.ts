@@ -20,6 +20,8 @@ export const TEST_MUNICIPALITY = {
 
 export interface RunningSite {
   url: string;
+  /** The server's process, for the tests that watch its memory. */
+  pid: number;
   /** Everything the server printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -76,6 +78,7 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
 
   return {
     url: url!,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
