@@ -5,7 +5,7 @@ import { InvitationPage } from './InvitationPage';
 import { PlanEditorPage } from './plan-editor/PlanEditorPage';
 import { RecordPage } from './RecordPage';
 import { SharedWithMePage } from './SharedWithMePage';
-import { StatisticsPage } from './StatisticsPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 /** The staff workspace under /admin/plugins/sharing (registered with addMenuLink in ../index.ts). */
 export default function App() {
