@@ -2,10 +2,10 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { AccountsPage } from './AccountsPage';
 import { InvitationPage } from './InvitationPage';
-import { PlanEditorPage } from './PlanEditorPage';
+import { PlanEditorPage } from './plan-editor/PlanEditorPage';
 import { RecordPage } from './RecordPage';
 import { SharedWithMePage } from './SharedWithMePage';
-import { StatisticsPage } from './StatisticsPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 /** The staff workspace under /admin/plugins/sharing (registered with addMenuLink in ../index.ts). */
 export default function App() {
