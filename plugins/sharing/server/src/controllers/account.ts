@@ -8,7 +8,8 @@ import {
 } from '@mobio/config';
 import { z } from 'zod';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
-import { getService, sendStream } from '../utils';
+import { getService } from '../utils';
+import { sendStream } from '../send-stream';
 import { parseBody, parseQuery } from '../validation';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';

@@ -10,7 +10,8 @@ import {
   relationRefs,
   type AccountOperation,
 } from '../access';
-import { currentHandler, getService } from '../utils';
+import { getService } from '../utils';
+import { currentHandler } from '../current-handler';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 export const ADMIN_USER = 'admin::user';

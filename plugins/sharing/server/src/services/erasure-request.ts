@@ -13,7 +13,8 @@ import { AUDITED_EVENTS } from './audit';
 import { hashCode } from './grant';
 import { RECOVERY_HASH } from './recovery';
 import { mailDatedNotice } from './retention';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 

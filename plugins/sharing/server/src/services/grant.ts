@@ -19,7 +19,8 @@ import {
 } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 const DAY = 24 * 60 * 60 * 1000;

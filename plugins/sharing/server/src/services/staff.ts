@@ -25,7 +25,8 @@ import {
 import { isGrantActive, type Actor } from '../access';
 import type { StaffGrant } from './access';
 import { textDir } from './cv';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { UID } from '../uids';
 
 type Row = Record<string, any>;
