@@ -10,7 +10,7 @@ import {
 } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
-import { hashCode } from './grant';
+import { hashCode } from '../code-hash';
 import { RECOVERY_HASH } from './recovery';
 import { mailDatedNotice } from './retention';
 import { getService } from '../utils';

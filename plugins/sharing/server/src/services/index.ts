@@ -8,10 +8,12 @@ import erasureRequest from './erasure-request';
 import exporter from './export';
 import grant from './grant';
 import importer from './import';
+import invitation from './invitation';
 import limits from './limits';
 import overview from './overview';
 import pdf from './pdf';
 import plans from './plans';
+import receipt from './receipt';
 import recovery from './recovery';
 import retention from './retention';
 import sessions from './sessions';
@@ -31,10 +33,12 @@ export default {
   export: exporter,
   grant,
   import: importer,
+  invitation,
   limits,
   overview,
   pdf,
   plans,
+  receipt,
   recovery,
   retention,
   sessions,
