@@ -20,6 +20,7 @@ import type { RetentionService } from './services/retention';
 import type { SessionsService } from './services/sessions';
 import type { StaffService } from './services/staff';
 import type { StaffRolesService } from './services/staff-roles';
+import type { StatisticsService } from './services/statistics';
 import type { VaultService } from './services/vault';
 
 interface Services {
@@ -44,6 +45,7 @@ interface Services {
   sessions: SessionsService;
   staff: StaffService;
   'staff-roles': StaffRolesService;
+  statistics: StatisticsService;
   vault: VaultService;
 }
 

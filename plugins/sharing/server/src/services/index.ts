@@ -19,6 +19,7 @@ import retention from './retention';
 import sessions from './sessions';
 import staff from './staff';
 import staffRoles from './staff-roles';
+import statistics from './statistics';
 import validation from './validation';
 import vault from './vault';
 
@@ -44,6 +45,7 @@ export default {
   sessions,
   staff,
   'staff-roles': staffRoles,
+  statistics,
   validation,
   vault,
 };
