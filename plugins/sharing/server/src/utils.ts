@@ -13,6 +13,7 @@ import type { InvitationService } from './services/invitation';
 import type { LimitsService } from './services/limits';
 import type { OverviewService } from './services/overview';
 import type { PdfService } from './services/pdf';
+import type { PlanPdfService } from './services/plan-pdf';
 import type { PlansService } from './services/plans';
 import type { ReceiptService } from './services/receipt';
 import type { RecoveryService } from './services/recovery';
@@ -38,6 +39,7 @@ interface Services {
   limits: LimitsService;
   overview: OverviewService;
   pdf: PdfService;
+  'plan-pdf': PlanPdfService;
   plans: PlansService;
   receipt: ReceiptService;
   recovery: RecoveryService;

@@ -12,6 +12,7 @@ import invitation from './invitation';
 import limits from './limits';
 import overview from './overview';
 import pdf from './pdf';
+import planPdf from './plan-pdf';
 import plans from './plans';
 import receipt from './receipt';
 import recovery from './recovery';
@@ -38,6 +39,7 @@ export default {
   limits,
   overview,
   pdf,
+  'plan-pdf': planPdf,
   plans,
   receipt,
   recovery,
