@@ -740,7 +740,7 @@ function Item({ id, path, item, entries, editor, readOnly, errorOf, onChange }: 
   const label = useLabel();
   const measure = 'responsible' in item ? item : null;
   const options = useMemo(() => {
-    const known = entries.map((entry) => ({ code: entry.key, label: entry.label }));
+    const known: Choice[] = entries.map((entry) => ({ code: entry.key, label: entry.label }));
     // A key no longer in the catalogue stays visible (the server says it is unknown on saving).
     if (item.catalogueKey && !entries.some((entry) => entry.key === item.catalogueKey))
       known.push({ code: item.catalogueKey, label: { de: item.catalogueKey } });

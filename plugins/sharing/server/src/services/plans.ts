@@ -16,6 +16,7 @@ import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
+import type { Choice, EditorPlan } from '../api-types';
 import {
   CONTENT_POPULATE,
   PLAN_POPULATE,
@@ -30,8 +31,11 @@ type Row = Record<string, any>;
 const choicesOf = (list: {
   codes: readonly string[];
   labels: Record<string, Record<Locale, string>>;
-}) => list.codes.map((code) => ({ code, label: list.labels[code] }));
-const EDITOR_CHOICES = {
+}): Choice[] => list.codes.map((code) => ({ code, label: list.labels[code] }));
+const EDITOR_CHOICES: Record<
+  'fieldsOfAction' | 'goalStatuses' | 'responsibles' | 'planStatuses' | 'textLanguages',
+  Choice[]
+> = {
   fieldsOfAction: choicesOf(FIELDS_OF_ACTION),
   goalStatuses: choicesOf(GOAL_STATUSES),
   responsibles: choicesOf(MEASURE_RESPONSIBLES),
@@ -47,6 +51,7 @@ const EDITOR_CHOICES = {
   })),
 };
 type Staff = Extract<Actor, { kind: 'staff' }>;
+type EditorVersion = { version: number; proposedAt: string; acceptedAt: string | null };
 
 /**
  * Integration plans are versioned: when staff save a plan as "proposed" with content that differs
@@ -83,7 +88,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A plan as the editor shows it: content and bookkeeping, no ids of components, no owner. */
-  function editorPlan(plan: Row) {
+  function editorPlan(plan: Row): EditorPlan {
     const item = ({ id, __component, ...rest }: Row) => rest;
     return {
       documentId: plan.documentId as string,
@@ -146,7 +151,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         canWrite,
         plan: plan ? editorPlan(plan) : null,
-        versions: versions.map(({ version, proposedAt, acceptedAt }) => ({
+        versions: versions.map(({ version, proposedAt, acceptedAt }): EditorVersion => ({
           version,
           proposedAt,
           acceptedAt: acceptedAt ?? null,
