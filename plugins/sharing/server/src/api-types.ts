@@ -1,5 +1,6 @@
 import type { AccountSummary } from './services/accounts';
 import type { MergedEntry } from './services/catalogue';
+import type { Choice, PlanGoal, PlanMeasure } from './plan-content';
 import type { InvitationService } from './services/invitation';
 import type { PlansService } from './services/plans';
 import type { StaffService } from './services/staff';
@@ -22,45 +23,6 @@ export type Json<T> = T extends Date
 
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
-/** A coded value with its label in every language MoBio speaks (the admin shows de or en). */
-export interface Choice {
-  code: string;
-  label: Record<string, string | null | undefined>;
-}
-
-/** A goal of a plan as the editor reads and writes it. */
-export interface PlanGoal {
-  catalogueKey: string | null;
-  description: string | null;
-  dueDate: string | null;
-  status: string;
-}
-
-export interface PlanMeasure extends PlanGoal {
-  responsible: string;
-  responsibleName: string | null;
-}
-
-/** A plan as the editor shows it: content and bookkeeping, no ids of components, no owner. */
-export interface EditorPlan {
-  documentId: string;
-  planStatus: string;
-  version: number;
-  proposedAt: string | null;
-  acceptedAt: string | null;
-  acceptedVersion: number | null;
-  title: string | null;
-  notes: string | null;
-  textLanguage: string | null;
-  fieldsOfAction: Array<{
-    field: string;
-    situation: string | null;
-    goals: PlanGoal[];
-    measures: PlanMeasure[];
-  }>;
-  reviews: Array<{ date: string; note: string | null }>;
-}
-
 export type SharedWithMeResponse = Answer<StaffService['sharedWithMe']>;
 export type RecordResponse = { data: Answer<StaffService['record']> };
 export type RecordEntry = RecordResponse['data']['sections'][number]['entries'][number];
@@ -69,4 +31,4 @@ export type StatisticsResponse = { data: Json<Statistics> };
 export type PlanEditorResponse = { data: Answer<PlansService['editorView']> };
 /** A standard goal or measure (GET /sharing/plan-catalogue), labelled in every language it has. */
 export type CatalogueEntry = Json<MergedEntry>;
-export type { AccountSummary };
+export type { AccountSummary, Choice, PlanGoal, PlanMeasure };

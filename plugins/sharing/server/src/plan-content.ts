@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from './uids';
 
-// A plan's content as versions freeze and compare it, shared by the plans service and the
-// versioning middleware (middlewares/document-service/plan-versioning.ts).
+// A plan's content: as versions freeze and compare it (shared by the plans service and the
+// versioning middleware, middlewares/document-service/plan-versioning.ts), and as the plan editor
+// reads it (the admin takes these types through api-types.ts).
 
 type Row = Record<string, any>;
 
@@ -62,3 +63,42 @@ export const latestVersionOf = (strapi: Core.Strapi, planId: number) =>
   strapi.db
     .query(UID.planVersion)
     .findOne({ where: { plan: { id: planId } }, orderBy: { version: 'desc' } });
+
+/** A coded value with its label in every language MoBio speaks (the admin shows de or en). */
+export interface Choice {
+  code: string;
+  label: Record<string, string | null | undefined>;
+}
+
+/** A goal of a plan as the editor reads and writes it. */
+export interface PlanGoal {
+  catalogueKey: string | null;
+  description: string | null;
+  dueDate: string | null;
+  status: string;
+}
+
+export interface PlanMeasure extends PlanGoal {
+  responsible: string;
+  responsibleName: string | null;
+}
+
+/** A plan as the editor shows it: content and bookkeeping, no ids of components, no owner. */
+export interface EditorPlan {
+  documentId: string;
+  planStatus: string;
+  version: number;
+  proposedAt: string | null;
+  acceptedAt: string | null;
+  acceptedVersion: number | null;
+  title: string | null;
+  notes: string | null;
+  textLanguage: string | null;
+  fieldsOfAction: Array<{
+    field: string;
+    situation: string | null;
+    goals: PlanGoal[];
+    measures: PlanMeasure[];
+  }>;
+  reviews: Array<{ date: string; note: string | null }>;
+}

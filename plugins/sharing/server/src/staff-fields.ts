@@ -15,7 +15,7 @@ import {
   nameForStaff,
   staffLabelOf,
 } from '@mobio/config';
-import { textDir } from './services/cv';
+import { textDir } from './text-dir';
 import { UID } from './uids';
 
 // A newcomer's records as staff see them: German labels, coded values and dates in German, free

@@ -13,7 +13,7 @@ import {
   type Locale,
 } from '@mobio/config';
 import { getService } from '../utils';
-import { textDir } from './cv';
+import { textDir } from '../text-dir';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 

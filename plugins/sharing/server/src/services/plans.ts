@@ -16,13 +16,14 @@ import { AUDITED_EVENTS } from './audit';
 import { getService } from '../utils';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
-import type { Choice, EditorPlan } from '../api-types';
 import {
   CONTENT_POPULATE,
   PLAN_POPULATE,
   canonical,
   contentOf,
   latestVersionOf,
+  type Choice,
+  type EditorPlan,
 } from '../plan-content';
 
 type Row = Record<string, any>;
