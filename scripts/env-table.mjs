@@ -6,7 +6,7 @@ import { envTable } from '../config/dist/env-docs.js';
 
 /**
  * Writes the configuration table, generated from the environment schema (`.describe()` of each
- * variable in config/src/env.ts), between the markers of docs/configuration.md. Run it through
+ * variable in config/src/env-schema.ts), between the markers of docs/configuration.md. Run it through
  * `npm run docs:config`, which builds config first; a test fails while the file differs.
  */
 

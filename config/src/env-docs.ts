@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchema, SECRET_NAMES } from './env.js';
+import { envSchema, SECRET_NAMES } from './env-schema.js';
 
 /**
  * The configuration table of docs/configuration.md, made from the environment schema: one row per

@@ -3,7 +3,7 @@ import { endSessionsOnCredentialChange, wrapAuthRoutes } from './auth-routes';
 import { checkPluginConfig } from './config';
 import { sharedWithMeCondition, withSharedWithMe } from './conditions';
 import { useDocumentMiddlewares } from './middlewares/document-service';
-import { refuseAccountPickers } from './lifecycles/accounts';
+import { refuseAccountPickers } from './lifecycles/account-pickers';
 import { RECOVERY_HASH } from './services/recovery';
 import { keepRelationPickerForbidden, refuseDraftActionsWithoutDrafts } from './strapi-fixes';
 import { getService } from './utils';

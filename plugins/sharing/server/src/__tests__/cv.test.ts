@@ -9,7 +9,7 @@ import {
   startCms,
   type TestCms,
 } from '../../../../../cms/test/harness';
-import { textDir } from '../services/cv';
+import { textDir } from '../text-dir';
 
 describe('textDir', () => {
   it('follows the first strong letter', () => {

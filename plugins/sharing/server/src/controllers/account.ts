@@ -9,7 +9,8 @@ import {
 import { z } from 'zod';
 import type { SpooledArchive } from '../import/spool';
 import { IMPORT_PROBLEMS, ImportError, type ImportProblem } from '../services/import';
-import { getService, sendStream } from '../utils';
+import { getService } from '../utils';
+import { sendStream } from '../send-stream';
 import { parseBody, parseQuery } from '../validation';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';

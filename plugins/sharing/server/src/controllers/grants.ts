@@ -72,7 +72,9 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async previewInvitation(ctx: Ctx) {
       ctx.body = {
-        data: await tryingCode(ctx, () => service().previewInvitation(String(ctx.params.code))),
+        data: await tryingCode(ctx, () =>
+          getService(strapi, 'invitation').preview(String(ctx.params.code)),
+        ),
       };
     },
     async directory(ctx: Ctx) {
@@ -90,7 +92,11 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The consent receipt of a grant, as data for the site's page or as a printable PDF. */
     async receipt(ctx: Ctx) {
       const query = parseQuery(receiptQuery(pluginConfig(strapi).locales), ctx.query);
-      const receipt = await service().receipt(newcomer(ctx), ctx.params.documentId, query.locale);
+      const receipt = await getService(strapi, 'receipt').forGrant(
+        newcomer(ctx),
+        ctx.params.documentId,
+        query.locale,
+      );
       if (query.format === 'json') {
         ctx.body = { data: receipt };
         return;
@@ -104,7 +110,7 @@ const grants = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** Admin route: a one-time code for the calling staff member to hand to a newcomer. */
     async createInvitation(ctx: Ctx) {
-      ctx.body = { data: await service().createInvitation(ctx.state.user.id) };
+      ctx.body = { data: await getService(strapi, 'invitation').create(ctx.state.user.id) };
     },
   };
 };

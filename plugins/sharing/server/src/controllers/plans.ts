@@ -19,7 +19,7 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
     const query = parseQuery(pdfQuery(pluginConfig(strapi).locales), ctx.query);
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
-    const data = await service.pdfData(ctx.params.documentId, locale);
+    const data = await getService(strapi, 'plan-pdf').data(ctx.params.documentId, locale);
     getService(strapi, 'pdf').send(
       ctx,
       'plan',

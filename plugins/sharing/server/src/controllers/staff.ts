@@ -47,7 +47,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async statistics(ctx: Ctx) {
       const query = parseQuery(statisticsQuery, ctx.query);
-      const statistics = await service().statistics(query.from, query.to);
+      const statistics = await getService(strapi, 'statistics').monthly(query.from, query.to);
       if (query.format === 'json') {
         ctx.body = { data: statistics };
         return;
@@ -58,7 +58,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
         `attachment; filename="mobio-statistik-${query.from}-${query.to}.csv"`,
       );
       // A byte order mark so that spreadsheet programs read the umlauts right.
-      ctx.body = `\ufeff${service().statisticsCsv(statistics)}`;
+      ctx.body = `\ufeff${getService(strapi, 'statistics').csv(statistics)}`;
     },
   };
 };

@@ -8,7 +8,7 @@ import {
   type GrantFacts,
   type ReadScope,
 } from '../access';
-import { linkedTo } from '../utils';
+import { linkedTo } from '../linked-to';
 import { UID } from '../uids';
 
 /** A grant a staff member holds: the rule's facts and what the staff workspace shows of it. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { groupVisits, type Section } from '@mobio/config';
 import type { Actor } from '../access';
-import { linkedTo } from '../utils';
+import { linkedTo } from '../linked-to';
 import { UID } from '../uids';
 
 /** Every audited action, by name. */

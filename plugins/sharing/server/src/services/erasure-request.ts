@@ -10,10 +10,11 @@ import {
 } from '@mobio/config';
 import type { Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
-import { hashCode } from './grant';
+import { hashCode } from '../code-hash';
 import { RECOVERY_HASH } from './recovery';
 import { mailDatedNotice } from './retention';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 

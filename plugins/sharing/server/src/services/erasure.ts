@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { UID } from '../uids';
 
 /**

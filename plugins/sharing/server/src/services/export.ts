@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { ZipFile } from 'yazl';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { UnreadableFileError, type UnreadableReason } from '../vault/file-format';
 import { UID } from '../uids';
 

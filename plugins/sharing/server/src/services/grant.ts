@@ -1,38 +1,46 @@
-import { createHash, randomInt } from 'node:crypto';
-import QRCode from 'qrcode';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  INVITATION_ALPHABET,
-  INVITATION_LENGTH,
-  formatInvitationCode,
-  SECTIONS,
-  ACCESS_LEVELS,
-  DISTRICT_TIME_ZONE,
-  dirOf,
-  endOfDistrictDay,
-  fill,
-  receiptLabels,
-  type GrantRequest,
-  type GrantUpdate,
-  type Locale,
-} from '@mobio/config';
+import { endOfDistrictDay, type GrantRequest, type GrantUpdate } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import { AUDITED_EVENTS } from './audit';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
+
 const DAY = 24 * 60 * 60 * 1000;
-const INVITATION_DAYS = 14;
 
 type Newcomer = Extract<Actor, { kind: 'newcomer' }>;
 
-/** Codes are compared by hash; the code itself is shown once to the staff member who made it. */
-export const hashCode = (code: string) =>
-  createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
-
-const notFound = (key: string) =>
+/** A 404 whose key the site shows localized. */
+export const notFound = (key: string) =>
   new errors.NotFoundError(key, { errors: [{ path: [], message: key }] });
+
+/** Grantees as a newcomer sees them: by name and organisation only (the listing's, else the account's name). */
+export async function staffSummary(strapi: Core.Strapi, staffIds: number[]) {
+  const listings = await strapi.db.query(UID.staffListing).findMany({
+    where: { staff: { id: { $in: staffIds } } },
+    select: ['displayName', 'municipality'],
+    populate: { staff: { select: ['id'] }, organisation: { select: ['name'] } },
+  });
+  const users = await strapi.db
+    .query('admin::user')
+    .findMany({ where: { id: { $in: staffIds } }, select: ['id', 'firstname', 'lastname'] });
+  const byId = new Map<number, { name: string; organisation: string | null }>();
+  for (const user of users)
+    byId.set(user.id, {
+      name: [user.firstname, user.lastname].filter(Boolean).join(' '),
+      organisation: null,
+    });
+  for (const listing of listings) {
+    if (listing.staff)
+      byId.set(listing.staff.id, {
+        name: listing.displayName,
+        organisation: listing.organisation?.name ?? null,
+      });
+  }
+  return byId;
+}
 
 /**
  * Grants as the owner manages them: give (by invitation code or directory entry), change, revoke,
@@ -55,31 +63,6 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     return end;
-  }
-
-  async function staffSummary(staffIds: number[]) {
-    const listings = await strapi.db.query(UID.staffListing).findMany({
-      where: { staff: { id: { $in: staffIds } } },
-      select: ['displayName', 'municipality'],
-      populate: { staff: { select: ['id'] }, organisation: { select: ['name'] } },
-    });
-    const users = await strapi.db
-      .query('admin::user')
-      .findMany({ where: { id: { $in: staffIds } }, select: ['id', 'firstname', 'lastname'] });
-    const byId = new Map<number, { name: string; organisation: string | null }>();
-    for (const user of users)
-      byId.set(user.id, {
-        name: [user.firstname, user.lastname].filter(Boolean).join(' '),
-        organisation: null,
-      });
-    for (const listing of listings) {
-      if (listing.staff)
-        byId.set(listing.staff.id, {
-          name: listing.displayName,
-          organisation: listing.organisation?.name ?? null,
-        });
-    }
-    return byId;
   }
 
   async function ownGrant(owner: Newcomer, documentId: string) {
@@ -115,6 +98,7 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { grantee: { select: ['id'] } },
       });
       const staff = await staffSummary(
+        strapi,
         rows.flatMap((row) => (row.grantee ? [row.grantee.id] : [])),
       );
       const now = new Date();
@@ -132,44 +116,11 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
-    /** Who an invitation code belongs to, so the newcomer sees it before confirming; does not use the code. */
-    async previewInvitation(code: string) {
-      const invitation = await strapi.db.query(UID.invitation).findOne({
-        where: {
-          codeHash: hashCode(code),
-          usedAt: { $null: true },
-          expiresAt: { $gt: new Date() },
-        },
-        populate: { staff: { select: ['id', 'isActive', 'blocked'] } },
-      });
-      if (!invitation?.staff?.isActive || invitation.staff.blocked)
-        throw notFound('error.invitationCode');
-      return (await staffSummary([invitation.staff.id])).get(invitation.staff.id);
-    },
-
     /** Gives a grant. An invitation code is used up by it. */
     async give(owner: Newcomer, input: GrantRequest) {
       let staffId: number | undefined;
       if (input.invitationCode) {
-        const invitation = await strapi.db.query(UID.invitation).findOne({
-          where: {
-            codeHash: hashCode(input.invitationCode),
-            usedAt: { $null: true },
-            expiresAt: { $gt: new Date() },
-          },
-          populate: { staff: { select: ['id'] } },
-        });
-        if (!invitation?.staff) throw notFound('error.invitationCode');
-        // Used up with a conditional update, so two newcomers racing for one code cannot both win.
-        const { tableName, attributes } = strapi.db.metadata.get(UID.invitation);
-        const usedAt = (attributes.usedAt as { columnName?: string }).columnName ?? 'used_at';
-        const used = await strapi.db
-          .connection(tableName)
-          .where({ id: invitation.id })
-          .whereNull(usedAt)
-          .update({ [usedAt]: new Date() });
-        if (used !== 1) throw notFound('error.invitationCode');
-        staffId = invitation.staff.id;
+        staffId = await getService(strapi, 'invitation').redeem(input.invitationCode);
       } else {
         const listing = await strapi.db.query(UID.staffListing).findOne({
           where: { documentId: input.grantee, listed: true },
@@ -246,91 +197,6 @@ const grant = ({ strapi }: { strapi: Core.Strapi }) => {
         open.map((row) => row.documentId),
       );
       return open.length;
-    },
-
-    /**
-     * The consent receipt of one of the owner's grants, in the owner's language: plain data for
-     * the site's page and the PDF (ISO/IEC TS 27560 / Kantara fields, the controller from the configuration).
-     */
-    async receipt(owner: Newcomer, documentId: string, locale: Locale) {
-      const grant = (await this.list(owner)).find((row) => row.documentId === documentId);
-      if (!grant) throw notFound('error.notFound');
-      const { municipality, site } = config();
-      const profile = await strapi.db
-        .query(UID.profile)
-        .findOne({ where: { owner: { id: owner.id } }, select: ['givenNames', 'familyName'] });
-      const user = await strapi.db
-        .query(UID.user)
-        .findOne({ where: { id: owner.id }, select: ['email'] });
-      const labels = receiptLabels(locale);
-      const revokeUrl = `${site.publicUrl}/${locale}/sharing`;
-      const date = (value: string | Date) =>
-        new Intl.DateTimeFormat(locale, {
-          dateStyle: 'long',
-          calendar: 'gregory',
-          timeZone: DISTRICT_TIME_ZONE,
-        }).format(new Date(value));
-      const status = grant.revokedAt
-        ? fill(labels.revoked, { date: date(grant.revokedAt) })
-        : grant.active
-          ? labels.active
-          : labels.expired;
-      return {
-        receiptId: grant.documentId,
-        version: 'mobio-consent-receipt/1 (ISO/IEC TS 27560)',
-        locale,
-        dir: dirOf(locale),
-        issuedAt: date(new Date()),
-        labels,
-        controller: {
-          name: municipality.name,
-          address: municipality.address,
-          email: municipality.email,
-          privacyOfficer: municipality.privacyOfficer,
-        },
-        dataSubject: profile ? `${profile.givenNames} ${profile.familyName}` : user.email,
-        recipient: grant.grantee
-          ? [grant.grantee.name, grant.grantee.organisation].filter(Boolean).join(', ')
-          : '—',
-        purpose: grant.purpose,
-        categories: (grant.sections as Array<(typeof SECTIONS.codes)[number]>).map((section) =>
-          SECTIONS.label(section, locale),
-        ),
-        categoriesText: new Intl.ListFormat(locale, { type: 'unit' }).format(
-          (grant.sections as Array<(typeof SECTIONS.codes)[number]>).map((section) =>
-            SECTIONS.label(section, locale),
-          ),
-        ),
-        access: ACCESS_LEVELS.label(grant.access, locale),
-        validFrom: date(grant.createdAt),
-        validUntil: date(grant.expiresAt),
-        status,
-        howToRevoke: fill(labels.howToRevoke, { url: revokeUrl }),
-        // The sentence around the link, for the PDF to keep the address on one line.
-        howToRevokeParts: labels.howToRevoke.split('{url}'),
-        revokeUrl,
-      };
-    },
-
-    /** A new one-time invitation code for a staff member; the only time the code is seen. */
-    async createInvitation(staffId: number) {
-      const code = Array.from(
-        { length: INVITATION_LENGTH },
-        () => INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)],
-      ).join('');
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY);
-      await strapi.db
-        .query(UID.invitation)
-        .create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
-      const shown = formatInvitationCode(code);
-      // The QR code leads to the site's page for entering a code, with the code filled in.
-      const url = `${config().site.publicUrl}/de/sharing/invitation?code=${shown}`;
-      return {
-        code: shown,
-        expiresAt,
-        url,
-        qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1 }),
-      };
     },
 
     /** Staff who chose to be listed: name, organisation, municipality — nothing else. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatInvitationCode, newRecoveryCode } from '@mobio/config';
-import { hashCode } from './grant';
+import { hashCode } from '../code-hash';
 import { getService } from '../utils';
 import { UID } from '../uids';
 

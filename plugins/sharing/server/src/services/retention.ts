@@ -9,7 +9,8 @@ import {
 } from '@mobio/config';
 import { AUDITED_EVENTS } from './audit';
 import { withJobLock } from '../job-lock';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
 import { pluginConfig } from '../config';
 import { UID } from '../uids';
 const DAY = 86_400_000;

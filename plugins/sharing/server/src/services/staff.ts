@@ -1,152 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  type CodeList,
-  DISTRICT_TIME_ZONE,
-  DOCUMENT_FIELD_DEFS,
-  EDUCATION_ENTRY_FIELD_DEFS,
-  EDUCATION_KINDS,
-  EMPLOYMENT_ENTRY_FIELD_DEFS,
-  type FieldDef,
-  FIELDS_OF_ACTION,
-  GOAL_STATUSES,
-  LANGUAGE_SKILL_FIELD_DEFS,
-  MOTHER_TONGUE,
-  PLAN_STATUSES,
-  planLabels,
-  PROFILE_FIELD_DEFS,
-  SECTIONS,
-  type StaffView,
-  foldForSearch,
-  nameForStaff,
-  staffLabelOf,
-  type Section,
-} from '@mobio/config';
+import { SECTIONS, foldForSearch, nameForStaff, type Section } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import type { StaffGrant } from './access';
-import { textDir } from './cv';
-import { getService, linkedTo } from '../utils';
+import { getService } from '../utils';
+import { linkedTo } from '../linked-to';
+import { fieldsOf, titleOf } from '../staff-fields';
 import { UID } from '../uids';
 
 type Row = Record<string, any>;
 type Staff = Extract<Actor, { kind: 'staff' }>;
-type Field = { label: string; value: string; lang?: string; dir?: 'rtl' | 'ltr' };
-type Count = number | null;
-interface Statistics {
-  suppressedBelow: number;
-  periods: Array<{
-    period: string;
-    newcomers: Count;
-    activeGrants: Count;
-    plans: Count;
-    acceptedAgreements: Count;
-    goals: Array<{
-      field: string;
-      fieldLabel: string;
-      status: string;
-      statusLabel: string;
-      count: Count;
-    }>;
-  }>;
-}
-const country = new Intl.DisplayNames(['de'], { type: 'region' });
-const language = new Intl.DisplayNames(['de'], { type: 'language' });
-const date = new Intl.DateTimeFormat('de-DE', {
-  dateStyle: 'medium',
-  timeZone: DISTRICT_TIME_ZONE,
-});
-const month = new Intl.DateTimeFormat('de-DE', {
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** How each attribute is shown to staff: a German label and a formatter; free text keeps its language. */
-type Kind = Exclude<StaffView, 'codes'> | { codes: CodeList };
-
-/** A record's fields as staff see them: config's definitions (fields.ts), labelled in German. */
-const shownOf = (fields: FieldDef[]): Array<[string, string, Kind]> =>
-  fields.flatMap((field) => {
-    const label = staffLabelOf(field);
-    if (!field.staff || !label) return [];
-    return [
-      [
-        field.name,
-        label,
-        field.staff === 'codes' ? { codes: field.values as CodeList } : field.staff,
-      ],
-    ];
-  });
-
-export const SHOWN: Record<string, Array<[string, string, Kind]>> = {
-  [UID.profile]: shownOf(PROFILE_FIELD_DEFS),
-  [UID.languageSkill]: shownOf(LANGUAGE_SKILL_FIELD_DEFS),
-  [UID.educationEntry]: shownOf(EDUCATION_ENTRY_FIELD_DEFS),
-  [UID.employmentEntry]: shownOf(EMPLOYMENT_ENTRY_FIELD_DEFS),
-  // The file's name is the upload's, not a field of the form.
-  [UID.document]: [...shownOf(DOCUMENT_FIELD_DEFS), ['fileName', 'Datei', 'text']],
-  // The plan's state is the system's (version, proposal, acceptance): no form defines it. The
-  // labels the plan PDF has too come from its catalogue.
-  [UID.integrationPlan]: [
-    ['version', planLabels('de').version, 'number'],
-    ['planStatus', planLabels('de').status, { codes: PLAN_STATUSES }],
-    ['proposedAt', 'Vorgelegt am', 'date'],
-    ['acceptedVersion', 'Vereinbart: Version', 'number'],
-    ['acceptedAt', 'Vereinbart am', 'date'],
-    ['notes', planLabels('de').notes, 'free'],
-  ],
-};
-
-function fieldsOf(uid: string, row: Row): Field[] {
-  const fields: Field[] = [];
-  for (const [attribute, label, kind] of SHOWN[uid]) {
-    const raw = row[attribute];
-    if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0))
-      continue;
-    if (kind === 'free')
-      fields.push({
-        label,
-        value: String(raw),
-        lang: row.textLanguage ?? undefined,
-        dir: textDir(String(raw)),
-      });
-    else if (kind === 'date') fields.push({ label, value: date.format(new Date(raw)) });
-    else if (kind === 'country') fields.push({ label, value: country.of(raw) ?? raw });
-    else if (kind === 'language') fields.push({ label, value: language.of(raw) ?? raw });
-    else if (kind === 'languages')
-      fields.push({
-        label,
-        value: (raw as string[]).map((code) => language.of(code) ?? code).join(', '),
-      });
-    else if (kind === 'text' || kind === 'number') fields.push({ label, value: String(raw) });
-    else fields.push({ label, value: kind.codes.label(raw as never, 'de') });
-  }
-  return fields;
-}
-
-function titleOf(uid: string, row: Row): string {
-  switch (uid) {
-    case UID.profile:
-      return nameForStaff(
-        row as { givenNames: string; familyName: string; latinName?: string | null },
-      );
-    case UID.languageSkill:
-      return `${language.of(row.language) ?? row.language}${row.native ? ` (${MOTHER_TONGUE.de})` : ''}`;
-    case UID.educationEntry:
-      return row.degree || EDUCATION_KINDS.label(row.kind, 'de');
-    case UID.employmentEntry:
-      return row.occupation;
-    case UID.document:
-      return row.title;
-    default:
-      return row.title || 'Integrationsplan';
-  }
-}
 
 /**
  * The staff workspace: who shared with me, a newcomer's record in German (read through the
- * document service as the staff member, so the sharing rule scopes it and every read is audited),
- * and statistics without personal data.
+ * document service as the staff member, so the sharing rule scopes it and every read is audited).
+ * Statistics without personal data are the statistics service.
  */
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
   // The same lookup the sharing rule makes for this request (cached there), not a second one.
@@ -292,99 +160,6 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
         sections.find((section) => section.code === 'profile')?.entries[0]?.title ??
         (names ? nameForStaff(names, false) : null);
       return { owner: { id: ownerDocumentId, name }, sections };
-    },
-
-    /**
-     * Counts per month, with counts from 1 to 4 suppressed (null) so that no person can be singled
-     * out; no name, no id, no free text leaves here.
-     */
-    async statistics(from: string, to: string): Promise<Statistics> {
-      const SUPPRESS_BELOW = 5;
-      const hide = (count: number) => (count > 0 && count < SUPPRESS_BELOW ? null : count);
-      const months: Array<{ period: string; start: Date; end: Date }> = [];
-      for (
-        let cursor = new Date(`${from}-01T00:00:00Z`);
-        cursor <= new Date(`${to}-01T00:00:00Z`);
-      ) {
-        const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1));
-        months.push({ period: cursor.toISOString().slice(0, 7), start: cursor, end });
-        cursor = end;
-      }
-      const newcomerRole = await strapi.db
-        .query('plugin::users-permissions.role')
-        .findOne({ where: { type: 'newcomer' }, select: ['id'] });
-      const periods = [];
-      for (const { period, start, end } of months) {
-        const within = { $gte: start, $lt: end };
-        const newcomers = await strapi.db
-          .query(UID.user)
-          .count({ where: { createdAt: within, role: { id: newcomerRole?.id } } });
-        const activeGrants = await strapi.db.query(UID.grant).count({
-          where: {
-            createdAt: { $lt: end },
-            expiresAt: { $gte: end },
-            $or: [{ revokedAt: { $null: true } }, { revokedAt: { $gte: end } }],
-          },
-        });
-        const plans: Row[] = await strapi.db.query(UID.integrationPlan).findMany({
-          where: { createdAt: within },
-          select: ['id'],
-          populate: { fieldsOfAction: { populate: { goals: { select: ['status'] } } } },
-        });
-        const acceptedAgreements = await strapi.db
-          .query(UID.planVersion)
-          .count({ where: { acceptedAt: within } });
-        const goals = new Map<string, number>();
-        for (const plan of plans) {
-          for (const field of plan.fieldsOfAction ?? []) {
-            for (const goal of field.goals ?? [])
-              goals.set(
-                `${field.field}|${goal.status}`,
-                (goals.get(`${field.field}|${goal.status}`) ?? 0) + 1,
-              );
-          }
-        }
-        periods.push({
-          period,
-          newcomers: hide(newcomers),
-          activeGrants: hide(activeGrants),
-          plans: hide(plans.length),
-          acceptedAgreements: hide(acceptedAgreements),
-          goals: [...goals.entries()].map(([key, count]) => {
-            const [field, status] = key.split('|');
-            return {
-              field,
-              fieldLabel: FIELDS_OF_ACTION.label(field as never, 'de'),
-              status,
-              statusLabel: GOAL_STATUSES.label(status as never, 'de'),
-              count: hide(count),
-            };
-          }),
-        });
-      }
-      return { suppressedBelow: SUPPRESS_BELOW, periods };
-    },
-
-    /** The statistics as CSV (German headers, `< 5` for suppressed counts). */
-    statisticsCsv(statistics: Statistics) {
-      const cell = (value: number | null) => (value === null ? '< 5' : String(value));
-      const lines = [['Monat', 'Kennzahl', 'Handlungsfeld', 'Status', 'Anzahl'].join(';')];
-      for (const p of statistics.periods) {
-        const label = month.format(new Date(`${p.period}-01T00:00:00Z`));
-        lines.push([label, 'Neu registrierte Personen', '', '', cell(p.newcomers)].join(';'));
-        lines.push(
-          [label, 'Aktive Freigaben (Monatsende)', '', '', cell(p.activeGrants)].join(';'),
-        );
-        lines.push([label, 'Neue Integrationspläne', '', '', cell(p.plans)].join(';'));
-        lines.push(
-          [label, 'Angenommene Zielvereinbarungen', '', '', cell(p.acceptedAgreements)].join(';'),
-        );
-        for (const goal of p.goals)
-          lines.push(
-            [label, 'Ziele', goal.fieldLabel, goal.statusLabel, cell(goal.count)].join(';'),
-          );
-      }
-      return `${lines.join('\r\n')}\r\n`;
     },
   };
 };

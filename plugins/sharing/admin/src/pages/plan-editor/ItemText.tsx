@@ -1,6 +1,6 @@
 import { Field, SingleSelect, SingleSelectOption, Textarea } from '@strapi/design-system';
 import { useMemo } from 'react';
-import type { CatalogueEntry, PlanGoal, PlanMeasure } from '../../utils/api';
+import type { CatalogueEntry, Choice, PlanGoal, PlanMeasure } from '../../utils/api';
 import { useText } from '../../utils/text';
 import { useLabel } from './ChoiceSelect';
 import type { ErrorOf } from './content';
@@ -25,7 +25,7 @@ export function ItemText({ id, path, item, entries, readOnly, errorOf, onChange 
   const t = useText();
   const label = useLabel();
   const options = useMemo(() => {
-    const known = entries.map((entry) => ({ code: entry.key, label: entry.label }));
+    const known: Choice[] = entries.map((entry) => ({ code: entry.key, label: entry.label }));
     // A key no longer in the catalogue stays visible (the server says it is unknown on saving).
     if (item.catalogueKey && !entries.some((entry) => entry.key === item.catalogueKey))
       known.push({ code: item.catalogueKey, label: { de: item.catalogueKey } });

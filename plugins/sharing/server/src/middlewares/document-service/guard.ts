@@ -11,7 +11,9 @@ import {
   type Actor,
 } from '../../access';
 import { AUDITED_EVENTS, type AuditEntry } from '../../services/audit';
-import { currentHandler, getService, linkedTo } from '../../utils';
+import { getService } from '../../utils';
+import { currentHandler } from '../../current-handler';
+import { linkedTo } from '../../linked-to';
 import { UID } from '../../uids';
 
 type Params = Record<string, any>;

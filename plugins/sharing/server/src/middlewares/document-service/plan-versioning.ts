@@ -8,7 +8,7 @@ import {
   contentOf,
   latestVersionOf,
   sameValue,
-} from '../../services/plans';
+} from '../../plan-content';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 
