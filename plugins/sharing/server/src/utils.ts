@@ -19,6 +19,7 @@ import type { SessionsService } from './services/sessions';
 import type { StaffService } from './services/staff';
 import type { StaffRolesService } from './services/staff-roles';
 import type { VaultService } from './services/vault';
+import type { WorkListService } from './services/work-list';
 
 interface Services {
   access: AccessService;
@@ -41,6 +42,7 @@ interface Services {
   staff: StaffService;
   'staff-roles': StaffRolesService;
   vault: VaultService;
+  'work-list': WorkListService;
 }
 
 /** Typed access to this plugin's services. */

@@ -1,4 +1,5 @@
 import { isFetchError } from '@strapi/strapi/admin';
+import type { WorkList } from '../../../server/src/services/work-list';
 
 /** Shapes of the sharing plugin's admin routes (plugins/sharing/server/src/routes/admin). */
 
@@ -154,6 +155,14 @@ export interface CatalogueEntry {
   field: string;
   kind: 'goal' | 'measure';
   label: Record<string, string | null | undefined>;
+}
+
+// The work list's shape is the server's own type, not a copy.
+export type { WorkItem, WorkList } from '../../../server/src/services/work-list';
+
+/** GET /sharing/work-list. */
+export interface WorkListResponse {
+  data: WorkList;
 }
 
 /** The HTTP status of a failed admin fetch, if the server answered at all. */

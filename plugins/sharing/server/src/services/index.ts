@@ -19,6 +19,7 @@ import staff from './staff';
 import staffRoles from './staff-roles';
 import validation from './validation';
 import vault from './vault';
+import workList from './work-list';
 
 export default {
   access,
@@ -42,4 +43,5 @@ export default {
   'staff-roles': staffRoles,
   validation,
   vault,
+  'work-list': workList,
 };
