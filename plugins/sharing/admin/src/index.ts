@@ -2,6 +2,7 @@ import { HandHeart, Bell } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { DownloadDocument } from './components/DownloadDocument';
 import { withStaffHome } from './home';
+import { contentManagerEnumLabels } from './utils/enum-labels';
 import de from './translations/de.json';
 import { PLUGIN_ID, prefixed, textId } from './utils/text';
 
@@ -9,8 +10,12 @@ const CONTENT_MANAGER_ACTIONS = ['read', 'create', 'update', 'delete', 'publish'
   (action) => `plugin::content-manager.explorer.${action}`,
 );
 
+/** The admin panel's menu, kept from register() for bootstrap(). */
+let menu: StrapiApp['router']['menu'] | undefined;
+
 export default {
   register(app: StrapiApp) {
+    menu = app.router.menu;
     app.registerPlugin({ id: PLUGIN_ID, name: 'MoBio' });
     // The staff workspace: what was shared with me, invitation codes, statistics. Every staff role
     // sees the link; what each page shows is decided by the server (grants, statistics role).
@@ -37,18 +42,20 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: catalogue } = await import(`./translations/${locale}.json`);
-          return { data: prefixed(catalogue), locale };
+          const enumLabels = locale === 'de' ? contentManagerEnumLabels() : {};
+          return { data: { ...enumLabels, ...prefixed(catalogue) }, locale };
         } catch {
           return { data: {}, locale };
         }
       }),
     );
   },
-  bootstrap(app: StrapiApp) {
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
     // Strapi shows the Content Manager to everyone (its menu link asks for no permission). Only
     // those who may use it for some type see it: integration managers hold none of its permissions
-    // and work in MoBio's pages (the server refuses them its routes).
-    const contentManager = app.router.menu.find((link) => link.to === 'content-manager');
+    // and work in MoBio's pages (the server refuses them its routes). Done here, when every plugin
+    // has registered its links; bootstrap is not handed the router, register() is.
+    const contentManager = menu?.find((link) => link.to === 'content-manager');
     if (contentManager)
       contentManager.permissions = CONTENT_MANAGER_ACTIONS.map((action) => ({
         action,
