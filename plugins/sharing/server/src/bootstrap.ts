@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { RETENTION_JOB } from './services/retention';
-import { withSharedWithMe, type AdminPermission } from './conditions';
+import type { AdminPermission } from './conditions';
 import { guardAccounts } from './lifecycles/accounts';
 import { getService } from './utils';
 import { pluginConfig } from './config';
@@ -23,8 +23,6 @@ export const STAFF_ROLES = [
 ] as const;
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
-const READ = CM('read');
-const PLAN_WRITE = [CM('create'), CM('update')];
 
 /** What the District administrator edits in the Content Manager: public content and accounts, no personal record. */
 const ADMINISTERED: Record<string, string[]> = {
@@ -33,7 +31,6 @@ const ADMINISTERED: Record<string, string[]> = {
   [UID.infoEvent]: ['read', 'create', 'update', 'delete', 'publish'],
   [UID.catalogueEntry]: ['read', 'create', 'update', 'delete'],
 };
-/** Integration managers read the district's own catalogue entries; only the District administrator edits them. */
 /** Permissions without a content type: staff accounts and the media library for public images. */
 const ADMINISTRATION = [
   'admin::users.create',
@@ -66,18 +63,13 @@ export async function ensureStaffRoles(strapi: Core.Strapi) {
         data: { name: role.name, description: role.description },
       });
   }
-  const personal = getService(strapi, 'access').personalTypes();
   const all = contentManagerPermissions(strapi);
 
+  // One door: integration managers work only in MoBio's pages (record, plan editor, work list),
+  // which apply the sharing rule themselves. They hold no Content Manager permission at all, so
+  // Strapi refuses its routes (403) and the admin panel hides its menu entry (see admin/src/index.ts).
   const manager = await roles.findOne({ code: 'integration-manager' });
-  const reading = all.filter(
-    (p) =>
-      (personal.has(p.subject!) &&
-        (p.action === READ ||
-          (p.subject === UID.integrationPlan && PLAN_WRITE.includes(p.action)))) ||
-      (p.subject === UID.catalogueEntry && p.action === READ),
-  );
-  await roles.assignPermissions(manager.id, withSharedWithMe(personal, reading));
+  await roles.assignPermissions(manager.id, []);
 
   const administrator = await roles.findOne({ code: 'district-administrator' });
   const administering = all.filter((p) =>

@@ -23,6 +23,7 @@ import type { StaffService } from './services/staff';
 import type { StaffRolesService } from './services/staff-roles';
 import type { StatisticsService } from './services/statistics';
 import type { VaultService } from './services/vault';
+import type { WorkListService } from './services/work-list';
 
 interface Services {
   access: AccessService;
@@ -49,6 +50,7 @@ interface Services {
   'staff-roles': StaffRolesService;
   statistics: StatisticsService;
   vault: VaultService;
+  'work-list': WorkListService;
 }
 
 /** Typed access to this plugin's services. */

@@ -1,5 +1,5 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { useText, type TextKey } from '../utils/text';
@@ -7,10 +7,20 @@ import { useText, type TextKey } from '../utils/text';
 /** Where the plugin's pages live in the admin panel (the router's basename adds /admin). */
 export const BASE = '/plugins/sharing';
 
-const PAGES: Array<{ to: string; label: TextKey }> = [
+/** The plugin's pages besides the list; a page that needs a permission is shown only to those who have it. */
+const PAGES: Array<{ to: string; label: TextKey; permission?: string }> = [
+  { to: `${BASE}/work-list`, label: 'nav.work' },
   { to: `${BASE}/invitation`, label: 'nav.invitation' },
-  { to: `${BASE}/statistics`, label: 'nav.statistics' },
-  { to: `${BASE}/accounts`, label: 'nav.accounts' },
+  {
+    to: `${BASE}/statistics`,
+    label: 'nav.statistics',
+    permission: 'plugin::sharing.statistics.read',
+  },
+  {
+    to: `${BASE}/accounts`,
+    label: 'nav.accounts',
+    permission: 'plugin::sharing.accounts.administer',
+  },
 ];
 const LIST: { to: string; label: TextKey } = { to: BASE, label: 'nav.list' };
 
@@ -21,11 +31,15 @@ const LIST: { to: string; label: TextKey } = { to: BASE, label: 'nav.list' };
 function SharingNav() {
   const { pathname } = useLocation();
   const t = useText();
-  const current = PAGES.find((page) => pathname.endsWith(page.to)) ?? LIST;
+  const permissions = useAuth('SharingNav', (state) => state.permissions);
+  const pages = PAGES.filter(
+    (page) => !page.permission || permissions.some((held) => held.action === page.permission),
+  );
+  const current = pages.find((page) => pathname.endsWith(page.to)) ?? LIST;
   return (
     <Box tag="nav" aria-label={t('nav.label')} paddingBottom={6}>
       <Flex tag="ul" gap={6} wrap="wrap">
-        {[LIST, ...PAGES].map((page) => (
+        {[LIST, ...pages].map((page) => (
           <li key={page.to}>
             <Link
               tag={RouterLink}

@@ -6,6 +6,7 @@ import { PlanEditorPage } from './plan-editor/PlanEditorPage';
 import { RecordPage } from './RecordPage';
 import { SharedWithMePage } from './SharedWithMePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
+import { WorkListPage } from './WorkListPage';
 
 /** The staff workspace under /admin/plugins/sharing (registered with addMenuLink in ../index.ts). */
 export default function App() {
@@ -14,6 +15,7 @@ export default function App() {
       <Route index element={<SharedWithMePage />} />
       <Route path="records/:ownerId" element={<RecordPage />} />
       <Route path="records/:ownerId/plan" element={<PlanEditorPage />} />
+      <Route path="work-list" element={<WorkListPage />} />
       <Route path="invitation" element={<InvitationPage />} />
       <Route path="statistics" element={<StatisticsPage />} />
       <Route path="accounts" element={<AccountsPage />} />

@@ -1,4 +1,5 @@
 import { isFetchError } from '@strapi/strapi/admin';
+import type { WorkList } from '../../../server/src/services/work-list';
 
 // The answers of the sharing plugin's admin routes (plugins/sharing/server/src/routes/admin), as
 // the server's services make them: types only, erased from the bundle.
@@ -30,6 +31,14 @@ export interface PlanContent {
     measures: PlanMeasure[];
   }>;
   reviews: Array<{ date: string; note: string }>;
+}
+
+// The work list's shape is the server's own type, not a copy.
+export type { WorkItem, WorkList } from '../../../server/src/services/work-list';
+
+/** GET /sharing/work-list. */
+export interface WorkListResponse {
+  data: WorkList;
 }
 
 /** The HTTP status of a failed admin fetch, if the server answered at all. */

@@ -221,14 +221,15 @@ describe('names staff can read, a log a person can read', () => {
           expect(shown, path).not.toContain(personal);
       }
       expect(await eventsOf(layla)).toEqual(before);
-      // The same staff member still reads the record through the Content Manager, and that is logged.
-      const list = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', {
+      // The same staff member still reads the record in MoBio's pages, and that is logged.
+      const owner = await cms.strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id: layla.id }, select: ['documentId'] });
+      const record = await api(cms, 'GET', `/sharing/records/${owner.documentId}`, {
         token: sabine.token,
       });
-      expect(list.status).toBe(200);
-      expect(list.body.results.map((row: { latinName: string }) => row.latinName)).toContain(
-        'Laylā Haddād',
-      );
+      expect(record.status).toBe(200);
+      expect(JSON.stringify(record.body)).toContain('Laylā Haddād');
       expect((await eventsOf(layla)).length).toBeGreaterThan(before.length);
     });
   });

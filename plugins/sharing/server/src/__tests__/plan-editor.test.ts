@@ -154,13 +154,25 @@ describe('the plan editor of the staff workspace', () => {
   it('refuses a version or a proposal date typed into the Content Manager as well', async () => {
     const { documentId, version } = await stored();
     const cm = `/content-manager/collection-types/${PLAN}/${documentId}`;
+    // Integration managers have no Content Manager (roles.test.ts); the super admin keeps it, under
+    // the same sharing rule, so it needs a plan grant like anyone else.
+    expect((await api(cms, 'PUT', cm, { token: writer.token, body: {} })).status).toBe(403);
+    const admin = await createStaff(cms, 'Admin', 'strapi-super-admin');
+    await grantDirectly(cms, {
+      owner: amal.id,
+      grantee: admin.id,
+      sections: ['plans'],
+      access: 'write',
+      purpose: 'Integrationsplan',
+      days: 30,
+    });
     expect(
-      (await api(cms, 'PUT', cm, { token: writer.token, body: { version: version + 5 } })).status,
+      (await api(cms, 'PUT', cm, { token: admin.token, body: { version: version + 5 } })).status,
     ).toBe(403);
     expect(
       (
         await api(cms, 'PUT', cm, {
-          token: writer.token,
+          token: admin.token,
           body: { proposedAt: new Date().toISOString() },
         })
       ).status,
@@ -168,7 +180,7 @@ describe('the plan editor of the staff workspace', () => {
     expect(
       (
         await api(cms, 'PUT', cm, {
-          token: writer.token,
+          token: admin.token,
           body: { version, notes: 'unverändert gezählt' },
         })
       ).status,
@@ -287,5 +299,203 @@ describe('the plan editor of the staff workspace', () => {
       .body.data as Array<{ action: string; section: string }>;
     const actions = new Set(log.filter((e) => e.section === 'plans').map((e) => e.action));
     expect([...actions]).toEqual(expect.arrayContaining(['read', 'create', 'update']));
+  });
+
+  describe('the work list', () => {
+    type Item = {
+      kind: string;
+      ownerId: string | null;
+      name: string | null;
+      date: string;
+      overdue: boolean;
+      detail: string;
+      link: string | null;
+    };
+    const DAY = 86_400_000;
+    const inDays = (days: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+        new Date(Date.now() + days * DAY),
+      );
+    const documentIdOf = async (id: number) =>
+      (
+        await cms.strapi.db
+          .query('plugin::users-permissions.user')
+          .findOne({ where: { id }, select: ['documentId'] })
+      ).documentId as string;
+    const workList = async (who: { token: string }) => {
+      const response = await api(cms, 'GET', '/sharing/work-list', { token: who.token });
+      expect(response.status).toBe(200);
+      return response.body.data as { since: string; news: Item[]; due: Item[] };
+    };
+    const dueGoals = (situation: string) => ({
+      title: 'Integrationsplan',
+      fieldsOfAction: [
+        {
+          field: 'work',
+          situation,
+          goals: [
+            { description: 'Bewerbungsmappe fertig', dueDate: inDays(5), status: 'open' },
+            { description: 'Praktikum gefunden', dueDate: inDays(-3), status: 'inProgress' },
+            { description: 'Lebenslauf übersetzt', dueDate: inDays(-1), status: 'achieved' },
+            { description: 'Ausbildung begonnen', dueDate: inDays(40), status: 'open' },
+          ],
+          measures: [
+            {
+              description: 'Termin Jobcenter',
+              responsible: 'newcomer',
+              dueDate: inDays(10),
+              status: 'open',
+            },
+          ],
+        },
+      ],
+      reviews: [
+        { date: inDays(7), note: '' },
+        { date: inDays(-2), note: 'Hat stattgefunden' },
+      ],
+    });
+
+    let sabine: Awaited<ReturnType<typeof createStaff>>;
+    let nour: Awaited<ReturnType<typeof registerNewcomer>>;
+    let omar: Awaited<ReturnType<typeof registerNewcomer>>;
+    let hidden: Awaited<ReturnType<typeof registerNewcomer>>;
+    let ids: { nour: string; omar: string; hidden: string };
+    let omarGrant: string;
+
+    beforeAll(async () => {
+      sabine = await createStaff(cms, 'Sabine');
+      [nour, omar, hidden] = await Promise.all([
+        registerNewcomer(cms),
+        registerNewcomer(cms),
+        registerNewcomer(cms),
+      ]);
+      ids = {
+        nour: await documentIdOf(nour.id),
+        omar: await documentIdOf(omar.id),
+        hidden: await documentIdOf(hidden.id),
+      };
+      for (const [person, givenNames, familyName] of [
+        [nour, 'نور', 'الأحمد'],
+        [hidden, 'Verborgen', 'Niemandsname'],
+      ] as const)
+        await api(cms, 'PUT', '/api/profiles/me', {
+          token: person.jwt,
+          body: { data: { givenNames, familyName } },
+        });
+      const grant = (owner: number, grantee: number, sections: string[], days: number) =>
+        grantDirectly(cms, {
+          owner,
+          grantee,
+          sections,
+          access: sections.includes('plans') ? 'write' : 'read',
+          purpose: 'Beratung',
+          days,
+        });
+      await grant(nour.id, sabine.id, ['plans', 'profile'], 60);
+      omarGrant = (await grant(omar.id, sabine.id, ['languages'], 10)).documentId;
+      // A person who shares with somebody else only, with a plan as full of due dates.
+      await grant(hidden.id, writer.id, ['plans', 'profile'], 60);
+      expect(
+        (
+          await api(cms, 'PUT', `/sharing/records/${ids.hidden}/plan`, {
+            token: writer.token,
+            body: { data: dueGoals('verborgen') },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await api(cms, 'PUT', `/sharing/records/${ids.nour}/plan`, {
+            token: sabine.token,
+            body: { data: dueGoals('Arbeitssuche') },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await api(cms, 'POST', `/sharing/records/${ids.nour}/plan/propose`, {
+            token: sabine.token,
+            body: {},
+          })
+        ).status,
+      ).toBe(200);
+      const plan = await cms.strapi.db
+        .query(PLAN)
+        .findOne({ where: { owner: { id: nour.id } }, select: ['documentId', 'version'] });
+      const accepted = await api(cms, 'POST', `/api/sharing/plans/${plan.documentId}/accept`, {
+        token: nour.jwt,
+        body: { data: { version: plan.version } },
+      });
+      expect(accepted.status).toBe(200);
+    });
+
+    it('lists new grants, the accepted plan, what is due or overdue and grants ending soon, each linked', async () => {
+      const list = await workList(sabine);
+      const news = list.news.map((item) => [item.kind, item.ownerId]);
+      expect(news).toEqual(
+        expect.arrayContaining([
+          ['firstShare', ids.nour],
+          ['firstShare', ids.omar],
+          ['planAccepted', ids.nour],
+        ]),
+      );
+      expect(list.news.find((item) => item.kind === 'planAccepted')).toMatchObject({
+        name: 'نور الأحمد',
+        link: 'plan',
+      });
+      const due = list.due.map((item) => [item.kind, item.date, item.overdue, item.ownerId]);
+      expect(due).toEqual(
+        [
+          ['goalDue', inDays(-3), true, ids.nour],
+          ['goalDue', inDays(5), false, ids.nour],
+          ['reviewDue', inDays(7), false, ids.nour],
+          ['grantEnding', inDays(10), false, ids.omar],
+          ['measureDue', inDays(10), false, ids.nour],
+        ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      );
+      expect(list.due.find((item) => item.kind === 'goalDue')?.detail).toBe(
+        'Arbeit: Praktikum gefunden',
+      );
+      expect(list.due.find((item) => item.kind === 'grantEnding')?.link).toBe('record');
+    });
+
+    it('shows nothing of a person who did not share with her', async () => {
+      const text = JSON.stringify(await workList(sabine));
+      expect(text).not.toContain(ids.hidden);
+      expect(text).not.toContain('Niemandsname');
+      expect(text).not.toContain('verborgen');
+      // The grantee of that person sees the due goals, but nothing of Sabine's people.
+      const other = JSON.stringify(await workList(writer));
+      expect(other).toContain(ids.hidden);
+      expect(other).not.toContain(ids.nour);
+      expect(other).not.toContain('الأحمد');
+    });
+
+    it('keeps the same "since" within a visit, and names no one after a revocation', async () => {
+      const first = await workList(sabine);
+      const revocation = await api(cms, 'POST', `/api/sharing/grants/${omarGrant}/revoke`, {
+        token: omar.jwt,
+        body: {},
+      });
+      expect(revocation.status).toBe(204);
+      const again = await workList(sabine);
+      expect(again.since).toBe(first.since);
+      const revoked = again.news.find((item) => item.kind === 'grantRevoked');
+      expect(revoked).toMatchObject({ ownerId: null, name: null, link: null });
+      expect(JSON.stringify(again)).not.toContain(ids.omar);
+    });
+
+    it('leaves the look at the plan in the person’s access log, and is for staff only', async () => {
+      const reads = async () =>
+        (
+          (await api(cms, 'GET', '/api/sharing/access-log?pageSize=100', { token: nour.jwt })).body
+            .data as Array<{ action: string; section: string }>
+        ).filter((e) => e.section === 'plans' && e.action === 'read').length;
+      const before = await reads();
+      await workList(sabine);
+      expect(await reads()).toBe(before + 1);
+      expect((await api(cms, 'GET', '/sharing/work-list', { token: nour.jwt })).status).toBe(401);
+      expect((await api(cms, 'GET', '/sharing/work-list', {})).status).toBe(401);
+    });
   });
 });

@@ -57,6 +57,12 @@ async function fillEverything(cms: TestCms, jwt: string, marker: string) {
 }
 
 describe('privacy lifecycle', () => {
+  const documentIdOf = async (id: number): Promise<string> =>
+    (
+      await cms.strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id }, select: ['documentId'] })
+    ).documentId;
   let cms: TestCms;
 
   beforeAll(async () => {
@@ -77,12 +83,15 @@ describe('privacy lifecycle', () => {
         purpose: 'Anerkennung',
         days: 1,
       });
-      await api(
-        cms,
-        'GET',
-        `/content-manager/collection-types/api::document.document/${document}`,
-        { token: staff.token },
-      );
+      // The staff member opens the record (MoBio's door for staff), which reads the document.
+      expect(document).toBeTruthy();
+      expect(
+        (
+          await api(cms, 'GET', `/sharing/records/${await documentIdOf(amal.id)}`, {
+            token: staff.token,
+          })
+        ).status,
+      ).toBe(200);
       const plan = await cms.strapi.documents('api::integration-plan.integration-plan').create({
         data: {
           owner: amal.id,
@@ -215,9 +224,8 @@ describe('privacy lifecycle', () => {
         purpose: `Zweck ${marker}`,
         days: 1,
       });
-      const list = await api(cms, 'GET', '/content-manager/collection-types/api::profile.profile', {
-        token: staff.token,
-      });
+      const record = `/sharing/records/${await documentIdOf(olga.id)}`;
+      const list = await api(cms, 'GET', record, { token: staff.token });
       expect(JSON.stringify(list.body)).toContain(marker);
 
       const res = await api(cms, 'POST', '/api/sharing/account/delete', {
@@ -267,12 +275,8 @@ describe('privacy lifecycle', () => {
       expect(left).toHaveLength(stillThere);
 
       // Staff who had a grant see the newcomer disappear; the old JWT opens nothing.
-      const after = await api(
-        cms,
-        'GET',
-        '/content-manager/collection-types/api::profile.profile',
-        { token: staff.token },
-      );
+      const after = await api(cms, 'GET', record, { token: staff.token });
+      expect(after.status).toBe(404);
       expect(JSON.stringify(after.body)).not.toContain(marker);
       expect((await api(cms, 'GET', '/api/profiles/me', { token: olga.jwt })).status).toBe(401);
     });

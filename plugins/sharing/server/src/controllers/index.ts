@@ -7,6 +7,7 @@ import health from './health';
 import plans from './plans';
 import recovery from './recovery';
 import staff from './staff';
+import workList from './work-list';
 
 export default {
   account,
@@ -18,4 +19,5 @@ export default {
   plans,
   recovery,
   staff,
+  'work-list': workList,
 };

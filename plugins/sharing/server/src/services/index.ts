@@ -23,6 +23,7 @@ import staffRoles from './staff-roles';
 import statistics from './statistics';
 import validation from './validation';
 import vault from './vault';
+import workList from './work-list';
 
 export default {
   access,
@@ -50,4 +51,5 @@ export default {
   statistics,
   validation,
   vault,
+  'work-list': workList,
 };

@@ -21,6 +21,7 @@ export default {
   routes: [
     route('POST', '/invitations', 'grants.createInvitation'),
     route('GET', '/shared-with-me', 'staff.sharedWithMe'),
+    route('GET', '/work-list', 'work-list.forMe'),
     route('GET', '/records/:ownerId', 'staff.record'),
     route('GET', '/records/:ownerId/plan', 'plans.editorView'),
     route('PUT', '/records/:ownerId/plan', 'plans.save'),

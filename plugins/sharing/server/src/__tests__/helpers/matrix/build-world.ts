@@ -1,6 +1,8 @@
+import { expect } from 'vitest';
 import type { Section } from '@mobio/config';
 import {
   adminLogin,
+  api,
   createStaff,
   freshEnv,
   registerNewcomer,
@@ -115,6 +117,12 @@ export async function buildWorld(): Promise<{ world: World; routes: string[] }> 
   const ownerRow = await cms.strapi.db
     .query(USER)
     .findOne({ where: { id: owner.id }, select: ['documentId'] });
+  // A staff look at the record, for the owner's log to show (the access-log row finds the
+  // education entry there): staff read in MoBio's pages, not the Content Manager.
+  const look = await api(cms, 'GET', `/sharing/records/${ownerRow.documentId}`, {
+    token: staff.granted.token,
+  });
+  expect(look.status).toBe(200);
 
   const world: World = {
     cms,

@@ -8,8 +8,8 @@ import {
   mentions,
   namesOwnersRecord,
   newMarker,
-  readers,
   seedRecord,
+  type ActorName,
   type Row,
 } from './world';
 
@@ -101,31 +101,35 @@ export function contentApiRows(): Row[] {
   return rows;
 }
 
-/** Content Manager routes: only staff holding an active grant for the section; plans writable with a write grant. */
+/**
+ * Content Manager routes: nobody here. Integration managers hold no Content Manager permission (one
+ * door: MoBio's pages); the District administrator none on personal types; the super admin only
+ * under the sharing rule, and holds no grant here.
+ */
+const NO_CONTENT_MANAGER: ActorName[] = [];
 export function contentManagerRows(): Row[] {
   const rows: Row[] = [];
   const CT = '/content-manager/collection-types';
   for (const [uid, { section, marker }] of Object.entries(PERSONAL)) {
     const base = `${CT}/${uid}`;
-    const plan = uid === 'api::integration-plan.integration-plan';
     rows.push(
       {
         route: `GET ${CT}/:model`,
         section,
-        allowed: readers(section),
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) => mentions((await call(w, a, 'GET', base)).body, w.records[uid]),
       },
       {
         route: `GET ${CT}/:model/:id`,
         section,
-        allowed: readers(section),
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) =>
           mentions((await call(w, a, 'GET', `${base}/${w.records[uid]}`)).body, w.records[uid]),
       },
       {
         route: `POST ${CT}/:model`,
         section,
-        allowed: plan ? ['staffGranted'] : [],
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) => {
           const before = await countAll(w, uid);
           await call(w, a, 'POST', base, {
@@ -178,7 +182,7 @@ export function contentManagerRows(): Row[] {
       {
         route: `POST ${CT}/:model/actions/bulkFindForValidation`,
         section,
-        allowed: readers(section),
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) =>
           mentions(
             (
@@ -214,7 +218,7 @@ export function contentManagerRows(): Row[] {
       rows.push({
         route: `PUT ${CT}/:model/:id`,
         section,
-        allowed: plan ? ['staffGranted'] : [],
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) => {
           const value = newMarker();
           await call(w, a, 'PUT', `${base}/${w.records[uid]}`, { ...SAMPLE[uid], [marker]: value });
@@ -234,7 +238,7 @@ export function contentManagerRows(): Row[] {
       {
         route: 'GET /content-manager/relations/:model/:targetField',
         section,
-        allowed: readers(section),
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) =>
           namesOwnersRecord(
             w,
@@ -252,7 +256,7 @@ export function contentManagerRows(): Row[] {
       {
         route: 'GET /content-manager/relations/:model/:id/:targetField',
         section,
-        allowed: readers(section),
+        allowed: NO_CONTENT_MANAGER,
         attempt: async (w, a) =>
           mentions(
             (

@@ -40,6 +40,14 @@ export function sharingStaffRows(): Row[] {
       attempt: async (w, a) =>
         mentions((await call(w, a, 'GET', '/sharing/shared-with-me')).body, w.ownerDocumentId),
     },
+    // The work list names and links a person only while that person shares something with me.
+    {
+      route: 'GET /sharing/work-list',
+      section: 'profile',
+      allowed: ['staffGranted', 'staffOtherSection', 'staffReadPlans'],
+      attempt: async (w, a) =>
+        mentions((await call(w, a, 'GET', '/sharing/work-list')).body, w.ownerDocumentId),
+    },
     {
       route: 'GET /sharing/records/:ownerId',
       section: 'profile',
