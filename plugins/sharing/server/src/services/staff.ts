@@ -17,6 +17,7 @@ import {
   PROFILE_FIELD_DEFS,
   SECTIONS,
   type StaffView,
+  countryName,
   foldForSearch,
   nameForStaff,
   staffLabelOf,
@@ -49,7 +50,6 @@ interface Statistics {
     }>;
   }>;
 }
-const country = new Intl.DisplayNames(['de'], { type: 'region' });
 const language = new Intl.DisplayNames(['de'], { type: 'language' });
 const date = new Intl.DateTimeFormat('de-DE', {
   dateStyle: 'medium',
@@ -111,7 +111,7 @@ function fieldsOf(uid: string, row: Row): Field[] {
         dir: textDir(String(raw)),
       });
     else if (kind === 'date') fields.push({ label, value: date.format(new Date(raw)) });
-    else if (kind === 'country') fields.push({ label, value: country.of(raw) ?? raw });
+    else if (kind === 'country') fields.push({ label, value: countryName(raw, 'de') });
     else if (kind === 'language') fields.push({ label, value: language.of(raw) ?? raw });
     else if (kind === 'languages')
       fields.push({
