@@ -9,10 +9,12 @@ import { byLocale } from './i18n/index.js';
 import type { Locale } from './locales.js';
 
 /*
- * Countries and nationalities. The codes and their names come from i18n-iso-countries (ISO 3166-1,
- * today's countries only, a name in every language of the catalogues), not from ICU: ICU still
- * names withdrawn codes (DD "Germany", SU "Russia", YU "Serbia"), so probing it listed countries
- * twice. Nationality adds what German offices record for refugees: stateless and unknown.
+ * Countries and nationalities. Which codes exist comes from i18n-iso-countries (ISO 3166-1, today's
+ * countries only), not from probing ICU: ICU still names withdrawn codes (DD "Germany", SU
+ * "Russia", YU "Serbia"), so the lists showed countries twice. The names are CLDR's everyday ones
+ * through ICU ("Syrien", not the package's "Syrien, Arabische Republik"), which is what the lists
+ * showed so far; the package's own names stand in where a runtime's ICU has none. Nationality adds
+ * what German offices record for refugees: stateless and unknown.
  */
 for (const names of [ar, de, en, fa, fr, uk]) countries.registerLocale(names);
 
@@ -37,5 +39,15 @@ export const NATIONALITY_CODES: readonly string[] = [
 export function countryName(code: string, locale: Locale): string {
   if (code === NO_COUNTRY.stateless) return NO_COUNTRY_LABELS.stateless[locale];
   if (code === NO_COUNTRY.unknown) return NO_COUNTRY_LABELS.unknown[locale];
-  return countries.getName(code, locale) ?? code;
+  return regionNames(locale).of(code) ?? countries.getName(code, locale) ?? code;
 }
+
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+const regionNames = (locale: Locale) => {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    displayNames.set(locale, names);
+  }
+  return names;
+};

@@ -24,6 +24,7 @@ describe('the country and nationality lists', () => {
       ).toEqual([]);
     }
     expect(countryName('DE', 'de')).toBe('Deutschland');
+    expect(countryName('SY', 'de')).toBe('Syrien');
     expect(countryName('SY', 'ar')).toBe('سوريا');
     expect(countryName('RU', 'uk')).toBe('Росія');
   });
