@@ -17,8 +17,21 @@ export interface ImportOutcome {
   errors: FieldErrors;
   formError?: MessageKey;
   status: number;
-  imported?: { records: number; documents: number };
+  imported?: Imported;
 }
+
+const importedSchema = z.object({
+  records: z.number(),
+  documents: z.number(),
+  // Each record taken over: its section and a short name (a title, an institution, a language code).
+  items: z.array(
+    z.object({
+      section: z.enum(['profile', 'languages', 'education', 'employment', 'documents']),
+      name: z.string().nullable(),
+    }),
+  ),
+});
+export type Imported = z.infer<typeof importedSchema>;
 
 /** A posted import form: refused before it is read when larger than IMPORT_MAX_BYTES, else sent on. */
 export async function submitImport(request: Request, jwt: string): Promise<ImportOutcome> {
@@ -34,9 +47,7 @@ export async function submitImport(request: Request, jwt: string): Promise<Impor
 
   const result = await sendFileToCms('/api/sharing/import', jwt, file, {
     contentType: 'application/zip',
-    schema: z
-      .object({ data: z.object({ records: z.number(), documents: z.number() }) })
-      .transform((body) => body.data),
+    schema: z.object({ data: importedSchema }).transform((body) => body.data),
     timeoutMs: CMS_TIMEOUTS_MS.import,
   });
   if (result.ok) return { errors: {}, status: 201, imported: result.data };
