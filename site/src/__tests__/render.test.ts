@@ -7,6 +7,7 @@ import {
   EVENT_START,
   eventLocation,
   eventTitle,
+  FAKE_JWT,
   type FakeCms,
   pageTitle,
   startFakeCms,
@@ -235,6 +236,22 @@ describe('landing page with a CMS', () => {
     await site?.stop();
     await cms?.close();
   });
+
+  it.each(LOCALES)(
+    'in %s: an empty staff directory is a sentence and the way to the code, not the whole form',
+    async (locale) => {
+      cms.mode = 'content';
+      const response = await fetch(`${site.url}/${locale}/sharing/new?via=directory`, {
+        headers: { cookie: `mobio_session=${FAKE_JWT}` },
+        redirect: 'manual',
+      });
+      const html = await response.text();
+      expect(response.status, site.output()).toBe(200);
+      expect(text(html)).toContain(t(locale)('grant.directoryEmpty'));
+      expect(html).toContain(`href="/${locale}/sharing/new?via=code"`);
+      expect(html).not.toContain('name="sections"');
+    },
+  );
 
   it.each(LOCALES)(
     'lists the info pages and events of the CMS in %s and asks for that locale',
