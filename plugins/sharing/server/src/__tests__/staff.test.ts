@@ -215,9 +215,7 @@ describe('staff workspace', () => {
       token: sabine.token,
     });
     expect(status).toBe(200);
-    expect(body.data.url).toBe(
-      `http://localhost:4321/sharing/invitation?code=${body.data.code}`,
-    );
+    expect(body.data.url).toBe(`http://localhost:4321/sharing/invitation?code=${body.data.code}`);
     expect(body.data.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   });
 
