@@ -70,6 +70,8 @@ describe('account pages without a CMS', () => {
       const controller = 'Landkreis Testhausen';
       expect(withoutEmail).toContain(tr('register.privacyTextNoEmail', { controller }));
       expect(withoutEmail).not.toContain(tr('register.privacyText', { controller }));
+      // The address of the privacy officer is a word of its own, after a space (not glued to the comma).
+      expect(withoutEmail).toMatch(/[:،,] <a href="mailto:/);
       const privacy = text((await send(site, 'GET', `/${locale}/privacy`)).html);
       for (const part of around('privacy.retentionNoEmail')) expect(privacy).toContain(part);
     },
