@@ -85,7 +85,10 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
   it('leaves every account, record, grant and audit event as it was, but for made-up usernames and today’s country codes', async () => {
     const after = await rows(env);
     const code = (rows: unknown[], id: number, column: string) =>
-      (rows as Array<Record<string, unknown>>).find((row) => row.id === id)?.[column];
+      // PostgreSQL answers ids as strings (bigint), SQLite as numbers.
+      (rows as Array<Record<string, unknown>>).find((row) => String(row.id) === String(id))?.[
+        column
+      ];
     expect(code(after.profiles, 2, 'nationality')).toBe('RU');
     expect(code(after.profiles, 1, 'nationality')).toBe('SY');
     expect(code(after.education_entries, 1, 'country')).toBe('DE');
