@@ -8,6 +8,7 @@ export const MIGRATIONS = [
   '2026.11.25T00.00.00.sharing-indexes.js',
   '2026.11.25T03.00.00.admin-session-index.js',
   '2026.11.30T00.00.00.non-identifying-usernames.js',
+  '2026.12.07T00.00.00.withdrawn-country-codes.js',
 ];
 const INDEXES = [...SHARING_INDEXES, ...SESSION_INDEXES];
 const postgres = process.env.DATABASE_CLIENT === 'postgres';

@@ -21,6 +21,7 @@ import {
   language,
   latinName,
   MESSAGES,
+  nationality,
   optional,
   optionalText,
   pastDate,
@@ -46,10 +47,12 @@ export interface CodeList {
 }
 
 /**
- * Where a field's values come from: a reference list; every country (ISO 3166); a language
- * (ISO 639); the UI languages the installation offers; or one of the newcomer's own entries.
+ * Where a field's values come from: a reference list; every country (ISO 3166, countries.ts); a
+ * nationality (a country, stateless or unknown); a language (ISO 639); the UI languages the
+ * installation offers; or one of the newcomer's own entries.
  */
-export type FieldValues = CodeList | 'country' | 'language' | 'uiLanguage' | 'entry';
+export type FieldValues =
+  CodeList | 'country' | 'nationality' | 'language' | 'uiLanguage' | 'entry';
 
 /** How staff see a field in the record view, in German; free text keeps its own direction. */
 export type StaffView =
@@ -184,7 +187,7 @@ export const PROFILE_FIELD_DEFS = fields(
     staff: 'date',
   },
   { name: 'birthPlace', ...optionalUpTo(200), kind: 'text', freeText: true, staff: 'free' },
-  { ...inCountry, name: 'nationality' },
+  { ...inCountry, name: 'nationality', rule: optional(nationality), values: 'nationality' },
   {
     name: 'contactEmail',
     rule: optional(z.email({ error: MESSAGES.email }).max(254, MESSAGES.tooLong)),

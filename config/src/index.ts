@@ -3,6 +3,7 @@ export * from './locales.js';
 export * from './i18n/index.js';
 export * from './reference.js';
 export * from './records.js';
+export * from './countries.js';
 export * from './fields.js';
 export * from './mail.js';
 export * from './receipt.js';

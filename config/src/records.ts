@@ -18,7 +18,7 @@ import {
   textLanguage,
 } from './rules.js';
 
-export { COUNTRY_CODES, isLanguageCode, type ErrorKey } from './rules.js';
+export { isLanguageCode, type ErrorKey } from './rules.js';
 
 /**
  * The schemas of the forms that are not records (grants, plans, account), imported by the site

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRY_CODES, NATIONALITY_CODES } from './countries.js';
 
 /**
  * The building blocks of the schemas: rules of single values (a text of at most n characters, a
@@ -7,22 +8,10 @@ import { z } from 'zod';
  * side shows them in its own language.
  */
 
-const NON_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
-/** ISO 3166-1 alpha-2 codes that the platform's ICU names, without groupings like EU or UN. */
-export const COUNTRY_CODES: readonly string[] = (() => {
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (!NON_REGIONS.has(code) && regionNames.of(code)) codes.push(code);
-    }
-  }
-  return codes;
-})();
 const countrySet = new Set(COUNTRY_CODES);
+const nationalitySet = new Set(NATIONALITY_CODES);
 
 /** Whether ICU knows an ISO 639 language code (two or three letters). */
 export function isLanguageCode(code: string): boolean {
@@ -73,6 +62,10 @@ export const pastDate = isoDate.refine(
 export const country = z
   .string({ error: MESSAGES.country })
   .refine((code) => countrySet.has(code), MESSAGES.country);
+/** A country, or stateless, or unknown (countries.ts). */
+export const nationality = z
+  .string({ error: MESSAGES.country })
+  .refine((code) => nationalitySet.has(code), MESSAGES.country);
 export const language = z
   .string({ error: MESSAGES.language })
   .refine(isLanguageCode, MESSAGES.language);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin, api, freshEnv, rawSql, startCms, type TestCms } from '../../test/harness';
 import { NON_IDENTIFYING_USERNAME } from '@mobio/config';
+import { WITHDRAWN } from '../../database/migrations/2026.12.07T00.00.00.withdrawn-country-codes';
 import { MIGRATIONS, expectIndexes, migrationsRun } from '../../test/migrations';
 
 /**
@@ -57,6 +58,13 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
     await rawSql(env, readFileSync(join(FIXTURES, `${FIXTURE}.${client}.sql`), 'utf8'), {
       script: true,
     });
+    // Codes the older lists offered under today's names: Reza picked "Russia" (SU), Amal went to
+    // school in "Germany" (DD).
+    await rawSql(
+      env,
+      "UPDATE profiles SET nationality = 'SU' WHERE id = 2; UPDATE education_entries SET country = 'DD' WHERE id = 1;",
+      { script: true },
+    );
     before = await rows(env);
     cms = await startCms(env);
   });
@@ -74,8 +82,26 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
     await expectIndexes(cms);
   });
 
-  it('leaves every account, record, grant and audit event as it was, but for made-up usernames', async () => {
+  it('leaves every account, record, grant and audit event as it was, but for made-up usernames and today’s country codes', async () => {
     const after = await rows(env);
+    const code = (rows: unknown[], id: number, column: string) =>
+      // PostgreSQL answers ids as strings (bigint), SQLite as numbers.
+      (rows as Array<Record<string, unknown>>).find((row) => String(row.id) === String(id))?.[
+        column
+      ];
+    expect(code(after.profiles, 2, 'nationality')).toBe('RU');
+    expect(code(after.profiles, 1, 'nationality')).toBe('SY');
+    expect(code(after.education_entries, 1, 'country')).toBe('DE');
+    const today = (rows: unknown[], column: string) =>
+      rows.map((row) => {
+        const value = (row as Record<string, unknown>)[column] as string;
+        return { ...(row as object), [column]: WITHDRAWN[value] ?? value };
+      });
+    const was: Record<string, unknown[]> = {
+      ...before,
+      profiles: today(before.profiles, 'nationality'),
+      education_entries: today(before.education_entries, 'country'),
+    };
     const without = (rows: unknown[], column: string) =>
       rows.map((row) => ({ ...(row as object), [column]: undefined }));
     // The audit events gained columns since (an administrator's note and chosen reason), empty for
@@ -113,10 +139,10 @@ describe(`upgrade from the "${FIXTURE}" database (${client})`, () => {
       sharing_audit_events: without(without(after.sharing_audit_events, 'note'), 'reason'),
       profiles: without(after.profiles, 'latin_name'),
     }).toEqual({
-      ...before,
-      up_users: without(before.up_users, 'username'),
-      sharing_audit_events: without(before.sharing_audit_events, 'note'),
-      profiles: without(before.profiles, 'latin_name'),
+      ...was,
+      up_users: without(was.up_users, 'username'),
+      sharing_audit_events: without(was.sharing_audit_events, 'note'),
+      profiles: without(was.profiles, 'latin_name'),
     });
     // The fixture's usernames named the people ("amal"); the site used to register the e-mail address.
     for (const user of after.up_users as Array<{ username: string }>)

@@ -52,6 +52,37 @@ describe('account pages without a CMS', () => {
     });
   });
 
+  it.each(LOCALES)(
+    'in %s: "forgot password" leads to the recovery code too; accounts without e-mail are told how they are kept, where they pass',
+    async (locale) => {
+      const tr = t(locale);
+      const forgot = text((await send(site, 'GET', `/${locale}/forgot-password`)).html);
+      expect(forgot).toContain(tr('forgot.noEmail'));
+      expect(forgot).toContain(`<a href="/${locale}/recover">${tr('forgot.recoverLink')}</a>`);
+      // The number of days is the installation's: the text around it must be there.
+      const around = (key: 'retention.noEmail' | 'privacy.retentionNoEmail') =>
+        tr(key, { totalDays: 7 }).split(new Intl.NumberFormat(locale).format(7));
+      const login = text((await send(site, 'GET', `/${locale}/login`)).html);
+      for (const part of around('retention.noEmail')) expect(login).toContain(part);
+      const withoutEmail = text((await send(site, 'GET', `/${locale}/register-username`)).html);
+      for (const part of around('retention.noEmail')) expect(withoutEmail).toContain(part);
+      // No promise to keep an e-mail address that the person does not give.
+      const controller = 'Landkreis Testhausen';
+      expect(withoutEmail).toContain(tr('register.privacyTextNoEmail', { controller }));
+      expect(withoutEmail).not.toContain(tr('register.privacyText', { controller }));
+      // The address of the privacy officer is a word of its own, after a space (not glued to the comma).
+      expect(withoutEmail).toMatch(/[:،,] <a href="mailto:/);
+      const privacy = text((await send(site, 'GET', `/${locale}/privacy`)).html);
+      for (const part of around('privacy.retentionNoEmail')) expect(privacy).toContain(part);
+    },
+  );
+
+  it('names the username beside the e-mail address when a login fails', () => {
+    expect(t('de')('error.invalidCredentials')).toContain('Benutzername');
+    expect(t('en')('error.invalidCredentials')).toContain('username');
+    expect(t('fr')('error.invalidCredentials')).toContain('nom d’utilisateur');
+  });
+
   it('keeps the code of a reset link when the language is switched', async () => {
     const response = await send(site, 'GET', '/de/reset-password?code=abc123');
     expect(response.html).toContain('<a href="/ar/reset-password?code=abc123" lang="ar"');

@@ -549,10 +549,15 @@ describe.each(LOCALES)('registration without e-mail in %s', (locale) => {
     expect(stored.email).toBeNull();
     expect(stored.recoveryCodeHash).not.toContain(code.replace(/-/g, ''));
     const cookie = sessionCookie(response)!;
-    // Logged in: the dashboard greets by the username, the account page offers to add an address.
-    expect(text((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).html)).toContain(
-      username.toLowerCase(),
-    );
+    // Logged in: the dashboard greets by the username and says how an account without e-mail is
+    // kept (no mail can warn it), the account page offers to add an address.
+    const dashboard = text((await send(site, 'GET', `/${locale}/dashboard`, { cookie })).html);
+    expect(dashboard).toContain(username.toLowerCase());
+    for (const part of tr('retention.noEmail', { totalDays: 7 }).split(
+      new Intl.NumberFormat(locale).format(7),
+    ))
+      expect(dashboard).toContain(part);
+    expect(dashboard).toContain(`href="/${locale}/account/email"`);
     expect(text((await send(site, 'GET', `/${locale}/account`, { cookie })).html)).toContain(
       tr('addEmail.link'),
     );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { LOCALES } from '@mobio/config';
+import { LOCALES, SECTIONS } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -86,14 +86,33 @@ describe('import on the account page', () => {
       const cookie = await newcomer(locale);
       const before = await send(site, 'GET', `/${locale}/account`, { cookie });
       expect(text(before.html)).toContain(tr('account.importHeading'));
+      // Moving explained on both sides: what comes along, and what stays with the old district.
+      expect(text(before.html)).toContain(tr('account.exportMoving'));
+      expect(text(before.html)).toContain(tr('account.importLeftBehind'));
       expect(before.html).toContain(`action="/${locale}/account/import"`);
 
       const done = await postImport(locale, cookie, archive);
       expect(done.status, text(done.html)).toBe(200);
       expect(text(done.html)).toContain(tr('account.importDone', { records: 2, documents: 1 }));
+      // …and what was taken over, by name.
+      const list = text(done.html);
+      expect(list).toContain(tr('account.importList'));
+      expect(list).toMatch(new RegExp(`<li>\\s*${SECTIONS.label('profile', locale)}\\s*</li>`));
+      expect(list).toMatch(
+        new RegExp(
+          `<li>\\s*${SECTIONS.label('employment', locale)}:\\s*<bdi>Apothekerin</bdi>\\s*</li>`,
+        ),
+      );
+      expect(list).toMatch(
+        new RegExp(
+          `<li>\\s*${SECTIONS.label('documents', locale)}:\\s*<bdi>Zeugnis</bdi>\\s*</li>`,
+        ),
+      );
 
       const after = await send(site, 'GET', `/${locale}/account`, { cookie });
-      expect(text(after.html)).not.toContain(tr('account.importHeading'));
+      // (The export section names the heading, to say where to upload the file in the new district.)
+      expect(after.html).not.toContain(`<h2 id="import-heading">`);
+      expect(after.html).not.toContain(`action="/${locale}/account/import"`);
       const again = await postImport(locale, cookie, archive);
       expect(again.status).toBe(400);
       expect(text(again.html)).toContain(tr('error.importNotFresh'));

@@ -154,7 +154,9 @@ describe('integration plan page', () => {
         ),
       );
       expect(html).toContain(GOAL_STATUSES.label('open', locale));
-      expect(html).toContain(MEASURE_RESPONSIBLES.label('newcomer', locale));
+      // The person is addressed as "you", not as "the newcomer".
+      expect(html).toContain(tr('plan.responsibleYou'));
+      expect(html).not.toContain(MEASURE_RESPONSIBLES.label('newcomer', locale));
       expect(html).toContain(
         tr('plan.meta', { version: 1, status: PLAN_STATUSES.label('proposed', locale) }),
       );
@@ -177,7 +179,7 @@ describe('integration plan page', () => {
     expect(ar).toContain('<html lang="ar" dir="rtl"');
     const de = text((await page('de')).html);
     expect(de).toContain('Sprache');
-    expect(de).toContain('Neuzugewanderte Person');
+    expect(de).toContain('Sie selbst');
     expect(de).toContain('Ich stimme diesem Plan zu (Version 1)');
   });
 

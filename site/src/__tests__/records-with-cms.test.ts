@@ -83,7 +83,7 @@ describe('profile', () => {
         birthDate: '2999-01-01',
         phone: 'call me',
         children: '2.5',
-        nationality: 'XX',
+        nationality: 'DD',
       },
     });
     expect(wrong.status).toBe(400);

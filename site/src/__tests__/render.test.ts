@@ -7,6 +7,7 @@ import {
   EVENT_START,
   eventLocation,
   eventTitle,
+  FAKE_JWT,
   type FakeCms,
   pageTitle,
   startFakeCms,
@@ -57,7 +58,7 @@ describe('site server with the CMS down', () => {
     expect(response.headers.get('location')).toBe('/de/');
   });
 
-  it('remembers the UI language: / and the reset link of the e-mail lead to it, else to the browser’s', async () => {
+  it('remembers the UI language: /, the reset link of the e-mail and the invitation link lead to it, else to the browser’s', async () => {
     const visited = await fetch(`${site.url}/fa/`, { redirect: 'manual' });
     const cookie = visited.headers.getSetCookie().find((line) => line.startsWith('mobio_locale='));
     expect(cookie).toMatch(/^mobio_locale=fa; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
@@ -72,6 +73,15 @@ describe('site server with the CMS down', () => {
     expect(await home({ cookie: 'mobio_locale=xx', 'accept-language': 'fr-CH' })).toBe('/fr/');
     expect(await home({ cookie: 'mobio_locale=ar' }, '/reset-password?code=abc123')).toBe(
       '/ar/reset-password?code=abc123',
+    );
+    expect(
+      await home({ cookie: 'mobio_locale=fa' }, '/sharing/invitation?code=ABCDE-FGHJK-LMNPQ'),
+    ).toBe('/fa/sharing/invitation?code=ABCDE-FGHJK-LMNPQ');
+    expect(
+      await home({ 'accept-language': 'uk, de;q=0.5' }, '/sharing/invitation?code=ABCDE-FGHJK'),
+    ).toBe('/uk/sharing/invitation?code=ABCDE-FGHJK');
+    expect(await home({}, '/sharing/invitation?code=ABCDE&x=1')).toBe(
+      '/de/sharing/invitation?code=ABCDE',
     );
     // Pages in the remembered language do not set the cookie again.
     const again = await fetch(`${site.url}/fa/`, {
@@ -226,6 +236,22 @@ describe('landing page with a CMS', () => {
     await site?.stop();
     await cms?.close();
   });
+
+  it.each(LOCALES)(
+    'in %s: an empty staff directory is a sentence and the way to the code, not the whole form',
+    async (locale) => {
+      cms.mode = 'content';
+      const response = await fetch(`${site.url}/${locale}/sharing/new?via=directory`, {
+        headers: { cookie: `mobio_session=${FAKE_JWT}` },
+        redirect: 'manual',
+      });
+      const html = await response.text();
+      expect(response.status, site.output()).toBe(200);
+      expect(text(html)).toContain(t(locale)('grant.directoryEmpty'));
+      expect(html).toContain(`href="/${locale}/sharing/new?via=code"`);
+      expect(html).not.toContain('name="sections"');
+    },
+  );
 
   it.each(LOCALES)(
     'lists the info pages and events of the CMS in %s and asks for that locale',

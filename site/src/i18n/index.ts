@@ -92,3 +92,16 @@ export function formatNumber(
 ): string {
   return new Intl.NumberFormat(locale, options).format(value);
 }
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** A file's size in the locale's digits and unit: kB below one megabyte (a small scan is not "0 MB"), else MB. */
+export function formatFileSize(locale: Locale, bytes: number): string {
+  const [value, unit] = bytes < MB ? [bytes / KB, 'kilobyte'] : [bytes / MB, 'megabyte'];
+  return formatNumber(locale, value, {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  });
+}

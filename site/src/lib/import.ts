@@ -20,8 +20,22 @@ export interface ImportOutcome {
   errors: FieldErrors;
   formError?: MessageKey;
   status: number;
-  imported?: { records: number; documents: number };
+  imported?: Imported;
 }
+
+const importedSchema = z.object({
+  records: z.number(),
+  documents: z.number(),
+  // Each record taken over: its section and a short name (a title, an institution, a language code).
+  items: z.array(
+    z.object({
+      section: z.enum(['profile', 'languages', 'education', 'employment', 'documents']),
+      name: z.string().nullable(),
+    }),
+  ),
+});
+export type Imported = z.infer<typeof importedSchema>;
+
 
 /** The form's chosen file as a stream; null when the body holds none (or is no multipart form). */
 function filePart(
@@ -65,9 +79,7 @@ export async function submitImport(request: Request, jwt: string): Promise<Impor
 
   const result = await sendFileToCms('/api/sharing/import', jwt, part.file, {
     contentType: 'application/zip',
-    schema: z
-      .object({ data: z.object({ records: z.number(), documents: z.number() }) })
-      .transform((body) => body.data),
+    schema: z.object({ data: importedSchema }).transform((body) => body.data),
     timeoutMs: CMS_TIMEOUTS_MS.import,
   });
   // The CMS may answer before it has read everything (an account in use, too many imports): the

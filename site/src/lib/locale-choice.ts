@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, isOffered, type Locale } from '@mobio/config';
-import type { AstroCookies } from 'astro';
+import type { APIRoute, AstroCookies } from 'astro';
 import { siteConfig } from './config';
 
 /*
@@ -52,4 +52,17 @@ export function rememberLocale(cookies: AstroCookies, locale: Locale): void {
     secure: new URL(siteConfig().site.publicUrl).protocol === 'https:',
     maxAge: ONE_YEAR_SECONDS,
   });
+}
+
+/**
+ * An address that carries no language (the reset link of the e-mail, the invitation link and its QR
+ * code): it opens the page in the person's language, keeping only the code of the query. An
+ * endpoint, not a page: Astro's i18n routing answers 404 to pages outside a locale.
+ */
+export function inPreferredLocale(page: string): APIRoute {
+  return ({ cookies, request, url, redirect }) => {
+    const code = url.searchParams.get('code');
+    const query = code ? `?${new URLSearchParams({ code })}` : '';
+    return redirect(`/${preferredLocale(cookies, request)}/${page}${query}`, 302);
+  };
 }

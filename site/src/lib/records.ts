@@ -1,6 +1,7 @@
 import {
   CEFR_SKILLS,
   COUNTRY_CODES,
+  countryName,
   DOCUMENT_FIELD_DEFS,
   documentMetadataSchema,
   EDUCATION_ENTRY_FIELD_DEFS,
@@ -13,6 +14,7 @@ import {
   LANGUAGE_SKILL_FIELD_DEFS,
   LOCALE_NAMES,
   languageSkillSchema,
+  NO_COUNTRY,
   PROFILE_FIELD_DEFS,
   type Locale,
   type Section,
@@ -66,14 +68,18 @@ const referenceChoices =
   (locale: Locale): Choice[] =>
     list.codes.map((code) => ({ value: code, label: list.label(code as never, locale) }));
 
-/** Every country ICU names, in the UI language, alphabetical. */
-const countryChoices = (locale: Locale): Choice[] => {
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return sortedByLabel(
+/** Every country, in the UI language, alphabetical. */
+const countryChoices = (locale: Locale): Choice[] =>
+  sortedByLabel(
     locale,
-    COUNTRY_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })),
+    COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })),
   );
-};
+
+/** The countries, then stateless and unknown. */
+const nationalityChoices = (locale: Locale): Choice[] => [
+  ...countryChoices(locale),
+  ...Object.values(NO_COUNTRY).map((code) => ({ value: code, label: countryName(code, locale) })),
+];
 
 /**
  * The languages offered in the lists: those newcomers to Germany most often speak, and the big
@@ -144,6 +150,7 @@ const uiLanguageChoices = (): Choice[] =>
 
 const CHOICES = {
   country: countryChoices,
+  nationality: nationalityChoices,
   language: languageChoices,
   uiLanguage: uiLanguageChoices,
 };

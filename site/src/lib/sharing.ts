@@ -78,6 +78,7 @@ export const LOG_ACTIONS = [
   'delete',
   'download',
   'export',
+  'import',
   'grant.create',
   'grant.update',
   'grant.revoke',

@@ -12,6 +12,7 @@ import {
   planLabels,
   PROFILE_FIELD_DEFS,
   type StaffView,
+  countryName,
   nameForStaff,
   staffLabelOf,
 } from '@mobio/config';
@@ -23,7 +24,6 @@ import { UID } from './uids';
 
 type Row = Record<string, any>;
 type Field = { label: string; value: string; lang?: string; dir?: 'rtl' | 'ltr' };
-const country = new Intl.DisplayNames(['de'], { type: 'region' });
 const language = new Intl.DisplayNames(['de'], { type: 'language' });
 const date = new Intl.DateTimeFormat('de-DE', {
   dateStyle: 'medium',
@@ -81,7 +81,7 @@ export function fieldsOf(uid: string, row: Row): Field[] {
         dir: textDir(String(raw)),
       });
     else if (kind === 'date') fields.push({ label, value: date.format(new Date(raw)) });
-    else if (kind === 'country') fields.push({ label, value: country.of(raw) ?? raw });
+    else if (kind === 'country') fields.push({ label, value: countryName(raw, 'de') });
     else if (kind === 'language') fields.push({ label, value: language.of(raw) ?? raw });
     else if (kind === 'languages')
       fields.push({

@@ -82,6 +82,21 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     },
   );
 
+  // Pages issue 30 changed, in the right-to-left languages, saved for people to look at.
+  it.each(
+    ['ar', 'fa'].flatMap((locale) =>
+      ['forgot-password', 'register-username', 'privacy', 'sharing/new?via=directory'].map(
+        (path) => [locale, path] as const,
+      ),
+    ),
+  )('shows /%s/%s at 360 px without axe violations or sideways scrolling', async (locale, path) => {
+    await check(
+      path.startsWith('sharing') ? loggedIn : loggedOut,
+      `/${locale}/${path}`,
+      `${path.replace(/[/?=]/g, '-')}-${locale}-360.png`,
+    );
+  });
+
   it.each(['ar', 'de'] as const)(
     'shows a failed registration in %s with errors tied to the fields, without axe violations',
     async (locale) => {

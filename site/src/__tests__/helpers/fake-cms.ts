@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A stand-in for the CMS's public HTTP API (/api/info-pages, /api/info-events, /api/users/me), so the site's
+ * A stand-in for the CMS's public HTTP API (/api/info-pages, /api/info-events, /api/users/me, an
+ * empty /api/sharing/directory), so the site's
  * own tests can check what it asks for and how it shows the answer without booting Strapi.
  */
 export interface FakeCms {
@@ -116,6 +117,8 @@ export async function startFakeCms(): Promise<FakeCms> {
       ];
       return send(200, { data: empty ? [] : events, meta });
     }
+    // Nobody has chosen to be listed in the staff directory yet.
+    if (url.pathname === '/api/sharing/directory') return send(200, { data: [] });
     return send(404, { data: null, error: { status: 404 } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

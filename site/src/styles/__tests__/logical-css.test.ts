@@ -85,3 +85,11 @@ describe('site stylesheets and components', () => {
     expect(found, `physical properties found, use logical ones:\n${found.join('\n')}`).toEqual([]);
   });
 });
+
+describe('numbered lists', () => {
+  it('count in Persian and Arabic digits on Persian and Arabic pages, as the text does', () => {
+    const css = readFileSync(join(SRC, 'styles/global.css'), 'utf8');
+    expect(css).toMatch(/ol:lang\(fa\)\s*\{\s*list-style-type:\s*persian;/);
+    expect(css).toMatch(/ol:lang\(ar\)\s*\{\s*list-style-type:\s*arabic-indic;/);
+  });
+});

@@ -295,7 +295,18 @@ describe('import of a mobio-export from another MoBio', () => {
     const person = await registerNewcomer(b);
     const { status, body } = await importInto(b, person.jwt, archive);
     expect(status, JSON.stringify(body)).toBe(201);
-    expect(body.data).toEqual({ records: 5, documents: 2 });
+    expect(body.data).toMatchObject({ records: 5, documents: 2 });
+    // What was taken over, by name, not only how many.
+    expect(body.data.items).toEqual(
+      expect.arrayContaining([
+        { section: 'profile', name: null },
+        { section: 'education', name: 'جامعة حلب' },
+        { section: 'employment', name: 'Apothekerin' },
+        { section: 'documents', name: 'شهادة الماجستير' },
+        { section: 'documents', name: 'Übersetzung' },
+      ]),
+    );
+    expect(body.data.items).toHaveLength(7);
 
     const again = await fetch(`${b.url}/api/sharing/export`, {
       headers: { authorization: `Bearer ${person.jwt}` },
@@ -441,7 +452,8 @@ describe('import of a mobio-export from another MoBio', () => {
       importing = false;
       await watcher;
       expect(status, JSON.stringify(body)).toBe(201);
-      expect(body.data).toEqual({ records: 1501, documents: 500 });
+      expect(body.data).toMatchObject({ records: 1501, documents: 500 });
+      expect(body.data.items).toHaveLength(2001);
       // The aim is 200 ms; the margin is for a loaded machine. One long transaction stalled everyone
       // for as long as the import took.
       expect(Math.max(...gaps), `import took ${took} ms`).toBeLessThan(Math.min(3000, took / 3));

@@ -131,6 +131,27 @@ describe('retention', () => {
     expect((await run(new Date(now + 400 * DAY))).erased).not.toContain(olena.id);
   });
 
+  it('mails no notice to an account without e-mail (it sees one when logging in) but notes it, and erases it after the notice period', async () => {
+    const registered = await api(cms, 'POST', '/api/sharing/auth/register-username', {
+      body: { data: { username: `ohne-mail-${Date.now()}`, password: 'Geheim123!' } },
+    });
+    expect(registered.status).toBe(200);
+    const { user } = registered.body.data as { user: { id: number } };
+    const now = Date.now();
+    const mails = smtp.mails.length;
+    const year = await run(new Date(now + 366 * DAY));
+    expect(year.notified).toContain(user.id);
+    // Mails only to the others warned in the same run, none to an account that has no address.
+    expect(smtp.mails.length - mails).toBe(year.notified.length - 1);
+    // In the person's log (read from the database: reading it as the person would count as a return).
+    expect(
+      await cms.strapi.db.query('plugin::sharing.audit-event').count({
+        where: { owner: { id: user.id }, action: 'retention.notice' },
+      }),
+    ).toBe(1);
+    expect((await run(new Date(now + 397 * DAY))).erased).toContain(user.id);
+  });
+
   it('marks grants past their expiry as expired, once, in the owner’s log', async () => {
     const aminata = await registerNewcomer(cms);
     const staff = await createStaff(cms, 'Expiring');

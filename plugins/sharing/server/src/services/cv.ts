@@ -5,6 +5,7 @@ import {
   FAMILY_STATUSES,
   ISCED_LEVELS,
   RECOGNITION_STATUSES,
+  countryName,
   cvLabels,
   dirOf,
   nameForStaff,
@@ -38,7 +39,7 @@ const cv = ({ strapi }: { strapi: Core.Strapi }) => ({
     const work: Row[] = await mine(UID.employmentEntry, { from: 'desc' });
 
     const labels = cvLabels(locale);
-    const country = new Intl.DisplayNames([locale], { type: 'region' });
+    const country = { of: (code: string) => countryName(code, locale) };
     const language = new Intl.DisplayNames([locale], { type: 'language' });
     const month = new Intl.DateTimeFormat(locale, {
       year: 'numeric',

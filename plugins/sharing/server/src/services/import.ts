@@ -80,6 +80,30 @@ const IMPORTED: Record<string, z.ZodType> = {
   [UID.employmentEntry]: employmentEntrySchema,
   [UID.document]: documentMetadataSchema,
 };
+/**
+ * What the person is shown of each record taken over: its section and a short name from the
+ * fields given (the first that is filled; for a document its title or file name).
+ */
+const SHOWN_AS: Record<string, { section: ImportedItem['section']; names: string[] }> = {
+  [UID.profile]: { section: 'profile', names: [] },
+  [UID.languageSkill]: { section: 'languages', names: ['language'] },
+  [UID.educationEntry]: { section: 'education', names: ['institution', 'degree', 'subject'] },
+  [UID.employmentEntry]: { section: 'employment', names: ['occupation', 'employer'] },
+  [UID.document]: { section: 'documents', names: ['title'] },
+};
+
+/** One record taken over, as the result lists it. */
+export interface ImportedItem {
+  section: 'profile' | 'languages' | 'education' | 'employment' | 'documents';
+  name: string | null;
+}
+
+function shownAs(item: Planned): ImportedItem {
+  const { section, names } = SHOWN_AS[item.uid];
+  const name = names.map((field) => item.data[field]).find((value) => typeof value === 'string');
+  return { section, name: (name as string | undefined) ?? item.file?.fileName ?? null };
+}
+
 /** Records an archive may hold that stay behind: agreements with the old district's staff. */
 const LEFT_BEHIND = new Set<string>([UID.integrationPlan, UID.planVersion]);
 /** What the database adds to every row; the new installation gives its own. */
@@ -365,7 +389,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(
       ownerId: number,
       archive: SpooledArchive,
-    ): Promise<{ records: number; documents: number }> {
+    ): Promise<{ records: number; documents: number; items: ImportedItem[] }> {
       const { importMaxBytes, importMaxJsonBytes } = limits();
       if (archive.size > importMaxBytes) throw new ImportError('tooLarge');
       if (!(await this.isFresh(ownerId))) throw new ImportError('notFresh');
@@ -464,7 +488,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
           { actor: { kind: 'newcomer', id: ownerId }, ownerId, action: AUDITED_EVENTS.IMPORT },
         ]);
         const documents = planned.filter((p) => p.uid === UID.document).length;
-        return { records: planned.length - documents, documents };
+        return { records: planned.length - documents, documents, items: planned.map(shownAs) };
       } finally {
         zip.close();
       }

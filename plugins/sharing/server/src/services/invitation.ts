@@ -57,8 +57,9 @@ const invitation = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(UID.invitation)
         .create({ data: { codeHash: hashCode(code), staff: staffId, expiresAt } });
       const shown = formatInvitationCode(code);
-      // The QR code leads to the site's page for entering a code, with the code filled in.
-      const url = `${pluginConfig(strapi).site.publicUrl}/de/sharing/invitation?code=${shown}`;
+      // The QR code leads to the site's page for entering a code, with the code filled in; it names
+      // no language, so the site opens it in the person's (site/src/pages/sharing/invitation.ts).
+      const url = `${pluginConfig(strapi).site.publicUrl}/sharing/invitation?code=${shown}`;
       return {
         code: shown,
         expiresAt,

@@ -69,7 +69,8 @@ export async function mailDatedNotice(
 }
 
 /**
- * Retention: accounts unused for RETENTION_INACTIVE_DAYS get an e-mail notice in their language,
+ * Retention: accounts unused for RETENTION_INACTIVE_DAYS get an e-mail notice in their language
+ * (those without e-mail only the entry in their log),
  * and are erased RETENTION_NOTICE_DAYS later if still unused; accounts whose erasure the district
  * office announced are erased when its notice period ends; grants past expiry are marked
  * expired in the owner's log. Runs as a Strapi cron job; `run(now)` takes the clock as a
@@ -164,7 +165,9 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.plugin('users-permissions').service('user').remove({ id: user.id });
           erased.push(user.id);
         } else if (!noticeAt && now.getTime() - seenAt >= inactiveDays * DAY) {
-          await this.sendNotice(user, new Date(now.getTime() + noticeDays * DAY));
+          // An account without e-mail gets no mail (there is no one to send it to): the site tells
+          // such a person at login and on the dashboard, and the notice period runs all the same.
+          if (user.email) await this.sendNotice(user, new Date(now.getTime() + noticeDays * DAY));
           await strapi.db
             .query(UID.accountActivity)
             .deleteMany({ where: { owner: { id: user.id } } });
