@@ -36,7 +36,6 @@ const importedSchema = z.object({
 });
 export type Imported = z.infer<typeof importedSchema>;
 
-
 /** The form's chosen file as a stream; null when the body holds none (or is no multipart form). */
 function filePart(
   request: Request,
