@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NODE_MAJOR, ROOT, missingOutputs, nodeTooOld } from '../build.mjs';
 
@@ -22,11 +22,20 @@ describe('build what is missing', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
+    /** Whether a script, or a module it imports from the repository, imports the built config. */
+    const importsConfig = (file: string, seen = new Set<string>()): boolean => {
+      if (seen.has(file)) return false;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      if (code.includes("from '@mobio/config'")) return true;
+      return [...code.matchAll(/from '(\.{1,2}\/[^']+\.mjs)'/g)].some(([, relative]) =>
+        importsConfig(join(dirname(file), relative), seen),
+      );
+    };
     const checked: string[] = [];
     for (const [name, command] of Object.entries(scripts)) {
       const script = /node ((?!scripts\/build\.mjs)[\w/-]+\.mjs)/.exec(command)?.[1];
-      if (!script || !readFileSync(join(ROOT, script), 'utf8').includes("from '@mobio/config'"))
-        continue;
+      if (!script || !importsConfig(join(ROOT, script))) continue;
       expect(command, `npm run ${name}`).toMatch(/^node scripts\/build\.mjs && /);
       checked.push(name);
     }

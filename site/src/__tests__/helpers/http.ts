@@ -20,7 +20,7 @@ export interface SiteResponse {
 }
 
 export function send(
-  site: RunningSite,
+  site: Pick<RunningSite, 'url'>,
   method: 'GET' | 'POST',
   path: string,
   options: {
