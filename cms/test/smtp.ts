@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A local SMTP server that keeps every mail it receives. */
+/** A local SMTP server that keeps every mail it receives, after `delayMs` (a slow mail server). */
 export async function startSmtp() {
   const mails: Array<{ to: string; raw: string }> = [];
+  const slow = { delayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -12,13 +13,14 @@ export async function startSmtp() {
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
+        setTimeout(done, slow.delayMs);
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     mails,
+    slow,
     port: (server.server.address() as AddressInfo).port,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
