@@ -70,7 +70,7 @@ describe.skipIf(!executablePath)(
     afterAll(() => stack?.stop());
 
     it('lets the manager find the person by the name in Latin letters and open the plan editor', async () => {
-      await desk.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);
+      await desk.getByRole('heading', { name: 'Arbeitsliste' }).waitFor(SLOW);
       await desk.goto(`${cms.url}/admin/plugins/sharing`);
       await desk.getByLabel('Suche nach Name').fill('ahmadi');
       await desk.getByRole('button', { name: 'Suchen' }).click();

@@ -59,6 +59,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   let reza: Awaited<ReturnType<typeof newcomerWith>>;
   let district: Awaited<ReturnType<typeof createStaff>>;
   let plan: string;
+  let amalId: number;
 
   beforeAll(async () => {
     stack = await startAdminStack(executablePath!);
@@ -69,6 +70,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
       notes: 'درست الأدب في دمشق',
       textLanguage: 'ar',
     });
+    amalId = amal.id;
     reza = await newcomerWith(cms, 'Reza', 'Ahmadi', {
       language: 'fa',
       native: true,
@@ -99,22 +101,25 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('greets the staff member in German: the panel speaks German without anyone choosing it', async () => {
-    await page.getByRole('heading', { name: 'Guten Tag, Sabine' }).waitFor(SLOW);
+  it('opens on the work list, in German without anyone choosing it', async () => {
+    await page.getByRole('heading', { name: 'Arbeitsliste' }).waitFor(SLOW);
+    expect(page.url()).toContain('/admin/plugins/sharing/work-list');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
   });
 
-  it('opens the home page without reading a personal record: its widgets leave no line in anybody’s access log', async () => {
-    const recent = page.waitForResponse(
-      (response) => response.url().includes('/content-manager/homepage/recent-documents'),
-      SLOW,
-    );
+  it('reads for the work list only what was shared with her, and each person sees the look in their log', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${cms.url}/admin`);
-    expect(await (await recent).text()).not.toMatch(
-      /api::(profile|language-skill|education-entry|employment-entry|document|integration-plan)\./,
-    );
+    await page.getByRole('heading', { name: 'Arbeitsliste' }).waitFor(SLOW);
     await page.waitForLoadState('networkidle', SLOW);
-    expect(await cms.strapi.db.query('plugin::sharing.audit-event').count()).toBe(0);
+    // Strapi's home widgets (recent documents and the like) are not asked for at all.
+    expect(requests.filter((url) => url.includes('/content-manager/homepage/'))).toEqual([]);
+    const events = (await cms.strapi.db
+      .query('plugin::sharing.audit-event')
+      .findMany({ populate: ['owner'] })) as Array<{ owner: { id: number } | null }>;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.owner?.id === amalId)).toBe(true);
     await page.screenshot({ path: `${SHOTS}staff-home.png`, fullPage: true });
   });
 
