@@ -43,47 +43,46 @@ export async function adminLogin(url, email, password) {
   if (res.status !== 200) throw new Error(`admin login of ${email}: ${res.status} ${res.text}`);
   return res.json.data.token;
 }
-const PLAN = '/content-manager/collection-types/api::integration-plan.integration-plan';
-/** Writes a two-field integration plan for `ownerId` as staff; its documentId. */
-export async function createPlan(url, token, ownerId) {
-  const res = await call(url, 'POST', PLAN, {
-    token,
-    body: {
-      title: 'Integrationsplan 2026/27',
-      version: 1,
-      planStatus: 'draft',
-      owner: { connect: [{ id: ownerId }] },
-      notes: 'Ziel: Anerkennung des Abschlusses und eine Stelle im erlernten Beruf.',
-      fieldsOfAction: [
+/** A two-field integration plan, as the plan editor sends it; `notes` changes with each save. */
+export const planContent = (
+  notes = 'Ziel: Anerkennung des Abschlusses und eine Stelle im erlernten Beruf.',
+) => ({
+  title: 'Integrationsplan 2026/27',
+  notes,
+  fieldsOfAction: [
+    {
+      field: 'language',
+      situation: 'Deutsch B1, Fachsprache fehlt.',
+      goals: [
+        { description: 'Fachsprachprüfung C1 bestehen', dueDate: '2027-06-30', status: 'open' },
+      ],
+      measures: [
+        { description: 'Fachsprachkurs buchen', responsible: 'newcomer', status: 'inProgress' },
+      ],
+    },
+    {
+      field: 'work',
+      situation: 'Acht Jahre Berufserfahrung.',
+      goals: [
         {
-          field: 'language',
-          situation: 'Deutsch B1, Fachsprache fehlt.',
-          goals: [
-            { description: 'Fachsprachprüfung C1 bestehen', dueDate: '2027-06-30', status: 'open' },
-          ],
-          measures: [
-            { description: 'Fachsprachkurs buchen', responsible: 'newcomer', status: 'inProgress' },
-          ],
-        },
-        {
-          field: 'work',
-          situation: 'Acht Jahre Berufserfahrung.',
-          goals: [
-            {
-              description: 'Anerkennungsverfahren abschließen',
-              dueDate: '2027-12-31',
-              status: 'inProgress',
-            },
-          ],
-          measures: [
-            { description: 'Unterlagen einreichen', responsible: 'newcomer', status: 'open' },
-          ],
+          description: 'Anerkennungsverfahren abschließen',
+          dueDate: '2027-12-31',
+          status: 'inProgress',
         },
       ],
-      reviews: [{ date: '2027-03-01', note: 'Erste Überprüfung' }],
+      measures: [{ description: 'Unterlagen einreichen', responsible: 'newcomer', status: 'open' }],
     },
-  });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`plan for user ${ownerId}: ${res.status} ${res.text}`);
-  return res.json.data.documentId;
+  ],
+  reviews: [{ date: '2027-03-01', note: 'Erste Überprüfung' }],
+});
+
+/**
+ * Writes the integration plan of the newcomer whose account is `ownerDocumentId`, as staff do: in
+ * MoBio's plan editor (integration managers have no Content Manager). The path of that plan.
+ */
+export async function createPlan(url, token, ownerDocumentId) {
+  const path = `/sharing/records/${ownerDocumentId}/plan`;
+  const res = await call(url, 'PUT', path, { token, body: { data: planContent() } });
+  if (res.status !== 200) throw new Error(`plan of ${ownerDocumentId}: ${res.status} ${res.text}`);
+  return path;
 }

@@ -1,4 +1,5 @@
 // @ts-check
+import { planContent } from './http.mjs';
 import { percentile } from './measure.mjs';
 
 /**
@@ -85,13 +86,13 @@ function newcomerSteps({ listings, pdf }) {
 }
 
 /**
- * What an integration manager does in the admin panel: the list of who shared with them, a
- * record, a search, the next page, the Content Manager's lists, a change to a plan they may
- * write, an invitation code.
+ * What an integration manager does in the admin panel (MoBio's pages; the Content Manager is not
+ * theirs): the work list, the list of who shared with them, a record, a search, the next page, a
+ * change to a plan they may write, an invitation code.
  */
 function staffSteps() {
-  const PLAN = '/content-manager/collection-types/api::integration-plan.integration-plan';
   return [
+    { method: 'GET', path: () => '/sharing/work-list' },
     {
       method: 'GET',
       path: () => '/sharing/shared-with-me',
@@ -107,18 +108,9 @@ function staffSteps() {
     },
     { method: 'GET', path: () => '/sharing/shared-with-me?page=2' },
     {
-      method: 'GET',
-      path: () => '/content-manager/collection-types/api::profile.profile?page=1&pageSize=10',
-    },
-    {
-      method: 'GET',
-      path: () =>
-        '/content-manager/collection-types/api::language-skill.language-skill?page=1&pageSize=10',
-    },
-    {
       method: 'PUT',
-      path: (c) => `${PLAN}/${c.user.plan}`,
-      json: () => ({ notes: `Stand ${new Date().toISOString()}` }),
+      path: (c) => c.user.plan ?? '/sharing/records/:id/plan',
+      json: () => ({ data: planContent(`Stand ${new Date().toISOString()}`) }),
     },
     { method: 'POST', path: () => '/sharing/invitations' },
   ];

@@ -55,7 +55,7 @@ async function loadPeople(cmsUrl, seed, loadUsers) {
     const ownerIndex = Math.floor(staff.indexOf(member) / GRANTS_PER_NEWCOMER);
     staffUsers.push({
       token,
-      plan: await createPlan(cmsUrl, token, newcomers[ownerIndex].id),
+      plan: await createPlan(cmsUrl, token, newcomers[ownerIndex].documentId),
       search: seed.searchTermOf(member),
     });
   }

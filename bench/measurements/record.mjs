@@ -15,7 +15,7 @@ import { call, createPlan } from '../http.mjs';
  * @param {{ id: number, documentId: string }} owner
  */
 export async function prepareRecord(cmsUrl, staffToken, owner) {
-  await createPlan(cmsUrl, staffToken, owner.id);
+  await createPlan(cmsUrl, staffToken, owner.documentId);
   const record = await call(cmsUrl, 'GET', `/sharing/records/${owner.documentId}`, {
     token: staffToken,
   });

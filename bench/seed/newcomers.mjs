@@ -37,10 +37,16 @@ function addNewcomer({ rnd, now, nextId, hashes, newcomerRole, documentsDir, mas
   const at = new Date(joined);
   const givenNames = rnd.pick(persona.given);
   const familyName = rnd.pick(persona.family);
-  const newcomer = { id, email: newcomerEmail(n), givenNames, familyName };
+  const newcomer = {
+    id,
+    documentId: documentId(),
+    email: newcomerEmail(n),
+    givenNames,
+    familyName,
+  };
   t.users.push([
     id,
-    documentId(),
+    newcomer.documentId,
     at,
     at,
     at,
