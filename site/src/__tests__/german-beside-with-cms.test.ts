@@ -41,7 +41,9 @@ let session: string;
 beforeAll(async () => {
   cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
   site = await startSite({ CMS_INTERNAL_URL: cms.url });
-  const staff = await createStaff(cms, 'Sabine');
+  // The plans are set up in the Content Manager, which of the staff only the super admin keeps
+  // (under the same sharing rule, so with a grant); integration managers use the plan editor.
+  const staff = await createStaff(cms, 'Sabine', 'strapi-super-admin');
   const newcomer = await registerNewcomer(cms);
   session = `mobio_session=${newcomer.jwt}`;
   const profile = await api(cms, 'PUT', '/api/profiles/me', {

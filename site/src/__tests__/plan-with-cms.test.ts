@@ -60,7 +60,9 @@ const content = (owner: number) => ({
 beforeAll(async () => {
   cms = await startCms(await freshEnv(TEST_MUNICIPALITY));
   site = await startSite({ CMS_INTERNAL_URL: cms.url });
-  staff = await createStaff(cms, 'Sabine');
+  // The plans are set up in the Content Manager, which of the staff only the super admin keeps
+  // (under the same sharing rule, so with a grant); integration managers use the plan editor.
+  staff = await createStaff(cms, 'Sabine', 'strapi-super-admin');
   newcomer = await registerNewcomer(cms);
   cookie = `mobio_session=${newcomer.jwt}`;
   const owner = await cms.strapi.db
