@@ -391,7 +391,6 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       archive: SpooledArchive,
     ): Promise<{ records: number; documents: number; items: ImportedItem[] }> {
       const { importMaxBytes, importMaxJsonBytes } = limits();
-      if (archive.size > importMaxBytes) throw new ImportError('tooLarge');
       if (!(await this.isFresh(ownerId))) throw new ImportError('notFresh');
 
       const zip = await openZip(archive, refuse);
