@@ -34,11 +34,13 @@ describe('npm run bench', () => {
       '--scale',
       '0.001',
       '--duration',
-      '1',
+      '0.3',
       '--connections',
       '1,4',
       '--load-duration',
-      '2',
+      '1',
+      '--think',
+      '300',
       '--load-users',
       '12',
       '--starts',
@@ -76,7 +78,7 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(new RegExp(`^\\| 5 \\| CMS cold start .* \\| ${number} s \\|`, 'm'));
     expect(stdout).toMatch(
       new RegExp(
-        `^\\| L \\| load: 12 users, 2 s.* \\| ${number} / ${number} ms, ${number} req/s`,
+        `^\\| L \\| load: 12 users, 1 s.* \\| ${number} / ${number} ms, ${number} req/s`,
         'm',
       ),
     );
