@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { LOCALES } from '@mobio/config';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip, launchChromium } from './chromium';
-import { phoneContext } from './stack';
+import { phonePage } from './stack';
 
 const executablePath = chromiumOrSkip();
 
@@ -16,16 +16,16 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
   let cms: FakeCms;
   let site: RunningSite;
   let browser: Browser;
-  let loggedOut: BrowserContext;
-  let loggedIn: BrowserContext;
+  let loggedOut: Page;
+  let loggedIn: Page;
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
     cms = await startFakeCms();
     site = await startSite({ CMS_INTERNAL_URL: cms.url });
     browser = await launchChromium(executablePath!);
-    loggedOut = await phoneContext(browser);
-    loggedIn = await phoneContext(browser, { jwt: FAKE_JWT, siteUrl: site.url });
+    loggedOut = await phonePage(browser);
+    loggedIn = await phonePage(browser, { jwt: FAKE_JWT, siteUrl: site.url });
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,22 +33,17 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     await cms?.close();
   });
 
-  /** Opens a page, checks it fits 360 px and has no axe finding; returns it for more checks. */
-  async function check(context: BrowserContext, path: string, screenshot?: string) {
-    const page = await context.newPage();
-    try {
-      const response = await page.goto(site.url + path);
-      expect(response?.status()).toBe(200);
-      expect(page.url()).toBe(site.url + path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        PHONE.width,
-      );
-      if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-      const violations = await runAxe(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-    } finally {
-      await page.close();
-    }
+  /** Opens a path in `page`, checks it fits 360 px and has no axe finding. */
+  async function check(page: Page, path: string, screenshot?: string) {
+    const response = await page.goto(site.url + path);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(site.url + path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
   }
 
   it.each(LOCALES)(
@@ -106,55 +101,42 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
         form: { email: 'x', password: 'kurz', passwordConfirmation: '' },
       });
       expect(failed.status).toBe(400);
-      const page = await loggedOut.newPage();
-      try {
-        await page.goto(`${site.url}/${locale}/register`);
-        await page.setContent(failed.html, { waitUntil: 'load' });
-        const email = page.locator('#field-email');
-        expect(await email.getAttribute('aria-invalid')).toBe('true');
-        const described = await email.evaluate((el) => el.getAttribute('aria-describedby'));
-        expect(await page.locator(`#${described}`).textContent()).not.toBe('');
-        expect(await page.locator('[role="alert"] a').count()).toBe(4);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          PHONE.width,
-        );
-        if (locale === 'ar')
-          await page.screenshot({ path: `${RESULTS}register-errors-ar-360.png`, fullPage: true });
-        const violations = await runAxe(page);
-        expect(violations, describeViolations(violations)).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      const page = loggedOut;
+      await page.goto(`${site.url}/${locale}/register`);
+      await page.setContent(failed.html, { waitUntil: 'load' });
+      const email = page.locator('#field-email');
+      expect(await email.getAttribute('aria-invalid')).toBe('true');
+      const described = await email.evaluate((el) => el.getAttribute('aria-describedby'));
+      expect(await page.locator(`#${described}`).textContent()).not.toBe('');
+      expect(await page.locator('[role="alert"] a').count()).toBe(4);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      if (locale === 'ar')
+        await page.screenshot({ path: `${RESULTS}register-errors-ar-360.png`, fullPage: true });
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
     },
   );
 
   it('keeps the session cookie out of reach of page scripts', async () => {
-    const page = await loggedIn.newPage();
-    try {
-      await page.goto(`${site.url}/en/account/password`);
-      expect(await page.evaluate(() => document.cookie)).not.toContain('mobio_session');
-      expect(await page.locator('.account-nav button').textContent()).toBeTruthy();
-    } finally {
-      await page.close();
-    }
+    const page = loggedIn;
+    await page.goto(`${site.url}/en/account/password`);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('mobio_session');
+    expect(await page.locator('.account-nav button').textContent()).toBeTruthy();
   });
 
   it('gives the account links and the logout button touch targets of at least 44 px', async () => {
     // Logged out: log in, register. Logged in: my data, sharing, account, log out.
-    for (const [context, count] of [
+    for (const [page, count] of [
       [loggedOut, 2],
       [loggedIn, 4],
     ] as const) {
-      const page = await context.newPage();
-      try {
-        await page.goto(`${site.url}/ar/`);
-        const targets = await page.locator('.account-nav a, .account-nav button').all();
-        expect(targets.length).toBe(count);
-        for (const target of targets)
-          expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-      } finally {
-        await page.close();
-      }
+      await page.goto(`${site.url}/ar/`);
+      const targets = await page.locator('.account-nav a, .account-nav button').all();
+      expect(targets.length).toBe(count);
+      for (const target of targets)
+        expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     }
   });
 });

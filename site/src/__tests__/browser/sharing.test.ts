@@ -6,7 +6,7 @@ import { send, sessionCookie } from '../helpers/http';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
 import { chromiumOrSkip } from './chromium';
-import { type BrowserStack, phoneContext, startStack } from './stack';
+import { type BrowserStack, phonePage, startStack } from './stack';
 
 const PASSWORD = 'Sonnenblume-7';
 
@@ -22,7 +22,6 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
   let site: RunningSite;
   let browser: Browser;
   let stack: BrowserStack;
-  // One page for every check: a new page costs Chromium more than a visit (the checks need none).
   let page: Page;
   let cookie: string;
   let activeGrant: string;
@@ -89,7 +88,7 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
       token: jwt,
     });
 
-    page = await (await phoneContext(browser, { jwt, siteUrl: site.url })).newPage();
+    page = await phonePage(browser, { jwt, siteUrl: site.url });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
 import { type PublicProxy, publicProxy } from '../helpers/public-proxy';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
@@ -78,4 +78,16 @@ export async function phoneContext(
     ]);
   }
   return context;
+}
+
+/**
+ * A page in a new phoneContext, for a file's checks to share: each visit loads the page anew, and
+ * a new page costs Chromium more than the visit itself.
+ */
+export async function phonePage(
+  browser: Browser,
+  session?: { jwt: string; siteUrl: string },
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  return (await phoneContext(browser, session, options)).newPage();
 }
