@@ -6,6 +6,7 @@ import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip, launchChromium } from './chromium';
 import { phonePage } from './stack';
 
@@ -42,6 +43,7 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
       PHONE.width,
     );
     if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+    expect(await mixedDirectionProblems(page)).toEqual([]);
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   }

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { PUBLIC_URL } from '../helpers/http';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip } from './chromium';
 import { type BrowserStack, phoneContext, startStack } from './stack';
 
@@ -86,6 +87,7 @@ describe.skipIf(!executablePath)(
           ),
       );
       expect(small.join('\n'), `${label}: touch targets under 44 px`).toBe('');
+      expect(await mixedDirectionProblems(page), label).toEqual([]);
       const violations = await runAxe(page);
       expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
     }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { type RunningSite, startSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip, launchChromium } from './chromium';
 import { phonePage } from './stack';
 
@@ -38,6 +39,7 @@ describe.skipIf(!executablePath)('landing page in Chromium on a 360 px phone', (
 
   it.each(LOCALES)('has no WCAG 2.1 AA violation found by axe in %s', async (locale) => {
     await page.goto(`${site.url}/${locale}/`);
+    expect(await mixedDirectionProblems(page)).toEqual([]);
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });

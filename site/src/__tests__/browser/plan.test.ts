@@ -1,5 +1,5 @@
 import { LOCALES } from '@mobio/config';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -10,8 +10,9 @@ import {
 } from '../../../../cms/test/harness';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip } from './chromium';
-import { type BrowserStack, phoneContext, startStack } from './stack';
+import { type BrowserStack, phonePage, startStack } from './stack';
 
 const executablePath = chromiumOrSkip();
 
@@ -26,7 +27,7 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
   let site: RunningSite;
   let browser: Browser;
   let stack: BrowserStack;
-  let context: BrowserContext;
+  let page: Page;
   let jwt: string;
   let planId: string;
 
@@ -123,7 +124,7 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
     jwt = newcomer.jwt;
     planId = created.body.data.plan.documentId;
 
-    context = await phoneContext(browser, { jwt: newcomer.jwt, siteUrl: site.url });
+    page = await phonePage(browser, { jwt: newcomer.jwt, siteUrl: site.url });
   }, 120_000);
 
   afterAll(async () => {
@@ -132,20 +133,16 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
 
   /** Opens the plan page, checks it fits 360 px and has no axe finding; says how many agreement forms it has. */
   async function check(locale: string, screenshot?: string): Promise<number> {
-    const page = await context.newPage();
-    try {
-      const response = await page.goto(`${site.url}/${locale}/plan`);
-      expect(response?.status(), site.output()).toBe(200);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        PHONE.width,
-      );
-      if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-      const violations = await runAxe(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      return await page.locator('input[name="confirm"]').count();
-    } finally {
-      await page.close();
-    }
+    const response = await page.goto(`${site.url}/${locale}/plan`);
+    expect(response?.status(), site.output()).toBe(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    expect(await mixedDirectionProblems(page)).toEqual([]);
+    if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    return page.locator('input[name="confirm"]').count();
   }
 
   it.each(LOCALES)(

@@ -5,6 +5,7 @@ import { api, createStaff, type TestCms } from '../../../../cms/test/harness';
 import { send, sessionCookie } from '../helpers/http';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip } from './chromium';
 import { type BrowserStack, phonePage, startStack } from './stack';
 
@@ -105,6 +106,7 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
       PHONE.width,
     );
     if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+    expect(await mixedDirectionProblems(page)).toEqual([]);
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   }
