@@ -157,14 +157,14 @@ describe('integration plan page', () => {
       );
       expect(html).toContain(GOAL_STATUSES.label('open', locale));
       // The person is addressed as "you", not as "the newcomer".
-      expect(html).toContain(tr('plan.responsibleYou'));
+      expect(html).toContain(PLAN_LABELS.you[locale]);
       expect(html).not.toContain(MEASURE_RESPONSIBLES.label('newcomer', locale));
       expect(html).toContain(
         tr('plan.meta', { version: 1, status: PLAN_STATUSES.label('proposed', locale) }),
       );
       expect(html).toContain(formatDate(locale, new Date('2027-06-30T12:00:00Z')));
       // Free text stays German and flows by its own direction inside an Arabic or Persian page.
-      expect(html).toMatch(/<p class="free-text"[^>]* dir="auto"[^>]*>\s*B2 bestehen\s*<\/p>/);
+      expect(html).toMatch(/<p class="free-text[^"]*"[^>]* dir="auto"[^>]*>\s*B2 bestehen\s*<\/p>/);
       expect(html).toContain('B1 erreicht');
       expect(html).toContain(tr('plan.agree.submit', { version: 1 }));
       expect(html).toContain('name="confirm"');
@@ -183,6 +183,30 @@ describe('integration plan page', () => {
     expect(de).toContain('Sprache');
     expect(de).toContain('Sie selbst');
     expect(de).toContain('Ich stimme diesem Plan zu (Version 1)');
+  });
+
+  it('says under each text the adviser wrote that it is not translated, and in which language, before the agreement too', async () => {
+    // The adviser did not say which language: each reader is told who wrote it, untranslated.
+    for (const locale of LOCALES) {
+      const html = text((await page(locale)).html);
+      expect(html.match(/class="written-by"/g), locale).toHaveLength(3);
+      expect(html, locale).toContain(t(locale)('plan.writtenBy'));
+      expect(html, locale).toContain(t(locale)('plan.agree.foreign'));
+    }
+    await cms.strapi.db
+      .query('api::integration-plan.integration-plan')
+      .updateMany({ where: { documentId: planId }, data: { textLanguage: 'de' } });
+    // Written in German: nothing to say to a German reader, "(language: German)" to the others.
+    const de = text((await page('de')).html);
+    expect(de).not.toContain('class="written-by"');
+    expect(de).not.toContain(t('de')('plan.agree.foreign'));
+    for (const locale of LOCALES.filter((l) => l !== 'de')) {
+      const german = new Intl.DisplayNames([locale], { type: 'language' }).of('de')!;
+      const html = text((await page(locale)).html);
+      expect(html.match(/class="written-by"/g), locale).toHaveLength(3);
+      expect(html, locale).toContain(t(locale)('plan.writtenIn', { language: german }));
+      expect(html, locale).toContain(t(locale)('plan.agree.foreign'));
+    }
   });
 
   it('returns the plan as a PDF with the CMS’s file name', async () => {
@@ -346,7 +370,7 @@ describe('integration plan page with goals and measures from the catalogue', () 
     expect(html).toContain(catalogueLabel('language.measure.course-registration', 'fa'));
     expect(html).not.toContain(catalogueLabel('language.goal.b1-certificate', 'de'));
     expect(html).toMatch(
-      /<p class="free-text"[^>]* dir="auto"[^>]*>\s*Deutsch für die Pflege lernen\s*<\/p>/,
+      /<p class="free-text[^"]*"[^>]* dir="auto"[^>]*>\s*Deutsch für die Pflege lernen\s*<\/p>/,
     );
     expect(html).toContain(PLAN_LABELS.freeText.fa);
     expect(html).toMatch(

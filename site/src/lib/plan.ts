@@ -202,6 +202,25 @@ export function itemText(
     : { kind: 'catalogue', text: label.de as string, lang: 'de', untranslated: true };
 }
 
+/**
+ * Whether the reader meets text in the plan that is not in their language: a district goal nobody
+ * has translated yet, or anything the adviser wrote in another language (or did not say which).
+ */
+export function hasForeignText(plan: Plan, catalogue: CatalogueLabels, locale: Locale): boolean {
+  const items = plan.fieldsOfAction
+    .flatMap((field) => [...field.goals, ...field.measures])
+    .map((item) => itemText(item, catalogue, locale));
+  const untranslatedEntry = items.some((text) => text.kind === 'catalogue' && text.untranslated);
+  const byAdviser =
+    items.some((text) => text.kind === 'free') ||
+    [
+      plan.notes,
+      ...plan.fieldsOfAction.map((field) => field.situation),
+      ...plan.reviews.map((review) => review.note),
+    ].some(Boolean);
+  return untranslatedEntry || (byAdviser && plan.textLanguage !== locale);
+}
+
 /** A date-only value of the CMS ('2027-06-30') as a Date for the site's formatters. */
 export function dayOf(value: string): Date {
   // Noon UTC: the same calendar day in Berlin, whatever the server's zone.

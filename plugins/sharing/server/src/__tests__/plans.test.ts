@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASURE_RESPONSIBLES, PLAN_LABELS } from '@mobio/config';
 import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import {
   api,
@@ -243,8 +244,12 @@ describe('integration plan versions and the goal agreement', () => {
       'Мова',
       'Offen',
       'Відкрито',
+      // The measure is hers: "you" in Ukrainian, the German side for the office.
+      'Neuzugewanderte Person',
+      PLAN_LABELS.you.uk,
     ])
       expect(text).toContain(expected);
+    expect(text).not.toContain(MEASURE_RESPONSIBLES.label('newcomer', 'uk'));
     pdfPicture(file);
     await profile('ar');
   });

@@ -105,7 +105,11 @@ const planPdf = ({ strapi }: { strapi: Core.Strapi }) => ({
         })),
         measures: (field.measures ?? []).map((measure: Row) => ({
           what: what(measure),
-          who: coded(MEASURE_RESPONSIBLES, measure.responsible),
+          // The person reads their own plan: "you" in their language, the German for the office.
+          who:
+            measure.responsible === 'newcomer'
+              ? pair(MEASURE_RESPONSIBLES.label('newcomer', 'de'), PLAN_LABELS.you[locale])
+              : coded(MEASURE_RESPONSIBLES, measure.responsible),
           name: free(measure.responsibleName),
           due: day(measure.dueDate),
           status: coded(GOAL_STATUSES, measure.status),
