@@ -33,6 +33,11 @@ export type Localized = Record<Locale, string>;
 /** The district's time zone: dates are shown in it, and "until 24 December" ends there at midnight. */
 export const DISTRICT_TIME_ZONE = 'Europe/Berlin';
 
+/** The calendar day of a moment in the district's time zone, as 'YYYY-MM-DD'. */
+export function districtDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: DISTRICT_TIME_ZONE }).format(date);
+}
+
 /** The last millisecond of a calendar day ('2026-12-24') in the district's time zone. */
 export function endOfDistrictDay(day: string): Date {
   const utcEnd = new Date(`${day}T23:59:59.999Z`);

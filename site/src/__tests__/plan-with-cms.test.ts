@@ -6,6 +6,7 @@ import {
   PLAN_LABELS,
   PLAN_STATUSES,
   catalogueLabel,
+  districtDay,
   type Locale,
 } from '@mobio/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,12 +210,12 @@ describe('integration plan page', () => {
     }
   });
 
-  it('returns the plan as a PDF with the CMS’s file name', async () => {
+  it('returns the plan as a PDF with the CMS’s file name (the day it was made: no name in Latin letters yet)', async () => {
     const response = await send(site, 'GET', `/ar/plan/${planId}/pdf`, { cookie });
     expect(response.status, site.output()).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="integrationsplan-${planId}-ar.pdf"`,
+      `attachment; filename="integrationsplan-${districtDay(new Date())}.pdf"`,
     );
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.html.startsWith('%PDF')).toBe(true);

@@ -111,7 +111,7 @@ describe.skipIf(!executablePath)(
       await desk.setViewportSize(DESK);
 
       await desk
-        .getByRole('button', { name: 'Dem Neuzugewanderten zur Zustimmung vorlegen' })
+        .getByRole('button', { name: 'Der Person zur Zustimmung vorlegen' })
         .click();
       await desk.getByText('Stand: Zur Zustimmung vorgelegt', { exact: false }).waitFor(SLOW);
       const stored = await cms.strapi.db.query(PLAN).findOne({

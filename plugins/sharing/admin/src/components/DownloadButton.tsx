@@ -12,10 +12,13 @@ import { useText } from '../utils/text';
 export function DownloadButton({
   path,
   title,
+  label,
   fullWidth,
 }: {
   path: string;
   title?: string;
+  /** The visible text, where "Datei herunterladen" says too little (e.g. "Plan als PDF herunterladen"). */
+  label?: string;
   fullWidth?: boolean;
 }) {
   const { get } = useFetchClient();
@@ -44,7 +47,7 @@ export function DownloadButton({
       onClick={download}
       aria-label={title === undefined ? undefined : t('common.downloadNamed', { title })}
     >
-      {t('common.download')}
+      {label ?? t('common.download')}
     </Button>
   );
 }

@@ -106,7 +106,13 @@ export function RecordPage() {
                 <Typography textColor="neutral600">{t('record.noEntries')}</Typography>
               </Box>
             ) : (
-              section.entries.map((entry) => <Entry key={entry.documentId} entry={entry} />)
+              section.entries.map((entry) => (
+                <Entry
+                  key={entry.documentId}
+                  entry={entry}
+                  downloadLabel={section.code === 'plans' ? t('plan.pdf') : undefined}
+                />
+              ))
             )}
           </Box>
         ))}
@@ -115,7 +121,8 @@ export function RecordPage() {
   );
 }
 
-function Entry({ entry }: { entry: RecordEntry }) {
+/** One entry of a section; `downloadLabel` names its download where "Datei herunterladen" says too little. */
+function Entry({ entry, downloadLabel }: { entry: RecordEntry; downloadLabel?: string }) {
   return (
     <Box paddingTop={5}>
       <Flex
@@ -128,7 +135,9 @@ function Entry({ entry }: { entry: RecordEntry }) {
         <Typography tag="h3" variant="delta">
           {entry.title}
         </Typography>
-        {entry.download ? <DownloadButton path={entry.download} title={entry.title} /> : null}
+        {entry.download ? (
+          <DownloadButton path={entry.download} title={entry.title} label={downloadLabel} />
+        ) : null}
       </Flex>
       <dl
         style={{

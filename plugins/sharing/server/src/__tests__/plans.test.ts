@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEASURE_RESPONSIBLES, PLAN_LABELS } from '@mobio/config';
+import { MEASURE_RESPONSIBLES, PLAN_LABELS, districtDay } from '@mobio/config';
 import { RESULTS, hasPoppler, pdfPicture, pdfText } from './helpers/poppler';
 import {
   api,
@@ -253,6 +253,61 @@ describe('integration plan versions and the goal agreement', () => {
     pdfPicture(file);
     await profile('ar');
   });
+
+  it.skipIf(!hasPoppler)(
+    'gives staff the PDF named after the person and the day, with office, contact, page numbers and signature lines, logged as a download',
+    async () => {
+      mkdirSync(RESULTS, { recursive: true });
+      await api(cms, 'PUT', '/api/profiles/me', {
+        token: amal.jwt,
+        body: {
+          data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', uiLocale: 'de' },
+        },
+      });
+      const log = async () =>
+        (await api(cms, 'GET', '/api/sharing/access-log', { token: amal.jwt })).body.data as {
+          action: string;
+          section: string | null;
+          actorName: string | null;
+        }[];
+      const before = (await log()).length;
+      const response = await fetch(`${cms.url}/sharing/plans/${plan}/pdf`, {
+        headers: { authorization: `Bearer ${staff.token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="integrationsplan-amal-haddad-${districtDay(new Date())}.pdf"`,
+      );
+      // One event, a download of the plans section by her, not a read.
+      const after = await log();
+      expect(after.length - before).toBe(1);
+      expect(after[0]).toMatchObject({
+        action: 'download',
+        section: 'plans',
+        actorName: 'Planner Berater',
+      });
+      const file = join(RESULTS, 'plan-staff-de.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Stelle',
+        'Ansprechperson',
+        'Planner Berater',
+        'planner@staff.example',
+        'Seite 1 von 1',
+        'Ort, Datum, Unterschrift der zugewanderten Person',
+        'Ort, Datum, Unterschrift Integrationsmanagement',
+      ])
+        expect(text).toContain(expected);
+      pdfPicture(file);
+      await api(cms, 'PUT', '/api/profiles/me', {
+        token: amal.jwt,
+        body: {
+          data: { givenNames: 'أمل', familyName: 'حداد', latinName: 'Amal Haddad', uiLocale: 'ar' },
+        },
+      });
+    },
+  );
 
   describe('with goals and measures from the catalogue', () => {
     let catalogued: string;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { planAcceptanceSchema, planContentSchema, type Locale } from '@mobio/config';
 import { pluginConfig } from '../config';
 import { z } from 'zod';
+import { AUDITED_EVENTS } from '../services/audit';
 import { getService } from '../utils';
 import { parseBody, parseQuery } from '../validation';
 
@@ -19,13 +20,12 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => ({
     const query = parseQuery(pdfQuery(pluginConfig(strapi).locales), ctx.query);
     const service = getService(strapi, 'plans');
     const locale = query.locale ?? (await service.localeOf(ctx.params.documentId));
-    const data = await getService(strapi, 'plan-pdf').data(ctx.params.documentId, locale);
-    getService(strapi, 'pdf').send(
-      ctx,
-      'plan',
-      data,
-      `integrationsplan-${ctx.params.documentId}-${locale}.pdf`,
+    // A staff member's reads for the PDF are one download in the person's log.
+    const { fileName, ...data } = await getService(strapi, 'audit').batch(
+      () => getService(strapi, 'plan-pdf').data(ctx.params.documentId, locale),
+      { readsAs: AUDITED_EVENTS.DOWNLOAD },
     );
+    getService(strapi, 'pdf').send(ctx, 'plan', data, fileName);
   },
 
   /** The plan editor of the staff workspace: the current plan of a newcomer who shared plans with me. */

@@ -215,11 +215,19 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Runs `fn`; the events it records are written together when it ends (before it returns), so
      * that a view made of several reads, such as a newcomer's record, writes its trail at once.
+     * With `readsAs`, its reads are logged as that action (reads that make a download are one).
      */
-    async batch<T>(fn: () => Promise<T>): Promise<T> {
+    async batch<T>(fn: () => Promise<T>, options: { readsAs?: AuditAction } = {}): Promise<T> {
       const pending: Array<AuditEntry & { at: Date }> = [];
       const result = await batches.run(pending, fn);
-      await write(pending);
+      const { readsAs } = options;
+      await write(
+        readsAs
+          ? pending.map((entry) =>
+              entry.action === AUDITED_EVENTS.READ ? { ...entry, action: readsAs } : entry,
+            )
+          : pending,
+      );
       return result;
     },
   };

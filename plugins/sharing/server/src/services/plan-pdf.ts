@@ -8,10 +8,13 @@ import {
   PLAN_LABELS,
   PLAN_STATUSES,
   dirOf,
+  districtDay,
   fill,
+  foldForSearch,
   nameForStaff,
   type Locale,
 } from '@mobio/config';
+import { isGrantActive } from '../access';
 import { getService } from '../utils';
 import { textDir } from '../text-dir';
 import { pluginConfig } from '../config';
@@ -38,6 +41,18 @@ const planPdf = ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { owner: { id: row.owner?.id } },
       select: ['givenNames', 'familyName', 'latinName'],
     });
+    // Whom the person turns to: the staff members who write this plan, by the person's grants.
+    const now = new Date();
+    const writers = (
+      (await strapi.db.query(UID.grant).findMany({
+        where: { owner: { id: row.owner?.id }, access: 'write', revokedAt: null },
+        populate: { grantee: { select: ['firstname', 'lastname', 'email'] } },
+        orderBy: { createdAt: 'asc' },
+      })) as Row[]
+    ).filter(
+      (grant) =>
+        grant.grantee && grant.sections.includes('plans') && isGrantActive(grant as never, now),
+    );
     const pair = (de: string, other: string) => ({ de, other });
     const label = (key: keyof typeof PLAN_LABELS) =>
       pair(PLAN_LABELS[key].de, PLAN_LABELS[key][locale]);
@@ -80,11 +95,28 @@ const planPdf = ({ strapi }: { strapi: Core.Strapi }) => ({
         date: day(plan.acceptedAt),
         version: String(plan.acceptedVersion),
       });
+    const { municipality } = pluginConfig(strapi);
+    // integrationsplan-amal-haddad-2026-12-07.pdf: the name in Latin letters, as the person gave it.
+    const slug = profile
+      ? foldForSearch(profile.latinName || `${profile.givenNames} ${profile.familyName}`)
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+      : '';
     return {
+      fileName: `${['integrationsplan', slug, districtDay(now)].filter(Boolean).join('-')}.pdf`,
       locale,
       dir: dirOf(locale),
       bilingual: locale !== 'de',
-      municipality: pluginConfig(strapi).municipality.name,
+      municipality: municipality.name,
+      office: {
+        name: municipality.name,
+        address: municipality.address,
+        contact: [municipality.email, municipality.phone].filter(Boolean).join(' · '),
+      },
+      contacts: writers.map((grant) => ({
+        name: [grant.grantee.firstname, grant.grantee.lastname].filter(Boolean).join(' '),
+        email: grant.grantee.email as string,
+      })),
       labels: Object.fromEntries(
         (Object.keys(PLAN_LABELS) as Array<keyof typeof PLAN_LABELS>).map((key) => [
           key,

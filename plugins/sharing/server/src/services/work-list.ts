@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DISTRICT_TIME_ZONE, FIELDS_OF_ACTION, SECTIONS, type Section } from '@mobio/config';
+import { districtDay, FIELDS_OF_ACTION, SECTIONS, type Section } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import { linkedTo } from '../linked-to';
 import { getService } from '../utils';
@@ -56,9 +56,6 @@ export interface WorkList {
   counts: { news: number; due: number; overdue: number };
 }
 
-/** Today as the district's calendar says it (YYYY-MM-DD). */
-const dayOf = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: DISTRICT_TIME_ZONE }).format(date);
 const ms = (value: unknown) => new Date(value as string).getTime();
 const iso = (value: unknown) => new Date(value as string).toISOString();
 const sectionsOf = (sections: Section[]) =>
@@ -132,8 +129,8 @@ const workList = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The work list of a staff member at `now`; marks this visit. */
     async forStaff(actor: Staff, now = new Date()): Promise<WorkList> {
       const since = await lastVisit(actor.id, now);
-      const today = dayOf(now);
-      const horizon = dayOf(new Date(now.getTime() + WORK_LIST_DAYS * DAY_MS));
+      const today = districtDay(now);
+      const horizon = districtDay(new Date(now.getTime() + WORK_LIST_DAYS * DAY_MS));
       const grants = await grantsTo(actor.id);
       const active = grants.filter((grant) => isGrantActive(grant, now));
       // Who shares with me now, by id → documentId; only they are named and linked.
@@ -170,7 +167,7 @@ const workList = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         else if (!grant.revokedAt && after(grant.updatedAt))
           news.push({ ...line, kind: 'grantChanged', date: iso(grant.updatedAt) });
-        const ends = dayOf(new Date(grant.expiresAt));
+        const ends = districtDay(new Date(grant.expiresAt));
         if (active.includes(grant) && ends <= horizon)
           due.push({ ...line, kind: 'grantEnding', date: ends });
       }

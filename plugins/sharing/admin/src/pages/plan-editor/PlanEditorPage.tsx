@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { Frame } from '../../components/Frame';
 import { Message } from '../../components/Message';
 import { useText } from '../../utils/text';
+import { DownloadButton } from '../../components/DownloadButton';
 import { Back } from './Back';
 import { FieldsOfAction } from './FieldsOfAction';
 import { Notes } from './Notes';
@@ -52,15 +53,24 @@ export function PlanEditorPage() {
       subtitle={editor.owner.name ?? t('common.noName')}
       navigationAction={<Back ownerId={ownerId} />}
       primaryAction={
-        readOnly ? null : (
-          <PlanActions
-            editor={editor}
-            busy={busy}
-            dirty={dirty}
-            onSave={save}
-            onPropose={propose}
-          />
-        )
+        <Flex gap={2}>
+          {editor.plan ? (
+            // The PDF of the plan as stored (a download in the person's log), to print and sign.
+            <DownloadButton
+              path={`/sharing/plans/${encodeURIComponent(editor.plan.documentId)}/pdf`}
+              label={t('plan.pdf')}
+            />
+          ) : null}
+          {readOnly ? null : (
+            <PlanActions
+              editor={editor}
+              busy={busy}
+              dirty={dirty}
+              onSave={save}
+              onPropose={propose}
+            />
+          )}
+        </Flex>
       }
     >
       <Flex direction="column" alignItems="stretch" gap={6}>
