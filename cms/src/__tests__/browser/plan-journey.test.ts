@@ -48,7 +48,12 @@ describe.skipIf(!executablePath)(
       stack = await startStack(executablePath!);
       ({ cms, site, browser } = stack);
       reza = await registerNewcomer(cms);
-      const profile = { givenNames: 'رضا', familyName: 'احمدی', latinName: 'Reza Ahmadi' };
+      const profile = {
+        givenNames: 'رضا',
+        familyName: 'احمدی',
+        latinName: 'Reza Ahmadi',
+        uiLocale: 'fa',
+      };
       expect(
         (await api(cms, 'PUT', '/api/profiles/me', { token: reza.jwt, body: { data: profile } }))
           .status,
@@ -63,7 +68,9 @@ describe.skipIf(!executablePath)(
         days: 30,
       });
       desk = await (
-        await withAxe(await browser.newContext({ viewport: DESK, locale: 'de-DE' }))
+        await withAxe(
+          await browser.newContext({ viewport: DESK, locale: 'de-DE', acceptDownloads: true }),
+        )
       ).newPage();
       await logInToAdmin(desk, cms, sabine.email);
     }, 180_000);
@@ -99,8 +106,16 @@ describe.skipIf(!executablePath)(
         .getByRole('group', { name: 'Ziel 3 · Sprache' })
         .getByLabel('Beschreibung')
         .fill(FREE_GOAL);
+      // Leaving with unsaved work asks first; staying keeps what was typed.
+      await desk.getByRole('link', { name: 'Zurück zu den Angaben' }).click();
+      const unsaved = desk.getByRole('alertdialog', { name: 'Änderungen nicht gespeichert' });
+      await unsaved.waitFor(SLOW);
+      await unsaved.getByRole('button', { name: 'Auf der Seite bleiben' }).click();
+      expect(await desk.getByLabel('Titel des Plans').inputValue()).toBe('Integrationsplan 2027');
       await desk.getByRole('button', { name: 'Speichern' }).click();
       await desk.getByText('Stand: Entwurf', { exact: false }).waitFor(SLOW);
+      await desk.getByText('Gespeichert.').first().waitFor(SLOW);
+      expect(await desk.getByText('Alles gespeichert').count()).toBe(1);
       await axeOnMain(desk);
       await desk.setViewportSize({ width: DESK.width, height: 1800 });
       // The admin panel scrolls inside its own containers: back to the top of the page for the picture.
@@ -110,9 +125,23 @@ describe.skipIf(!executablePath)(
       await desk.screenshot({ path: `${RESULTS}plan-editor-de-1366.png` });
       await desk.setViewportSize(DESK);
 
-      await desk
-        .getByRole('button', { name: 'Der Person zur Zustimmung vorlegen' })
+      // Before it goes out: the language the person reads, what is untranslated, a preview, confirm.
+      await desk.getByRole('button', { name: 'Der Person zur Zustimmung vorlegen' }).click();
+      const confirm = desk.getByRole('alertdialog', { name: 'Plan zur Zustimmung vorlegen' });
+      await confirm.waitFor(SLOW);
+      const said = await confirm.textContent();
+      expect(said).toContain('Version 1 geht an die Person. Sie liest den Plan auf Persisch');
+      expect(said).toContain('Nicht in der Sprache der Person: 1 Text(e).');
+      const preview = desk.waitForEvent('download');
+      await confirm
+        .getByRole('button', { name: 'Vorschau: der Plan als PDF, wie die Person ihn bekommt' })
         .click();
+      expect((await preview).suggestedFilename()).toMatch(
+        /^integrationsplan-reza-ahmadi-[\d-]+\.pdf$/,
+      );
+      // After the preview, the dialog has long finished fading in: the picture to look at.
+      await desk.screenshot({ path: `${RESULTS}plan-propose-de-1366.png` });
+      await confirm.getByRole('button', { name: 'Jetzt vorlegen' }).click();
       await desk.getByText('Stand: Zur Zustimmung vorgelegt', { exact: false }).waitFor(SLOW);
       const stored = await cms.strapi.db.query(PLAN).findOne({
         where: { owner: { id: reza.id } },

@@ -97,7 +97,7 @@ describe('the plan editor of the staff workspace', () => {
     });
     expect(saved.body.data.versions).toEqual([]);
     // The person by their account's documentId only; no database ids, no account fields.
-    expect(saved.body.data.owner).toEqual({ id: owner, name: null });
+    expect(saved.body.data.owner).toEqual({ id: owner, name: null, locale: 'de' });
     expect(Object.keys(saved.body.data.plan)).not.toEqual(expect.arrayContaining(['id']));
     expect(Object.keys(saved.body.data.plan)).not.toContain('owner');
   });

@@ -111,23 +111,28 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * The newcomer's language for their plan: the one they use MoBio in, or German when the
+   * installation no longer offers it (as the site and the mails do).
+   */
+  async function ownerLocale(ownerId: number | undefined): Promise<Locale> {
+    const profile: Row | null = ownerId
+      ? await strapi.db
+          .query(UID.profile)
+          .findOne({ where: { owner: { id: ownerId } }, select: ['uiLocale'] })
+      : null;
+    return isOffered(pluginConfig(strapi).locales, profile?.uiLocale)
+      ? profile.uiLocale
+      : DEFAULT_LOCALE;
+  }
+
   return {
-    /**
-     * The newcomer's language for their plan: the one they use MoBio in, or German when the
-     * installation no longer offers it (as the site and the mails do).
-     */
+    /** The language of the newcomer whose plan this is (ownerLocale). */
     async localeOf(documentId: string): Promise<Locale> {
       const row: Row | null = await strapi.db
         .query(UID.integrationPlan)
         .findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } });
-      const profile: Row | null = row?.owner
-        ? await strapi.db
-            .query(UID.profile)
-            .findOne({ where: { owner: { id: row.owner.id } }, select: ['uiLocale'] })
-        : null;
-      return isOffered(pluginConfig(strapi).locales, profile?.uiLocale)
-        ? profile.uiLocale
-        : DEFAULT_LOCALE;
+      return ownerLocale(row?.owner?.id);
     },
 
     /**
@@ -149,6 +154,8 @@ const plans = ({ strapi }: { strapi: Core.Strapi }) => {
         owner: {
           id: ownerDocumentId,
           name: await getService(strapi, 'staff').nameOf(actor, ownerId),
+          // The language the person reads the plan in (the proposal's preview names it).
+          locale: await ownerLocale(ownerId),
         },
         canWrite,
         plan: plan ? editorPlan(plan) : null,

@@ -1,5 +1,6 @@
 import { Flex } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Frame } from '../../components/Frame';
 import { Message } from '../../components/Message';
@@ -11,7 +12,9 @@ import { Notes } from './Notes';
 import { PlanActions } from './PlanActions';
 import { PlanHeading } from './PlanHeading';
 import { PlanStatus } from './PlanStatus';
+import { ProposeDialog } from './ProposeDialog';
 import { Reviews } from './Reviews';
+import { UnsavedChanges } from './UnsavedChanges';
 import { usePlanEditor } from './usePlanEditor';
 import { VersionHistory } from './VersionHistory';
 
@@ -28,6 +31,12 @@ export function PlanEditorPage() {
   const t = useText();
   const { state, content, update, catalogue, errorOf, busy, dirty, save, propose } =
     usePlanEditor(ownerId);
+  // The proposal is confirmed in a dialog, after what is unsaved has been saved (its preview is the
+  // plan as stored).
+  const [confirming, setConfirming] = useState(false);
+  const askToPropose = async () => {
+    if (!dirty || (await save())) setConfirming(true);
+  };
 
   if (state.kind !== 'ready') {
     return (
@@ -67,12 +76,25 @@ export function PlanEditorPage() {
               busy={busy}
               dirty={dirty}
               onSave={save}
-              onPropose={propose}
+              onPropose={askToPropose}
             />
           )}
         </Flex>
       }
     >
+      <UnsavedChanges dirty={dirty} />
+      {confirming ? (
+        <ProposeDialog
+          editor={editor}
+          content={content}
+          catalogue={catalogue}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void propose();
+          }}
+        />
+      ) : null}
       <Flex direction="column" alignItems="stretch" gap={6}>
         {readOnly ? <Message role="status">{t('plan.readOnly')}</Message> : null}
         {!editor.plan && !readOnly ? <Message>{t('plan.new')}</Message> : null}

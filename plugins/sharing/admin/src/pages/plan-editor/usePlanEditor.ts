@@ -83,6 +83,7 @@ export function usePlanEditor(ownerId: string) {
       const response = await put<PlanEditorResponse>(url, { data: content });
       setErrors({});
       show(response.data.data);
+      toggleNotification({ type: 'success', message: t('plan.saved') });
       return true;
     } catch (error) {
       failed(error);
