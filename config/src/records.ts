@@ -1,3 +1,4 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { z } from 'zod';
 import { CATALOGUE_KEY_MAX, CATALOGUE_KEY_PATTERN } from './plan-catalogue.js';
 import {
@@ -43,6 +44,30 @@ export function nameForStaff(
 /** Text folded for a search: lower case, without diacritics (Haddād, HADDAD and haddad match). */
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').normalize('NFC');
+}
+
+/** How a word in Latin letters sounds: Double Metaphone's two codes (none for other scripts). */
+const soundsOf = (word: string) => doubleMetaphone(word).filter(Boolean);
+
+/**
+ * Whether a person, by any of their name's spellings, is what a staff member searched for: the
+ * search is part of a spelling, without regard to case or diacritics; or each of its words is, or
+ * — from three Latin letters on — sounds like a word of the name (Double Metaphone), so that the
+ * transliterations of one name find each other: Haddad and Hadad, Mohammed and Muhammad, Hosseini
+ * and Husseini.
+ */
+export function nameMatches(spellings: readonly string[], search: string): boolean {
+  const folded = spellings.map(foldForSearch);
+  const query = foldForSearch(search.trim());
+  if (folded.some((spelling) => spelling.includes(query))) return true;
+  const sounds = new Set(folded.flatMap((spelling) => spelling.split(/[^a-z]+/).flatMap(soundsOf)));
+  return query
+    .split(/\s+/)
+    .every(
+      (word) =>
+        folded.some((spelling) => spelling.includes(word)) ||
+        (/^[a-z]{3,}$/.test(word) && soundsOf(word).some((code) => sounds.has(code))),
+    );
 }
 
 /**

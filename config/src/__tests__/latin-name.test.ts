@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileSchema } from '../fields';
-import { foldForSearch, nameForStaff } from '../records';
+import { foldForSearch, nameForStaff, nameMatches } from '../records';
 
 const latin = (value: string) =>
   profileSchema.safeParse({ givenNames: 'أمل', familyName: 'حداد', latinName: value });
@@ -48,5 +48,28 @@ describe('the name in Latin letters', () => {
   it('is searched without case and diacritics', () => {
     expect(foldForSearch('HADDĀD')).toBe('haddad');
     expect(foldForSearch('Çağlar')).toBe(foldForSearch('caglar'));
+  });
+
+  it('is found by the spelling variants of a transliterated name, and not by another name', () => {
+    const spellings = (latin: string, original = 'ليلى حداد') => [original, latin];
+    for (const [name, search] of [
+      ['Layla Haddad', 'Hadad'],
+      ['Mohammed Al-Hassan', 'muhammad'],
+      ['Mohammed Al-Hassan', 'Mohamed Hasan'],
+      ['Reza Hosseini', 'Husseini'],
+      ['Leila Haddād', 'layla hadad'],
+    ])
+      expect(nameMatches(spellings(name), search), `${search} → ${name}`).toBe(true);
+    for (const [name, search] of [
+      ['Layla Haddad', 'Hamadi'],
+      ['Layla Haddad', 'Layla Hamadi'],
+      ['Reza Hosseini', 'Ahmadi'],
+      // Under three letters a word is only a part of a spelling, never a sound.
+      ['Layla Haddad', 'hd'],
+    ])
+      expect(nameMatches(spellings(name), search), `${search} → ${name}`).toBe(false);
+    // The original script is found as typed (folded), not by sound.
+    expect(nameMatches(spellings('Layla Haddad'), 'حداد')).toBe(true);
+    expect(nameMatches(spellings('Layla Haddad'), 'حمادي')).toBe(false);
   });
 });

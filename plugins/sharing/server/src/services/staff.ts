@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SECTIONS, foldForSearch, nameForStaff, type Section } from '@mobio/config';
+import { SECTIONS, nameForStaff, nameMatches, type Section } from '@mobio/config';
 import { isGrantActive, type Actor } from '../access';
 import type { StaffGrant } from './access';
 import { getService } from '../utils';
@@ -52,14 +52,15 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
      * The newcomers who currently share something with this staff member, one row each. A grant
      * identifies the person to its grantee by name (never by e-mail), whatever sections it covers;
      * the name in Latin letters is part of the profile, shown and searched only where that is shared.
-     * The search finds either spelling, without regard to case or diacritics.
+     * The search finds either spelling, without regard to case or diacritics, and the spelling
+     * variants of a transliterated name (nameMatches: Hadad finds Haddad).
      */
     async sharedWithMe(actor: Staff, query: { search?: string; page: number; pageSize: number }) {
       const byOwner = new Map<number, StaffGrant[]>();
       for (const grant of await activeGrants(actor))
         byOwner.set(grant.ownerId, [...(byOwner.get(grant.ownerId) ?? []), grant]);
       const names = await namesOf([...byOwner.keys()]);
-      const search = query.search?.trim() ? foldForSearch(query.search.trim()) : undefined;
+      const search = query.search?.trim();
       const rows = [...byOwner.entries()]
         .map(([ownerId, grants]) => {
           const sections = [...new Set(grants.flatMap((g) => g.sections as Section[]))];
@@ -90,10 +91,7 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
               .at(-1),
           };
         })
-        .filter(
-          (row) =>
-            !search || row.spellings.some((spelling) => foldForSearch(spelling).includes(search)),
-        )
+        .filter((row) => !search || nameMatches(row.spellings, search))
         .map(({ spellings, ...row }) => row);
       const total = rows.length;
       const start = (query.page - 1) * query.pageSize;
