@@ -151,6 +151,17 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(await page.getByRole('heading', { name: 'Arabisch (Muttersprache)' }).count()).toBe(1);
     const notes = page.locator('dd[lang="ar"][dir="rtl"]', { hasText: 'درست الأدب في دمشق' });
     expect(await notes.count()).toBe(1);
+    // Its head says what the person granted, before the sections, with the way to the plan.
+    const head = page.getByRole('region', { name: 'Was die Person freigegeben hat' });
+    const facts = await head.textContent();
+    for (const fact of [
+      'Persönliche Daten, Sprachkenntnisse, Dokumente und Zeugnisse, Integrationsplan',
+      'Beratung',
+      'Lesen',
+    ])
+      expect(facts).toContain(fact);
+    expect(facts).toMatch(/seit \d{2}\.\d{2}\.\d{4}, bis \d{2}\.\d{2}\.\d{4}/);
+    expect(await head.getByRole('link', { name: 'Integrationsplan ansehen' }).count()).toBe(1);
     // The admin panel scrolls inside its own container: a tall window shows the whole record.
     await page.setViewportSize({ width: 1280, height: 1500 });
     await page.screenshot({ path: `${SHOTS}staff-workspace-record.png` });

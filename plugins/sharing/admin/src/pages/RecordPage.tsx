@@ -1,11 +1,12 @@
-import { Box, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
-import { ArrowLeft, Pencil } from '@strapi/icons';
+import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { DownloadButton } from '../components/DownloadButton';
 import { BASE, Frame } from '../components/Frame';
 import { Message } from '../components/Message';
+import { RecordGrants } from './RecordGrants';
 import { statusOf, type RecordEntry, type RecordResponse } from '../utils/api';
 import { useText } from '../utils/text';
 
@@ -76,6 +77,7 @@ export function RecordPage() {
       navigationAction={<Back />}
     >
       <Flex direction="column" alignItems="stretch" gap={6}>
+        <RecordGrants ownerId={ownerId} record={state.record} />
         {sections.length === 0 ? <Message role="status">{t('record.noSections')}</Message> : null}
         {sections.map((section) => (
           <Box
@@ -91,15 +93,6 @@ export function RecordPage() {
               <Typography tag="h2" variant="beta" id={`section-${section.code}`}>
                 {section.label}
               </Typography>
-              {section.code === 'plans' ? (
-                <LinkButton
-                  tag={RouterLink}
-                  to={`${BASE}/records/${encodeURIComponent(ownerId)}/plan`}
-                  startIcon={<Pencil />}
-                >
-                  {t(section.writable ? 'record.editPlan' : 'record.openPlan')}
-                </LinkButton>
-              ) : null}
             </Flex>
             {section.entries.length === 0 ? (
               <Box paddingTop={4}>

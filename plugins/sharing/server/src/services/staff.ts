@@ -157,7 +157,19 @@ const staff = ({ strapi }: { strapi: Core.Strapi }) => {
       const name =
         sections.find((section) => section.code === 'profile')?.entries[0]?.title ??
         (names ? nameForStaff(names, false) : null);
-      return { owner: { id: ownerDocumentId, name }, sections };
+      return {
+        owner: { id: ownerDocumentId, name },
+        // What the person granted me, for the page's header: each grant with its sections, dates,
+        // purpose and whether it lets me write.
+        grants: grants.map((grant) => ({
+          sections: (grant.sections as Section[]).map((section) => SECTIONS.label(section, 'de')),
+          access: grant.access,
+          purpose: grant.purpose,
+          since: grant.createdAt,
+          until: grant.expiresAt,
+        })),
+        sections,
+      };
     },
   };
 };
