@@ -270,6 +270,24 @@ describe('integration plan versions and the goal agreement', () => {
           section: string | null;
           actorName: string | null;
         }[];
+      // A second integration manager writes the plan too: the person's copy names both, a staff
+      // member's only themselves (whom else the person shares with is not theirs to know).
+      const second = await createStaff(cms, 'Zweite');
+      await grantDirectly(cms, {
+        owner: amal.id,
+        grantee: second.id,
+        sections: ['plans'],
+        access: 'write',
+        purpose: 'Integrationsplan',
+        days: 30,
+      });
+      const own = await fetch(`${cms.url}/api/sharing/plans/${plan}/pdf`, {
+        headers: { authorization: `Bearer ${amal.jwt}` },
+      });
+      const ownFile = join(RESULTS, 'plan-own-de.pdf');
+      writeFileSync(ownFile, Buffer.from(await own.arrayBuffer()));
+      const ownText = pdfText(ownFile).replace(/\s+/g, ' ');
+      for (const name of ['Planner Berater', 'Zweite Berater']) expect(ownText).toContain(name);
       const before = (await log()).length;
       const response = await fetch(`${cms.url}/sharing/plans/${plan}/pdf`, {
         headers: { authorization: `Bearer ${staff.token}` },
@@ -299,6 +317,7 @@ describe('integration plan versions and the goal agreement', () => {
         'Ort, Datum, Unterschrift Integrationsmanagement',
       ])
         expect(text).toContain(expected);
+      expect(text).not.toContain('Zweite');
       pdfPicture(file);
       await api(cms, 'PUT', '/api/profiles/me', {
         token: amal.jwt,

@@ -42,16 +42,22 @@ const planPdf = ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['givenNames', 'familyName', 'latinName'],
     });
     // Whom the person turns to: the staff members who write this plan, by the person's grants.
+    // Which others the person shares with is the person's to know: a staff member's copy names
+    // only themselves.
+    const caller = getService(strapi, 'access').currentActor();
     const now = new Date();
     const writers = (
       (await strapi.db.query(UID.grant).findMany({
         where: { owner: { id: row.owner?.id }, access: 'write', revokedAt: null },
-        populate: { grantee: { select: ['firstname', 'lastname', 'email'] } },
+        populate: { grantee: { select: ['id', 'firstname', 'lastname', 'email'] } },
         orderBy: { createdAt: 'asc' },
       })) as Row[]
     ).filter(
       (grant) =>
-        grant.grantee && grant.sections.includes('plans') && isGrantActive(grant as never, now),
+        grant.grantee &&
+        (caller.kind !== 'staff' || grant.grantee.id === caller.id) &&
+        grant.sections.includes('plans') &&
+        isGrantActive(grant as never, now),
     );
     const pair = (de: string, other: string) => ({ de, other });
     const label = (key: keyof typeof PLAN_LABELS) =>
