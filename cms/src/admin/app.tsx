@@ -11,6 +11,18 @@ const PRIMARY_HOVER = { colors: { buttonPrimary500: '#3a36db' } };
 const LANGUAGE_KEY = 'strapi-admin-language';
 
 /**
+ * Strapi 5.54 shows every admin a banner about its new media library ("Die neue Medienbibliothek
+ * … Mehr erfahren", a link to Strapi's blog) until it is dismissed; staff have no use for it. The
+ * dismissal is kept per browser under a key with the project's uuid (undefined while loading, then
+ * false: MoBio's package.json has none) and the media-library flag: it is set as dismissed up front.
+ */
+const MEDIA_LIBRARY_BANNER_KEYS = ['true', 'false'].flatMap((legacy) =>
+  ['undefined', 'false'].map(
+    (uuid) => `STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`,
+  ),
+);
+
+/**
  * The staff side speaks German: German is offered beside English and is the language of everyone
  * who has not chosen one in their profile. translations/de.json fills what Strapi's own German
  * leaves out and says things the way an integration office does.
@@ -25,5 +37,6 @@ export default {
   },
   bootstrap(_app: StrapiApp) {
     if (!localStorage.getItem(LANGUAGE_KEY)) localStorage.setItem(LANGUAGE_KEY, 'de');
+    for (const key of MEDIA_LIBRARY_BANNER_KEYS) localStorage.setItem(key, 'true');
   },
 };

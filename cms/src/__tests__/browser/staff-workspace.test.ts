@@ -105,6 +105,8 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     await page.getByRole('heading', { name: 'Arbeitsliste' }).waitFor(SLOW);
     expect(page.url()).toContain('/admin/plugins/sharing/work-list');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    // Without Strapi's banner about its media library (a link to its blog).
+    expect(await page.getByText('Die neue Medienbibliothek').count()).toBe(0);
   });
 
   it('reads for the work list only what was shared with her, and each person sees the look in their log', async () => {
