@@ -96,7 +96,11 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
       purpose: 'Beratung',
       days: 30,
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await (
+      await withAxe(
+        await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }),
+      )
+    ).newPage();
     await logIn(page, cms, staff.email);
   });
   afterAll(() => stack?.stop());
@@ -107,6 +111,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     // Without Strapi's banner about its media library (a link to its blog).
     expect(await page.getByText('Die neue Medienbibliothek').count()).toBe(0);
+    await axeOnMain(page);
   });
 
   it('reads for the work list only what was shared with her, and each person sees the look in their log', async () => {
@@ -137,6 +142,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
     expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(await page.getByText(/Reza|Ahmadi/).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}staff-workspace-list.png`, fullPage: true });
+    await axeOnMain(page);
 
     // Searching for someone who did not share finds nobody, not a hint of them.
     await page.getByLabel('Suche nach Name').fill('Reza');
@@ -164,6 +170,7 @@ describe.skipIf(!executablePath)('admin panel: the staff workspace', () => {
       expect(facts).toContain(fact);
     expect(facts).toMatch(/seit \d{2}\.\d{2}\.\d{4}, bis \d{2}\.\d{2}\.\d{4}/);
     expect(await head.getByRole('link', { name: 'Integrationsplan ansehen' }).count()).toBe(1);
+    await axeOnMain(page);
     // The admin panel scrolls inside its own container: a tall window shows the whole record.
     await page.setViewportSize({ width: 1280, height: 1500 });
     await page.screenshot({ path: `${SHOTS}staff-workspace-record.png` });
