@@ -207,6 +207,13 @@ describe.skipIf(!executablePath)(
       );
       await axeOnMain(desk);
       await desk.screenshot({ path: `${RESULTS}plan-editor-agreed-de-1366.png` });
+      // Her work list says it too, with the way back to the person.
+      await desk.getByRole('link', { name: 'Arbeitsliste' }).first().click();
+      const accepted = desk.getByRole('row', { name: /Integrationsplan angenommen/ });
+      await accepted.waitFor(SLOW);
+      expect(await accepted.textContent()).toContain('Reza Ahmadi');
+      await axeOnMain(desk);
+      await desk.screenshot({ path: `${RESULTS}work-list-accepted-de-1366.png` });
     });
   },
 );
