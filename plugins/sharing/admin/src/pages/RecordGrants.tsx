@@ -1,6 +1,7 @@
 import { Box, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
+import { Fact, Facts } from '../components/Facts';
 import { BASE } from '../components/Frame';
 import type { RecordResponse } from '../utils/api';
 import { useFormat } from '../utils/format';
@@ -47,54 +48,29 @@ export function RecordGrants({ ownerId, record }: { ownerId: string; record: Rec
         </Flex>
       </Flex>
       {record.grants.map((grant) => (
-        <dl
-          key={`${grant.since}-${grant.purpose}`}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'minmax(8rem, max-content) minmax(0, 48rem)',
-            columnGap: '1.5rem',
-            rowGap: '0.25rem',
-            margin: 0,
-            paddingBlockStart: '1rem',
-          }}
-        >
-          {[
-            [t('record.granted.sections'), grant.sections.join(', ')],
-            [
-              t('record.granted.period'),
-              t('record.granted.dates', {
-                since: format.date(grant.since),
-                until: format.date(grant.until),
-              }),
-            ],
-            [t('record.granted.purpose'), grant.purpose],
-            [
-              t('record.granted.access'),
-              t(grant.access === 'write' ? 'record.granted.write' : 'record.granted.read'),
-            ],
-          ].map(([label, value]) => (
-            <Fact key={label} label={label} value={value} />
-          ))}
-        </dl>
+        <Box key={`${grant.since}-${grant.purpose}`} paddingTop={4}>
+          <Facts>
+            {[
+              [t('record.granted.sections'), grant.sections.join(', ')],
+              [
+                t('record.granted.period'),
+                t('record.granted.dates', {
+                  since: format.date(grant.since),
+                  until: format.date(grant.until),
+                }),
+              ],
+              [t('record.granted.purpose'), grant.purpose],
+              [
+                t('record.granted.access'),
+                t(grant.access === 'write' ? 'record.granted.write' : 'record.granted.read'),
+              ],
+            ].map(([label, value]) => (
+              // The purpose is the person's own words, in their language and direction.
+              <Fact key={label} label={label} value={value} dir="auto" />
+            ))}
+          </Facts>
+        </Box>
       ))}
     </Box>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <>
-      <dt>
-        <Typography fontWeight="semiBold" textColor="neutral800">
-          {label}
-        </Typography>
-      </dt>
-      <dd style={{ margin: 0 }}>
-        {/* The purpose is the person's own words, in their language and direction. */}
-        <Typography textColor="neutral800" dir="auto">
-          {value}
-        </Typography>
-      </dd>
-    </>
   );
 }

@@ -4,6 +4,7 @@ import { Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { DownloadButton } from '../components/DownloadButton';
+import { Fact, Facts } from '../components/Facts';
 import { BASE, Frame } from '../components/Frame';
 import { Message } from '../components/Message';
 import { RecordGrants } from './RecordGrants';
@@ -132,35 +133,11 @@ function Entry({ entry, downloadLabel }: { entry: RecordEntry; downloadLabel?: s
           <DownloadButton path={entry.download} title={entry.title} label={downloadLabel} />
         ) : null}
       </Flex>
-      <dl
-        style={{
-          display: 'grid',
-          gridTemplateColumns: 'minmax(10rem, max-content) minmax(0, 40rem)',
-          columnGap: '1.5rem',
-          rowGap: '0.5rem',
-          margin: 0,
-        }}
-      >
+      <Facts>
         {entry.fields.map((field, index) => (
-          <Field key={`${field.label}-${index}`} {...field} />
+          <Fact key={`${field.label}-${index}`} {...field} />
         ))}
-      </dl>
+      </Facts>
     </Box>
-  );
-}
-
-function Field({ label, value, lang, dir }: RecordEntry['fields'][number]) {
-  return (
-    <>
-      <dt>
-        <Typography fontWeight="semiBold" textColor="neutral800">
-          {label}
-        </Typography>
-      </dt>
-      {/* Free text keeps the language and direction it was typed in (Arabic, Farsi …). */}
-      <dd lang={lang} dir={dir} style={{ margin: 0, whiteSpace: 'pre-wrap', justifySelf: 'start' }}>
-        <Typography textColor="neutral800">{value}</Typography>
-      </dd>
-    </>
   );
 }
