@@ -6,9 +6,8 @@ import { FAKE_JWT, type FakeCms, startFakeCms } from '../helpers/fake-cms';
 import { send } from '../helpers/http';
 import { type RunningSite, startSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
-import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip, launchChromium } from './chromium';
-import { phonePage } from './stack';
+import { expectFitsPhone, phonePage } from './stack';
 
 const executablePath = chromiumOrSkip();
 
@@ -39,13 +38,7 @@ describe.skipIf(!executablePath)('account pages in Chromium on a 360 px phone', 
     const response = await page.goto(site.url + path);
     expect(response?.status()).toBe(200);
     expect(page.url()).toBe(site.url + path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      PHONE.width,
-    );
-    if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-    expect(await mixedDirectionProblems(page)).toEqual([]);
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectFitsPhone(page, screenshot);
   }
 
   it.each(LOCALES)(

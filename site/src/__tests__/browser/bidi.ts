@@ -12,8 +12,8 @@ export function mixedDirectionProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const where = (element: Element) =>
       `<${element.tagName.toLowerCase()}> "${element.textContent?.trim().slice(0, 40)}"`;
-    const values = document.querySelectorAll(
-      'body bdi, body [dir], a[href^="mailto:"], a[href^="tel:"]',
+    const values = Array.from(
+      document.querySelectorAll('body bdi, body [dir], a[href^="mailto:"], a[href^="tel:"]'),
     );
     for (const value of values) {
       if (value.closest('select, script, style, template')) continue;
@@ -24,7 +24,7 @@ export function mixedDirectionProblems(page: Page): Promise<string[]> {
           const range = document.createRange();
           range.setStart(node, word.index);
           range.setEnd(node, word.index + word[0].length);
-          const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+          const boxes = Array.from(range.getClientRects()).filter((box) => box.width > 0);
           const tops = boxes.map((box) => box.top);
           if (boxes.length > 1 && Math.max(...tops) - Math.min(...tops) > boxes[0].height / 2)
             problems.push(`${where(value)}: "${word[0]}" is broken across lines`);

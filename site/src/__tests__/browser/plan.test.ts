@@ -9,10 +9,8 @@ import {
   grantDirectly,
 } from '../../../../cms/test/harness';
 import type { RunningSite } from '../helpers/site-server';
-import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
-import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip } from './chromium';
-import { type BrowserStack, phonePage, startStack } from './stack';
+import { type BrowserStack, expectFitsPhone, phonePage, startStack } from './stack';
 
 const executablePath = chromiumOrSkip();
 
@@ -135,13 +133,7 @@ describe.skipIf(!executablePath)('integration plan page in Chromium on a 360 px 
   async function check(locale: string, screenshot?: string): Promise<number> {
     const response = await page.goto(`${site.url}/${locale}/plan`);
     expect(response?.status(), site.output()).toBe(200);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      PHONE.width,
-    );
-    expect(await mixedDirectionProblems(page)).toEqual([]);
-    if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectFitsPhone(page, screenshot);
     return page.locator('input[name="confirm"]').count();
   }
 

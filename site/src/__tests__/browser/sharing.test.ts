@@ -5,9 +5,8 @@ import { api, createStaff, type TestCms } from '../../../../cms/test/harness';
 import { send, sessionCookie } from '../helpers/http';
 import type { RunningSite } from '../helpers/site-server';
 import { PHONE, RESULTS, describeViolations, runAxe } from './axe';
-import { mixedDirectionProblems } from './bidi';
 import { chromiumOrSkip } from './chromium';
-import { type BrowserStack, phonePage, startStack } from './stack';
+import { type BrowserStack, expectFitsPhone, phonePage, startStack } from './stack';
 
 const PASSWORD = 'Sonnenblume-7';
 
@@ -102,13 +101,7 @@ describe.skipIf(!executablePath)('account and sharing pages in Chromium on a 360
     expect(response?.status(), site.output()).toBe(200);
     expect(page.url()).toBe(site.url + path);
     if (open) await page.locator(open).first().click();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      PHONE.width,
-    );
-    if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
-    expect(await mixedDirectionProblems(page)).toEqual([]);
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectFitsPhone(page, screenshot);
   }
 
   const rtl = (locale: string) => locale === 'ar' || locale === 'fa';

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { freshEnv, startCms, type TestCms } from '../../../../cms/test/harness';
 import { type PublicProxy, publicProxy } from '../helpers/public-proxy';
 import { type RunningSite, startSite, TEST_MUNICIPALITY } from '../helpers/site-server';
-import { PHONE, RESULTS, withAxe } from './axe';
+import { PHONE, RESULTS, describeViolations, runAxe, withAxe } from './axe';
+import { mixedDirectionProblems } from './bidi';
 import { launchChromium } from './chromium';
 
 /*
@@ -90,4 +92,19 @@ export async function phonePage(
   options: BrowserContextOptions = {},
 ): Promise<Page> {
   return (await phoneContext(browser, session, options)).newPage();
+}
+
+/**
+ * What every page a browser test opens on the phone must be: no sideways scrolling at 360 px, no
+ * value broken or glued in its line (mixedDirectionProblems), no axe finding; with `screenshot`,
+ * saved for people to look at first.
+ */
+export async function expectFitsPhone(page: Page, screenshot?: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+  if (screenshot) await page.screenshot({ path: `${RESULTS}${screenshot}`, fullPage: true });
+  expect(await mixedDirectionProblems(page)).toEqual([]);
+  const violations = await runAxe(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
